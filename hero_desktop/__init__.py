@@ -1,0 +1,3 @@
+"""Hero Desktop: a keyboard-first desktop roster of heroes."""
+
+__version__ = "0.1.0"

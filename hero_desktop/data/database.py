@@ -1,0 +1,341 @@
+"""Opening a hero database: the file, its connection, pragmas and schema.
+
+Everything that is particular to SQLite lives here and in ``paging.py``:
+pragmas, the write lock, change detection through ``PRAGMA data_version``,
+the search index. The repository asks this module; the UI never sees SQL.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+from hero_desktop.data.errors import (
+    DamagedDatabaseError,
+    DatabaseBusyError,
+    DatabaseError,
+    DiskFullError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    SchemaError,
+)
+from hero_desktop.data.models import Hero
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+HERO_COLUMNS = ("id", "name", "age", "secret_name")
+BUSY_TIMEOUT_MS = 3000
+SEARCH_TABLE = "hero_search"
+
+
+def _casefold_expansions() -> dict[str, str]:
+    """Characters whose case folding is more than one character (ß -> ss).
+
+    SQLite's trigram tokenizer folds case one character at a time, so the
+    search index stores names with these expanded by the triggers, which use
+    only built-in SQL functions and so keep working inside the tutorial app.
+    """
+    expansions: dict[str, str] = {}
+    for code in range(0x80, 0x20000):
+        char = chr(code)
+        if unicodedata.category(char) in ("Cs", "Cn"):
+            continue
+        folded = char.casefold()
+        if len(folded) > 1:
+            expansions[char] = folded
+    return expansions
+
+
+def fold_sql(column: str) -> str:
+    """A built-in-only SQL expression that expands multi-character case folds."""
+    expression = column
+    for char, folded in sorted(_casefold_expansions().items()):
+        expression = f"replace({expression}, '{char}', '{folded}')"
+    return expression
+
+
+def casefold_contains(text: object, needle: object) -> bool:
+    """The exact search rule: ``needle`` occurs in ``text``, ignoring case."""
+    if not isinstance(text, str) or not isinstance(needle, str):
+        return False
+    return needle.casefold() in text.casefold()
+
+
+def translate_error(error: sqlite3.Error) -> DatabaseError:
+    """Turn a driver error into one whose message a user can act on."""
+    code = getattr(error, "sqlite_errorcode", None)
+    text = str(error).lower()
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text or "busy" in text:
+        return DatabaseBusyError()
+    if code == sqlite3.SQLITE_FULL or "full" in text:
+        return DiskFullError()
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabaseError()
+    if code == sqlite3.SQLITE_NOTADB or "not a database" in text:
+        return DatabaseError("The file is not a SQLite database.")
+    if code == sqlite3.SQLITE_CORRUPT or "malformed" in text:
+        return DatabaseError("The database file is damaged (database disk image is malformed).")
+    if code == sqlite3.SQLITE_IOERR or "disk i/o" in text:
+        return DatabaseError("The disk reported an input/output error. Nothing was changed.")
+    return DatabaseError(f"The database reported an error: {error}")
+
+
+@dataclass
+class Database:
+    """An open hero database: one connection, its capabilities and its schema."""
+
+    path: Path
+    connection: sqlite3.Connection
+    read_only: bool
+    created: bool
+    unfillable_columns: tuple[str, ...] = ()
+    has_search_index: bool = False
+    _last_data_version: int = field(default=0, repr=False)
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: takes the write lock at once, commits or rolls back."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError()
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+        try:
+            yield self.connection
+            self.connection.execute("COMMIT")
+        except BaseException as failure:
+            with suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
+            if isinstance(failure, sqlite3.Error):
+                raise translate_error(failure) from failure
+            raise
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another connection (any program) committed a change.
+
+        ``PRAGMA data_version`` moves only for commits by *other* connections,
+        so the app's own writes never trigger a refresh of themselves.
+        """
+        try:
+            version = int(self.connection.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return False
+        changed = version != self._last_data_version
+        self._last_data_version = version
+        return changed
+
+    def check_integrity(self) -> str | None:
+        """Run SQLite's quick check on a separate connection; None when the file is sound."""
+        try:
+            checker = sqlite3.connect(_uri(self.path, "ro"), uri=True)
+            try:
+                rows = checker.execute("PRAGMA quick_check").fetchall()
+            finally:
+                checker.close()
+        except sqlite3.Error as error:
+            return str(error)
+        problems = [str(row[0]) for row in rows if row[0] != "ok"]
+        return "; ".join(problems[:5]) or None
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the main file, so that the file alone holds everything."""
+        with suppress(sqlite3.Error):
+            if not self.read_only:
+                self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with suppress(sqlite3.Error):
+            self.connection.close()
+
+
+def _uri(path: Path, mode: str) -> str:
+    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    return uri
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseError(f"{path} cannot be read: {error.strerror}.") from error
+    if header and header != SQLITE_HEADER:
+        raise NotADatabaseError(path)
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        _uri(path, mode),
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+    )
+    connection.create_function(
+        "hd_contains", 2, casefold_contains, deterministic=True
+    )
+    return connection
+
+
+def _hero_columns(connection: sqlite3.Connection) -> list[tuple[str, bool, bool, bool]]:
+    """(name, not null, has default, primary key) for each column of ``hero``."""
+    rows = connection.execute("PRAGMA table_info(hero)").fetchall()
+    return [(str(r[1]), bool(r[3]), r[4] is not None, bool(r[5])) for r in rows]
+
+
+def _create_schema(connection: sqlite3.Connection) -> None:
+    dialect = sqlite_dialect.dialect()
+    table = Hero.__table__  # type: ignore[attr-defined]
+    connection.execute(str(CreateTable(table).compile(dialect=dialect)))
+    for index in sorted(table.indexes, key=lambda i: str(i.name)):
+        connection.execute(str(CreateIndex(index).compile(dialect=dialect)))
+
+
+def _create_search_index(connection: sqlite3.Connection) -> None:
+    folded_new = fold_sql("new.name")
+    connection.executescript(
+        f"""
+        CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE}
+            USING fts5(name, tokenize = 'trigram case_sensitive 0');
+        INSERT INTO {SEARCH_TABLE}(rowid, name) SELECT id, {fold_sql("name")} FROM hero;
+        CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_insert AFTER INSERT ON hero BEGIN
+            INSERT INTO {SEARCH_TABLE}(rowid, name) VALUES (new.id, {folded_new});
+        END;
+        CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_delete AFTER DELETE ON hero BEGIN
+            DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_update AFTER UPDATE OF id, name ON hero BEGIN
+            DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id;
+            INSERT INTO {SEARCH_TABLE}(rowid, name) VALUES (new.id, {folded_new});
+        END;
+        """
+    )
+
+
+def _search_index_ready(connection: sqlite3.Connection) -> bool:
+    names = {
+        str(row[0])
+        for row in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE name LIKE ? ESCAPE '\\'",
+            (SEARCH_TABLE.replace("_", "\\_") + "%",),
+        )
+    }
+    wanted = {SEARCH_TABLE, *(f"{SEARCH_TABLE}_{kind}" for kind in ("insert", "delete", "update"))}
+    return wanted <= names
+
+
+def open_database(
+    path: str | os.PathLike[str], *, read_only: bool = False, search_index: bool = True
+) -> Database:
+    """Open (or create) a hero database at ``path``.
+
+    A missing file is created with the tutorial's ``hero`` table. An existing
+    file is never recreated: a file that is not SQLite, is damaged, or has a
+    ``hero`` table without the tutorial's columns raises a DatabaseError and
+    is left untouched. A file or folder that cannot be written is opened
+    read-only.
+    """
+    path = Path(path).expanduser()
+    if not path.parent.is_dir():
+        raise DatabaseError(f"The folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    exists = path.exists()
+    if exists:
+        _check_header(path)
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    else:
+        if read_only:
+            raise DatabaseError(f"{path} does not exist.")
+        writable = os.access(path.parent, os.W_OK)
+        if not writable:
+            raise DatabaseError(f"Cannot create {path}: the folder is read-only.")
+    read_only = read_only or not writable
+
+    try:
+        connection = _connect(path, "ro" if read_only else "rwc")
+    except sqlite3.Error as error:
+        raise translate_error(error) from error
+    try:
+        return _prepare(path, connection, read_only=read_only, created=not exists,
+                        search_index=search_index)
+    except BaseException:
+        connection.close()
+        if not exists:
+            with suppress(OSError):
+                path.unlink()
+        raise
+
+
+def _prepare(
+    path: Path, connection: sqlite3.Connection, *, read_only: bool, created: bool,
+    search_index: bool,
+) -> Database:
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Reading the schema is the first touch of the file's pages: a file
+        # with a SQLite header but garbage inside fails here.
+        columns = _hero_columns(connection)
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error) or "encrypted" in str(error):
+            raise NotADatabaseError(path) from error
+        if "malformed" in str(error) or "corrupt" in str(error):
+            raise DamagedDatabaseError(path, str(error)) from error
+        raise translate_error(error) from error
+
+    try:
+        if not read_only:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+        if not columns:
+            if read_only:
+                raise SchemaError(f"{path} has no hero table, and it is read-only.")
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                _create_schema(connection)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            columns = _hero_columns(connection)
+    except sqlite3.Error as error:
+        raise translate_error(error) from error
+
+    names = [column[0] for column in columns]
+    missing = [column for column in HERO_COLUMNS if column not in names]
+    if missing:
+        raise SchemaError(
+            f"The hero table in {path} has no {', '.join(missing)} column"
+            f"{'s' if len(missing) > 1 else ''}, so Hero Desktop cannot use it. "
+            "The file was left untouched."
+        )
+    unfillable = tuple(
+        name
+        for name, not_null, has_default, primary_key in columns
+        if not_null and not has_default and not primary_key and name not in HERO_COLUMNS
+    )
+
+    database = Database(
+        path=path,
+        connection=connection,
+        read_only=read_only,
+        created=created,
+        unfillable_columns=unfillable,
+    )
+    try:
+        if search_index and not read_only and not _search_index_ready(connection):
+            with database.write():
+                _create_search_index(connection)
+        database.has_search_index = _search_index_ready(connection)
+    except (sqlite3.Error, DatabaseError):
+        # Searching still works without the index, by scanning.
+        database.has_search_index = False
+    database.changed_elsewhere()
+    return database

@@ -1,0 +1,95 @@
+"""Typed errors that the data layer raises and the UI turns into messages.
+
+Every message is written for the person using the app: it says what happened
+and, where it can, what to do about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class HeroError(Exception):
+    """Base of every error the data layer raises on purpose."""
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class HeroNotFoundError(HeroError):
+    def __init__(self, hero_id: int) -> None:
+        super().__init__("Hero not found")
+        self.hero_id = hero_id
+
+
+class InvalidHeroError(HeroError):
+    """Input refused by validation; ``messages`` maps a field to its message."""
+
+    def __init__(self, messages: Mapping[str, str]) -> None:
+        self.messages = dict(messages)
+        super().__init__("; ".join(self.messages.values()))
+
+
+class HeroIdTakenError(HeroError):
+    def __init__(self, hero_id: int) -> None:
+        super().__init__(
+            f"Hero {hero_id} cannot be brought back: another hero now has id {hero_id}. "
+            "Nothing was overwritten."
+        )
+        self.hero_id = hero_id
+
+
+class ConflictError(HeroError):
+    """The hero changed in the file since the user last saw it."""
+
+    def __init__(self, hero_id: int, current: object) -> None:
+        super().__init__(f"Hero {hero_id} was changed by another program since it was shown.")
+        self.hero_id = hero_id
+        self.current = current
+
+
+class DatabaseError(HeroError):
+    """The database could not do what was asked; the message says why."""
+
+
+class DatabaseBusyError(DatabaseError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is busy: another program is writing to it. "
+            "Nothing was changed; try again in a moment."
+        )
+
+
+class ReadOnlyDatabaseError(DatabaseError):
+    def __init__(self) -> None:
+        super().__init__("This database is open read-only, so it cannot be changed.")
+
+
+class DiskFullError(DatabaseError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk is full (or the database reached its size limit). "
+            "Nothing was changed; free some space and try again."
+        )
+
+
+class NotADatabaseError(DatabaseError):
+    def __init__(self, path: object) -> None:
+        super().__init__(f"{path} is not a SQLite database. The file was left untouched.")
+
+
+class DamagedDatabaseError(DatabaseError):
+    def __init__(self, path: object, detail: str) -> None:
+        super().__init__(
+            f"{path} is damaged ({detail}). The file was left untouched; "
+            "restore it from a backup."
+        )
+
+
+class SchemaError(DatabaseError):
+    """The file has a ``hero`` table of a shape Hero Desktop cannot use."""
+
+
+class CannotAddError(DatabaseError):
+    """The table needs columns the app cannot fill, so heroes cannot be added."""

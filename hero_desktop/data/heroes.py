@@ -1,0 +1,191 @@
+"""The hero repository: the one place that reads and writes heroes.
+
+It mirrors the tutorial's endpoints (create, list with offset/limit, read
+one, partial update, delete) and adds what a desktop needs: paging under a
+sort and search, restoring a deleted hero with its id (undo), and refusing
+to overwrite a hero that another program changed since the user saw it.
+Every write is one ``BEGIN IMMEDIATE`` transaction, committed at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from hero_desktop.data.database import Database, translate_error
+from hero_desktop.data.errors import (
+    CannotAddError,
+    ConflictError,
+    HeroIdTakenError,
+    HeroNotFoundError,
+)
+from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
+from hero_desktop.data.paging import COLUMNS, Pager, make_pager
+from hero_desktop.data.query import HeroQuery
+
+MAX_LIMIT = 100
+
+
+class HeroRepository:
+    """Heroes in one database. Not thread-safe: one repository per thread."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._connection = database.connection
+        self._pagers: dict[HeroQuery, Pager] = {}
+
+    # -- reading -------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
+
+    def _pager(self, query: HeroQuery) -> Pager:
+        if self.database.changed_elsewhere():
+            self._pagers.clear()
+        pager = self._pagers.get(query)
+        if pager is None:
+            if len(self._pagers) >= 4:
+                self._pagers.clear()
+            try:
+                pager = make_pager(self._connection, query, self.database.has_search_index)
+            except sqlite3.Error as error:
+                raise translate_error(error) from error
+            self._pagers[query] = pager
+        return pager
+
+    def refresh(self) -> None:
+        """Forget cached page positions, so the next read sees the file as it is."""
+        self._pagers.clear()
+
+    def count(self, query: HeroQuery | None = None) -> int:
+        try:
+            return self._pager(query or HeroQuery()).count()
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+
+    def page(
+        self, query: HeroQuery | None = None, *, offset: int = 0, limit: int = MAX_LIMIT
+    ) -> list[HeroRow]:
+        """Heroes ``offset`` to ``offset + limit`` in the query's order (limit at most 100)."""
+        if offset < 0:
+            raise ValueError("offset must not be negative")
+        limit = max(0, min(limit, MAX_LIMIT))
+        try:
+            return self._pager(query or HeroQuery()).rows(offset, limit)
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+
+    def rank_of(self, hero_id: int, query: HeroQuery | None = None) -> int | None:
+        """Position of a hero in the query's order, or None if it is not shown there."""
+        try:
+            return self._pager(query or HeroQuery()).rank_of(hero_id)
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+
+    def get(self, hero_id: int) -> HeroRow:
+        """One hero, or HeroNotFoundError ("Hero not found")."""
+        try:
+            found = self._connection.execute(
+                f"SELECT {COLUMNS} FROM hero WHERE id = ?", (hero_id,)
+            ).fetchone()
+        except (sqlite3.Error, OverflowError) as error:
+            if isinstance(error, OverflowError):
+                raise HeroNotFoundError(hero_id) from None
+            raise translate_error(error) from error
+        if found is None:
+            raise HeroNotFoundError(hero_id)
+        return HeroRow(*found)
+
+    def iterate(self, query: HeroQuery | None = None, batch: int = MAX_LIMIT) -> Iterable[HeroRow]:
+        """Every hero the query shows, in its order, one page at a time."""
+        query = query or HeroQuery()
+        offset = 0
+        while True:
+            rows = self.page(query, offset=offset, limit=batch)
+            yield from rows
+            if len(rows) < batch:
+                return
+            offset += len(rows)
+
+    # -- writing -------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._pagers.clear()
+
+    def _check_can_add(self) -> None:
+        if self.database.unfillable_columns:
+            columns = ", ".join(self.database.unfillable_columns)
+            raise CannotAddError(
+                f"Heroes cannot be added to this database: its hero table also requires "
+                f"{columns}, which Hero Desktop does not know how to fill. "
+                "Viewing, editing and deleting still work."
+            )
+
+    def create(self, hero: HeroCreate) -> HeroRow:
+        """Add a hero; the database gives it its id."""
+        self._check_can_add()
+        values = HeroCreate.model_validate(hero.model_dump())
+        with self.database.write() as connection:
+            cursor = connection.execute(
+                "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)",
+                (values.name, values.age, values.secret_name),
+            )
+            hero_id = int(cursor.lastrowid or 0)
+        self._changed()
+        return HeroRow(hero_id, values.name, values.age, values.secret_name)
+
+    def update(
+        self, hero_id: int, changes: HeroUpdate, *, expected: Mapping[str, Any] | None = None
+    ) -> HeroRow:
+        """Write only the fields set in ``changes``.
+
+        ``expected`` holds the values the user saw for those fields; if the
+        file holds something else now, nothing is written and ConflictError
+        carries the current hero.
+        """
+        values = HeroUpdate.model_validate(changes.model_dump(exclude_unset=True))
+        fields = values.model_dump(exclude_unset=True)
+        with self.database.write() as connection:
+            current = self._get_in(connection, hero_id)
+            if expected is not None:
+                differs = [k for k, v in expected.items() if getattr(current, k) != v]
+                if differs:
+                    raise ConflictError(hero_id, current)
+            if fields:
+                assignments = ", ".join(f"{column} = ?" for column in fields)
+                connection.execute(
+                    f"UPDATE hero SET {assignments} WHERE id = ?", (*fields.values(), hero_id)
+                )
+        self._changed()
+        return current._replace(**fields)
+
+    def delete(self, hero_id: int, *, expected: HeroRow | None = None) -> HeroRow:
+        """Delete a hero and return it as it was (for undo)."""
+        with self.database.write() as connection:
+            current = self._get_in(connection, hero_id)
+            if expected is not None and current != expected:
+                raise ConflictError(hero_id, current)
+            connection.execute("DELETE FROM hero WHERE id = ?", (hero_id,))
+        self._changed()
+        return current
+
+    def restore(self, hero: HeroRow) -> HeroRow:
+        """Bring a deleted hero back with the same id; refuse if the id is taken."""
+        self._check_can_add()
+        with self.database.write() as connection:
+            taken = connection.execute("SELECT 1 FROM hero WHERE id = ?", (hero.id,)).fetchone()
+            if taken:
+                raise HeroIdTakenError(hero.id)
+            connection.execute(
+                "INSERT INTO hero (id, name, age, secret_name) VALUES (?, ?, ?, ?)", tuple(hero)
+            )
+        self._changed()
+        return hero
+
+    def _get_in(self, connection: sqlite3.Connection, hero_id: int) -> HeroRow:
+        found = connection.execute(f"SELECT {COLUMNS} FROM hero WHERE id = ?", (hero_id,)).fetchone()
+        if found is None:
+            raise HeroNotFoundError(hero_id)
+        return HeroRow(*found)

@@ -1,0 +1,287 @@
+"""Pages of heroes at any depth, under any sort and search, in constant time.
+
+Two ways to reach row ``r`` of an ordering without SQLite walking ``r`` rows:
+
+* ``CheckpointPager`` (the whole table, or an age filter): a sparse list of
+  the sort keys found every ``CHECKPOINT_EVERY`` rows, built once by chained
+  ``LIMIT 1 OFFSET n`` queries that walk the covering index inside SQLite.
+  A page is then ``key >= checkpoint ORDER BY key LIMIT n OFFSET < 1000``.
+* ``MatchPager`` (a name search): the matching ids, sorted, are stored once in
+  a temporary table, whose rowid is then the rank: any page is a range.
+
+Ordering is always the sort column with ``id`` as the tiebreaker. ``age`` may
+be NULL, which SQLite sorts first; the NULL ages form their own segment
+ordered by id, so keys stay comparable with row values.
+
+A pager describes one state of the file: the repository drops it whenever
+the data changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from hero_desktop.data.database import SEARCH_TABLE
+from hero_desktop.data.models import HeroRow
+from hero_desktop.data.query import HeroQuery, SortKey
+
+CHECKPOINT_EVERY = 1000
+COLUMNS = "id, name, age, secret_name"
+
+
+def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> HeroRow:
+    return HeroRow(*values)
+
+
+class Pager(Protocol):
+    def count(self) -> int: ...
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]: ...
+
+    def rank_of(self, hero_id: int) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """Rows matching ``where``, ordered by ``keys`` (all ascending or all descending)."""
+
+    where: str
+    params: tuple[Any, ...]
+    keys: tuple[str, ...]
+    descending: bool
+
+    @property
+    def order_by(self) -> str:
+        direction = " DESC" if self.descending else ""
+        return ", ".join(f"{key}{direction}" for key in self.keys)
+
+    def after(self, inclusive: bool) -> str:
+        """Row-value condition for keys at or past a checkpoint."""
+        columns = ", ".join(self.keys)
+        marks = ", ".join("?" for _ in self.keys)
+        operator = ("<" if self.descending else ">") + ("=" if inclusive else "")
+        return f"({columns}) {operator} ({marks})"
+
+
+def _filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.no_age:
+        clauses.append("age IS NULL")
+    else:
+        if query.age_from is not None:
+            clauses.append("age >= ?")
+            params.append(query.age_from)
+        if query.age_to is not None:
+            clauses.append("age <= ?")
+            params.append(query.age_to)
+    return clauses, params
+
+
+def _segments(query: HeroQuery, extra: list[str], extra_params: list[Any]) -> list[_Segment]:
+    def where(*more: str) -> str:
+        return " AND ".join([*extra, *more]) or "1"
+
+    params = tuple(extra_params)
+    if query.sort is SortKey.ID:
+        return [_Segment(where(), params, ("id",), query.descending)]
+    if query.sort is SortKey.NAME:
+        return [_Segment(where(), params, ("name", "id"), query.descending)]
+    nulls = _Segment(where("age IS NULL"), params, ("id",), query.descending)
+    ages = _Segment(where("age IS NOT NULL"), params, ("age", "id"), query.descending)
+    # SQLite sorts NULL first: ascending puts heroes without an age first.
+    return [ages, nulls] if query.descending else [nulls, ages]
+
+
+class _SegmentPager:
+    """Ranks within one segment, through sparse checkpoints of its keys."""
+
+    def __init__(self, connection: sqlite3.Connection, segment: _Segment) -> None:
+        self._connection = connection
+        self._segment = segment
+        self._checkpoints: list[tuple[Any, ...]] | None = None
+        self._count: int | None = None
+
+    def _select(self, what: str, condition: str | None, tail: str) -> str:
+        where = self._segment.where if condition is None else f"{self._segment.where} AND {condition}"
+        return f"SELECT {what} FROM hero WHERE {where} ORDER BY {self._segment.order_by} {tail}"
+
+    def checkpoints(self) -> list[tuple[Any, ...]]:
+        """Keys of the rows at ranks 0, N, 2N...; the last query also counts the tail."""
+        if self._checkpoints is not None:
+            return self._checkpoints
+        keys = ", ".join(self._segment.keys)
+        params = self._segment.params
+        first = self._connection.execute(self._select(keys, None, "LIMIT 1"), params).fetchone()
+        checkpoints: list[tuple[Any, ...]] = []
+        if first is not None:
+            checkpoints.append(tuple(first))
+            step = self._select(keys, self._segment.after(True), f"LIMIT 1 OFFSET {CHECKPOINT_EVERY}")
+            while True:
+                found = self._connection.execute(step, params + checkpoints[-1]).fetchone()
+                if found is None:
+                    break
+                checkpoints.append(tuple(found))
+        self._checkpoints = checkpoints
+        return checkpoints
+
+    def count(self) -> int:
+        if self._count is None:
+            checkpoints = self.checkpoints()
+            if not checkpoints:
+                self._count = 0
+            else:
+                tail = self._connection.execute(
+                    f"SELECT count(*) FROM ({self._select('1', self._segment.after(True), '')})",
+                    self._segment.params + checkpoints[-1],
+                ).fetchone()[0]
+                self._count = (len(checkpoints) - 1) * CHECKPOINT_EVERY + int(tail)
+        return self._count
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        checkpoints = self.checkpoints()
+        block = start // CHECKPOINT_EVERY
+        if limit <= 0 or block >= len(checkpoints):
+            return []
+        sql = self._select(
+            COLUMNS, self._segment.after(True), f"LIMIT {int(limit)} OFFSET {start % CHECKPOINT_EVERY}"
+        )
+        cursor = self._connection.cursor()
+        cursor.row_factory = _row
+        return list(cursor.execute(sql, self._segment.params + checkpoints[block]))
+
+    def rank_of(self, key: tuple[Any, ...]) -> int:
+        """Rank of the row with ``key`` (which must match this segment)."""
+        checkpoints = self.checkpoints()
+        if self._segment.descending:
+            position = bisect.bisect_right([_negate(c) for c in checkpoints], _negate(key)) - 1
+        else:
+            position = bisect.bisect_right(checkpoints, key) - 1
+        position = max(position, 0)
+        after = self._segment.after(True)
+        before = self._connection.execute(
+            f"SELECT count(*) FROM hero WHERE {self._segment.where} AND {after} AND NOT {after}",
+            self._segment.params + checkpoints[position] + key,
+        ).fetchone()[0]
+        return position * CHECKPOINT_EVERY + int(before)
+
+
+class _Reverse:
+    """Orders its value the other way round, for bisecting a descending list."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reverse) -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reverse) and other.value == self.value
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _negate(key: tuple[Any, ...]) -> tuple[_Reverse, ...]:
+    return tuple(_Reverse(part) for part in key)
+
+
+class CheckpointPager:
+    """The whole table, or an age filter, in any sort order."""
+
+    def __init__(self, connection: sqlite3.Connection, query: HeroQuery) -> None:
+        self._connection = connection
+        self._query = query
+        clauses, params = _filters(query)
+        self._segments = [_SegmentPager(connection, s) for s in _segments(query, clauses, params)]
+        self._segment_specs = _segments(query, clauses, params)
+
+    def count(self) -> int:
+        return sum(segment.count() for segment in self._segments)
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        found: list[HeroRow] = []
+        for segment in self._segments:
+            size = segment.count()
+            if start < size:
+                found.extend(segment.rows(start, limit - len(found)))
+                start = 0
+                if len(found) >= limit:
+                    break
+            else:
+                start -= size
+        return found
+
+    def rank_of(self, hero_id: int) -> int | None:
+        offset = 0
+        for spec, segment in zip(self._segment_specs, self._segments, strict=True):
+            key = self._connection.execute(
+                f"SELECT {', '.join(spec.keys)} FROM hero WHERE id = ? AND {spec.where}",
+                (hero_id, *spec.params),
+            ).fetchone()
+            if key is not None:
+                return offset + segment.rank_of(tuple(key))
+            offset += segment.count()
+        return None
+
+
+class MatchPager:
+    """A name search: the matches, sorted, kept in a temporary table."""
+
+    _TABLE = "temp.hero_desktop_matches"
+
+    def __init__(self, connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> None:
+        self._connection = connection
+        needle = query.search.strip()
+        clauses, params = _filters(query)
+        folded = needle.casefold()
+        if indexed and len(folded) >= 3:
+            # The trigram index narrows to candidates; hd_contains is the exact rule.
+            clauses.append(
+                f"id IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)"
+            )
+            params.append('"' + folded.replace('"', '""') + '"')
+        clauses.append("hd_contains(name, ?)")
+        params.append(needle)
+        order = ", ".join(
+            f"{key}{' DESC' if query.descending else ''}"
+            for key in ((query.sort.value, "id") if query.sort is not SortKey.ID else ("id",))
+        )
+        connection.execute(f"DROP TABLE IF EXISTS {self._TABLE}")
+        connection.execute(
+            f"CREATE TABLE {self._TABLE} AS SELECT id AS hero_id FROM hero "
+            f"WHERE {' AND '.join(clauses)} ORDER BY {order}",
+            params,
+        )
+        self._count = int(connection.execute(f"SELECT count(*) FROM {self._TABLE}").fetchone()[0])
+
+    def count(self) -> int:
+        return self._count
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        cursor = self._connection.cursor()
+        cursor.row_factory = _row
+        return list(
+            cursor.execute(
+                f"SELECT h.id, h.name, h.age, h.secret_name FROM {self._TABLE} m "
+                "JOIN hero h ON h.id = m.hero_id WHERE m.rowid > ? AND m.rowid <= ? "
+                "ORDER BY m.rowid",
+                (start, start + limit),
+            )
+        )
+
+    def rank_of(self, hero_id: int) -> int | None:
+        found = self._connection.execute(
+            f"SELECT rowid FROM {self._TABLE} WHERE hero_id = ?", (hero_id,)
+        ).fetchone()
+        return None if found is None else int(found[0]) - 1
+
+
+def make_pager(connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> Pager:
+    if query.search.strip():
+        return MatchPager(connection, query, indexed)
+    return CheckpointPager(connection, query)
