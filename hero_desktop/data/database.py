@@ -37,11 +37,14 @@ SEARCH_TABLE = "hero_search"
 
 
 def _casefold_expansions() -> dict[str, str]:
-    """Characters whose case folding is more than one character (ß -> ss).
+    """Non-ASCII characters whose case folding holds ASCII letters (ß -> ss, K -> k).
 
-    SQLite's trigram tokenizer folds case one character at a time, so the
-    search index stores names with these expanded by the triggers, which use
-    only built-in SQL functions and so keep working inside the tutorial app.
+    SQLite's trigram tokenizer folds case one character at a time, with older
+    Unicode tables than Python's, so the index is only trusted for ASCII
+    needles (see paging.MatchPager). For those it must see every way a name
+    folds into ASCII: the triggers expand these few characters with built-in
+    SQL functions only (so they keep working inside the tutorial app). They
+    are few on purpose: SQLite's parser overflows past about 30 nested calls.
     """
     expansions: dict[str, str] = {}
     for code in range(0x80, 0x20000):
@@ -49,7 +52,7 @@ def _casefold_expansions() -> dict[str, str]:
         if unicodedata.category(char) in ("Cs", "Cn"):
             continue
         folded = char.casefold()
-        if len(folded) > 1:
+        if folded != char and any(part.isascii() for part in folded):
             expansions[char] = folded
     return expansions
 
@@ -200,23 +203,27 @@ def _create_schema(connection: sqlite3.Connection) -> None:
 
 def _create_search_index(connection: sqlite3.Connection) -> None:
     folded_new = fold_sql("new.name")
-    connection.executescript(
-        f"""
-        CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE}
-            USING fts5(name, tokenize = 'trigram case_sensitive 0');
-        INSERT INTO {SEARCH_TABLE}(rowid, name) SELECT id, {fold_sql("name")} FROM hero;
-        CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_insert AFTER INSERT ON hero BEGIN
+    # One statement at a time: executescript() would commit the caller's
+    # BEGIN IMMEDIATE first, so a half-built index could be left behind.
+    statements = (
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE}
+            USING fts5(name, tokenize = 'trigram case_sensitive 0')""",
+        f"DELETE FROM {SEARCH_TABLE}",
+        f"INSERT INTO {SEARCH_TABLE}(rowid, name) SELECT id, {fold_sql('name')} FROM hero",
+        f"""CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_insert AFTER INSERT ON hero BEGIN
             INSERT INTO {SEARCH_TABLE}(rowid, name) VALUES (new.id, {folded_new});
-        END;
-        CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_delete AFTER DELETE ON hero BEGIN
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_delete AFTER DELETE ON hero BEGIN
             DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id;
-        END;
-        CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_update AFTER UPDATE OF id, name ON hero BEGIN
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_update AFTER UPDATE OF id, name ON hero
+        BEGIN
             DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id;
             INSERT INTO {SEARCH_TABLE}(rowid, name) VALUES (new.id, {folded_new});
-        END;
-        """
+        END""",
     )
+    for statement in statements:
+        connection.execute(statement)
 
 
 def _search_index_ready(connection: sqlite3.Connection) -> bool:
@@ -274,6 +281,42 @@ def open_database(
         raise
 
 
+def _check_columns(path: Path, columns: list[tuple[str, bool, bool, bool]]) -> None:
+    """Refuse a ``hero`` table without the tutorial's columns (no table at all is fine)."""
+    names = [column[0] for column in columns]
+    missing = [column for column in HERO_COLUMNS if column not in names]
+    if names and missing:
+        raise SchemaError(
+            f"The hero table in {path} has no {', '.join(missing)} column"
+            f"{'s' if len(missing) > 1 else ''}, so Hero Desktop cannot use it. "
+            "The file was left untouched."
+        )
+
+
+def _check_before_first_change(
+    path: Path, connection: sqlite3.Connection, search_index: bool
+) -> None:
+    """Check a file before Hero Desktop first changes it (WAL mode, search index).
+
+    A file already in WAL mode with its search index is not changed by
+    opening, so it is not read through here (opening stays instant at any
+    size); ``Database.check_integrity`` checks it on demand.
+    """
+    try:
+        mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        if mode == "wal" and not (search_index and not _search_index_ready(connection)):
+            return
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        if "malformed" in str(error) or "corrupt" in str(error):
+            raise DamagedDatabaseError(path, str(error)) from error
+        raise translate_error(error) from error
+    lines = [line for row in rows for line in str(row[0]).splitlines()]
+    problems = [line for line in lines if line != "ok" and not line.startswith("***")]
+    if problems:
+        raise DamagedDatabaseError(path, "; ".join(problems[:3]))
+
+
 def _prepare(
     path: Path, connection: sqlite3.Connection, *, read_only: bool, created: bool,
     search_index: bool,
@@ -289,6 +332,11 @@ def _prepare(
         if "malformed" in str(error) or "corrupt" in str(error):
             raise DamagedDatabaseError(path, str(error)) from error
         raise translate_error(error) from error
+
+    # Refuse before changing anything (WAL mode, search index), so the file is left untouched.
+    _check_columns(path, columns)
+    if not read_only and not created:
+        _check_before_first_change(path, connection, search_index)
 
     try:
         if not read_only:
@@ -308,14 +356,7 @@ def _prepare(
     except sqlite3.Error as error:
         raise translate_error(error) from error
 
-    names = [column[0] for column in columns]
-    missing = [column for column in HERO_COLUMNS if column not in names]
-    if missing:
-        raise SchemaError(
-            f"The hero table in {path} has no {', '.join(missing)} column"
-            f"{'s' if len(missing) > 1 else ''}, so Hero Desktop cannot use it. "
-            "The file was left untouched."
-        )
+    _check_columns(path, columns)
     unfillable = tuple(
         name
         for name, not_null, has_default, primary_key in columns

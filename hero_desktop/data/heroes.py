@@ -34,6 +34,7 @@ class HeroRepository:
         self.database = database
         self._connection = database.connection
         self._pagers: dict[HeroQuery, Pager] = {}
+        self._external_change = False
 
     # -- reading -------------------------------------------------------------
 
@@ -41,9 +42,19 @@ class HeroRepository:
     def read_only(self) -> bool:
         return self.database.read_only
 
-    def _pager(self, query: HeroQuery) -> Pager:
+    def _sync(self) -> None:
         if self.database.changed_elsewhere():
             self._pagers.clear()
+            self._external_change = True
+
+    def poll_changes(self) -> bool:
+        """True once after another program changed the file since the last poll."""
+        self._sync()
+        changed, self._external_change = self._external_change, False
+        return changed
+
+    def _pager(self, query: HeroQuery) -> Pager:
+        self._sync()
         pager = self._pagers.get(query)
         if pager is None:
             if len(self._pagers) >= 4:

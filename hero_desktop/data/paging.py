@@ -20,7 +20,10 @@ the data changes.
 from __future__ import annotations
 
 import bisect
+import itertools
 import sqlite3
+import weakref
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -229,18 +232,27 @@ class CheckpointPager:
         return None
 
 
-class MatchPager:
-    """A name search: the matches, sorted, kept in a temporary table."""
+def _drop_table(connection: sqlite3.Connection, table: str) -> None:
+    with suppress(sqlite3.Error):
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
 
-    _TABLE = "temp.hero_desktop_matches"
+
+class MatchPager:
+    """A name search: the matches, sorted, kept in a temporary table of its own."""
+
+    # One table per pager: the repository caches several searches at once.
+    _numbers = itertools.count()
 
     def __init__(self, connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> None:
         self._connection = connection
+        self._TABLE = f"temp.hero_desktop_matches_{next(self._numbers)}"
+        weakref.finalize(self, _drop_table, connection, self._TABLE)
         needle = query.search.strip()
         clauses, params = _filters(query)
         folded = needle.casefold()
-        if indexed and len(folded) >= 3:
+        if indexed and len(folded) >= 3 and folded.isascii():
             # The trigram index narrows to candidates; hd_contains is the exact rule.
+            # Only ASCII needles: SQLite folds other letters with older tables.
             clauses.append(
                 f"id IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)"
             )

@@ -1,0 +1,108 @@
+"""The Add Hero dialog: Name, Secret name, Age; Enter saves, Esc cancels.
+
+The dialog validates through the data layer's one definition and gives the
+valid ``HeroCreate`` to ``save``; it never touches the database itself. When
+``save`` reports a problem (the database is busy, say) the dialog stays open
+with everything the user typed, so the save can be retried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from hero_desktop.data.errors import InvalidHeroError
+from hero_desktop.data.models import MAX_AGE, MAX_TEXT_LENGTH, HeroCreate, validate_create
+
+SaveHero = Callable[[HeroCreate], str | None]
+
+
+class AddHeroDialog(QDialog):
+    def __init__(self, save: SaveHero, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add Hero")
+        self._save = save
+        self.saved: HeroCreate | None = None
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(MAX_TEXT_LENGTH * 2)
+        self.name_edit.setPlaceholderText("Required, e.g. Deadpond")
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setMaxLength(MAX_TEXT_LENGTH * 2)
+        self.secret_edit.setPlaceholderText("Required, e.g. Dive Wilson")
+        self.age_edit = QLineEdit()
+        self.age_edit.setPlaceholderText(f"Optional, 0 to {MAX_AGE}")
+        self.errors = {field: _error_label() for field in ("name", "secret_name", "age")}
+        self.form_error = _error_label()
+
+        form = QFormLayout()
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("", self.errors["name"])
+        form.addRow("&Secret name:", self.secret_edit)
+        form.addRow("", self.errors["secret_name"])
+        form.addRow("&Age:", self.age_edit)
+        form.addRow("", self.errors["age"])
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.name_edit, self.secret_edit)
+        self.setTabOrder(self.secret_edit, self.age_edit)
+        self.name_edit.setFocus()
+
+    def values(self) -> dict[str, str]:
+        return {
+            "name": self.name_edit.text(),
+            "secret_name": self.secret_edit.text(),
+            "age": self.age_edit.text(),
+        }
+
+    @override
+    def accept(self) -> None:
+        for label in (*self.errors.values(), self.form_error):
+            label.hide()
+        try:
+            hero = validate_create(self.values())
+        except InvalidHeroError as error:
+            for field, message in error.messages.items():
+                label = self.errors.get(field, self.form_error)
+                label.setText(message)
+                label.show()
+            first = next(iter(error.messages))
+            {"name": self.name_edit, "secret_name": self.secret_edit}.get(
+                first, self.age_edit
+            ).setFocus()
+            return
+        problem = self._save(hero)
+        if problem is not None:
+            self.form_error.setText(problem)
+            self.form_error.show()
+            return
+        self.saved = hero
+        super().accept()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label

@@ -1,0 +1,39 @@
+"""The Delete dialog: names the heroes to delete; Enter confirms, Esc cancels."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from hero_desktop.data.models import HeroRow
+
+NAMES_SHOWN = 10
+
+
+def describe(heroes: list[HeroRow]) -> str:
+    lines = [f"• {hero.name} (id {hero.id})" for hero in heroes[:NAMES_SHOWN]]
+    if len(heroes) > NAMES_SHOWN:
+        lines.append(f"…and {len(heroes) - NAMES_SHOWN:,} more")
+    noun = "this hero" if len(heroes) == 1 else f"these {len(heroes):,} heroes"
+    return f"Delete {noun}?\n\n" + "\n".join(lines) + "\n\nYou can undo this with Ctrl+Z."
+
+
+class DeleteHeroesDialog(QDialog):
+    def __init__(self, heroes: list[HeroRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Delete Heroes" if len(heroes) > 1 else "Delete Hero")
+        self.message = QLabel(describe(heroes))
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        delete = buttons.addButton("&Delete", QDialogButtonBox.ButtonRole.AcceptRole)
+        delete.setDefault(True)
+        delete.setAutoDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        delete.setFocus()
+
+
+def confirm_delete(heroes: list[HeroRow], parent: QWidget | None) -> bool:
+    return DeleteHeroesDialog(heroes, parent).exec() == QDialog.DialogCode.Accepted

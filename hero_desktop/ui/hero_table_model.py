@@ -1,0 +1,222 @@
+"""A table model that holds one page of heroes and asks the repository for others.
+
+It never loads the whole table: it keeps the current page's rows, the total
+for the current query, and nothing else, so memory stays flat however far
+the user pages. Edits are not written here: ``setData`` hands them to the
+``edit`` callback (the main window's one change path) and, when that
+succeeds, changes the row in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from typing_extensions import override
+
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.models import HeroRow
+from hero_desktop.data.query import HeroQuery, SortKey
+
+COLUMNS = ("id", "name", "age", "secret_name")
+HEADERS = ("ID", "Name", "Age", "Secret name")
+SORTABLE = {0: SortKey.ID, 1: SortKey.NAME, 2: SortKey.AGE}
+SECRET_MASK = "••••••••"
+PAGE_SIZES = (25, 50, 100)
+
+Index = QModelIndex | QPersistentModelIndex
+EditHandler = Callable[[HeroRow, str, Any], "HeroRow | None"]
+
+
+class HeroTableModel(QAbstractTableModel):
+    """One page of heroes under a query (sort and search)."""
+
+    pageChanged = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, repository: HeroRepository, page_size: int = 100) -> None:
+        super().__init__()
+        self._repository = repository
+        self._rows: list[HeroRow] = []
+        self._query = HeroQuery()
+        self._page = 0
+        self._page_size = page_size if page_size in PAGE_SIZES else 100
+        self._total = 0
+        self._secrets_visible = False
+        self._read_only = repository.read_only
+        self.edit_handler: EditHandler | None = None
+
+    # -- state the window reads ----------------------------------------------
+
+    @property
+    def query(self) -> HeroQuery:
+        return self._query
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-self._total // self._page_size))
+
+    @property
+    def first_rank(self) -> int:
+        return self._page * self._page_size
+
+    def hero_at(self, row: int) -> HeroRow:
+        return self._rows[row]
+
+    def row_of(self, hero_id: int) -> int | None:
+        for row, hero in enumerate(self._rows):
+            if hero.id == hero_id:
+                return row
+        return None
+
+    def status_text(self) -> str:
+        noun = "Matches" if self._query.is_filtered else "Heroes"
+        if not self._rows:
+            return f"No {noun.lower()}" if self._total == 0 else f"{noun}: none on this page"
+        first = self.first_rank + 1
+        last = self.first_rank + len(self._rows)
+        return f"{noun} {first:,}–{last:,} of {self._total:,}"
+
+    # -- loading -------------------------------------------------------------
+
+    def load(
+        self,
+        *,
+        query: HeroQuery | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+    ) -> None:
+        """Show ``page`` (clamped to the pages there are) of ``query``."""
+        if query is not None:
+            self._query = query
+        if page_size is not None and page_size in PAGE_SIZES:
+            self._page_size = page_size
+        total = self._repository.count(self._query)
+        pages = max(1, -(-total // self._page_size))
+        wanted = self._page if page is None else page
+        wanted = min(max(wanted, 0), pages - 1)
+        rows = self._repository.page(
+            self._query, offset=wanted * self._page_size, limit=self._page_size
+        )
+        self.beginResetModel()
+        self._total, self._page, self._rows = total, wanted, rows
+        self.endResetModel()
+        self.pageChanged.emit()
+
+    def page_of(self, hero_id: int) -> int | None:
+        """The page that shows ``hero_id`` under the current query, if any."""
+        rank = self._repository.rank_of(hero_id, self._query)
+        return None if rank is None else rank // self._page_size
+
+    def replace_row(self, hero: HeroRow) -> None:
+        """Show new values for a hero on this page, in place (no reset)."""
+        row = self.row_of(hero.id)
+        if row is None:
+            return
+        self._rows[row] = hero
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def set_secrets_visible(self, visible: bool) -> None:
+        self._secrets_visible = visible
+        if self._rows:
+            column = COLUMNS.index("secret_name")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+
+    # -- QAbstractTableModel -------------------------------------------------
+
+    @override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    @override
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        hero = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        value = getattr(hero, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "secret_name" and not self._secrets_visible:
+                return SECRET_MASK
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.EditRole:
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("id", "age"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "secret_name":
+            return "Hidden: View → Show Secret Names" if not self._secrets_visible else str(value)
+        return None
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        if orientation == Qt.Orientation.Vertical:
+            return str(self.first_rank + section + 1)
+        return None
+
+    @override
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if COLUMNS[index.column()] != "id" and not self._read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    @override
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None:
+            return False
+        hero = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if column == "id":
+            return False
+        updated = self.edit_handler(hero, column, value)
+        if updated is None:
+            return False
+        self.replace_row(updated)
+        return True
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORTABLE.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._query.sort, self._query.descending):
+            return
+        self.load(
+            query=HeroQuery(
+                sort=key,
+                descending=descending,
+                search=self._query.search,
+                age_from=self._query.age_from,
+                age_to=self._query.age_to,
+                no_age=self._query.no_age,
+            ),
+            page=0,
+        )

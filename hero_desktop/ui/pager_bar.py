@@ -1,0 +1,79 @@
+"""The bar under the table: page buttons, page number, page size and status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
+
+from hero_desktop.ui.hero_table_model import PAGE_SIZES
+
+
+class PagerBar(QWidget):
+    pageRequested = Signal(int)  # noqa: N815 - zero-based page
+    pageSizeChosen = Signal(int)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first_button = QToolButton(text="«")
+        self.previous_button = QToolButton(text="‹")
+        self.next_button = QToolButton(text="›")
+        self.last_button = QToolButton(text="»")
+        for button, tip in (
+            (self.first_button, "First page (Alt+Home)"),
+            (self.previous_button, "Previous page (Ctrl+PgUp)"),
+            (self.next_button, "Next page (Ctrl+PgDown)"),
+            (self.last_button, "Last page (Alt+End)"),
+        ):
+            button.setToolTip(tip)
+        self.page_spin = QSpinBox()
+        self.page_spin.setMinimum(1)
+        self.page_spin.setKeyboardTracking(False)
+        self.page_spin.setToolTip("Page number: type one and press Enter (Ctrl+L)")
+        self.page_total = QLabel()
+        self.size_combo = QComboBox()
+        for size in PAGE_SIZES:
+            self.size_combo.addItem(f"{size} per page", size)
+        self.status = QLabel()
+        self.status.setObjectName("pageStatus")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for widget in (self.first_button, self.previous_button):
+            layout.addWidget(widget)
+        layout.addWidget(QLabel("Page"))
+        layout.addWidget(self.page_spin)
+        layout.addWidget(self.page_total)
+        for widget in (self.next_button, self.last_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.size_combo)
+        layout.addStretch(1)
+        layout.addWidget(self.status)
+
+        self._page = 0
+        self._pages = 1
+        self.first_button.clicked.connect(lambda: self.pageRequested.emit(0))
+        self.previous_button.clicked.connect(lambda: self.pageRequested.emit(self._page - 1))
+        self.next_button.clicked.connect(lambda: self.pageRequested.emit(self._page + 1))
+        self.last_button.clicked.connect(lambda: self.pageRequested.emit(self._pages - 1))
+        self.page_spin.valueChanged.connect(self._spin_changed)
+        self.size_combo.activated.connect(
+            lambda position: self.pageSizeChosen.emit(int(self.size_combo.itemData(position)))
+        )
+
+    def show_state(self, page: int, pages: int, page_size: int, status: str) -> None:
+        self._page, self._pages = page, pages
+        self.page_spin.blockSignals(True)
+        self.page_spin.setMaximum(pages)
+        self.page_spin.setValue(page + 1)
+        self.page_spin.blockSignals(False)
+        self.page_total.setText(f"of {pages:,}")
+        self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(page_size)))
+        self.status.setText(status)
+        self.first_button.setEnabled(page > 0)
+        self.previous_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page < pages - 1)
+        self.last_button.setEnabled(page < pages - 1)
+
+    def _spin_changed(self, value: int) -> None:
+        if value - 1 != self._page:
+            self.pageRequested.emit(value - 1)

@@ -1,0 +1,77 @@
+"""Questions the main window asks the user, in one replaceable object.
+
+The window never opens a modal dialog directly: it asks ``Prompts``. Tests
+give the window a subclass that answers with plain functions (patching Qt
+methods with Mock can segfault in PySide6 6.10+, see STYLE.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from hero_desktop.data.models import HeroCreate, HeroRow
+from hero_desktop.ui.add_hero_dialog import AddHeroDialog, SaveHero
+from hero_desktop.ui.delete_heroes_dialog import confirm_delete
+
+DB_FILTER = "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
+CSV_FILTER = "CSV files (*.csv);;All files (*)"
+LABELS = {"name": "Name", "age": "Age", "secret_name": "Secret name"}
+
+
+def _show(value: object) -> str:
+    return "(none)" if value is None or value == "" else str(value)
+
+
+class Prompts:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def add_hero(self, save: SaveHero) -> HeroCreate | None:
+        dialog = AddHeroDialog(save, self.parent)
+        dialog.exec()
+        return dialog.saved
+
+    def confirm_delete(self, heroes: list[HeroRow]) -> bool:
+        return confirm_delete(heroes, self.parent)
+
+    def hero_id(self) -> str | None:
+        text, ok = QInputDialog.getText(self.parent, "Go to Hero", "Hero id:")
+        return text if ok else None
+
+    def overwrite_conflict(self, action: str, mine: Mapping[str, object], current: HeroRow) -> bool:
+        """The hero changed elsewhere: True to write the user's values anyway."""
+        now = "\n".join(f"  {LABELS[k]}: {_show(getattr(current, k))}" for k in LABELS)
+        yours = "\n".join(f"  {LABELS.get(k, k)}: {_show(v)}" for k, v in mine.items())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Hero Changed Elsewhere",
+            f"Another program changed hero {current.id} since it was shown here.\n\n"
+            f"It now reads:\n{now}\n\n{action} would write:\n{yours}",
+            QMessageBox.StandardButton.NoButton,
+            self.parent,
+        )
+        overwrite = box.addButton("&Use Mine", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("&Keep Theirs", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is overwrite
+
+    def open_path(self, title: str, csv: bool = False) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, title, "", CSV_FILTER if csv else DB_FILTER
+        )
+        return path or None
+
+    def save_path(self, title: str, csv: bool = False) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, title, "", CSV_FILTER if csv else DB_FILTER
+        )
+        return path or None
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self.parent, title, message)
+
+    def information(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)

@@ -1,0 +1,90 @@
+"""The search bar: name contains (as you type), an age range, or "no age"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from hero_desktop.data.models import MAX_AGE, MIN_AGE
+
+TYPING_PAUSE_MS = 150
+
+
+class SearchBar(QWidget):
+    """Emits ``changed`` a moment after the user stops typing."""
+
+    changed = Signal()
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Search names (Ctrl+F)")
+        self.name_edit.setClearButtonEnabled(True)
+        self.age_from = QLineEdit()
+        self.age_to = QLineEdit()
+        for edit, hint in ((self.age_from, "from"), (self.age_to, "to")):
+            edit.setPlaceholderText(hint)
+            edit.setValidator(QIntValidator(MIN_AGE, MAX_AGE, edit))
+            edit.setMaximumWidth(70)
+        self.no_age = QCheckBox("No age")
+        self.matches = QLabel()
+        self.matches.setObjectName("searchMatches")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        label = QLabel("&Search:")
+        label.setBuddy(self.name_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.name_edit, 1)
+        layout.addWidget(QLabel("Age"))
+        layout.addWidget(self.age_from)
+        layout.addWidget(QLabel("–"))
+        layout.addWidget(self.age_to)
+        layout.addWidget(self.no_age)
+        layout.addWidget(self.matches)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.changed)
+        for edit in (self.name_edit, self.age_from, self.age_to):
+            edit.textChanged.connect(self._timer.start)
+        self.no_age.toggled.connect(self._no_age_toggled)
+
+    def _no_age_toggled(self, checked: bool) -> None:
+        self.age_from.setEnabled(not checked)
+        self.age_to.setEnabled(not checked)
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Apply what was typed now, without waiting for the pause."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.changed.emit()
+
+    def is_empty(self) -> bool:
+        return not (
+            self.name_edit.text() or self.age_from.text() or self.age_to.text()
+        ) and not self.no_age.isChecked()
+
+    def clear(self) -> None:
+        for edit in (self.name_edit, self.age_from, self.age_to):
+            edit.blockSignals(True)
+            edit.clear()
+            edit.blockSignals(False)
+        self.no_age.blockSignals(True)
+        self.no_age.setChecked(False)
+        self.no_age.blockSignals(False)
+        self.age_from.setEnabled(True)
+        self.age_to.setEnabled(True)
+        self._timer.stop()
+        self.cleared.emit()
+
+    def age_range(self) -> tuple[int | None, int | None]:
+        def number(edit: QLineEdit) -> int | None:
+            text = edit.text().strip()
+            return int(text) if text.isdigit() else None
+
+        return number(self.age_from), number(self.age_to)
