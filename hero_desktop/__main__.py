@@ -22,7 +22,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "database",
         nargs="?",
-        help="SQLite file to open (created if missing); default: database.db in the app data folder",
+        help="SQLite file to open (created if missing); default: database.db in the data folder",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -48,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from hero_desktop.app import APPLICATION, ORGANIZATION, app_icon, data_folder
     from hero_desktop.ui.window_manager import WindowManager
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)

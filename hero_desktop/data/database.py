@@ -181,9 +181,7 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
         timeout=BUSY_TIMEOUT_MS / 1000,
         check_same_thread=False,
     )
-    connection.create_function(
-        "hd_contains", 2, casefold_contains, deterministic=True
-    )
+    connection.create_function("hd_contains", 2, casefold_contains, deterministic=True)
     return connection
 
 
@@ -271,8 +269,9 @@ def open_database(
     except sqlite3.Error as error:
         raise translate_error(error) from error
     try:
-        return _prepare(path, connection, read_only=read_only, created=not exists,
-                        search_index=search_index)
+        return _prepare(
+            path, connection, read_only=read_only, created=not exists, search_index=search_index
+        )
     except BaseException:
         connection.close()
         if not exists:
@@ -318,7 +317,11 @@ def _check_before_first_change(
 
 
 def _prepare(
-    path: Path, connection: sqlite3.Connection, *, read_only: bool, created: bool,
+    path: Path,
+    connection: sqlite3.Connection,
+    *,
+    read_only: bool,
+    created: bool,
     search_index: bool,
 ) -> Database:
     try:

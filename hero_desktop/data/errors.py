@@ -7,6 +7,10 @@ and, where it can, what to do about it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hero_desktop.data.models import HeroRow
 
 
 class HeroError(Exception):
@@ -43,7 +47,7 @@ class HeroIdTakenError(HeroError):
 class ConflictError(HeroError):
     """The hero changed in the file since the user last saw it."""
 
-    def __init__(self, hero_id: int, current: object) -> None:
+    def __init__(self, hero_id: int, current: HeroRow) -> None:
         super().__init__(f"Hero {hero_id} was changed by another program since it was shown.")
         self.hero_id = hero_id
         self.current = current
@@ -82,8 +86,7 @@ class NotADatabaseError(DatabaseError):
 class DamagedDatabaseError(DatabaseError):
     def __init__(self, path: object, detail: str) -> None:
         super().__init__(
-            f"{path} is damaged ({detail}). The file was left untouched; "
-            "restore it from a backup."
+            f"{path} is damaged ({detail}). The file was left untouched; restore it from a backup."
         )
 
 

@@ -196,7 +196,9 @@ class HeroRepository:
         return hero
 
     def _get_in(self, connection: sqlite3.Connection, hero_id: int) -> HeroRow:
-        found = connection.execute(f"SELECT {COLUMNS} FROM hero WHERE id = ?", (hero_id,)).fetchone()
+        found = connection.execute(
+            f"SELECT {COLUMNS} FROM hero WHERE id = ?", (hero_id,)
+        ).fetchone()
         if found is None:
             raise HeroNotFoundError(hero_id)
         return HeroRow(*found)

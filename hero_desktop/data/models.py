@@ -56,6 +56,9 @@ def _clean_age(value: object) -> int | None:
             return None
         # Only ASCII digits: int() would also take "1_000", "+5" or "١٢".
         if not (text.isascii() and text.isdigit()):
+            # "-3" is a whole number, just out of range: say so.
+            if text[:1] == "-" and text[1:].isascii() and text[1:].isdigit():
+                raise ValueError(f"Age must be between {MIN_AGE} and {MAX_AGE}")
             raise ValueError("Age must be a whole number")
         value = int(text)
     if isinstance(value, bool) or not isinstance(value, int):

@@ -109,7 +109,9 @@ class _SegmentPager:
         self._count: int | None = None
 
     def _select(self, what: str, condition: str | None, tail: str) -> str:
-        where = self._segment.where if condition is None else f"{self._segment.where} AND {condition}"
+        where = (
+            self._segment.where if condition is None else f"{self._segment.where} AND {condition}"
+        )
         return f"SELECT {what} FROM hero WHERE {where} ORDER BY {self._segment.order_by} {tail}"
 
     def checkpoints(self) -> list[tuple[Any, ...]]:
@@ -122,7 +124,9 @@ class _SegmentPager:
         checkpoints: list[tuple[Any, ...]] = []
         if first is not None:
             checkpoints.append(tuple(first))
-            step = self._select(keys, self._segment.after(True), f"LIMIT 1 OFFSET {CHECKPOINT_EVERY}")
+            step = self._select(
+                keys, self._segment.after(True), f"LIMIT 1 OFFSET {CHECKPOINT_EVERY}"
+            )
             while True:
                 found = self._connection.execute(step, params + checkpoints[-1]).fetchone()
                 if found is None:
@@ -150,7 +154,9 @@ class _SegmentPager:
         if limit <= 0 or block >= len(checkpoints):
             return []
         sql = self._select(
-            COLUMNS, self._segment.after(True), f"LIMIT {int(limit)} OFFSET {start % CHECKPOINT_EVERY}"
+            COLUMNS,
+            self._segment.after(True),
+            f"LIMIT {int(limit)} OFFSET {start % CHECKPOINT_EVERY}",
         )
         cursor = self._connection.cursor()
         cursor.row_factory = _row
@@ -253,9 +259,7 @@ class MatchPager:
         if indexed and len(folded) >= 3 and folded.isascii():
             # The trigram index narrows to candidates; hd_contains is the exact rule.
             # Only ASCII needles: SQLite folds other letters with older tables.
-            clauses.append(
-                f"id IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)"
-            )
+            clauses.append(f"id IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)")
             params.append('"' + folded.replace('"', '""') + '"')
         clauses.append("hd_contains(name, ?)")
         params.append(needle)

@@ -25,6 +25,8 @@ class HeroQuery:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.search.strip()) or self.no_age or (
-            self.age_from is not None or self.age_to is not None
+        return (
+            bool(self.search.strip())
+            or self.no_age
+            or (self.age_from is not None or self.age_to is not None)
         )

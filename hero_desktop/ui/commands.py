@@ -13,12 +13,18 @@ finds an instance attribute before the C++ virtual and crashes (STYLE.md).
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from typing_extensions import override
 
 from hero_desktop.data.errors import HeroNotFoundError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
+
+# Each committed change is logged after its transaction commits: the log is
+# the app's record of what it told the user was done.
+log = logging.getLogger("hero_desktop.changes")
 
 
 class HeroCommand(QUndoCommand):
@@ -137,8 +143,10 @@ class HeroUndoStack(QUndoStack):
         except Exception:
             if command.changed_ids:
                 self.push(command)
+                _log_done(command, "done (partly)")
             raise
         self.push(command)
+        _log_done(command, "done")
 
     def run_undo(self, force: bool = False) -> HeroCommand | None:
         return self._step(self._command(self.index() - 1), undo=True, force=force)
@@ -152,15 +160,21 @@ class HeroUndoStack(QUndoStack):
         command.force = force
         command.changed_ids = []
         move = self.undo if undo else self.redo
+        label = "undone" if undo else "redone"
         try:
-            command.revert() if undo else command.apply()
+            if undo:
+                command.revert()
+            else:
+                command.apply()
         except Exception:
             if command.changed_ids:
                 move()
+                _log_done(command, f"{label} (partly)")
             raise
         finally:
             command.force = False
         move()
+        _log_done(command, label)
         return command
 
     def pending_undo(self) -> HeroCommand | None:
@@ -174,3 +188,7 @@ class HeroUndoStack(QUndoStack):
             return None
         command = self.command(position)
         return command if isinstance(command, HeroCommand) else None
+
+
+def _log_done(command: HeroCommand, outcome: str) -> None:
+    log.info("%s %s: ids %s", command.text(), outcome, command.changed_ids)

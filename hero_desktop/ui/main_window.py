@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         )
         self.read_only_banner.setVisible(repository.read_only)
 
-        page_size = int(settings.value("page_size", 100))
+        page_size = _int(settings.value("page_size", 100), 100)
         self.model = HeroTableModel(repository, page_size)
         self.model.edit_handler = self._edit_cell
         self.model.set_secrets_visible(_bool(settings.value("show_secrets", False)))
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        slot: Callable[[], Any],
+        slot: Callable[..., Any],
         shortcuts: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
         *,
         checkable: bool = False,
@@ -186,16 +187,20 @@ class MainWindow(QMainWindow):
         self.find_action = a("&Find…", self._focus_search, ["Ctrl+F"])
         self.clear_search_action = a("&Clear Search", self.clear_search, [])
         self.go_to_action = a("&Go to Hero…", self.go_to_hero, ["Ctrl+G"])
-        self.next_action = a("&Next Page", lambda: self.go_to_page(self.model.page + 1),
-                             ["Ctrl+PgDown"])
-        self.previous_action = a("&Previous Page", lambda: self.go_to_page(self.model.page - 1),
-                                 ["Ctrl+PgUp"])
+        self.next_action = a(
+            "&Next Page", lambda: self.go_to_page(self.model.page + 1), ["Ctrl+PgDown"]
+        )
+        self.previous_action = a(
+            "&Previous Page", lambda: self.go_to_page(self.model.page - 1), ["Ctrl+PgUp"]
+        )
         self.first_action = a("&First Page", lambda: self.go_to_page(0), ["Alt+Home"])
-        self.last_action = a("&Last Page", lambda: self.go_to_page(self.model.page_count - 1),
-                             ["Alt+End"])
+        self.last_action = a(
+            "&Last Page", lambda: self.go_to_page(self.model.page_count - 1), ["Alt+End"]
+        )
         self.page_number_action = a("Page &Number…", self._focus_page_number, ["Ctrl+L"])
-        self.show_secrets_action = a("Show &Secret Names", self._show_secrets,
-                                     ["Ctrl+Shift+S"], checkable=True)
+        self.show_secrets_action = a(
+            "Show &Secret Names", self._show_secrets, ["Ctrl+Shift+S"], checkable=True
+        )
         self.sort_actions = {
             SortKey.ID: a("Sort by &ID", lambda: self.sort_by(SortKey.ID), ["Ctrl+1"]),
             SortKey.NAME: a("Sort by &Name", lambda: self.sort_by(SortKey.NAME), ["Ctrl+2"]),
@@ -203,8 +208,7 @@ class MainWindow(QMainWindow):
         }
         for action in self.sort_actions.values():
             action.setCheckable(True)
-        self.descending_action = a("&Descending", self._toggle_descending,
-                                   ["Ctrl+Shift+D"])
+        self.descending_action = a("&Descending", self._toggle_descending, ["Ctrl+Shift+D"])
         self.descending_action.setCheckable(True)
         self.shortcuts_action = a("&Keyboard Shortcuts", self._show_shortcuts, ["F1"])
         self.about_action = a("&About Hero Desktop", self._about, [])
@@ -257,7 +261,7 @@ class MainWindow(QMainWindow):
         rows: list[tuple[str, str]] = []
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
-            if menu is None:
+            if not isinstance(menu, QMenu):
                 continue
             for action in _walk(menu.actions()):
                 keys = ", ".join(
@@ -364,8 +368,9 @@ class MainWindow(QMainWindow):
             self.undo_stack.run(command)
         except ConflictError as conflict:
             # No modal dialog inside setData: answer the conflict on the next turn.
-            QTimer.singleShot(0, lambda: self._resolve_edit_conflict(command, conflict))
-            return conflict.current  # type: ignore[no-any-return]
+            current = conflict.current
+            QTimer.singleShot(0, lambda: self._resolve_edit_conflict(command, current))
+            return conflict.current
         except DatabaseBusyError as error:
             self.show_message(error.message + " Your edit is still in the cell: press Enter.")
             QTimer.singleShot(0, lambda: self._reopen_editor(hero.id, field, str(value)))
@@ -378,9 +383,9 @@ class MainWindow(QMainWindow):
         self.clear_message()
         return command.after
 
-    def _resolve_edit_conflict(self, command: EditHeroCommand, conflict: ConflictError) -> None:
+    def _resolve_edit_conflict(self, command: EditHeroCommand, current: HeroRow) -> None:
         mine = {command.field: command.value}
-        if not self.prompts.overwrite_conflict("Your edit", mine, conflict.current):
+        if not self.prompts.overwrite_conflict("Your edit", mine, current):
             self.show_message("Kept the values another program wrote; your edit was not saved.")
             return
         command.force = True
@@ -427,7 +432,8 @@ class MainWindow(QMainWindow):
             self.undo_stack.run(command)
             return command
 
-        mine = {"name": ", ".join(hero.name for hero in heroes[:3]), "age": "(deleted)"}
+        names = ", ".join(hero.name for hero in heroes[:3])
+        mine: dict[str, object] = {"name": names, "age": "(deleted)"}
         if self._attempt(lambda: self._change(delete, "Deleting", mine)):
             self.clear_message()
             self.refresh(keep_row=row)
@@ -714,7 +720,16 @@ def recent_files(settings: QSettings) -> list[str]:
     value = settings.value("recent_files", [])
     if isinstance(value, str):
         return [value]
-    return [str(item) for item in value or []]
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return []
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
 
 
 def remember_recent(settings: QSettings, path: str, keep: int = 8) -> None:
@@ -736,7 +751,7 @@ def _walk(actions: list[QAction]) -> list[QAction]:
     found: list[QAction] = []
     for action in actions:
         menu = action.menu()
-        if menu is not None:
+        if isinstance(menu, QMenu):
             found.extend(_walk(menu.actions()))
         elif not action.isSeparator():
             found.append(action)

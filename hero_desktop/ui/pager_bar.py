@@ -8,16 +8,22 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolBut
 from hero_desktop.ui.hero_table_model import PAGE_SIZES
 
 
+def _button(text: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    return button
+
+
 class PagerBar(QWidget):
     pageRequested = Signal(int)  # noqa: N815 - zero-based page
     pageSizeChosen = Signal(int)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.first_button = QToolButton(text="«")
-        self.previous_button = QToolButton(text="‹")
-        self.next_button = QToolButton(text="›")
-        self.last_button = QToolButton(text="»")
+        self.first_button = _button("«")
+        self.previous_button = _button("‹")
+        self.next_button = _button("›")
+        self.last_button = _button("»")
         for button, tip in (
             (self.first_button, "First page (Alt+Home)"),
             (self.previous_button, "Previous page (Ctrl+PgUp)"),
