@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import sqlite3
+import unicodedata
 import weakref
 from contextlib import suppress
 from dataclasses import dataclass
@@ -253,7 +254,7 @@ class MatchPager:
         self._connection = connection
         self._TABLE = f"temp.hero_desktop_matches_{next(self._numbers)}"
         weakref.finalize(self, _drop_table, connection, self._TABLE)
-        needle = query.search.strip()
+        needle = unicodedata.normalize("NFC", query.search.strip())
         clauses, params = _filters(query)
         folded = needle.casefold()
         if indexed and len(folded) >= 3 and folded.isascii():

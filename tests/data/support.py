@@ -1,0 +1,31 @@
+"""Helpers shared by the data-layer tests (plain functions, not fixtures)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+FIXTURES = Path("/work/shared/fixtures")
+
+
+def raw_rows(path: Path) -> list[tuple[object, ...]]:
+    """Every hero as a separate plain sqlite3 connection sees it, by id."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(
+            "SELECT id, name, age, secret_name FROM hero ORDER BY id"
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+def copy_fixture(name: str, folder: Path) -> Path:
+    """A writable copy of one of the tutorials' own database files."""
+    target = folder / name
+    shutil.copyfile(FIXTURES / name, target)
+    return target
+
+
+def file_bytes(path: Path) -> bytes:
+    return path.read_bytes()
