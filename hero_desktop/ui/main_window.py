@@ -42,6 +42,7 @@ from hero_desktop.ui.commands import (
     HeroCommand,
     HeroUndoStack,
 )
+from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.hero_table_model import COLUMNS, SORTABLE, HeroTableModel
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.prompts import Prompts
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.prompts = prompts or Prompts(self)
         self.undo_stack = HeroUndoStack(self)
+        self.csv = CsvTransfer(self)
         self._integrity: Future[str | None] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hero-check")
         self._before_search: tuple[int, int | None] | None = None
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.sectionClicked.connect(self._header_clicked)
+        # Enter edits the current cell, like F2 (the view only emits activated for it).
+        self.table.activated.connect(lambda _index: self._edit_current())
         self.table.verticalHeader().setDefaultSectionSize(24)
 
         self.search_bar = SearchBar()
@@ -178,6 +182,8 @@ class MainWindow(QMainWindow):
         a = self._action
         self.new_action = a("&New Database…", self._new_database, ["Ctrl+Shift+N"])
         self.open_action = a("&Open Database…", self._open_database, ["Ctrl+O"])
+        self.import_action = a("&Import CSV…", self.import_csv, ["Ctrl+I"])
+        self.export_action = a("&Export CSV…", self.export_csv, ["Ctrl+E"])
         self.quit_action = a("&Quit", self.close, ["Ctrl+Q"])
         self.undo_action = a("&Undo", self.undo, ["Ctrl+Z"])
         self.redo_action = a("&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
@@ -232,7 +238,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.file_menu = file_menu
-        self._file_separator = file_menu.addSeparator()
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -298,7 +306,7 @@ class MainWindow(QMainWindow):
 
     def _set_editable(self, editable: bool) -> None:
         self.model.set_read_only(not editable)
-        for action in (self.add_action, self.delete_action, self.edit_action):
+        for action in (self.add_action, self.delete_action, self.edit_action, self.import_action):
             action.setEnabled(editable)
         self.read_only_banner.setVisible(not editable)
 
@@ -406,8 +414,9 @@ class MainWindow(QMainWindow):
             editor.setText(text)
 
     def _edit_current(self) -> None:
+        # Only editable cells: QAbstractItemView.edit() warns on the others (the id).
         index = self.table.currentIndex()
-        if index.isValid():
+        if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.table.edit(index)
 
     def selected_heroes(self) -> list[HeroRow]:
@@ -451,7 +460,9 @@ class MainWindow(QMainWindow):
         )
         mine: dict[str, object] = {"change": pending.text() if pending else ""}
         if self._attempt(lambda: done.append(self._change(step, label, mine))):
-            self._after_change(done[0])
+            # Undoing an edit puts the cursor back on the cell that changed.
+            edited = done[0].field if isinstance(done[0], EditHeroCommand) else None
+            self._after_change(done[0], COLUMNS.index(edited) if edited else None)
         self._reactivate()
 
     # -- navigation ----------------------------------------------------------
@@ -637,6 +648,18 @@ class MainWindow(QMainWindow):
             f"Database: {self.repository.database.path}",
         )
 
+    def import_csv(self) -> None:
+        path = self.prompts.open_path("Import Heroes from CSV", csv=True)
+        self._reactivate()
+        if path and not self.repository.read_only:
+            self.csv.import_file(path)
+
+    def export_csv(self) -> None:
+        path = self.prompts.save_path("Export Heroes to CSV", csv=True)
+        self._reactivate()
+        if path:
+            self.csv.export_file(path)
+
     def _new_database(self) -> None:
         path = self.prompts.save_path("New Hero Database")
         if path:
@@ -710,6 +733,7 @@ class MainWindow(QMainWindow):
             QAbstractItemView.State.EditingState
         ) else None
         self._poll_timer.stop()
+        self.csv.cancel_and_wait()
         self.save_settings()
         self._executor.shutdown(wait=True, cancel_futures=True)
         self.repository.database.close()
