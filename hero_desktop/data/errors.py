@@ -96,3 +96,28 @@ class SchemaError(DatabaseError):
 
 class CannotAddError(DatabaseError):
     """The table needs columns the app cannot fill, so heroes cannot be added."""
+
+
+class ImportFailedError(HeroError):
+    """A CSV file was refused and nothing was imported.
+
+    ``problems`` lists the first problems as (line number, reason);
+    ``total_problems`` counts them all.
+    """
+
+    def __init__(self, problems: list[tuple[int, str]], total_problems: int) -> None:
+        self.problems = problems
+        self.total_problems = total_problems
+        shown = "\n".join(
+            f"Line {line}: {reason}" if line else reason for line, reason in problems[:10]
+        )
+        more = total_problems - min(len(problems), 10)
+        tail = f"\n...and {more:,} more." if more > 0 else ""
+        noun = "problem" if total_problems == 1 else "problems"
+        super().__init__(
+            f"Nothing was imported: the file has {total_problems:,} {noun}.\n{shown}{tail}"
+        )
+
+
+class OperationCancelledError(HeroError):
+    """The user cancelled a long operation (import or export); nothing was changed."""

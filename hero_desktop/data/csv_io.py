@@ -1,0 +1,429 @@
+"""CSV import and export of heroes: columns ``name, age, secret_name``, UTF-8.
+
+Export writes every hero a query shows, in its order, from one read
+transaction (a consistent snapshot), to a temporary file that is renamed
+into place only when complete. Import is all or nothing: every row is
+validated by the rules in ``models`` and inserted inside one
+``BEGIN IMMEDIATE`` transaction; a bad row or a cancel rolls it all back.
+
+Both run happily in a worker thread, but give the worker its *own*
+connection: open the file again there (``open_database(path)``) and pass
+that Database (or a HeroRepository over it). A sqlite3 connection must
+not be used by two threads at once, and an import holds the write lock for
+its whole run while the window's connection keeps reading the last
+committed state.
+
+Import speed: the search index's insert trigger does the index work one row
+at a time (about 40 s per million rows here), so for the run it is dropped,
+the rows are bulk-inserted, the index is filled with one ``INSERT ...
+SELECT`` using the trigger's own expression, and the trigger is re-created,
+all inside the same transaction, so a cancel or a crash restores it too.
+For big imports the two column indexes are rebuilt the same way. See
+``benchmarks/bench_import.py`` for the figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import re
+import secrets
+import sqlite3
+from collections.abc import Callable, Generator, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from hero_desktop.data.database import SEARCH_TABLE, Database, translate_error
+from hero_desktop.data.errors import (
+    CannotAddError,
+    DatabaseError,
+    ImportFailedError,
+    OperationCancelledError,
+    ReadOnlyDatabaseError,
+)
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.models import HeroRow, clean_age, clean_name, clean_secret_name
+from hero_desktop.data.paging import CHECKPOINT_EVERY, make_pager
+from hero_desktop.data.query import HeroQuery
+
+CSV_COLUMNS = ("name", "age", "secret_name")
+MAX_LISTED_PROBLEMS = 100
+BATCH_ROWS = 10_000
+INSERT_SQL = "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)"
+# The plain column indexes of the tutorial's table, rebuilt after a big import.
+REBUILT_INDEXES = ("ix_hero_age", "ix_hero_name")
+MAX_ROWID = 2**63 - 1
+
+Progress = Callable[[int, int], bool]
+"""``progress(done, total)``: called between batches; return False to cancel."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import added: how many heroes, and the range of their new ids."""
+
+    imported: int
+    first_id: int | None
+    last_id: int | None
+
+
+# -- export ------------------------------------------------------------------
+
+
+def export_csv(
+    repository: HeroRepository,
+    query: HeroQuery | None,
+    target: str | os.PathLike[str] | IO[str],
+    progress: Progress | None = None,
+) -> int:
+    """Write every hero ``query`` shows, in its order, as CSV; return the rows written.
+
+    ``target`` is a path (written to a temporary file beside it and renamed
+    at the end, so a cancel or failure never leaves a partial file) or an
+    open text file (opened with ``newline=""``). A cancel raises
+    OperationCancelledError.
+    """
+    if isinstance(target, str | os.PathLike):
+        return _export_to_path(repository, query or HeroQuery(), Path(target), progress)
+    return _write_csv(repository, query or HeroQuery(), target, progress)
+
+
+def _export_to_path(
+    repository: HeroRepository, query: HeroQuery, path: Path, progress: Progress | None
+) -> int:
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        # os.open with 0o666: the umask gives the file the usual permissions.
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        handle = open(descriptor, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DatabaseError(f"Cannot write to {path.parent}: {error.strerror}.") from error
+    try:
+        with handle:
+            written = _write_csv(repository, query, handle, progress)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DatabaseError(f"Cannot write {path}: {error.strerror}.") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _write_csv(
+    repository: HeroRepository, query: HeroQuery, handle: IO[str], progress: Progress | None
+) -> int:
+    writer = csv.writer(handle)
+    writer.writerow(CSV_COLUMNS)
+    written = 0
+    # closing(): a cancel must end the read transaction now, not at garbage collection.
+    with contextlib.closing(_snapshot_batches(repository.database, query)) as batches:
+        for rows, total in batches:
+            writer.writerows((row.name, row.age, row.secret_name) for row in rows)
+            written += len(rows)
+            if progress is not None and progress(written, total) is False:
+                raise OperationCancelledError("Export cancelled; no file was written.")
+    return written
+
+
+def _snapshot_batches(
+    database: Database, query: HeroQuery
+) -> Generator[tuple[list[HeroRow], int], None, None]:
+    """The query's heroes in blocks, all read from one snapshot of the file.
+
+    The pager is the one definition of what a query shows and in which
+    order; blocks aligned on its checkpoints are each a single index seek.
+    """
+    connection = database.connection
+    own_transaction = not connection.in_transaction
+    try:
+        if own_transaction:
+            connection.execute("BEGIN")
+        pager = make_pager(connection, query, database.has_search_index)
+        total = pager.count()
+        start = 0
+        while start < total:
+            rows = pager.rows(start, CHECKPOINT_EVERY)
+            if not rows:
+                break
+            yield rows, total
+            start += len(rows)
+    except sqlite3.Error as error:
+        raise translate_error(error) from error
+    finally:
+        if own_transaction and connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("COMMIT")
+
+
+# -- import ------------------------------------------------------------------
+
+
+def import_csv(
+    database: Database, path: str | os.PathLike[str], progress: Progress | None = None
+) -> ImportResult:
+    """Add every hero in the CSV file at ``path``, or none of them.
+
+    The header names the columns name, age and secret_name, in any order.
+    Rows are validated by the same rules as the Add Hero dialog; any problem
+    raises ImportFailedError (the first 100 as (line, reason), and the total)
+    and nothing is written. ``progress(done, estimated_total)`` is called
+    between batches; returning False rolls back and raises
+    OperationCancelledError. Use a Database opened for the calling thread.
+    """
+    if database.read_only:
+        raise ReadOnlyDatabaseError()
+    if database.unfillable_columns:
+        columns = ", ".join(database.unfillable_columns)
+        raise CannotAddError(
+            f"Heroes cannot be imported into this database: its hero table also requires "
+            f"{columns}, which Hero Desktop does not know how to fill. Nothing was imported."
+        )
+    path = Path(path)
+    try:
+        binary = path.open("rb")
+    except OSError as error:
+        raise ImportFailedError([(0, f"The file cannot be read: {error.strerror}.")], 1) from error
+    with binary:
+        size = max(os.fstat(binary.fileno()).st_size, 1)
+        reader = _RowReader(binary)
+        with database.write() as connection:
+            with _bulk_insert_mode(connection, expected_rows=size // 24) as ids_after:
+                inserted = _insert_rows(connection, reader, size, progress)
+            first_id = ids_after + 1 if inserted else None
+            last_id = ids_after + inserted if inserted else None
+            if inserted and ids_after + inserted >= MAX_ROWID:
+                first_id = last_id = None  # ids were not given in sequence
+    return ImportResult(inserted, first_id, last_id)
+
+
+class _RowReader:
+    """Rows of a CSV file with the line each starts on; problems are collected."""
+
+    def __init__(self, binary: BinaryIO) -> None:
+        self.binary = binary
+        self.problems: list[tuple[int, str]] = []
+        self.total_problems = 0
+        self.stopped = False
+        self._reader = csv.reader(self._lines(), strict=True)
+
+    def problem(self, line: int, reason: str) -> None:
+        self.total_problems += 1
+        if len(self.problems) < MAX_LISTED_PROBLEMS:
+            self.problems.append((line, reason))
+
+    def _lines(self) -> Iterator[str]:
+        encoding = "utf-8-sig"  # a BOM, if any, only at the start
+        for number, raw in enumerate(self.binary, start=1):
+            try:
+                yield raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                self.problem(
+                    number,
+                    f"This line is not UTF-8 text (byte 0x{raw[error.start]:02x} at "
+                    f"position {error.start + 1}); save the file as UTF-8 and try again",
+                )
+                self.stopped = True
+                return
+            encoding = "utf-8"
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        reader = self._reader
+        while True:
+            line = reader.line_num + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                self.problem(line, f"The CSV is malformed ({error})")
+                continue
+            if record:
+                yield line, record
+
+
+def _column_positions(header: list[str]) -> tuple[int, int, int]:
+    names = [column.strip().lower() for column in header]
+    problems: list[str] = []
+    missing = [column for column in CSV_COLUMNS if column not in names]
+    if missing:
+        problems.append(f"The header has no {', '.join(missing)} column")
+    extra = [column for column in header if column.strip().lower() not in CSV_COLUMNS]
+    if extra:
+        problems.append(f"Unknown column {', '.join(repr(c) for c in extra)}")
+    duplicated = sorted({c for c in names if c in CSV_COLUMNS and names.count(c) > 1})
+    if duplicated:
+        problems.append(f"Column {', '.join(duplicated)} appears more than once")
+    if problems:
+        expected = ",".join(CSV_COLUMNS)
+        raise ImportFailedError(
+            [(1, "; ".join(problems) + f". The first line must be the header {expected}")], 1
+        )
+    return names.index("name"), names.index("age"), names.index("secret_name")
+
+
+def _insert_rows(
+    connection: sqlite3.Connection, reader: _RowReader, size: int, progress: Progress | None
+) -> int:
+    records = reader.records()
+    header = next(records, None)
+    if header is None:
+        if reader.problems:
+            raise ImportFailedError(reader.problems, reader.total_problems)
+        raise ImportFailedError(
+            [(1, "The file is empty: it needs the header name,age,secret_name")], 1
+        )
+    name_at, age_at, secret_at = _column_positions(header[1])
+    width = len(header[1])
+    batch: list[tuple[str, int | None, str]] = []
+    inserted = 0
+    for line, record in records:
+        if len(record) != width:
+            reader.problem(line, f"Expected {width} values, found {len(record)}")
+            continue
+        try:
+            row = (
+                clean_name(record[name_at]),
+                clean_age(record[age_at]),
+                clean_secret_name(record[secret_at]),
+            )
+        except ValueError as error:
+            reader.problem(line, str(error))
+            continue
+        if reader.total_problems:
+            continue  # nothing will be written: only look for more problems
+        batch.append(row)
+        if len(batch) >= BATCH_ROWS:
+            inserted += _flush(connection, batch)
+            _report(progress, inserted, reader, size)
+    if reader.total_problems:
+        raise ImportFailedError(reader.problems, reader.total_problems)
+    inserted += _flush(connection, batch)
+    _report(progress, inserted, reader, size)
+    return inserted
+
+
+def _flush(connection: sqlite3.Connection, batch: list[tuple[str, int | None, str]]) -> int:
+    connection.executemany(INSERT_SQL, batch)
+    count = len(batch)
+    batch.clear()
+    return count
+
+
+def _report(progress: Progress | None, done: int, reader: _RowReader, size: int) -> None:
+    if progress is None:
+        return
+    read = max(reader.binary.tell(), 1)
+    estimate = max(done, done * size // read)
+    if progress(done, estimate) is False:
+        raise OperationCancelledError("Import cancelled; nothing was imported.")
+
+
+# -- bulk insert mode ----------------------------------------------------------
+
+_TRIGGER_VALUES = re.compile(
+    r"VALUES\s*\(\s*new\.id\s*,\s*(?P<expression>.*)\)\s*;\s*END\s*$", re.DOTALL | re.IGNORECASE
+)
+
+
+@contextlib.contextmanager
+def _bulk_insert_mode(connection: sqlite3.Connection, expected_rows: int) -> Iterator[int]:
+    """Inside a write transaction: make a big insert fast, then restore the schema.
+
+    Yields the largest id before the insert. Triggers and indexes are
+    dropped and re-created in the caller's transaction, so any failure rolls
+    the schema back with the rows. If the body raises, nothing is rebuilt
+    (the rollback restores it all).
+    """
+    max_id = int(connection.execute("SELECT coalesce(max(id), 0) FROM hero").fetchone()[0])
+    existing = int(connection.execute("SELECT count(*) FROM hero").fetchone()[0])
+    trigger = _search_trigger(connection, max_id)
+    indexes = _rebuildable_indexes(connection) if expected_rows > existing else []
+    for name, _ in [trigger] if trigger else []:
+        connection.execute(f'DROP TRIGGER "{name}"')
+    for name, _ in indexes:
+        connection.execute(f'DROP INDEX "{name}"')
+    yield max_id
+    for _, sql in indexes:
+        connection.execute(sql)
+    if trigger is not None:
+        name, sql = trigger
+        expression = _fill_expression(sql)
+        connection.execute(
+            f"INSERT INTO {SEARCH_TABLE}(rowid, name) "
+            f"SELECT id, {expression} FROM hero WHERE id > ?",
+            (max_id,),
+        )
+        connection.execute(sql)
+
+
+def _search_trigger(connection: sqlite3.Connection, max_id: int) -> tuple[str, str] | None:
+    """The search index's insert trigger, if it can be replaced by one bulk fill."""
+    found = connection.execute(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+        (f"{SEARCH_TABLE}_insert",),
+    ).fetchone()
+    if found is None or max_id >= MAX_ROWID:
+        # At the largest rowid SQLite picks free ids at random: keep the trigger.
+        return None
+    name, sql = str(found[0]), str(found[1])
+    if _TRIGGER_VALUES.search(sql) is None:
+        return None
+    try:
+        # Prepare (and run on no rows) the bulk fill: an expression too deep
+        # for SQLite's parser keeps the row-by-row trigger instead.
+        connection.execute(
+            f"INSERT INTO {SEARCH_TABLE}(rowid, name) "
+            f"SELECT id, {_fill_expression(sql)} FROM hero WHERE 0"
+        )
+    except sqlite3.OperationalError:
+        return None
+    return name, sql
+
+
+def _fill_expression(trigger_sql: str) -> str:
+    """The trigger's own folding expression, over ``hero.name`` instead of ``new.name``."""
+    found = _TRIGGER_VALUES.search(trigger_sql)
+    assert found is not None
+    return re.sub(r"\bnew\.name\b", "name", found.group("expression"), flags=re.IGNORECASE)
+
+
+def _rebuildable_indexes(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The tutorial's plain indexes on hero, with the SQL that re-creates them."""
+    unique = {str(row[1]) for row in connection.execute("PRAGMA index_list(hero)") if int(row[2])}
+    found = connection.execute(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'hero' "
+        f"AND sql IS NOT NULL AND name IN ({', '.join('?' for _ in REBUILT_INDEXES)})",
+        REBUILT_INDEXES,
+    ).fetchall()
+    return [(str(name), str(sql)) for name, sql in found if name not in unique]
+
+
+def bulk_insert(
+    database: Database,
+    batches: Iterable[list[tuple[str, int | None, str]]],
+    expected_rows: int,
+    *,
+    replace: bool = False,
+) -> int:
+    """Insert already-validated heroes in one transaction, fast; return how many.
+
+    With ``replace``, the heroes already there are deleted in the same transaction.
+    """
+    if database.read_only:
+        raise ReadOnlyDatabaseError()
+    inserted = 0
+    with database.write() as connection:
+        if replace:
+            if database.has_search_index:
+                # Emptied first, so the per-row delete trigger finds nothing to do.
+                connection.execute(f"DELETE FROM {SEARCH_TABLE}")
+            connection.execute("DELETE FROM hero")
+        with _bulk_insert_mode(connection, expected_rows):
+            for batch in batches:
+                inserted += _flush(connection, batch)
+    return inserted
