@@ -1,0 +1,92 @@
+# The two commands from a fresh clone: `make run` sets up and starts the app,
+# `make test` sets up and runs the tests. Both create .venv when it is missing,
+# reinstall the project when pyproject.toml changes, and install the Debian
+# packages they need only when some are missing (apt-get as root, sudo otherwise).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.hero-desktop-installed
+ARGS ?=
+PYTEST_ARGS ?=
+DEMO_DB ?= demo.db
+# Set to 1 when the caller has just run apt-get update (as .ci/run does).
+APT_UPDATED ?=
+
+# What PySide6's xcb platform plugin and Qt Widgets load from the system (found
+# with `ldd .venv/lib/python3.*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so`
+# on a bare Debian), and one font so that Qt has text to draw with.
+RUNTIME_DEBS := libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 \
+	fonts-dejavu-core libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 \
+	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 \
+	libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0 libwayland-client0 \
+	libwayland-cursor0
+# The smoke test starts the installed app on a real X server and types into it.
+TEST_DEBS := xvfb xauth xdotool
+
+# One apt-get at a time: the dependency checks below must not race each other.
+.NOTPARALLEL:
+.PHONY: run test lint bench demo install-desktop system-deps runtime-deps clean
+
+run: runtime-deps $(STAMP)
+	$(BIN)/hero-desktop $(ARGS)
+
+test: system-deps $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy hero_desktop
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+demo: $(STAMP)
+	$(BIN)/hero-desktop-demo $(DEMO_DB)
+
+install-desktop: $(STAMP)
+	$(BIN)/hero-desktop --install-desktop-entry
+
+system-deps:
+	@$(call ensure_debs,$(RUNTIME_DEBS) $(TEST_DEBS))
+
+runtime-deps:
+	@$(call ensure_debs,$(RUNTIME_DEBS))
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+$(BIN)/python: | runtime-deps
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e '.[dev]'
+	touch $@
+
+# $(call ensure_debs,PACKAGES): install those of PACKAGES that are not installed,
+# plus python3-venv when $(PYTHON) cannot make a venv (Debian splits it out).
+# Outside Debian (no dpkg-query) it only says what is expected.
+ensure_debs = \
+	if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "Not a Debian system: make sure the equivalents of these are installed: $(1)"; \
+		exit 0; \
+	fi; \
+	missing=""; \
+	for pkg in $(1); do \
+		dpkg-query -W -f='$${Status}\n' "$$pkg" 2>/dev/null | grep -q ' installed$$' \
+			|| missing="$$missing $$pkg"; \
+	done; \
+	$(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	[ -z "$$missing" ] && exit 0; \
+	echo "Installing Debian packages:$$missing"; \
+	sudo=""; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+		command -v sudo >/dev/null 2>&1 \
+			|| { echo "Need root or sudo to install:$$missing" >&2; exit 1; }; \
+		sudo="sudo"; \
+	fi; \
+	if [ -z "$(APT_UPDATED)" ]; then $$sudo apt-get update -q; fi; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -q --no-install-recommends $$missing
