@@ -22,8 +22,9 @@ RUNTIME_DEBS := libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreety
 	libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 \
 	libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0 libwayland-client0 \
 	libwayland-cursor0
-# The smoke test starts the installed app on a real X server and types into it.
-TEST_DEBS := xvfb xauth xdotool
+# The smoke test starts the installed app on a real X server, types into it and
+# takes a screenshot (ImageMagick's import).
+TEST_DEBS := xvfb xauth xdotool imagemagick
 
 # One apt-get at a time: the dependency checks below must not race each other.
 .NOTPARALLEL:

@@ -31,6 +31,8 @@ class AddHeroDialog(QDialog):
     def __init__(self, save: SaveHero, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add Hero")
+        # Wide enough for the placeholders and for most messages on one line.
+        self.setMinimumWidth(380)
         self._save = save
         self.saved: HeroCreate | None = None
 
@@ -85,15 +87,17 @@ class AddHeroDialog(QDialog):
                 label = self.errors.get(field, self.form_error)
                 label.setText(message)
                 label.show()
-            first = next(iter(error.messages))
-            {"name": self.name_edit, "secret_name": self.secret_edit}.get(
-                first, self.age_edit
-            ).setFocus()
+            # The first wrong field in tab order (HeroCreate lists age before secret_name).
+            edits = {"name": self.name_edit, "secret_name": self.secret_edit}
+            next((edits[f] for f in edits if f in error.messages), self.age_edit).setFocus()
+            # Grow to fit the messages: a shown dialog does not, and wrapped lines were cut off.
+            self.adjustSize()
             return
         problem = self._save(hero)
         if problem is not None:
             self.form_error.setText(problem)
             self.form_error.show()
+            self.adjustSize()
             return
         self.saved = hero
         super().accept()

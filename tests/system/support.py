@@ -1,0 +1,246 @@
+"""Helpers for the system tests: a real X server and the installed app as a real process.
+
+Each test gets its own Xvfb (a free display found with ``-displayfd``), its
+own data and settings folders (XDG_DATA_HOME, XDG_CONFIG_HOME) and its own
+database file, so that nothing touches the user's real data or another
+test's display. xdotool types into the app as a person would. Xvfb has no
+window manager, so windows are focused with ``windowfocus``, never
+``windowactivate`` (STYLE.md).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+SCREEN = "1280x800x24"
+MAIN_WINDOW_NAME = "Hero Desktop"
+ADD_DIALOG_NAME = "^Add Hero$"
+# One line per committed change, written after the commit (hero_desktop/ui/commands.py).
+DONE_LINE = re.compile(
+    r"^\S+ \S+ INFO hero_desktop\.changes: Add (?P<name>.+) done: ids \[(?P<id>\d+)\]$"
+)
+
+
+def wait_until(predicate: Callable[[], T], timeout: float, what: str, every: float = 0.05) -> T:
+    """Poll ``predicate`` until it returns something truthy, and return that."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g}s waiting for {what}")
+        time.sleep(every)
+
+
+def hero_desktop_command() -> str:
+    """The installed ``hero-desktop`` command of the environment running the tests."""
+    installed = Path(sys.prefix) / "bin" / "hero-desktop"
+    if installed.exists():
+        return str(installed)
+    found = shutil.which("hero-desktop")
+    assert found, "the hero-desktop command is not installed (pip install -e .)"
+    return found
+
+
+@dataclass
+class XServer:
+    display: str
+    process: subprocess.Popen[bytes]
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "DISPLAY": self.display}
+
+    def xdotool(self, *arguments: str, check: bool = True, timeout: float = 10) -> str:
+        """Run xdotool on this display; its output, stripped."""
+        done = subprocess.run(
+            ["xdotool", *arguments],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        if check and done.returncode != 0:
+            raise AssertionError(f"xdotool {' '.join(arguments)} failed: {done.stderr.strip()}")
+        return done.stdout.strip()
+
+    def screenshot(self, path: Path, window: str = "root") -> Path:
+        """Save what the X server shows (the whole screen, or one window) as a PNG."""
+        subprocess.run(
+            # Without date chunks: the same picture gives the same file.
+            ["import", "-window", window, "-define", "png:exclude-chunks=date,time", str(path)],
+            env=self.env(),
+            check=True,
+            timeout=30,
+            capture_output=True,
+        )
+        return path
+
+
+def read_display_number(fd: int, process: subprocess.Popen[bytes], timeout: float) -> str:
+    received = b""
+    deadline = time.monotonic() + timeout
+    while not received.endswith(b"\n"):
+        remaining = deadline - time.monotonic()
+        assert remaining > 0, "Xvfb did not report its display number"
+        ready, _, _ = select.select([fd], [], [], remaining)
+        if ready:
+            chunk = os.read(fd, 64)
+            assert chunk, f"Xvfb exited with status {process.wait()}"
+            received += chunk
+    return received.decode().strip()
+
+
+class HeroDesktop:
+    """The installed ``hero-desktop`` command on one database, started and restarted."""
+
+    def __init__(self, x: XServer, home: Path, database: Path) -> None:
+        self.x = x
+        self.home = home
+        self.database = database
+        self.process: subprocess.Popen[bytes] | None = None
+        self.window = ""
+        self.runs = 0
+        self.env = {
+            **x.env(),
+            "QT_QPA_PLATFORM": "xcb",
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_RUNTIME_DIR": str(home / "runtime"),
+        }
+        (home / "runtime").mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    @property
+    def log_file(self) -> Path:
+        """Where the app logs every committed change (Qt's AppDataLocation)."""
+        return self.home / "data" / "HeroDesktop" / "Hero Desktop" / "hero-desktop.log"
+
+    @property
+    def output(self) -> str:
+        path = self.home / "output.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def start(self) -> subprocess.Popen[bytes]:
+        assert self.process is None or self.process.poll() is not None
+        self.runs += 1
+        with (self.home / "output.log").open("ab") as output:
+            output.write(f"--- run {self.runs}\n".encode())
+            output.flush()
+            self.process = subprocess.Popen(
+                [hero_desktop_command(), str(self.database)],
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        self.window = ""
+        return self.process
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def find_window(self, name: str) -> str:
+        """The id of this process's visible window whose title matches ``name``, or ''."""
+        found = self.x.xdotool(
+            "search", "--all", "--onlyvisible", "--pid", str(self.pid), "--name", name, check=False
+        )
+        return found.splitlines()[0] if found else ""
+
+    def wait_for_window(self, timeout: float = 30) -> str:
+        def shown() -> str:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise AssertionError(
+                    f"hero-desktop exited with {self.process.returncode}:\n{self.output}"
+                )
+            return self.find_window(MAIN_WINDOW_NAME)
+
+        self.window = wait_until(shown, timeout, "the Hero Desktop window")
+        return self.window
+
+    def focus(self, window: str | None = None) -> None:
+        self.x.xdotool("windowfocus", "--sync", window or self.window)
+
+    def key(self, *keys: str) -> None:
+        self.x.xdotool("key", *keys)
+
+    def type(self, text: str) -> None:
+        self.x.xdotool("type", "--delay", "4", "--", text)
+
+    def open_add_dialog(self, timeout: float = 10) -> str:
+        """Ctrl+N in the main window; the Add Hero dialog's window id."""
+        self.focus()
+        self.key("ctrl+n")
+        dialog = wait_until(
+            lambda: self.find_window(ADD_DIALOG_NAME), timeout, "the Add Hero dialog"
+        )
+        self.focus(dialog)
+        return dialog
+
+    def fill_and_save(self, name: str, secret_name: str, age: str) -> None:
+        """Type into the open Add Hero dialog in its tab order, then Enter."""
+        self.type(name)
+        self.key("Tab")
+        self.type(secret_name)
+        self.key("Tab")
+        self.type(age)
+        self.key("Return")
+
+    def wait_for_exit(self, timeout: float = 20) -> int:
+        assert self.process is not None
+        return self.process.wait(timeout=timeout)
+
+    def kill(self) -> None:
+        """SIGKILL: no chance to flush, checkpoint or clean up."""
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.kill()
+
+
+def done_adds(log_file: Path) -> dict[int, str]:
+    """Every add the app logged as done (after its commit): id -> name.
+
+    Only whole lines count: a line cut short by SIGKILL was never reported.
+    """
+    if not log_file.exists():
+        return {}
+    text = log_file.read_text(encoding="utf-8", errors="replace")
+    done: dict[int, str] = {}
+    for line in text.splitlines(keepends=True):
+        if not line.endswith("\n"):
+            continue
+        match = DONE_LINE.match(line.rstrip("\n"))
+        if match:
+            done[int(match.group("id"))] = match.group("name")
+    return done
+
+
+def read_heroes(database: Path) -> dict[int, tuple[str, str, int | None]]:
+    """id -> (name, secret_name, age), read with plain sqlite3."""
+    connection = sqlite3.connect(database)
+    try:
+        rows = connection.execute("SELECT id, name, secret_name, age FROM hero").fetchall()
+    finally:
+        connection.close()
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
