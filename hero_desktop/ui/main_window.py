@@ -443,7 +443,9 @@ class MainWindow(QMainWindow):
 
         names = ", ".join(hero.name for hero in heroes[:3])
         mine: dict[str, object] = {"name": names, "age": "(deleted)"}
-        if self._attempt(lambda: self._change(delete, "Deleting", mine)):
+        done: list[HeroCommand | None] = []
+        # None: the user kept another program's values; keep the message saying so.
+        if self._attempt(lambda: done.append(self._change(delete, "Deleting", mine))) and done[0]:
             self.clear_message()
             self.refresh(keep_row=row)
 
@@ -459,7 +461,9 @@ class MainWindow(QMainWindow):
             self.undo_stack.pending_undo() if label == "Undo" else self.undo_stack.pending_redo()
         )
         mine: dict[str, object] = {"change": pending.text() if pending else ""}
-        if self._attempt(lambda: done.append(self._change(step, label, mine))):
+        # done[0] is None when there was nothing to do or the user kept another
+        # program's values (the message saying so stays).
+        if self._attempt(lambda: done.append(self._change(step, label, mine))) and done[0]:
             # Undoing an edit puts the cursor back on the cell that changed.
             edited = done[0].field if isinstance(done[0], EditHeroCommand) else None
             self._after_change(done[0], COLUMNS.index(edited) if edited else None)

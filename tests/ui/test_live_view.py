@@ -1,0 +1,267 @@
+"""Live view (issue 4): other programs change the file while the window is open.
+
+The window polls the file every 500 ms. The table shows what another
+program did, keeping the user's page, sort, search and selected hero, and
+never closing a cell editor the user is typing in.
+"""
+# pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
+# mypy: disable-error-code="no-untyped-call"
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+import pytest
+from fastapi import FastAPI, HTTPException
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import registry
+from sqlmodel import Field, Session, SQLModel, create_engine
+
+from hero_desktop.ui.hero_table_model import COLUMNS
+
+from .conftest import OpenWindow
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+from .support import (
+    CTRL,
+    SHIFT,
+    TUTORIAL_HEROES,
+    cell,
+    current_id,
+    editor_of,
+    execute_elsewhere,
+    go_to_cell,
+    hero_in_file,
+    numbered_heroes,
+    selected_ids,
+    shown_ids,
+    shown_names,
+    status_text,
+    type_text,
+    write_heroes,
+)
+
+NAME, AGE = COLUMNS.index("name"), COLUMNS.index("age")
+
+
+# -- the tutorial's FastAPI app, as its "SQL (Relational) Databases" chapter writes it
+# (own registry: the app's Hero is already in SQLModel's default metadata).
+
+
+class Base(SQLModel, registry=registry()):
+    pass
+
+
+class TutorialHeroBase(Base):
+    name: str = Field(index=True)
+    age: Optional[int] = Field(default=None, index=True)  # noqa: UP045 - as the tutorial
+
+
+class TutorialHero(TutorialHeroBase, table=True):
+    __tablename__ = "hero"
+    id: Optional[int] = Field(default=None, primary_key=True)  # noqa: UP045
+    secret_name: str
+
+
+class TutorialHeroCreate(TutorialHeroBase):
+    secret_name: str
+
+
+class TutorialHeroUpdate(Base):
+    name: Optional[str] = None  # noqa: UP045
+    age: Optional[int] = None  # noqa: UP045
+    secret_name: Optional[str] = None  # noqa: UP045
+
+
+def tutorial_app(path: Path) -> tuple[FastAPI, object]:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    app = FastAPI()
+
+    @app.post("/heroes/")
+    def create_hero(hero: TutorialHeroCreate) -> dict[str, object]:
+        with Session(engine) as session:
+            db_hero = TutorialHero.model_validate(hero)
+            session.add(db_hero)
+            session.commit()
+            session.refresh(db_hero)
+            return {"id": db_hero.id, "name": db_hero.name, "age": db_hero.age}
+
+    @app.patch("/heroes/{hero_id}")
+    def update_hero(hero_id: int, hero: TutorialHeroUpdate) -> dict[str, object]:
+        with Session(engine) as session:
+            db_hero = session.get(TutorialHero, hero_id)
+            if not db_hero:
+                raise HTTPException(status_code=404, detail="Hero not found")
+            db_hero.sqlmodel_update(hero.model_dump(exclude_unset=True))
+            session.add(db_hero)
+            session.commit()
+            return {"id": db_hero.id, "name": db_hero.name, "age": db_hero.age}
+
+    @app.delete("/heroes/{hero_id}")
+    def delete_hero(hero_id: int) -> dict[str, bool]:
+        with Session(engine) as session:
+            db_hero = session.get(TutorialHero, hero_id)
+            if not db_hero:
+                raise HTTPException(status_code=404, detail="Hero not found")
+            session.delete(db_hero)
+            session.commit()
+            return {"ok": True}
+
+    return app, engine
+
+
+@pytest.fixture
+def tutorial_api(db_path: Path) -> Iterator["TestClient"]:
+    with warnings.catch_warnings():
+        # Starlette's notice about its own httpx dependency, not about this code.
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+
+    app, engine = tutorial_app(db_path)
+    with TestClient(app) as client:
+        yield client
+    engine.dispose()  # type: ignore[attr-defined]
+
+
+# -- plain sqlite3 ------------------------------------------------------------
+
+
+def test_a_hero_another_program_adds_appears_and_the_selected_hero_stays_selected(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    go_to_cell(qtbot, window, 2, NAME)
+
+    execute_elsewhere(
+        db_path, "INSERT INTO hero (name, age, secret_name) VALUES ('Tarantula', 32, 'Natalia')"
+    )
+
+    qtbot.waitUntil(lambda: shown_ids(window) == [1, 2, 3, 4])
+    assert status_text(window) == "Heroes 1–4 of 4"
+    assert current_id(window) == 2
+    assert selected_ids(window) == {2}
+
+
+def test_a_hero_deleted_above_the_selected_one_leaves_the_same_hero_selected(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    go_to_cell(qtbot, window, 3, NAME)
+
+    execute_elsewhere(db_path, "DELETE FROM hero WHERE id = 1")
+
+    qtbot.waitUntil(lambda: shown_ids(window) == [2, 3])
+    assert current_id(window) == 3
+
+
+def test_an_edit_elsewhere_shows_while_keeping_page_sort_search_and_hero(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, numbered_heroes(250))
+    window = open_window()
+    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    qtbot.keyClick(window.table, Qt.Key.Key_D, CTRL | SHIFT)  # by name, Hero 250 first
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    type_text(qtbot, window.search_bar.name_edit, "0")  # 133 names hold a 0
+    qtbot.waitUntil(lambda: status_text(window) == "Matches 1–100 of 133")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_PageDown, CTRL)
+    assert status_text(window) == "Matches 101–133 of 133"
+    go_to_cell(qtbot, window, 13, NAME)
+
+    execute_elsewhere(db_path, "UPDATE hero SET age = 99 WHERE id = 12")
+
+    qtbot.waitUntil(lambda: cell(window, 12, AGE).data() == "99")
+    assert status_text(window) == "Matches 101–133 of 133"
+    assert window.search_bar.name_edit.text() == "0"
+    assert shown_names(window)[0] == "Hero 033"
+    assert current_id(window) == 13
+
+
+def test_a_refresh_never_closes_the_cell_editor_the_user_is_typing_in(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    go_to_cell(qtbot, window, 1, NAME)
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    editor = editor_of(window)
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    type_text(qtbot, editor, " the Great")
+
+    execute_elsewhere(db_path, "UPDATE hero SET age = 77 WHERE id = 3")
+    qtbot.waitUntil(lambda: window._pending_refresh)  # the poll saw it and waited
+
+    assert window.table.state() == QAbstractItemView.State.EditingState
+    assert editor_of(window) is editor
+    assert editor.text() == "Deadpond the Great"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cell(window, 3, AGE).data() == "77")
+    assert hero_in_file(db_path, 1) == (1, "Deadpond the Great", None, "Dive Wilson")
+
+
+# -- the tutorial's FastAPI app -----------------------------------------------------
+
+
+def test_a_hero_created_through_the_tutorial_api_appears(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tutorial_api: "TestClient"
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+
+    response = tutorial_api.post(
+        "/heroes/", json={"name": "Black Lion", "secret_name": "Trevor Challa", "age": 35}
+    )
+
+    assert response.status_code == 200
+    qtbot.waitUntil(lambda: shown_names(window)[-1] == "Black Lion")
+    assert current_id(window) == 1
+
+
+def test_an_edit_through_the_tutorial_api_appears(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tutorial_api: "TestClient"
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+
+    response = tutorial_api.patch("/heroes/2", json={"age": 16})
+
+    assert response.status_code == 200
+    qtbot.waitUntil(lambda: cell(window, 2, AGE).data() == "16")
+
+
+def test_a_delete_through_the_tutorial_api_disappears(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tutorial_api: "TestClient"
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+
+    response = tutorial_api.delete("/heroes/1")
+
+    assert response.status_code == 200
+    qtbot.waitUntil(lambda: shown_ids(window) == [2, 3])
+    assert current_id(window) == 2
+
+
+def test_a_hero_the_window_adds_is_read_by_the_tutorial_api(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tutorial_api: "TestClient"
+) -> None:
+    from .support import add_by_keyboard
+
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+
+    add_by_keyboard(qtbot, window, "Tarantula", "Natalia", "32")
+
+    assert tutorial_api.patch("/heroes/4", json={}).json() == {
+        "id": 4,
+        "name": "Tarantula",
+        "age": 32,
+    }

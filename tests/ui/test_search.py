@@ -1,0 +1,141 @@
+"""Searching names as you type (Ctrl+F), the age filter, and Esc back to where the user was."""
+# pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hero_desktop.ui.main_window import MainWindow
+
+from .conftest import OpenWindow
+from .support import (
+    CTRL,
+    TUTORIAL_HEROES,
+    current_id,
+    go_to_cell,
+    numbered_heroes,
+    shown_ids,
+    shown_names,
+    status_text,
+    type_text,
+    write_heroes,
+)
+
+WORLD = [
+    *TUTORIAL_HEROES,
+    (4, "Über Hero", 40, "u"),
+    (5, "über alles", 41, "u2"),
+    (6, "Straße Kid", None, "s"),
+    (7, "Iron Man", 45, "t"),
+]
+
+
+def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    assert window.search_bar.name_edit.hasFocus()
+    type_text(qtbot, window.search_bar.name_edit, text)
+
+
+def test_ctrl_f_focuses_the_search_box(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, WORLD)
+    window = open_window()
+
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+
+    assert window.search_bar.name_edit.hasFocus()
+
+
+def test_typing_filters_the_table_as_you_type_and_shows_the_number_of_matches(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, WORLD)
+    window = open_window()
+
+    search(qtbot, window, "man")
+
+    qtbot.waitUntil(lambda: shown_names(window) == ["Rusty-Man", "Iron Man"])
+    assert window.search_bar.matches.text() == "2 matches"
+    assert status_text(window) == "Matches 1–2 of 2"
+
+    type_text(qtbot, window.search_bar.name_edit, "x")
+    qtbot.waitUntil(lambda: shown_ids(window) == [])
+    assert window.search_bar.matches.text() == "0 matches"
+    assert status_text(window) == "No matches"
+
+
+def test_search_ignores_case_beyond_ascii(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, WORLD)
+    window = open_window()
+
+    search(qtbot, window, "ü")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Über Hero", "über alles"])
+
+
+def test_search_finds_sharp_s_by_its_capital_spelling(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, WORLD)
+    window = open_window()
+
+    search(qtbot, window, "STRASSE")
+
+    qtbot.waitUntil(lambda: shown_names(window) == ["Straße Kid"])
+    assert window.search_bar.matches.text() == "1 match"
+
+
+def test_escape_clears_the_search_and_returns_to_the_page_and_hero_the_user_was_on(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, numbered_heroes(250))
+    window = open_window()
+    qtbot.keyClick(window.table, Qt.Key.Key_PageDown, CTRL)
+    go_to_cell(qtbot, window, 105, 1)
+    search(qtbot, window, "Hero 007")
+    qtbot.waitUntil(lambda: shown_ids(window) == [7])
+
+    qtbot.keyClick(window.search_bar.name_edit, Qt.Key.Key_Escape)
+
+    assert window.search_bar.name_edit.text() == ""
+    assert window.search_bar.matches.text() == ""
+    assert status_text(window) == "Heroes 101–200 of 250"
+    assert current_id(window) == 105
+    assert window.table.hasFocus()
+
+
+def test_the_age_filter_shows_heroes_in_the_range(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, WORLD)
+    window = open_window()
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    qtbot.keyClick(window.search_bar.name_edit, Qt.Key.Key_Tab)
+    assert window.search_bar.age_from.hasFocus()
+
+    type_text(qtbot, window.search_bar.age_from, "41")
+    qtbot.keyClick(window.search_bar.age_from, Qt.Key.Key_Tab)
+    type_text(qtbot, window.search_bar.age_to, "48")
+
+    qtbot.waitUntil(lambda: shown_ids(window) == [3, 5, 7])
+    assert window.search_bar.matches.text() == "3 matches"
+
+
+def test_the_no_age_filter_shows_heroes_without_an_age(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, WORLD)
+    window = open_window()
+    no_age = window.search_bar.no_age
+    no_age.setFocus()
+    qtbot.waitUntil(no_age.hasFocus)
+
+    qtbot.keyClick(no_age, Qt.Key.Key_Space)
+
+    qtbot.waitUntil(lambda: shown_ids(window) == [1, 2, 6])
