@@ -1,0 +1,113 @@
+"""``python -m benchmarks [--rows N] [--repeat K] [--quick]``: every figure, one table."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from benchmarks.report import Figure, print_table, ratio, times
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--rows", type=int, default=None, help="heroes (default 1,000,000)")
+    parser.add_argument("--repeat", type=int, default=None, help="runs per figure (default 7)")
+    parser.add_argument(
+        "--quick", action="store_true", help="a fast sanity run: 100,000 heroes, 3 repeats"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=("paging", "search", "process", "import"),
+        help="run only these groups (repeatable)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _arguments(argv)
+    rows = arguments.rows or (100_000 if arguments.quick else 1_000_000)
+    repeat = arguments.repeat or (3 if arguments.quick else 7)
+    groups = set(arguments.only or ("paging", "search", "process", "import"))
+
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks import bench_paging, bench_process, bench_search, dataset
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    started = time.perf_counter()
+
+    def log(text: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr, flush=True)
+
+    path = dataset.bench_file(rows)
+    setup = bench_paging.Setup(path, rows, repeat, qsql_repeat=min(repeat, 3))
+    print(
+        f"{rows:,} heroes in {path.name}; medians of {repeat} runs (QSqlTableModel: "
+        f"{setup.qsql_repeat}); Python {sys.version.split()[0]}, {os.cpu_count()} cores"
+    )
+
+    figures: list[Figure] = []
+    if "paging" in groups:
+        figures += bench_paging.run(setup, log)
+    if "search" in groups:
+        figures += bench_search.run(setup, log)
+    if "process" in groups:
+        figures += bench_process.run(setup, log, idle_window=3.0 if arguments.quick else 10.0)
+    if "import" in groups:
+        log("import: CSV")
+        figures.append(_import_figure(rows, 1 if arguments.quick else min(repeat, 3)))
+        log("first open of a tutorial-made file")
+        seconds, when = dataset.first_open_seconds(rows)
+        figures.append(
+            Figure(
+                name="first open of a tutorial-made file (adds the search index, once)",
+                unit="s",
+                values={"Hero Desktop": seconds},
+                notes=[f"measured {when} on a fresh copy, cached beside the file"],
+            )
+        )
+    print()
+    print_table(figures)
+    log("done")
+    del app
+    return 0
+
+
+def _import_figure(rows: int, repeat: int) -> Figure:
+
+    try:
+        from benchmarks import bench_import
+    except ImportError:
+        return Figure(
+            name="import heroes from CSV",
+            unit="s",
+            values={},
+            notes=["provided by benchmarks/bench_import.py, which is not there"],
+        )
+    found = bench_import.run(None, rows=rows, repeat=repeat)
+    hero, raw = found["import_indexed"], found["raw_indexed"]
+    same = ratio(hero, raw)
+    return Figure(
+        name=f"import {rows:,} heroes from CSV",
+        unit="s",
+        values={"Hero Desktop": hero, "raw sqlite3": raw},
+        target="≤ 1.5x raw executemany, same schema",
+        met=same is not None and same <= 1.5,
+        ratios=f"{times(same)} raw (same schema); "
+        f"{times(found['import_vs_raw_plain_schema'])} raw into the tutorial schema alone",
+        notes=[
+            f"raw executemany into the tutorial schema alone {found['raw_plain']:.2f} s; "
+            f"import without the search index {found['import_plain']:.2f} s; "
+            f"export by name {found['export']:.2f} s (from benchmarks/bench_import.py)"
+        ],
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
