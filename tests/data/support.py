@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
-FIXTURES = Path("/work/shared/fixtures")
+# The tutorials' own files live in shared/, beside the repository (as in CI's
+# clone); HERO_DESKTOP_FIXTURES points elsewhere.
+FIXTURES = Path(
+    os.environ.get(
+        "HERO_DESKTOP_FIXTURES", Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+    )
+)
 
 
 def raw_rows(path: Path) -> list[tuple[object, ...]]:
