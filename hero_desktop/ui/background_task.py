@@ -13,9 +13,11 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from typing_extensions import override
+
+SHOW_AFTER_MS = 300
 
 Progress = Callable[[int, int], bool]
 Work = Callable[[Progress], Any]
@@ -57,7 +59,7 @@ class BackgroundTask(QObject):
         self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancelled.set)
@@ -68,6 +70,13 @@ class BackgroundTask(QObject):
 
     def start(self) -> None:
         self._worker.start()
+        # QProgressDialog alone waits for a second progress report (up to 4 s)
+        # before it shows; a long first batch must not look like a frozen app.
+        QTimer.singleShot(SHOW_AFTER_MS, self._show_if_running)
+
+    def _show_if_running(self) -> None:
+        if self._worker.isRunning():
+            self.dialog.show()
 
     def wait(self) -> None:
         self._worker.wait()

@@ -1,0 +1,307 @@
+"""File → Import CSV (Ctrl+I) and Export CSV (Ctrl+E), through the real window.
+
+The file dialogs are answered by the test (a Prompts subclass); the import
+and export themselves run for real, in the worker thread, against the file.
+"""
+# pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog
+from pytestqt.qtbot import QtBot
+
+from hero_desktop.data import csv_io
+from hero_desktop.data.csv_io import ImportResult, Progress
+from hero_desktop.data.database import Database
+from hero_desktop.ui import csv_transfer
+from hero_desktop.ui.main_window import MainWindow
+
+from .conftest import OpenWindow
+from .support import (
+    CTRL,
+    SHIFT,
+    TUTORIAL_HEROES,
+    Answers,
+    Row,
+    current_id,
+    message,
+    numbered_heroes,
+    rows_in_file,
+    shown_names,
+    type_text,
+    wait_for_table_focus,
+    write_heroes,
+)
+
+GATE_TIMEOUT = 30.0
+DIALOG_TIMEOUT_MS = 15_000
+
+
+class FileAnswers(Answers):
+    """The file dialogs answered with the test's paths; information() recorded, not shown."""
+
+    def __init__(self, open_answer: Path | None = None, save_answer: Path | None = None) -> None:
+        super().__init__()
+        self.open_answer = open_answer
+        self.save_answer = save_answer
+        self.asked: list[tuple[str, str, bool]] = []
+        self.informed: list[tuple[str, str]] = []
+
+    def open_path(self, title: str, csv: bool = False) -> str | None:
+        self.asked.append(("open", title, csv))
+        return None if self.open_answer is None else str(self.open_answer)
+
+    def save_path(self, title: str, csv: bool = False) -> str | None:
+        self.asked.append(("save", title, csv))
+        return None if self.save_answer is None else str(self.save_answer)
+
+    def information(self, title: str, message: str) -> None:
+        self.informed.append((title, message))
+
+
+def write_csv(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "age", "secret_name"])
+        writer.writerows(rows)
+    return path
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def wait_until_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.csv.busy())
+
+
+def progress_dialog(window: MainWindow) -> QProgressDialog | None:
+    task = window.csv.task
+    return None if task is None else task.dialog
+
+
+# -- import --------------------------------------------------------------------
+
+
+def test_ctrl_i_imports_a_csv_and_shows_the_first_imported_hero(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tmp_path: Path
+) -> None:
+    before = numbered_heroes(150)  # the new heroes land on page 2
+    write_heroes(db_path, before)
+    new = [("Nova", "29", "Nora Vance"), ("Zéphyr Ünal", "", "Zed"), ("Anvil", "61", "Ann Vill")]
+    answers = FileAnswers(open_answer=write_csv(tmp_path / "new.csv", new))
+    window = open_window(prompts=answers)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+
+    qtbot.waitUntil(lambda: message(window) == "Imported 3 heroes.")
+    assert answers.asked == [("open", "Import Heroes from CSV", True)]
+    assert answers.informed == []
+    imported: list[Row] = [
+        (151, "Nova", 29, "Nora Vance"),
+        (152, "Zéphyr Ünal", None, "Zed"),
+        (153, "Anvil", 61, "Ann Vill"),
+    ]
+    assert rows_in_file(db_path) == before + imported
+    assert current_id(window) == 151
+    assert window.model.page == 1
+    assert window.model.total == 153
+    wait_for_table_focus(qtbot, window)
+
+
+def test_a_csv_with_a_bad_row_imports_nothing_and_names_the_line(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tmp_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    rows = [("Nova", "29", "Nora Vance"), ("Bad Age", "old", "Oldie"), ("Anvil", "61", "Ann")]
+    answers = FileAnswers(open_answer=write_csv(tmp_path / "bad.csv", rows))
+    window = open_window(prompts=answers)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+
+    qtbot.waitUntil(lambda: message(window).startswith("Nothing was imported"))
+    wait_until_idle(qtbot, window)
+    assert message(window) == "Nothing was imported: the file has 1 problem."
+    assert rows_in_file(db_path) == TUTORIAL_HEROES
+    assert len(answers.informed) == 1
+    title, text = answers.informed[0]
+    assert title == "Import Refused"
+    assert "Line 3:" in text, text  # line 1 is the header
+    assert "Line 2" not in text
+    assert "Line 4" not in text
+    assert window.model.total == len(TUTORIAL_HEROES)
+    assert shown_names(window) == [name for _, name, _, _ in TUTORIAL_HEROES]
+
+
+# -- export --------------------------------------------------------------------
+
+
+def test_ctrl_e_exports_what_the_search_and_sort_show(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tmp_path: Path
+) -> None:
+    heroes: list[Row] = [
+        *TUTORIAL_HEROES,  # Rusty-Man (48) matches "man"
+        (4, "Iron Man", 45, "Tony Stark"),
+        (5, "Batman", 35, "Bruce Wayne"),
+        (6, "Man-Bat", 60, "Kirk Langstrom"),
+        (7, "Hawkeye", 40, "Clint Barton"),
+        (8, "Superwoman", 31, 'Lois, "Lane"'),  # a comma and quotes in the CSV
+        *[(100 + i, name, age, secret) for i, name, age, secret in numbered_heroes(30)],
+    ]
+    write_heroes(db_path, heroes)
+    target = tmp_path / "out" / "shown.csv"
+    target.parent.mkdir()
+    answers = FileAnswers(save_answer=target)
+    window = open_window(prompts=answers)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    type_text(qtbot, window.search_bar.name_edit, "man")
+    qtbot.waitUntil(lambda: len(shown_names(window)) == 5)
+    qtbot.keyClick(window.table, Qt.Key.Key_3, CTRL)  # sort by age
+    qtbot.keyClick(window.table, Qt.Key.Key_D, CTRL | SHIFT)  # descending
+    expected_names = ["Man-Bat", "Rusty-Man", "Iron Man", "Batman", "Superwoman"]
+    qtbot.waitUntil(lambda: shown_names(window) == expected_names)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_E, CTRL)
+
+    qtbot.waitUntil(lambda: message(window) == "Exported 5 heroes.")
+    assert answers.asked == [("save", "Export Heroes to CSV", True)]
+    assert read_csv(target) == [
+        ["name", "age", "secret_name"],
+        ["Man-Bat", "60", "Kirk Langstrom"],
+        ["Rusty-Man", "48", "Tommy Sharp"],
+        ["Iron Man", "45", "Tony Stark"],
+        ["Batman", "35", "Bruce Wayne"],
+        ["Superwoman", "31", 'Lois, "Lane"'],
+    ]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["shown.csv"]  # no temporary left
+    assert shown_names(window) == expected_names  # the window did not change
+
+
+# -- responsiveness --------------------------------------------------------------
+
+
+class HeldImport:
+    """Wraps the data layer's import_csv: after the first batch the worker waits for the test.
+
+    While it waits the import is half done, inside its write transaction;
+    the test looks at the window, then lets it go on.
+    """
+
+    def __init__(self) -> None:
+        self.first_batch = threading.Event()
+        self.go_on = threading.Event()
+        self.cancel_answer: list[bool] = []
+
+    def __call__(
+        self, database: Database, path: str, progress: Progress | None = None
+    ) -> ImportResult:
+        assert progress is not None
+
+        def held(done: int, total: int) -> bool:
+            carry_on = progress(done, total)
+            if not self.first_batch.is_set():
+                self.first_batch.set()
+                assert self.go_on.wait(GATE_TIMEOUT), "the test never let the import go on"
+                carry_on = progress(done, total)  # a Cancel pressed meanwhile counts
+            self.cancel_answer.append(carry_on)
+            return carry_on
+
+        return csv_io.import_csv(database, path, held)
+
+
+@pytest.fixture
+def held_import(monkeypatch: pytest.MonkeyPatch) -> HeldImport:
+    held = HeldImport()
+    monkeypatch.setattr(csv_transfer, "import_csv", held)
+    return held
+
+
+def big_csv(path: Path, count: int) -> Path:
+    return write_csv(path, [(f"Bulk {i:05}", str(i % 90 + 10), f"S{i}") for i in range(count)])
+
+
+def test_the_window_keeps_working_while_an_import_runs(
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    db_path: Path,
+    tmp_path: Path,
+    held_import: HeldImport,
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    count = 3 * csv_io.BATCH_ROWS + 123
+    answers = FileAnswers(open_answer=big_csv(tmp_path / "big.csv", count))
+    window = open_window(prompts=answers)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    try:
+        qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+        assert held_import.first_batch.wait(GATE_TIMEOUT)
+        # The worker is stuck mid-import, holding the write lock. The event
+        # loop still runs: timers fire, the progress dialog appears and shows
+        # the first batch, and the window reads the last committed state.
+        assert window.csv.busy()
+        timer.start(1)
+        qtbot.waitUntil(lambda: len(ticks) >= 5)
+        dialog = progress_dialog(window)
+        assert dialog is not None
+        # Held after one update, the dialog shows on QProgressDialog's own
+        # force-show timer (about 4 s here), not after setMinimumDuration's 300 ms.
+        qtbot.waitUntil(dialog.isVisible, timeout=DIALOG_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: dialog.labelText().startswith(f"{csv_io.BATCH_ROWS:,} of "))
+        assert window.csv.busy()
+        window.refresh()
+        assert window.model.total == len(TUTORIAL_HEROES)
+        assert rows_in_file(db_path) == TUTORIAL_HEROES  # another reader sees no half import
+        # A second import meanwhile is refused, not queued.
+        window.import_csv()
+        assert message(window) == "An import or export is already running."
+    finally:
+        timer.stop()
+        held_import.go_on.set()
+
+    qtbot.waitUntil(lambda: message(window) == f"Imported {count:,} heroes.")
+    assert not dialog.isVisible()
+    assert len(rows_in_file(db_path)) == len(TUTORIAL_HEROES) + count
+    assert current_id(window) == len(TUTORIAL_HEROES) + 1
+    assert all(held_import.cancel_answer)
+
+
+def test_escape_on_the_progress_dialog_cancels_the_import(
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    db_path: Path,
+    tmp_path: Path,
+    held_import: HeldImport,
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    answers = FileAnswers(open_answer=big_csv(tmp_path / "big.csv", 3 * csv_io.BATCH_ROWS))
+    window = open_window(prompts=answers)
+    try:
+        qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+        assert held_import.first_batch.wait(GATE_TIMEOUT)
+        dialog = progress_dialog(window)
+        assert dialog is not None
+        qtbot.waitUntil(
+            lambda: dialog.isVisible() and dialog.isActiveWindow(), timeout=DIALOG_TIMEOUT_MS
+        )
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(dialog.wasCanceled)
+    finally:
+        held_import.go_on.set()
+
+    qtbot.waitUntil(lambda: message(window) == "Cancelled: nothing was changed.")
+    wait_until_idle(qtbot, window)
+    assert held_import.cancel_answer == [False]
+    assert rows_in_file(db_path) == TUTORIAL_HEROES
+    assert window.model.total == len(TUTORIAL_HEROES)
+    assert answers.informed == []
