@@ -207,8 +207,8 @@ class CheckpointPager:
         self._connection = connection
         self._query = query
         clauses, params = _filters(query)
-        self._segments = [_SegmentPager(connection, s) for s in _segments(query, clauses, params)]
         self._segment_specs = _segments(query, clauses, params)
+        self._segments = [_SegmentPager(connection, spec) for spec in self._segment_specs]
 
     def count(self) -> int:
         return sum(segment.count() for segment in self._segments)

@@ -10,6 +10,7 @@ succeeds, changes the row in place.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -51,6 +52,14 @@ class HeroTableModel(QAbstractTableModel):
     @property
     def query(self) -> HeroQuery:
         return self._query
+
+    @property
+    def secrets_visible(self) -> bool:
+        return self._secrets_visible
+
+    def set_query(self, query: HeroQuery) -> None:
+        """Use ``query`` for the next load (the window restores it from settings)."""
+        self._query = query
 
     @property
     def page(self) -> int:
@@ -209,14 +218,4 @@ class HeroTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._query.sort, self._query.descending):
             return
-        self.load(
-            query=HeroQuery(
-                sort=key,
-                descending=descending,
-                search=self._query.search,
-                age_from=self._query.age_from,
-                age_to=self._query.age_to,
-                no_age=self._query.no_age,
-            ),
-            page=0,
-        )
+        self.load(query=replace(self._query, sort=key, descending=descending), page=0)

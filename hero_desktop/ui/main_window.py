@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.show_secrets_action.blockSignals(True)
-        self.show_secrets_action.setChecked(self.model._secrets_visible)
+        self.show_secrets_action.setChecked(self.model.secrets_visible)
         self.show_secrets_action.blockSignals(False)
 
     def _build_menus(self) -> None:
@@ -720,7 +721,7 @@ class MainWindow(QMainWindow):
         except ValueError:
             sort = SortKey.ID
         descending = _bool(self.settings.value("descending", False))
-        self.model._query = HeroQuery(sort=sort, descending=descending)
+        self.model.set_query(HeroQuery(sort=sort, descending=descending))
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
@@ -733,9 +734,9 @@ class MainWindow(QMainWindow):
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.table.commitData(self.table.focusWidget()) if self.table.state() == (
-            QAbstractItemView.State.EditingState
-        ) else None
+        # A cell still being edited is committed: Ctrl+Q must not drop what was typed.
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.commitData(self.table.focusWidget())
         self._poll_timer.stop()
         self.csv.cancel_and_wait()
         self.save_settings()
@@ -770,8 +771,6 @@ def _bool(value: object) -> bool:
 
 
 def _with(query: HeroQuery, **changes: Any) -> HeroQuery:
-    from dataclasses import replace
-
     return replace(query, **changes)
 
 
