@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from pathlib import Path
 
-# The tutorials' own files live in shared/, beside the repository (as in CI's
-# clone); HERO_DESKTOP_FIXTURES points elsewhere.
-FIXTURES = Path(
-    os.environ.get(
-        "HERO_DESKTOP_FIXTURES", Path(__file__).resolve().parents[3] / "shared" / "fixtures"
-    )
-)
+# The tutorials' own database files, kept in the repository (tests/fixtures/README.md
+# says which tutorial wrote each and how), so a clone needs nothing beside it.
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def raw_rows(path: Path) -> list[tuple[object, ...]]:

@@ -1,6 +1,6 @@
 """Compatibility both ways with the FastAPI tutorial's Heroes app.
 
-(a) Files the tutorials' own apps wrote (``shared/fixtures`` beside the repository) open and
+(a) Files the tutorials' own apps wrote (``tests/fixtures``) open and
 show their heroes. (b) A file Hero Desktop wrote (WAL, search index and its
 triggers included) works with a tutorial-style app defined here: a SQLModel
 ``Hero`` in its own registry and the tutorial's endpoints, served by
