@@ -16,11 +16,9 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from hero_desktop.data.errors import (
     InvalidHeroError,
 )
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.models import HeroCreate, HeroRow, validate_update
+from hero_desktop.data.models import FIELD_LABELS, HeroCreate, HeroRow, validate_update
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.ui.commands import (
     AddHeroCommand,
@@ -45,6 +43,8 @@ from hero_desktop.ui.commands import (
 )
 from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.hero_table_model import COLUMNS, SORTABLE, HeroTableModel
+from hero_desktop.ui.hero_table_view import HeroTableView
+from hero_desktop.ui.message_bar import MessageBar
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.search_bar import SearchBar
@@ -77,46 +77,29 @@ class MainWindow(QMainWindow):
         self._pending_refresh = False
 
         self.setWindowTitle(f"{repository.database.path.name} — Hero Desktop")
-        self.message_bar = QLabel()
-        self.message_bar.setObjectName("messageBar")
-        self.message_bar.setWordWrap(True)
-        self.message_bar.setStyleSheet(
-            "QLabel { background: #fdecea; color: #611a15; padding: 6px; border-radius: 3px; }"
-        )
-        self.message_bar.hide()
+        self.message_bar = MessageBar()
         self.read_only_banner = QLabel(
             "Read-only: this database cannot be written, so editing is turned off."
         )
         self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setStyleSheet(
-            "QLabel { background: #fff4e5; color: #663c00; padding: 6px; border-radius: 3px; }"
+            "QLabel#readOnlyBanner { background: palette(alternate-base);"
+            " color: palette(window-text); border-left: 4px solid #ed6c02; padding: 6px; }"
         )
         self.read_only_banner.setVisible(repository.read_only)
 
         page_size = _int(settings.value("page_size", 100), 100)
         self.model = HeroTableModel(repository, page_size)
         self.model.edit_handler = self._edit_cell
-        self.model.set_secrets_visible(_bool(settings.value("show_secrets", False)))
-        self.table = QTableView()
+        # Secret names are masked at every launch and for every file opened (the
+        # tutorial's HeroPublic promise): a reveal is never saved in the settings.
+        self.table = HeroTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.setTabKeyNavigation(True)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.sectionClicked.connect(self._header_clicked)
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        self.table.delegate.refused.connect(self._cell_refused)
         # Enter edits the current cell, like F2 (the view only emits activated for it).
         self.table.activated.connect(lambda _index: self._edit_current())
-        self.table.verticalHeader().setDefaultSectionSize(24)
 
         self.search_bar = SearchBar()
         self.search_bar.changed.connect(self._search_changed)
@@ -126,6 +109,7 @@ class MainWindow(QMainWindow):
         self.pager = PagerBar()
         self.pager.pageRequested.connect(self.go_to_page)
         self.pager.pageSizeChosen.connect(self._page_size_chosen)
+        self.pager.finished.connect(self._back_to_table)
         self.model.pageChanged.connect(self._show_page_state)
 
         central = QWidget()
@@ -229,9 +213,31 @@ class MainWindow(QMainWindow):
         )
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.show_secrets_action.blockSignals(True)
-        self.show_secrets_action.setChecked(self.model.secrets_visible)
-        self.show_secrets_action.blockSignals(False)
+        # On a read-only file the changing actions are greyed out in the menus,
+        # and their keys say why instead of doing nothing.
+        self._read_only_keys = [
+            self._refusal(keys, verb)
+            for keys, verb in (
+                (["Ctrl+N", "Ins"], "added"),
+                (["Del"], "deleted"),
+                (["F2"], "edited"),
+                (["Ctrl+I"], "imported"),
+            )
+        ]
+
+    def _refusal(self, keys: list[str], verb: str) -> list[QShortcut]:
+        shortcuts = []
+        for key in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda verb=verb: self._say_read_only(verb))
+            shortcut.setEnabled(False)
+            shortcuts.append(shortcut)
+        return shortcuts
+
+    def _say_read_only(self, verb: str) -> None:
+        name = self.repository.database.path.name
+        self.show_message(f"{name} is open read-only, so heroes cannot be {verb}.")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -280,16 +286,17 @@ class MainWindow(QMainWindow):
                     rows.append((action.text().replace("&", "").split("\t")[0], keys))
         rows.append(("Edit cell: commit / cancel", "Enter or Tab / Esc"))
         rows.append(("Clear search, back to where you were", "Esc (in the search box)"))
+        rows.append(("Page number field: go to the page / leave it", "Enter / Esc"))
         return rows
 
     # -- showing state -------------------------------------------------------
 
     def show_message(self, text: str) -> None:
-        self.message_bar.setText(text)
-        self.message_bar.setVisible(bool(text))
+        """Tell the user something for a few seconds (or until the next success)."""
+        self.message_bar.show_message(text)
 
     def clear_message(self) -> None:
-        self.show_message("")
+        self.message_bar.clear_message()
 
     def _show_page_state(self) -> None:
         model = self.model
@@ -304,11 +311,22 @@ class MainWindow(QMainWindow):
         for key, action in self.sort_actions.items():
             action.setChecked(key is query.sort)
         self.descending_action.setChecked(query.descending)
+        if model.rowCount():
+            self.table.show_placeholder("")
+        elif query.is_filtered:
+            self.table.show_placeholder("No heroes match this search. Press Esc to clear it.")
+        elif self.repository.read_only:
+            self.table.show_placeholder("No heroes in this file.")
+        else:
+            self.table.show_placeholder("No heroes yet. Press Ctrl+N to add one.")
 
     def _set_editable(self, editable: bool) -> None:
         self.model.set_read_only(not editable)
         for action in (self.add_action, self.delete_action, self.edit_action, self.import_action):
             action.setEnabled(editable)
+        for shortcuts in self._read_only_keys:
+            for shortcut in shortcuts:
+                shortcut.setEnabled(not editable)
         self.read_only_banner.setVisible(not editable)
 
     # -- the one change path -------------------------------------------------
@@ -348,6 +366,7 @@ class MainWindow(QMainWindow):
 
     def add_hero(self) -> None:
         if self.repository.read_only:
+            self._say_read_only("added")
             return
 
         def save(values: HeroCreate) -> str | None:
@@ -367,7 +386,10 @@ class MainWindow(QMainWindow):
         try:
             changes = validate_update({field: value})
         except InvalidHeroError as error:
-            self.show_message(next(iter(error.messages.values())))
+            # Reached when the editor lost focus with refused text (Enter and Tab are
+            # stopped in the editor): open it again with the text, nothing written.
+            self._cell_refused(field, next(iter(error.messages.values())))
+            QTimer.singleShot(0, self, lambda: self._reopen_editor(hero.id, field, str(value)))
             return None
         new_value = getattr(changes, field)
         if new_value == getattr(hero, field):
@@ -378,19 +400,23 @@ class MainWindow(QMainWindow):
         except ConflictError as conflict:
             # No modal dialog inside setData: answer the conflict on the next turn.
             current = conflict.current
-            QTimer.singleShot(0, lambda: self._resolve_edit_conflict(command, current))
+            QTimer.singleShot(0, self, lambda: self._resolve_edit_conflict(command, current))
             return conflict.current
         except DatabaseBusyError as error:
             self.show_message(error.message + " Your edit is still in the cell: press Enter.")
-            QTimer.singleShot(0, lambda: self._reopen_editor(hero.id, field, str(value)))
+            QTimer.singleShot(0, self, lambda: self._reopen_editor(hero.id, field, str(value)))
             return None
         except HeroError as error:
             self.show_message(error.message)
             if isinstance(error, HeroNotFoundError):
-                QTimer.singleShot(0, self.refresh)
+                QTimer.singleShot(0, self, self.refresh)
             return None
         self.clear_message()
         return command.after
+
+    def _cell_refused(self, field: str, message: str) -> None:
+        """A cell edit was refused: say why in the status bar, naming the column."""
+        self.statusBar().showMessage(f"{FIELD_LABELS.get(field, field)}: {message}", 10_000)
 
     def _resolve_edit_conflict(self, command: EditHeroCommand, current: HeroRow) -> None:
         mine = {command.field: command.value}
@@ -415,6 +441,9 @@ class MainWindow(QMainWindow):
             editor.setText(text)
 
     def _edit_current(self) -> None:
+        if self.repository.read_only:
+            self._say_read_only("edited")
+            return
         # Only editable cells: QAbstractItemView.edit() warns on the others (the id).
         index = self.table.currentIndex()
         if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
@@ -427,8 +456,11 @@ class MainWindow(QMainWindow):
         return [self.model.hero_at(row) for row in rows]
 
     def delete_selected(self) -> None:
+        if self.repository.read_only:
+            self._say_read_only("deleted")
+            return
         heroes = self.selected_heroes()
-        if not heroes or self.repository.read_only:
+        if not heroes:
             return
         confirmed = self.prompts.confirm_delete(heroes)
         self._reactivate()
@@ -508,28 +540,29 @@ class MainWindow(QMainWindow):
     def go_to_page(self, page: int) -> None:
         if self._attempt(lambda: self.model.load(page=page)):
             self._select(0, self.table.currentIndex().column())
+            self.clear_message()
 
     def go_to_hero(self) -> None:
-        answer = self.prompts.hero_id()
+        self.prompts.go_to_hero(self._find_hero)
         self._reactivate()
-        if answer is None:
-            return
-        text = answer.strip()
+
+    def _find_hero(self, typed: str) -> str | None:
+        """Show the hero whose id was typed; a message for the Go to Hero dialog if not."""
+        text = typed.strip()
         if not (text.isascii() and text.isdigit()):
-            self.show_message("A hero id is a whole number, such as 42.")
-            return
+            return "A hero id is a whole number, such as 42."
         hero_id = int(text)
         try:
             self.repository.get(hero_id)
         except HeroError as error:
-            self.show_message(error.message)
-            return
+            return error.message
         if not self.show_hero(hero_id) and self.model.query.is_filtered:
             # The hero exists but the search hides it: show it without the search.
             self.search_bar.clear()
             self._attempt(lambda: self.model.load(query=self._query_from_search()))
             self.show_hero(hero_id)
         self.clear_message()
+        return None
 
     def _select(self, row: int, column: int, extra_rows: set[int | None] | None = None) -> None:
         if self.model.rowCount() == 0:
@@ -562,6 +595,12 @@ class MainWindow(QMainWindow):
         self.pager.page_spin.setFocus()
         self.pager.page_spin.selectAll()
 
+    def _back_to_table(self) -> None:
+        """The keyboard returns to the table from a field outside it (Enter or Esc)."""
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid():
+            self._select(0, NAME_COLUMN)
+
     # -- sort and search -----------------------------------------------------
 
     def sort_by(self, key: SortKey, descending: bool | None = None) -> None:
@@ -582,14 +621,14 @@ class MainWindow(QMainWindow):
         self.sort_by(key, not query.descending if key is query.sort else False)
 
     def _apply_query(self, query: HeroQuery) -> None:
-        index = self.table.currentIndex()
-        hero_id = self.model.hero_at(index.row()).id if index.isValid() else None
+        """A new sort order shows its first page with the first row current."""
+        column = self.table.currentIndex().column()
         if not self._attempt(lambda: self.model.load(query=query, page=0)):
             return
         self.settings.setValue("sort", query.sort.value)
         self.settings.setValue("descending", query.descending)
-        if hero_id is None or not self.show_hero(hero_id, index.column()):
-            self._select(0, NAME_COLUMN)
+        self._select(0, column if column >= 0 else NAME_COLUMN)
+        self.clear_message()
 
     def _query_from_search(self) -> HeroQuery:
         age_from, age_to = self.search_bar.age_range()
@@ -638,7 +677,7 @@ class MainWindow(QMainWindow):
 
     def _show_secrets(self, visible: bool) -> None:
         self.model.set_secrets_visible(visible)
-        self.settings.setValue("show_secrets", visible)
+        self.clear_message()
 
     def _show_shortcuts(self) -> None:
         ShortcutsDialog(self.shortcut_rows(), self).exec()

@@ -1,9 +1,16 @@
-"""The bar under the table: page buttons, page number, page size and status."""
+"""The bar under the table: page buttons, page number, page size and status.
+
+The page number field and the page size box are visited, not lived in: Enter
+in the field goes to the page and Esc leaves it as it was; either way
+``finished`` tells the window to give the keyboard back to the table.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
+from typing_extensions import override
 
 from hero_desktop.ui.hero_table_model import PAGE_SIZES
 
@@ -17,6 +24,7 @@ def _button(text: str) -> QToolButton:
 class PagerBar(QWidget):
     pageRequested = Signal(int)  # noqa: N815 - zero-based page
     pageSizeChosen = Signal(int)  # noqa: N815
+    finished = Signal()  # Enter or Esc in the page field or the page size box
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +73,9 @@ class PagerBar(QWidget):
         self.size_combo.activated.connect(
             lambda position: self.pageSizeChosen.emit(int(self.size_combo.itemData(position)))
         )
+        self.size_combo.activated.connect(self.finished)
+        self.page_spin.installEventFilter(self)
+        self.size_combo.installEventFilter(self)
 
     def show_state(self, page: int, pages: int, page_size: int, status: str) -> None:
         self._page, self._pages = page, pages
@@ -83,3 +94,20 @@ class PagerBar(QWidget):
     def _spin_changed(self, value: int) -> None:
         if value - 1 != self._page:
             self.pageRequested.emit(value - 1)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and watched in (self.page_spin, self.size_combo):
+            self.page_spin.blockSignals(True)
+            self.page_spin.setValue(self._page + 1)  # forget a half-typed number
+            self.page_spin.blockSignals(False)
+            self.finished.emit()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched is self.page_spin:
+            self.page_spin.interpretText()  # emits valueChanged when the number changed
+            self.finished.emit()
+            return True
+        return super().eventFilter(watched, event)

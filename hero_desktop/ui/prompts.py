@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from hero_desktop.data.models import HeroCreate, HeroRow
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog, SaveHero
 from hero_desktop.ui.delete_heroes_dialog import confirm_delete
+from hero_desktop.ui.go_to_hero_dialog import FindHero, GoToHeroDialog
 
 DB_FILTER = "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -36,9 +37,9 @@ class Prompts:
     def confirm_delete(self, heroes: list[HeroRow]) -> bool:
         return confirm_delete(heroes, self.parent)
 
-    def hero_id(self) -> str | None:
-        text, ok = QInputDialog.getText(self.parent, "Go to Hero", "Hero id:")
-        return text if ok else None
+    def go_to_hero(self, find: FindHero) -> None:
+        """Ask for hero ids until ``find`` shows one, or the user presses Esc."""
+        GoToHeroDialog(find, self.parent).exec()
 
     def overwrite_conflict(self, action: str, mine: Mapping[str, object], current: HeroRow) -> bool:
         """The hero changed elsewhere: True to write the user's values anyway."""

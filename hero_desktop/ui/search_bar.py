@@ -31,6 +31,10 @@ class SearchBar(QWidget):
         self.no_age = QCheckBox("No age")
         self.matches = QLabel()
         self.matches.setObjectName("searchMatches")
+        # Room for the longest count from the start, so the bar never changes width.
+        self.matches.setMinimumWidth(
+            self.matches.fontMetrics().horizontalAdvance("9,999,999 matches")
+        )
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)

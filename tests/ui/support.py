@@ -217,6 +217,10 @@ class ModalDriver:
     handle: Callable[[QWidget], None]
     seen: list[QWidget] = field(default_factory=list)
     failure: BaseException | None = None
+    # Stop looking after this long, so a dialog that never came fails the test
+    # instead of leaving a timer re-arming itself for the rest of the session.
+    patience_ms: int = 10_000
+    _waited_ms: int = 0
 
     def start(self) -> ModalDriver:
         QTimer.singleShot(0, self._poll)
@@ -232,6 +236,10 @@ class ModalDriver:
             and (focus is dialog or dialog.isAncestorOf(focus))
         )
         if not ready or dialog is None:
+            self._waited_ms += 5
+            if self._waited_ms >= self.patience_ms:
+                self.failure = AssertionError("no dialog opened")
+                return
             QTimer.singleShot(5, self._poll)  # until the dialog is shown and has focus
             return
         self.seen.append(dialog)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.ui.hero_table_model import COLUMNS, SECRET_MASK
+from hero_desktop.ui.hero_table_model import COLUMNS, HEADERS, SECRET_MASK
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow
@@ -154,7 +154,7 @@ def test_an_age_can_be_set_and_cleared(qtbot: QtBot, window: MainWindow, db_path
     ],
     ids=["empty-name", "256-chars", "age-abc", "age-10001", "age-1_000", "blank-secret"],
 )
-def test_a_refused_edit_shows_a_message_and_the_cell_keeps_its_value(
+def test_a_refused_edit_keeps_the_editor_open_with_the_text_and_says_why_at_the_cell(
     qtbot: QtBot, window: MainWindow, db_path: Path, column: int, typed: str, expected: str
 ) -> None:
     go_to_cell(qtbot, window, 3, column)
@@ -162,11 +162,51 @@ def test_a_refused_edit_shows_a_message_and_the_cell_keeps_its_value(
     editor = open_editor(qtbot, window)
     replace_text(qtbot, editor, typed)
 
-    commit(qtbot, window, editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
-    qtbot.waitUntil(lambda: message(window) == expected)
+    assert is_editing(window)
+    assert editor_of(window) is editor
+    assert editor.text() == typed
+    label = HEADERS[column]
+    assert window.statusBar().currentMessage() == f"{label}: {expected}"
+    assert QToolTip.text() == expected
+    assert message(window) == ""  # at the cell, not in a banner above the table
+    assert rows_in_file(db_path) == TUTORIAL_HEROES
+
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not is_editing(window))
     assert cell(window, 3, column).data(Qt.ItemDataRole.EditRole) == before
     assert rows_in_file(db_path) == TUTORIAL_HEROES
+
+
+def test_tab_does_not_carry_refused_text_out_of_the_cell(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    go_to_cell(qtbot, window, 3, AGE)
+    editor = open_editor(qtbot, window)
+    replace_text(qtbot, editor, "abc")
+
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+
+    assert is_editing(window)
+    assert editor.text() == "abc"
+    assert window.table.currentIndex().column() == AGE
+    assert rows_in_file(db_path) == TUTORIAL_HEROES
+
+
+def test_a_refused_edit_can_be_corrected_in_the_same_editor(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    go_to_cell(qtbot, window, 3, AGE)
+    editor = open_editor(qtbot, window)
+    replace_text(qtbot, editor, "abc")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert is_editing(window)
+
+    replace_text(qtbot, editor, "49")
+    commit(qtbot, window, editor)
+
+    qtbot.waitUntil(lambda: hero_in_file(db_path, 3) == (3, "Rusty-Man", 49, "Tommy Sharp"))
 
 
 def test_the_id_column_is_not_editable(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:

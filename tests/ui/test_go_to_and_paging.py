@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from hero_desktop.ui.main_window import NAME_COLUMN, MainWindow
@@ -26,6 +26,7 @@ from .support import (
     shown_ids,
     status_text,
     type_text,
+    visible_errors,
     wait_for_table_focus,
     when_dialog_opens,
     write_heroes,
@@ -60,24 +61,58 @@ def test_go_to_hero_selects_it_on_its_page(qtbot: QtBot, window: MainWindow) -> 
     assert selected_ids(window) == {345}
 
 
-def test_go_to_an_unknown_hero_says_hero_not_found_and_changes_nothing(
-    qtbot: QtBot, window: MainWindow
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("5000", "Hero not found"), ("abc", "A hero id is a whole number, such as 42.")],
+    ids=["unknown-id", "not-a-number"],
+)
+def test_a_wrong_id_keeps_the_dialog_open_with_the_reason_and_the_text_selected(
+    qtbot: QtBot, window: MainWindow, typed: str, expected: str
 ) -> None:
-    go_to_hero(qtbot, window, "5000")
+    seen: dict[str, object] = {}
 
-    assert message(window) == "Hero not found"
+    def type_wrong_then_escape(dialog: QWidget) -> None:
+        edit = focused()
+        assert isinstance(edit, QLineEdit)
+        type_text(qtbot, edit, typed)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        seen["open"] = dialog.isVisible()
+        seen["errors"] = visible_errors(dialog)
+        seen["selected"] = edit.selectedText()
+        seen["focus"] = focused() is edit
+        qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    driver = when_dialog_opens(qtbot, type_wrong_then_escape)
+    qtbot.keyClick(window.table, Qt.Key.Key_G, CTRL)
+    driver.check()
+    wait_for_table_focus(qtbot, window)
+
+    assert seen == {"open": True, "errors": [expected], "selected": typed, "focus": True}
     assert window.model.page == 0
     assert current_id(window) == 1
     assert selected_ids(window) == {1}
+    assert message(window) == ""
 
 
-def test_go_to_hero_with_text_that_is_not_an_id_says_what_an_id_is(
+def test_a_corrected_id_in_the_same_dialog_goes_to_the_hero(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    go_to_hero(qtbot, window, "abc")
+    def wrong_then_right(dialog: QWidget) -> None:
+        type_text(qtbot, focused(), "9999")
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        assert visible_errors(dialog) == ["Hero not found"]
+        type_text(qtbot, focused(), "250")  # replaces the selected text
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
 
-    assert message(window) == "A hero id is a whole number, such as 42."
-    assert current_id(window) == 1
+    driver = when_dialog_opens(qtbot, wrong_then_right)
+    qtbot.keyClick(window.table, Qt.Key.Key_G, CTRL)
+    driver.check()
+    wait_for_table_focus(qtbot, window)
+
+    assert current_id(window) == 250
+    assert window.model.page == 2
 
 
 def test_go_to_a_hero_the_search_hides_clears_the_search_and_shows_it(
@@ -131,7 +166,9 @@ def test_paging_past_either_end_stays_on_the_end_page(qtbot: QtBot, window: Main
     assert window.model.page == 12
 
 
-def test_typing_a_page_number_and_enter_goes_to_that_page(qtbot: QtBot, window: MainWindow) -> None:
+def test_typing_a_page_number_and_enter_goes_to_that_page_and_back_to_the_table(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     qtbot.keyClick(window.table, Qt.Key.Key_L, CTRL)
     spin = window.pager.page_spin
     assert spin.hasFocus()
@@ -141,6 +178,48 @@ def test_typing_a_page_number_and_enter_goes_to_that_page(qtbot: QtBot, window: 
 
     assert status_text(window) == "Heroes 601–700 of 1,234"
     assert current_id(window) == 601
+    assert window.table.hasFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # moves the row, not the page
+    assert current_id(window) == 602
+    assert window.model.page == 6
+
+
+def test_enter_on_the_page_already_shown_still_gives_the_keyboard_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClick(window.table, Qt.Key.Key_L, CTRL)
+    qtbot.keyClick(window.pager.page_spin, Qt.Key.Key_Return)
+
+    assert window.table.hasFocus()
+    assert window.model.page == 0
+
+
+def test_esc_in_the_page_number_field_returns_to_the_table_without_changing_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClick(window.table, Qt.Key.Key_PageDown, CTRL)
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    qtbot.keyClick(window.table, Qt.Key.Key_L, CTRL)
+    spin = window.pager.page_spin
+    type_text(qtbot, spin, "9")
+
+    qtbot.keyClick(spin, Qt.Key.Key_Escape)
+
+    assert window.table.hasFocus()
+    assert window.model.page == 1
+    assert spin.value() == 2
+    assert current_id(window) == 102
+
+
+def test_esc_in_the_page_size_box_returns_to_the_table(qtbot: QtBot, window: MainWindow) -> None:
+    combo = window.pager.size_combo
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+
+    qtbot.keyClick(combo, Qt.Key.Key_Escape)
+
+    assert window.table.hasFocus()
+    assert window.model.page_size == 100
 
 
 def test_page_size_is_chosen_from_the_list_and_remembered(

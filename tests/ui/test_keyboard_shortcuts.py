@@ -50,21 +50,25 @@ def keys_of(action: QAction) -> set[str]:
 
 
 def read_shortcuts_dialog(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> dict[str, str]:
+    """The rows the F1 list shows; also checks it is a plain list that fits unscrolled."""
     rows: dict[str, str] = {}
+    seen: dict[str, object] = {}
 
     def read_and_close(dialog: QWidget) -> None:
         assert isinstance(dialog, ShortcutsDialog)
-        table = dialog.table
-        for row in range(table.rowCount()):
-            action, keys = table.item(row, 0), table.item(row, 1)
-            assert action is not None
-            assert keys is not None
-            rows[action.text()] = keys.text()
+        shortcuts = dialog.list
+        for row in range(shortcuts.topLevelItemCount()):
+            item = shortcuts.topLevelItem(row)
+            assert item is not None
+            rows[item.text(0)] = item.text(1)
+        seen["scrolls"] = shortcuts.verticalScrollBar().isVisible()
+        seen["columns"] = shortcuts.columnCount()
         qtbot.keyClick(focused(), Qt.Key.Key_Escape)
 
     driver = when_dialog_opens(qtbot, read_and_close)
     qtbot.keyClick(window.table, key)
     driver.check()
+    assert seen == {"scrolls": False, "columns": 2}, "the list must fit without a scroll bar"
     return rows
 
 

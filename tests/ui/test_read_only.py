@@ -15,7 +15,9 @@ from hero_desktop.ui.hero_table_model import COLUMNS
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow
-from .support import CTRL, TUTORIAL_HEROES, rows_in_file, shown_names, write_heroes
+from .support import CTRL, TUTORIAL_HEROES, message, rows_in_file, shown_names, write_heroes
+
+NONE = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
@@ -40,22 +42,39 @@ def test_adding_deleting_and_editing_are_turned_off(window: MainWindow) -> None:
             assert not flags & Qt.ItemFlag.ItemIsEditable
 
 
-def test_the_keys_that_change_heroes_do_nothing(
-    qtbot: QtBot, window: MainWindow, db_path: Path
+@pytest.mark.parametrize(
+    ("key", "modifiers", "verb"),
+    [
+        (Qt.Key.Key_N, CTRL, "added"),
+        (Qt.Key.Key_Insert, NONE, "added"),
+        (Qt.Key.Key_Delete, NONE, "deleted"),
+        (Qt.Key.Key_F2, NONE, "edited"),
+        (Qt.Key.Key_Return, NONE, "edited"),
+        (Qt.Key.Key_I, CTRL, "imported"),
+    ],
+    ids=["ctrl+n", "insert", "delete", "f2", "enter", "ctrl+i"],
+)
+def test_the_keys_that_change_heroes_say_why_they_cannot_and_change_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    db_path: Path,
+    key: Qt.Key,
+    modifiers: Qt.KeyboardModifier,
+    verb: str,
 ) -> None:
     before = db_path.read_bytes()
 
-    for key, modifiers in (
-        (Qt.Key.Key_N, CTRL),
-        (Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier),
-        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
-        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),
-        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
-        (Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier),
-    ):
-        qtbot.keyClick(window.table, key, modifiers)
-        assert QApplication.activeModalWidget() is None
-        assert window.table.state() != QAbstractItemView.State.EditingState
+    qtbot.keyClick(window.table, key, modifiers)
 
+    assert message(window) == f"database.db is open read-only, so heroes cannot be {verb}."
+    assert QApplication.activeModalWidget() is None
+    assert window.table.state() != QAbstractItemView.State.EditingState
     assert rows_in_file(db_path) == TUTORIAL_HEROES
     assert db_path.read_bytes() == before
+
+
+def test_typing_on_a_cell_changes_nothing(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    qtbot.keyClick(window.table, Qt.Key.Key_X)
+
+    assert window.table.state() != QAbstractItemView.State.EditingState
+    assert rows_in_file(db_path) == TUTORIAL_HEROES

@@ -1,4 +1,4 @@
-"""Secret names are masked until View → Show Secret Names (Ctrl+Shift+S), which is remembered."""
+"""Secret names are masked until View → Show Secret Names (Ctrl+Shift+S), at every launch."""
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
 # mypy: disable-error-code="no-untyped-call"
 
@@ -39,16 +39,44 @@ def test_ctrl_shift_s_shows_and_hides_secret_names(
     assert cell(window, 1, SECRET).data() == SECRET_MASK
 
 
-def test_showing_secret_names_is_remembered_for_the_next_launch(
+def test_secret_names_are_masked_again_at_the_next_launch(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path, settings_path: Path
 ) -> None:
     write_heroes(db_path, TUTORIAL_HEROES)
     window = open_window()
     qtbot.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+    assert cell(window, 3, SECRET).data() == "Tommy Sharp"
     window.close()
-    assert str(reread(settings_path).value("show_secrets")).lower() == "true"
 
     again = open_window()
 
-    assert cell(again, 3, SECRET).data() == "Tommy Sharp"
-    assert again.show_secrets_action.isChecked()
+    assert cell(again, 3, SECRET).data() == SECRET_MASK
+    assert not again.show_secrets_action.isChecked()
+    assert reread(settings_path).value("show_secrets") is None
+
+
+def test_a_reveal_saved_by_an_older_version_is_ignored(
+    open_window: OpenWindow, db_path: Path, settings_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    old = reread(settings_path)
+    old.setValue("show_secrets", True)
+    old.sync()
+
+    window = open_window()
+
+    assert cell(window, 1, SECRET).data() == SECRET_MASK
+
+
+def test_opening_another_database_masks_secret_names_again(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tmp_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    other = tmp_path / "other.db"
+    write_heroes(other, TUTORIAL_HEROES)
+    window = open_window()
+    qtbot.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
+
+    second = open_window(other)
+
+    assert cell(second, 1, SECRET).data() == SECRET_MASK

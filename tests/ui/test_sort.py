@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hero_desktop.data.query import SortKey
@@ -15,7 +16,19 @@ from hero_desktop.ui.hero_table_model import COLUMNS
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow, reread
-from .support import CTRL, SHIFT, current_id, go_to_cell, shown_ids, write_heroes
+from .support import (
+    ALT,
+    CTRL,
+    SHIFT,
+    current_id,
+    focused,
+    go_to_cell,
+    numbered_heroes,
+    shown_ids,
+    type_text,
+    when_dialog_opens,
+    write_heroes,
+)
 
 HEROES = [
     (1, "Delta", 30, "d"),
@@ -72,12 +85,44 @@ def test_ctrl_shift_d_turns_the_order_around_and_the_menu_shows_it(
     assert sort_indicator(window) == (COLUMNS.index("name"), Qt.SortOrder.DescendingOrder)
 
 
-def test_sorting_keeps_the_current_hero(qtbot: QtBot, window: MainWindow) -> None:
-    go_to_cell(qtbot, window, 3, COLUMNS.index("name"))
+@pytest.mark.parametrize("by", ["keys", "header"])
+def test_a_new_sort_shows_its_first_page_with_the_first_row_current(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, by: str
+) -> None:
+    write_heroes(db_path, numbered_heroes(450))
+    window = open_window()
+    qtbot.keyClick(window.table, Qt.Key.Key_End, ALT)  # heroes 401-450, by id
+    go_to_cell(qtbot, window, 420, COLUMNS.index("name"))
 
-    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    if by == "keys":
+        qtbot.keyClick(window.table, Qt.Key.Key_D, CTRL | SHIFT)
+    else:
+        click_header(qtbot, window, COLUMNS.index("id"))
 
-    assert current_id(window) == 3
+    assert window.model.page == 0
+    assert shown_ids(window)[:3] == [450, 449, 448]
+    assert current_id(window) == 450
+    assert window.table.currentIndex().row() == 0
+
+
+def test_go_to_hero_finds_a_hero_in_the_new_order(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, numbered_heroes(450))
+    window = open_window()
+    qtbot.keyClick(window.table, Qt.Key.Key_D, CTRL | SHIFT)  # 450 first
+
+    def type_id(dialog: QWidget) -> None:
+        type_text(qtbot, focused(), "30")
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    driver = when_dialog_opens(qtbot, type_id)
+    qtbot.keyClick(window.table, Qt.Key.Key_G, CTRL)
+    driver.check()
+
+    assert current_id(window) == 30
+    assert window.model.page == 4  # ranks 400-449 in descending id order
 
 
 def test_clicking_a_header_sorts_by_it_and_clicking_again_reverses(

@@ -1,0 +1,63 @@
+"""Go to Hero (Ctrl+G): a hero id field; Enter goes there, Esc closes.
+
+The dialog never looks anything up itself: ``find`` gets the typed text and
+returns None when the hero was shown, or a message. With a message the dialog
+stays open, shows it beside the field and selects the text, so the user can
+type a correction at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+FindHero = Callable[[str], str | None]
+
+
+class GoToHeroDialog(QDialog):
+    def __init__(self, find: FindHero, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Go to Hero")
+        self.setMinimumWidth(320)
+        self._find = find
+        self.id_edit = QLineEdit()
+        self.id_edit.setPlaceholderText("e.g. 42")
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setStyleSheet("color: #d32f2f;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("Hero &id:", self.id_edit)
+        form.addRow("", self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.id_edit.setFocus()
+
+    @override
+    def accept(self) -> None:
+        problem = self._find(self.id_edit.text())
+        if problem is None:
+            super().accept()
+            return
+        self.error.setText(problem)
+        self.error.show()
+        self.id_edit.setFocus()
+        self.id_edit.selectAll()
+        self.adjustSize()

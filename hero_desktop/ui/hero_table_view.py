@@ -1,0 +1,116 @@
+"""The hero table as the user sees it: rows, cell editors, and a hint when empty.
+
+Cell editors check what was typed against the data layer's validation before
+they let Enter or Tab commit it. Refused text stays in the open editor, and
+the reason appears beside the cell (and through ``refused`` in the status
+bar), so nothing typed is lost and nothing is written.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
+from typing_extensions import override
+
+from hero_desktop.data.errors import InvalidHeroError
+from hero_desktop.data.models import validate_update
+from hero_desktop.ui.hero_table_model import COLUMNS
+
+Index = QModelIndex | QPersistentModelIndex
+COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+# The editor remembers which hero field it edits (a dynamic Qt property).
+FIELD_PROPERTY = "heroField"
+
+
+class HeroCellDelegate(QStyledItemDelegate):
+    """Refuses to commit text the data layer's validation refuses."""
+
+    refused = Signal(str, str)  # field, message
+
+    @override
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.setProperty(FIELD_PROPERTY, COLUMNS[index.column()])
+        return editor
+
+    def problem(self, editor: QLineEdit) -> str | None:
+        """Why the editor's text cannot be saved, or None when it can."""
+        field = str(editor.property(FIELD_PROPERTY))
+        try:
+            validate_update({field: editor.text()})
+        except InvalidHeroError as error:
+            return next(iter(error.messages.values()))
+        return None
+
+    def show_problem(self, editor: QLineEdit, message: str) -> None:
+        field = str(editor.property(FIELD_PROPERTY))
+        QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), message, editor)
+        self.refused.emit(field, message)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QLineEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in COMMIT_KEYS
+        ):
+            message = self.problem(watched)
+            if message is not None:
+                self.show_problem(watched, message)
+                return True  # the editor stays open with the text
+        return super().eventFilter(watched, event)
+
+
+class HeroTableView(QTableView):
+    """Whole-row selection, keyboard editing, no row numbers, a hint when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.delegate = HeroCellDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(True)
+        # The ID column already numbers the heroes; row numbers only repeated it.
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(24)
+        header = self.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.placeholder = QLabel(self.viewport())
+        self.placeholder.setObjectName("emptyHint")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # drawn in the palette's dimmed text colour
+        self.placeholder.hide()
+
+    def show_placeholder(self, text: str) -> None:
+        """Show ``text`` across the empty table (an empty text hides it)."""
+        self.placeholder.setText(text)
+        self.placeholder.setVisible(bool(text))
+        self.placeholder.resize(self.viewport().size())
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.placeholder.resize(self.viewport().size())

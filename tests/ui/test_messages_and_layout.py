@@ -1,0 +1,114 @@
+"""What the window shows around the table: messages that expire, no row numbers,
+a steady search bar, and a hint when there is nothing to show."""
+# pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from .conftest import OpenWindow
+from .support import (
+    CTRL,
+    SHIFT,
+    TUTORIAL_HEROES,
+    execute_elsewhere,
+    message,
+    numbered_heroes,
+    type_text,
+    write_heroes,
+)
+
+
+def test_a_message_goes_away_by_itself_after_a_few_seconds(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window(read_only=True)
+    assert 3_000 <= window.message_bar.lifetime_ms <= 15_000
+    window.message_bar.lifetime_ms = 200  # the same timer, shortened for the test
+
+    qtbot.keyClick(window.table, Qt.Key.Key_N, CTRL)
+    assert message(window) == "database.db is open read-only, so heroes cannot be added."
+
+    qtbot.waitUntil(lambda: message(window) == "", timeout=3_000)
+
+
+def test_a_message_outlives_an_outside_change_only_until_it_expires(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window(read_only=True)
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    window.message_bar.lifetime_ms = 300
+    window.show_message(message(window))  # restarted with the short lifetime
+
+    execute_elsewhere(db_path, "UPDATE hero SET age = 31 WHERE id = 1")
+    qtbot.waitUntil(lambda: window.model.hero_at(0).age == 31)
+
+    qtbot.waitUntil(lambda: message(window) == "", timeout=3_000)
+
+
+def test_the_next_successful_action_clears_a_message(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window(read_only=True)
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert message(window) != ""
+
+    qtbot.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)  # show secret names
+
+    assert message(window) == ""
+
+
+def test_the_table_has_no_row_numbers_beside_the_id_column(
+    open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, numbered_heroes(20_000)[-5:])
+    window = open_window()
+
+    assert not window.table.verticalHeader().isVisible()
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "ID"
+
+
+def test_the_search_bar_keeps_its_layout_when_the_match_count_appears(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, numbered_heroes(300))
+    window = open_window()
+    before = window.search_bar.name_edit.width()
+
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    type_text(qtbot, window.search_bar.name_edit, "Hero 1")
+    qtbot.waitUntil(lambda: window.search_bar.matches.text() == "100 matches")
+
+    assert window.search_bar.name_edit.width() == before
+
+
+def test_an_empty_roster_shows_how_to_add_the_first_hero(
+    open_window: OpenWindow, db_path: Path
+) -> None:
+    window = open_window()
+
+    hint = window.table.placeholder
+    assert hint.isVisible()
+    assert hint.text() == "No heroes yet. Press Ctrl+N to add one."
+
+
+def test_the_hint_goes_once_there_is_a_hero_and_says_so_for_an_empty_search(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    assert not window.table.placeholder.isVisible()
+
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    type_text(qtbot, window.search_bar.name_edit, "zzz")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+
+    assert window.table.placeholder.isVisible()
+    assert window.table.placeholder.text() == "No heroes match this search. Press Esc to clear it."
