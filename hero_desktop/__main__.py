@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hero_desktop.app import APPLICATION, ORGANIZATION, app_icon, data_folder
-    from hero_desktop.ui.window_manager import WindowManager
+    from hero_desktop.window_manager import WindowManager
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -59,8 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     manager = WindowManager()
     sys.excepthook = manager.report_unexpected
-    if not manager.open(arguments.database, read_only=arguments.read_only):
-        return 1
+    manager.open(arguments.database, read_only=arguments.read_only)
     status = app.exec()
     manager.close_all()
     return int(status)

@@ -9,10 +9,9 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from hero_desktop.data.database import open_database
-from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.ui.main_window import MainWindow, remember_recent
+from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.ui.prompts import Prompts
+from hero_desktop.ui.window_settings import remember_recent
 
 ORGANIZATION = "HeroDesktop"
 APPLICATION = "Hero Desktop"
@@ -50,16 +49,14 @@ def create_main_window(
 ) -> MainWindow:
     """The main window on ``database`` (the default database if None), not yet shown.
 
-    A missing file is created with the tutorial's table. Raises a
-    hero_desktop.data.errors.DatabaseError, with a message for the user, if
-    the file cannot be used.
+    The file opens in the window's data worker: a missing file is created with
+    the tutorial's table, and the first page follows (``ready``). A file that
+    cannot be used is reported by ``openFailed`` with a message for the user.
     """
     settings = settings or default_settings()
-    path = Path(database) if database is not None else default_database()
-    opened = open_database(path, read_only=read_only)
-    window = MainWindow(HeroRepository(opened), settings, prompts)
+    path = Path(database).expanduser() if database is not None else default_database()
+    window = MainWindow(path, settings, prompts, read_only=read_only)
     if QApplication.instance() is not None:
         window.setWindowIcon(app_icon())
-    remember_recent(settings, str(opened.path.resolve()))
-    window._update_recent_menu()
+    window.ready.connect(lambda: remember_recent(settings, str(path.resolve())))
     return window

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,16 +136,32 @@ class Database:
         self._last_data_version = version
         return changed
 
-    def check_integrity(self) -> str | None:
-        """Run SQLite's quick check on a separate connection; None when the file is sound."""
+    def set_lock_wait(self, milliseconds: int) -> None:
+        """How long one statement waits for another program's lock before DatabaseBusyError."""
+        with suppress(sqlite3.Error):
+            self.connection.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection now (safe from any thread)."""
+        self.connection.interrupt()
+
+    def check_integrity(self, stop: Callable[[], bool] = lambda: False) -> str | None:
+        """Run SQLite's quick check on a separate connection: what is wrong, or None.
+
+        None also when the check could not finish (``stop()`` turned true, or
+        the file was locked): only damage the check saw is reported.
+        """
         try:
             checker = sqlite3.connect(_uri(self.path, "ro"), uri=True)
             try:
+                checker.set_progress_handler(lambda: int(stop()), 10_000)
                 rows = checker.execute("PRAGMA quick_check").fetchall()
             finally:
                 checker.close()
         except sqlite3.Error as error:
-            return str(error)
+            text = str(error)
+            damaged = any(word in text for word in ("malformed", "corrupt", "not a database"))
+            return text if damaged else None
         problems = [str(row[0]) for row in rows if row[0] != "ok"]
         return "; ".join(problems[:5]) or None
 

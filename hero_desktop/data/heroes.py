@@ -195,6 +195,59 @@ class HeroRepository:
         self._changed()
         return hero
 
+    def delete_many(self, heroes: list[HeroRow], *, check: bool = True) -> list[HeroRow]:
+        """Delete several heroes in one transaction; return those that were there.
+
+        With ``check``, a hero that differs from what the user saw raises
+        ConflictError and nothing is deleted. Heroes already gone are skipped;
+        when none was left, HeroNotFoundError.
+        """
+        deleted: list[HeroRow] = []
+        with self.database.write() as connection:
+            for hero in heroes:
+                try:
+                    current = self._get_in(connection, hero.id)
+                except HeroNotFoundError:
+                    continue
+                if check and current != hero:
+                    raise ConflictError(hero.id, current)
+                deleted.append(current)
+            connection.executemany(
+                "DELETE FROM hero WHERE id = ?", [(hero.id,) for hero in deleted]
+            )
+        self._changed()
+        if heroes and not deleted:
+            raise HeroNotFoundError(heroes[0].id)
+        return deleted
+
+    def restore_many(self, heroes: list[HeroRow]) -> list[HeroRow]:
+        """Bring deleted heroes back with their ids, all in one transaction or none."""
+        self._check_can_add()
+        with self.database.write() as connection:
+            for hero in heroes:
+                if connection.execute("SELECT 1 FROM hero WHERE id = ?", (hero.id,)).fetchone():
+                    raise HeroIdTakenError(hero.id)
+            connection.executemany(
+                "INSERT INTO hero (id, name, age, secret_name) VALUES (?, ?, ?, ?)",
+                [tuple(hero) for hero in heroes],
+            )
+        self._changed()
+        return heroes
+
+    def take_range(self, first_id: int, last_id: int) -> list[HeroRow]:
+        """Delete the heroes with ids first_id..last_id in one transaction; return them."""
+        with self.database.write() as connection:
+            taken = [
+                HeroRow(*row)
+                for row in connection.execute(
+                    f"SELECT {COLUMNS} FROM hero WHERE id BETWEEN ? AND ? ORDER BY id",
+                    (first_id, last_id),
+                )
+            ]
+            connection.execute("DELETE FROM hero WHERE id BETWEEN ? AND ?", (first_id, last_id))
+        self._changed()
+        return taken
+
     def _get_in(self, connection: sqlite3.Connection, hero_id: int) -> HeroRow:
         found = connection.execute(
             f"SELECT {COLUMNS} FROM hero WHERE id = ?", (hero_id,)

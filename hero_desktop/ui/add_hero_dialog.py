@@ -1,9 +1,13 @@
 """The Add Hero dialog: Name, Secret name, Age; Enter saves, Esc cancels.
 
 The dialog validates through the data layer's one definition and gives the
-valid ``HeroCreate`` to ``save``; it never touches the database itself. When
-``save`` reports a problem (the database is busy, say) the dialog stays open
-with everything the user typed, so the save can be retried.
+valid ``HeroCreate`` to ``save`` together with the dialog; it never touches
+the database itself. The answer comes later: ``answered(None)`` closes the
+dialog, ``answered(message)`` keeps it open with everything the user typed
+and the message, so the save can be retried. ``show_waiting`` says that the
+save waits for another program; Esc or Cancel then calls ``cancel`` (which
+gives up the wait) instead of closing, so a save in flight never takes the
+typed values with it.
 """
 
 from __future__ import annotations
@@ -24,16 +28,23 @@ from typing_extensions import override
 from hero_desktop.data.errors import InvalidHeroError
 from hero_desktop.data.models import MAX_AGE, MAX_TEXT_LENGTH, HeroCreate, validate_create
 
-SaveHero = Callable[[HeroCreate], str | None]
+SaveHero = Callable[[HeroCreate, "AddHeroDialog"], None]
 
 
 class AddHeroDialog(QDialog):
-    def __init__(self, save: SaveHero, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: SaveHero,
+        cancel: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add Hero")
         # Wide enough for the placeholders and for most messages on one line.
         self.setMinimumWidth(380)
         self._save = save
+        self._cancel = cancel
+        self._saving: HeroCreate | None = None
         self.saved: HeroCreate | None = None
 
         self.name_edit = QLineEdit()
@@ -60,6 +71,7 @@ class AddHeroDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -78,6 +90,8 @@ class AddHeroDialog(QDialog):
 
     @override
     def accept(self) -> None:
+        if self._saving is not None:
+            return  # one save at a time
         for label in (*self.errors.values(), self.form_error):
             label.hide()
         try:
@@ -93,7 +107,20 @@ class AddHeroDialog(QDialog):
             # Grow to fit the messages: a shown dialog does not, and wrapped lines were cut off.
             self.adjustSize()
             return
-        problem = self._save(hero)
+        self._saving = hero
+        self.save_button.setEnabled(False)
+        self._save(hero, self)
+
+    def show_waiting(self, text: str) -> None:
+        """While a save waits for another program's lock: say so (an empty text: done)."""
+        self.form_error.setText(f"{text} Press Esc to stop waiting." if text else "")
+        self.form_error.setVisible(bool(text))
+        self.adjustSize()
+
+    def answered(self, problem: str | None) -> None:
+        """The save's outcome: None closes the dialog, a message keeps it open."""
+        hero, self._saving = self._saving, None
+        self.save_button.setEnabled(True)
         if problem is not None:
             self.form_error.setText(problem)
             self.form_error.show()
@@ -101,6 +128,18 @@ class AddHeroDialog(QDialog):
             return
         self.saved = hero
         super().accept()
+
+    @property
+    def saving(self) -> bool:
+        return self._saving is not None
+
+    @override
+    def reject(self) -> None:
+        if self._saving is not None:
+            if self._cancel is not None:
+                self._cancel()  # the reply says whether it was written after all
+            return
+        super().reject()
 
 
 def _error_label() -> QLabel:

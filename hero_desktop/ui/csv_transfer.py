@@ -1,99 +1,143 @@
-"""File → Import CSV and Export CSV: the data layer's CSV code behind a progress bar.
+"""File → Import CSV and Export CSV, with a progress dialog and Cancel.
 
-The work runs in a worker thread with its own connection to the same file
-(SQLite connections stay in their thread). The window keeps repainting and
-answering Cancel; an import holds the write lock until it commits or rolls
-back, and the window's connection keeps showing the last committed state.
+An import is an ``ImportHeroes`` operation run by the change runner like any
+other change (one transaction, one undoable step); an export is a read in the
+data worker. Both report progress from the worker thread through a queued
+signal, and stop when the user presses Cancel (an import then rolls back).
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from hero_desktop.data.csv_io import ImportResult, export_csv, import_csv
-from hero_desktop.data.database import open_database
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from hero_desktop.data.csv_io import export_csv
 from hero_desktop.data.errors import HeroError, ImportFailedError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.operations import ChangeSummary, ImportHeroes
 from hero_desktop.data.query import HeroQuery
-from hero_desktop.ui.background_task import BackgroundTask, Progress
+from hero_desktop.ui.change_runner import ChangeRunner
+from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.prompts import Prompts
 
-if TYPE_CHECKING:
-    from hero_desktop.ui.main_window import MainWindow
+SHOW_AFTER_MS = 300
+
+
+class TransferProgress(QObject):
+    """A progress dialog fed from the worker thread; shown once the work takes 300 ms."""
+
+    _progressed = Signal(int, int)
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+        self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancelled.set)
+        self._progressed.connect(self._show)
+        self._running = True
+        # QProgressDialog alone waits for a second report (up to 4 s) before it shows.
+        QTimer.singleShot(SHOW_AFTER_MS, self, self._show_if_running)
+
+    def report(self, done: int, total: int) -> bool:
+        """The worker's progress callback: False once the user pressed Cancel."""
+        self._progressed.emit(done, total)
+        return not self.cancelled.is_set()
+
+    def _show_if_running(self) -> None:
+        if self._running:
+            self.dialog.show()
+
+    def _show(self, done: int, total: int) -> None:
+        if total > 0 and self.dialog.maximum() != total:
+            self.dialog.setMaximum(total)
+        self.dialog.setValue(min(done, total) if total > 0 else 0)
+        self.dialog.setLabelText(f"{done:,} of {total:,} heroes" if total else f"{done:,} heroes")
+
+    def finish(self) -> None:
+        self._running = False
+        self.dialog.close()
+        self.deleteLater()
 
 
 class CsvTransfer:
     """Runs one import or export at a time for a window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.task: BackgroundTask | None = None
-
-    def import_file(self, path: str) -> BackgroundTask | None:
-        database_path = self.window.repository.database.path
-
-        def work(progress: Progress) -> ImportResult:
-            database = open_database(database_path)
-            try:
-                return import_csv(database, path, progress)
-            finally:
-                database.close()
-
-        return self._start(f"Importing {Path(path).name}", work, self._imported)
-
-    def export_file(self, path: str) -> BackgroundTask | None:
-        database_path = self.window.repository.database.path
-        query: HeroQuery = self.window.model.query
-
-        def work(progress: Progress) -> int:
-            database = open_database(database_path, read_only=True)
-            try:
-                return export_csv(HeroRepository(database), query, path, progress)
-            finally:
-                database.close()
-
-        return self._start(f"Exporting to {Path(path).name}", work, self._exported)
+    def __init__(
+        self,
+        client: DataClient,
+        runner: ChangeRunner,
+        prompts: Prompts,
+        parent: QWidget,
+        show_message: Callable[[str], None],
+    ) -> None:
+        self.client = client
+        self.runner = runner
+        self.prompts = prompts
+        self.parent = parent
+        self.show_message = show_message
+        self.progress: TransferProgress | None = None
 
     def busy(self) -> bool:
-        return self.task is not None and self.task.is_running()
+        return self.progress is not None
 
-    def cancel_and_wait(self) -> None:
+    def import_file(self, path: str) -> None:
+        progress = self._begin(f"Importing {Path(path).name}")
+        if progress is None:
+            return
+        operation = ImportHeroes(Path(path), progress.report)
+
+        def imported(_summary: ChangeSummary) -> None:
+            self._end()
+            self.show_message(f"Imported {operation.imported:,} heroes.")
+
+        self.runner.run(operation, imported, self._failed)
+
+    def export_file(self, path: str, query: HeroQuery) -> None:
+        progress = self._begin(f"Exporting to {Path(path).name}")
+        if progress is None:
+            return
+
+        def export(repository: HeroRepository) -> int:
+            return export_csv(repository, query, path, progress.report)
+
+        def exported(rows: int) -> None:
+            self._end()
+            self.show_message(f"Exported {rows:,} heroes.")
+
+        self.client.ask(export, exported, self._failed)
+
+    def cancel(self) -> None:
         """On close: an unfinished import is rolled back (it was never confirmed)."""
-        if self.task is not None:
-            self.task.cancelled.set()
-            self.task.wait()
+        if self.progress is not None:
+            self.progress.cancelled.set()
 
-    def _start(self, title: str, work: object, done: object) -> BackgroundTask | None:
-        if self.busy():
-            self.window.show_message("An import or export is already running.")
+    def _begin(self, title: str) -> TransferProgress | None:
+        if self.progress is not None:
+            self.show_message("An import or export is already running.")
             return None
-        task = BackgroundTask(title, work, self.window)  # type: ignore[arg-type]
-        task.done.connect(done)
-        task.failed.connect(self._failed)
-        self.task = task
-        task.start()
-        return task
+        self.progress = TransferProgress(title, self.parent)
+        return self.progress
 
-    def _imported(self, result: object) -> None:
-        assert isinstance(result, ImportResult)
-        self.window.repository.refresh()
-        if result.first_id is not None:
-            self.window.show_hero(result.first_id)
-        else:
-            self.window.refresh()
-        self.window.show_message(f"Imported {result.imported:,} heroes.")
+    def _end(self) -> None:
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
 
-    def _exported(self, rows: object) -> None:
-        self.window.show_message(f"Exported {rows:,} heroes.")
-
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: BaseException) -> None:
+        self._end()
         if isinstance(error, OperationCancelledError):
-            self.window.show_message("Cancelled: nothing was changed.")
+            self.show_message("Cancelled: nothing was changed.")
         elif isinstance(error, ImportFailedError):
-            self.window.show_message(error.message.split("\n", 1)[0])
-            self.window.prompts.information("Import Refused", error.message)
+            self.show_message(error.message.split("\n", 1)[0])
+            self.prompts.information("Import Refused", error.message)
         elif isinstance(error, HeroError):
-            self.window.show_message(error.message)
-        else:
-            raise error if isinstance(error, BaseException) else RuntimeError(str(error))
-        self.window.refresh()
+            self.show_message(error.message)

@@ -1,7 +1,8 @@
 """Go to Hero (Ctrl+G): a hero id field; Enter goes there, Esc closes.
 
-The dialog never looks anything up itself: ``find`` gets the typed text and
-returns None when the hero was shown, or a message. With a message the dialog
+The dialog never looks anything up itself: ``find`` gets the typed text and a
+``reply`` callback, which it calls (later, once the data worker answered)
+with None when the hero is shown, or a message. With a message the dialog
 stays open, shows it beside the field and selects the text, so the user can
 type a correction at once.
 """
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-FindHero = Callable[[str], str | None]
+Reply = Callable[[str | None], None]
+FindHero = Callable[[str, Reply], None]
 
 
 class GoToHeroDialog(QDialog):
@@ -52,7 +54,9 @@ class GoToHeroDialog(QDialog):
 
     @override
     def accept(self) -> None:
-        problem = self._find(self.id_edit.text())
+        self._find(self.id_edit.text(), self._answered)
+
+    def _answered(self, problem: str | None) -> None:
         if problem is None:
             super().accept()
             return

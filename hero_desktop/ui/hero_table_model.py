@@ -1,24 +1,24 @@
-"""A table model that holds one page of heroes and asks the repository for others.
+"""A table model that shows one page of heroes, as the data worker read it.
 
-It never loads the whole table: it keeps the current page's rows, the total
+It never holds the whole table: it keeps the current page's rows, the total
 for the current query, and nothing else, so memory stays flat however far
-the user pages. Edits are not written here: ``setData`` hands them to the
-``edit`` callback (the main window's one change path) and, when that
-succeeds, changes the row in place.
+the user pages. It never reads the database either: the table navigator asks
+the data worker for a page and hands the answer to ``show_view``. Edits are
+not written here: ``setData`` hands them to the ``edit_handler`` (which sends
+them down the one change path) and shows the new value in place meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from typing_extensions import override
 
-from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.views import PageView
 
 COLUMNS = ("id", "name", "age", "secret_name")
 HEADERS = ("ID", "Name", "Age", "Secret name")
@@ -27,6 +27,7 @@ SECRET_MASK = "••••••••"
 PAGE_SIZES = (25, 50, 100)
 
 Index = QModelIndex | QPersistentModelIndex
+# Takes (hero, field, typed value); returns the hero as it will be once saved, or None.
 EditHandler = Callable[[HeroRow, str, Any], "HeroRow | None"]
 
 
@@ -35,16 +36,15 @@ class HeroTableModel(QAbstractTableModel):
 
     pageChanged = Signal()  # noqa: N815 - Qt signal naming
 
-    def __init__(self, repository: HeroRepository, page_size: int = 100) -> None:
+    def __init__(self, page_size: int = 100) -> None:
         super().__init__()
-        self._repository = repository
         self._rows: list[HeroRow] = []
         self._query = HeroQuery()
         self._page = 0
         self._page_size = page_size if page_size in PAGE_SIZES else 100
         self._total = 0
         self._secrets_visible = False
-        self._read_only = repository.read_only
+        self._read_only = True  # until the file is open and known to be writable
         self.edit_handler: EditHandler | None = None
 
     # -- state the window reads ----------------------------------------------
@@ -100,34 +100,13 @@ class HeroTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------
 
-    def load(
-        self,
-        *,
-        query: HeroQuery | None = None,
-        page: int | None = None,
-        page_size: int | None = None,
-    ) -> None:
-        """Show ``page`` (clamped to the pages there are) of ``query``."""
-        if query is not None:
-            self._query = query
-        if page_size is not None and page_size in PAGE_SIZES:
-            self._page_size = page_size
-        total = self._repository.count(self._query)
-        pages = max(1, -(-total // self._page_size))
-        wanted = self._page if page is None else page
-        wanted = min(max(wanted, 0), pages - 1)
-        rows = self._repository.page(
-            self._query, offset=wanted * self._page_size, limit=self._page_size
-        )
+    def show_view(self, view: PageView) -> None:
+        """Show a page the data worker read."""
         self.beginResetModel()
-        self._total, self._page, self._rows = total, wanted, rows
+        self._query, self._page, self._page_size = view.query, view.page, view.page_size
+        self._total, self._rows = view.total, list(view.rows)
         self.endResetModel()
         self.pageChanged.emit()
-
-    def page_of(self, hero_id: int) -> int | None:
-        """The page that shows ``hero_id`` under the current query, if any."""
-        rank = self._repository.rank_of(hero_id, self._query)
-        return None if rank is None else rank // self._page_size
 
     def replace_row(self, hero: HeroRow) -> None:
         """Show new values for a hero on this page, in place (no reset)."""
@@ -209,13 +188,3 @@ class HeroTableModel(QAbstractTableModel):
             return False
         self.replace_row(updated)
         return True
-
-    @override
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SORTABLE.get(column)
-        if key is None:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._query.sort, self._query.descending):
-            return
-        self.load(query=replace(self._query, sort=key, descending=descending), page=0)

@@ -1,82 +1,74 @@
-"""The main window: the paged hero table, its menus, and the one change path.
+"""The main window: the paged hero table and what surrounds it, on one database.
 
-Every change runs through ``_change``: it applies an undoable command (which
-calls the repository), turns failures into a message in the window, asks the
-user when another program changed the same hero, and then shows the result.
+The window lays out its parts and hands the user's requests to them: the
+data worker (``DataClient``) reads, the change runner writes, the table
+navigator decides which page is shown, the live view watches other programs.
+The window itself never waits on the database: it asks, and shows the answer
+when it comes. The file opens in the worker, so the window appears at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
-from typing import Any
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QMainWindow,
-    QMenu,
+    QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
-from hero_desktop.data.errors import (
-    ConflictError,
-    DatabaseBusyError,
-    HeroError,
-    HeroNotFoundError,
-    InvalidHeroError,
-)
-from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.database import Database
+from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
 from hero_desktop.data.models import FIELD_LABELS, HeroCreate, HeroRow, validate_update
-from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.ui.commands import (
-    AddHeroCommand,
-    DeleteHeroesCommand,
-    EditHeroCommand,
-    HeroCommand,
-    HeroUndoStack,
-)
+from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
+from hero_desktop.ui.add_hero_dialog import AddHeroDialog
+from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
-from hero_desktop.ui.hero_table_model import COLUMNS, SORTABLE, HeroTableModel
+from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
+from hero_desktop.ui.live_view import LiveView
 from hero_desktop.ui.message_bar import MessageBar
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
-
-POLL_INTERVAL_MS = 500
-NAME_COLUMN = COLUMNS.index("name")
+from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
+from hero_desktop.ui.window_actions import WindowActions
+from hero_desktop.ui.window_settings import WindowSettings
 
 
 class MainWindow(QMainWindow):
     """A window on one hero database."""
 
     openRequested = Signal(str)  # noqa: N815 - a database path the user chose
+    openFailed = Signal(str)  # noqa: N815 - the file could not be opened: why
+    ready = Signal()  # the file is open and its first page is shown
 
     def __init__(
         self,
-        repository: HeroRepository,
+        path: Path,
         settings: QSettings,
         prompts: Prompts | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
-        self.repository = repository
-        self.settings = settings
+        self.path = path
+        self.settings = WindowSettings(settings)
         self.prompts = prompts or Prompts(self)
-        self.undo_stack = HeroUndoStack(self)
-        self.csv = CsvTransfer(self)
-        self._integrity: Future[str | None] | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hero-check")
-        self._before_search: tuple[int, int | None] | None = None
-        self._pending_refresh = False
+        self.database: Database | None = None
+        self.is_ready = False
+        self.setWindowTitle(f"{path.name} — Hero Desktop")
 
-        self.setWindowTitle(f"{repository.database.path.name} — Hero Desktop")
+        self.client = DataClient(path, read_only, self)
         self.message_bar = MessageBar()
         self.read_only_banner = QLabel(
             "Read-only: this database cannot be written, so editing is turned off."
@@ -87,31 +79,41 @@ class MainWindow(QMainWindow):
             "QLabel#readOnlyBanner { background: palette(alternate-base);"
             " color: palette(window-text); border-left: 4px solid #ed6c02; padding: 6px; }"
         )
-        self.read_only_banner.setVisible(repository.read_only)
-
-        page_size = _int(settings.value("page_size", 100), 100)
-        self.model = HeroTableModel(repository, page_size)
+        self.read_only_banner.hide()
+        self.model = HeroTableModel(self.settings.page_size)
+        self.model.set_query(self.settings.sort)
         self.model.edit_handler = self._edit_cell
-        # Secret names are masked at every launch and for every file opened (the
-        # tutorial's HeroPublic promise): a reveal is never saved in the settings.
         self.table = HeroTableView()
         self.table.setModel(self.model)
-        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         self.table.delegate.refused.connect(self._cell_refused)
         # Enter edits the current cell, like F2 (the view only emits activated for it).
-        self.table.activated.connect(lambda _index: self._edit_current())
-
+        self.table.activated.connect(lambda _index: self.edit_current())
         self.search_bar = SearchBar()
-        self.search_bar.changed.connect(self._search_changed)
-        escape = QShortcut(QKeySequence("Esc"), self.search_bar)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.clear_search)
         self.pager = PagerBar()
-        self.pager.pageRequested.connect(self.go_to_page)
-        self.pager.pageSizeChosen.connect(self._page_size_chosen)
-        self.pager.finished.connect(self._back_to_table)
-        self.model.pageChanged.connect(self._show_page_state)
+        self.navigator = TableNavigator(
+            self.client, self.model, self.table, self.search_bar, self.pager,
+            self.settings, self.show_message, self,
+        )  # fmt: skip
+        self.runner = ChangeRunner(self.client, self.prompts, self)
+        self.runner.message.connect(self.show_message)
+        self.runner.changed.connect(self.navigator.after_change)
+        self.live_view = LiveView(self.client, self.navigator, self)
+        self.live_view.damaged.connect(self._damaged)
+        self.csv = CsvTransfer(
+            self.client, self.runner, self.prompts, self, self.show_message,
+        )  # fmt: skip
+        self.menus = WindowActions(self, self)
+        self._build_status_bar()
+        self._connect()
+        self._lay_out()
+        self._restore_geometry()
+        # Until the worker has opened the file, changes are accepted: they queue
+        # behind the opening, and a file that turns out read-only refuses them.
+        self.menus.set_editable(True)
+        self.menus.update_recent_menu(self.settings.recent_files())
+        self.table.setFocus()
 
+    def _lay_out(self) -> None:
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -122,174 +124,70 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pager)
         self.setCentralWidget(central)
 
-        self._build_actions()
-        self._build_menus()
-        self._restore_settings()
-        self._set_editable(not repository.read_only)
-        self._attempt(lambda: self.model.load(page=0))
-        self._select(0, NAME_COLUMN)
-        self.table.setFocus()
-
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(POLL_INTERVAL_MS)
-        self._poll_timer.timeout.connect(self._poll)
-        self._poll_timer.start()
-        self._integrity = self._executor.submit(repository.database.check_integrity)
-
-    # -- actions and menus ---------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[..., Any],
-        shortcuts: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
-        *,
-        checkable: bool = False,
-    ) -> QAction:
-        action = QAction(text, self)
-        keys: list[QKeySequence] = []
-        for shortcut in shortcuts or []:
-            if isinstance(shortcut, QKeySequence.StandardKey):
-                keys.extend(QKeySequence.keyBindings(shortcut))
-            else:
-                keys.append(QKeySequence(shortcut))
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setCheckable(checkable)
-        if checkable:
-            action.toggled.connect(slot)
-        else:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.new_action = a("&New Database…", self._new_database, ["Ctrl+Shift+N"])
-        self.open_action = a("&Open Database…", self._open_database, ["Ctrl+O"])
-        self.import_action = a("&Import CSV…", self.import_csv, ["Ctrl+I"])
-        self.export_action = a("&Export CSV…", self.export_csv, ["Ctrl+E"])
-        self.quit_action = a("&Quit", self.close, ["Ctrl+Q"])
-        self.undo_action = a("&Undo", self.undo, ["Ctrl+Z"])
-        self.redo_action = a("&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
-        self.add_action = a("&Add Hero…", self.add_hero, ["Ctrl+N", "Ins"])
-        self.delete_action = a("&Delete Heroes…", self.delete_selected, ["Del"])
-        self.edit_action = a("&Edit Cell", self._edit_current, ["F2"])
-        self.find_action = a("&Find…", self._focus_search, ["Ctrl+F"])
-        self.clear_search_action = a("&Clear Search", self.clear_search, [])
-        self.go_to_action = a("&Go to Hero…", self.go_to_hero, ["Ctrl+G"])
-        self.next_action = a(
-            "&Next Page", lambda: self.go_to_page(self.model.page + 1), ["Ctrl+PgDown"]
+    def _build_status_bar(self) -> None:
+        self.busy_indicator = QProgressBar()
+        self.busy_indicator.setObjectName("busyIndicator")
+        self.busy_indicator.setRange(0, 0)  # an animation, not a percentage
+        self.busy_indicator.setMaximumWidth(120)
+        self.busy_indicator.setFormat("Working…")
+        self.busy_indicator.hide()
+        self.waiting_label = QLabel(
+            f"Waiting for another program to finish writing {self.path.name}…"
         )
-        self.previous_action = a(
-            "&Previous Page", lambda: self.go_to_page(self.model.page - 1), ["Ctrl+PgUp"]
-        )
-        self.first_action = a("&First Page", lambda: self.go_to_page(0), ["Alt+Home"])
-        self.last_action = a(
-            "&Last Page", lambda: self.go_to_page(self.model.page_count - 1), ["Alt+End"]
-        )
-        self.page_number_action = a("Page &Number…", self._focus_page_number, ["Ctrl+L"])
-        self.show_secrets_action = a(
-            "Show &Secret Names", self._show_secrets, ["Ctrl+Shift+S"], checkable=True
-        )
-        self.sort_actions = {
-            SortKey.ID: a("Sort by &ID", lambda: self.sort_by(SortKey.ID), ["Ctrl+1"]),
-            SortKey.NAME: a("Sort by &Name", lambda: self.sort_by(SortKey.NAME), ["Ctrl+2"]),
-            SortKey.AGE: a("Sort by &Age", lambda: self.sort_by(SortKey.AGE), ["Ctrl+3"]),
-        }
-        for action in self.sort_actions.values():
-            action.setCheckable(True)
-        self.descending_action = a("&Descending", self._toggle_descending, ["Ctrl+Shift+D"])
-        self.descending_action.setCheckable(True)
-        self.shortcuts_action = a("&Keyboard Shortcuts", self._show_shortcuts, ["F1"])
-        self.about_action = a("&About Hero Desktop", self._about, [])
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(f"&Undo {text}".strip())
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(f"&Redo {text}".strip())
-        )
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        # On a read-only file the changing actions are greyed out in the menus,
-        # and their keys say why instead of doing nothing.
-        self._read_only_keys = [
-            self._refusal(keys, verb)
-            for keys, verb in (
-                (["Ctrl+N", "Ins"], "added"),
-                (["Del"], "deleted"),
-                (["F2"], "edited"),
-                (["Ctrl+I"], "imported"),
-            )
-        ]
+        self.waiting_label.setObjectName("waitingForLock")
+        self.cancel_wait_button = QPushButton("Cancel")
+        self.cancel_wait_button.clicked.connect(self.client.cancel_waiting)
+        for widget in (self.waiting_label, self.cancel_wait_button):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
+        self.statusBar().addPermanentWidget(self.busy_indicator)
+        self._cancel_wait_key = QShortcut(QKeySequence("Esc"), self)
+        self._cancel_wait_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._cancel_wait_key.activated.connect(self.client.cancel_waiting)
+        self._cancel_wait_key.setEnabled(False)
 
-    def _refusal(self, keys: list[str], verb: str) -> list[QShortcut]:
-        shortcuts = []
-        for key in keys:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda verb=verb: self._say_read_only(verb))
-            shortcut.setEnabled(False)
-            shortcuts.append(shortcut)
-        return shortcuts
+    def _connect(self) -> None:
+        self.client.opened.connect(self._opened)
+        self.client.openFailed.connect(self._open_failed)
+        self.client.busyChanged.connect(self.busy_indicator.setVisible)
+        self.client.waitingChanged.connect(self._show_waiting)
+        self.table.horizontalHeader().sectionClicked.connect(self.navigator.header_clicked)
+        self.search_bar.changed.connect(self.navigator.search_changed)
+        escape = QShortcut(QKeySequence("Esc"), self.search_bar)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.navigator.clear_search)
+        self.pager.pageRequested.connect(self.navigator.go_to_page)
+        self.pager.pageSizeChosen.connect(self.navigator.page_size_chosen)
+        self.pager.finished.connect(self._back_to_table)
+        self.model.pageChanged.connect(self._show_page_state)
 
-    def _say_read_only(self, verb: str) -> None:
-        name = self.repository.database.path.name
-        self.show_message(f"{name} is open read-only, so heroes cannot be {verb}.")
+    # -- opening ---------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.file_menu = file_menu
-        file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.find_action, self.clear_search_action])
-        view_menu = bar.addMenu("&View")
-        sort_menu = view_menu.addMenu("Sort &By")
-        sort_menu.addActions(list(self.sort_actions.values()))
-        sort_menu.addSeparator()
-        sort_menu.addAction(self.descending_action)
-        view_menu.addAction(self.show_secrets_action)
-        go_menu = bar.addMenu("&Go")
-        go_menu.addActions([self.go_to_action, self.page_number_action])
-        go_menu.addSeparator()
-        go_menu.addActions(
-            [self.first_action, self.previous_action, self.next_action, self.last_action]
-        )
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
-        self._update_recent_menu()
+    def _opened(self, database: Database) -> None:
+        self.database = database
+        self._set_editable(not database.read_only)
 
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        """Every menu action and its shortcuts, as the Help dialog lists them."""
-        rows: list[tuple[str, str]] = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            if not isinstance(menu, QMenu):
-                continue
-            for action in _walk(menu.actions()):
-                keys = ", ".join(
-                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-                )
-                if keys:
-                    rows.append((action.text().replace("&", "").split("\t")[0], keys))
-        rows.append(("Edit cell: commit / cancel", "Enter or Tab / Esc"))
-        rows.append(("Clear search, back to where you were", "Esc (in the search box)"))
-        rows.append(("Page number field: go to the page / leave it", "Enter / Esc"))
-        return rows
+        def first_page_shown(_view: object) -> None:
+            self.navigator.select(0, NAME_COLUMN)
+            self.is_ready = True
+            self.ready.emit()
 
-    # -- showing state -------------------------------------------------------
+        self.navigator.show(page=0, after=first_page_shown)
+        self.live_view.start(database)
+
+    def _open_failed(self, message: str) -> None:
+        self.show_message(message)
+        self.openFailed.emit(message)
+
+    def is_idle(self) -> bool:
+        """Nothing asked of the database is still on its way (tests wait for this)."""
+        return self.client.is_idle() and self.runner.is_idle()
+
+    @property
+    def read_only(self) -> bool:
+        return self.database is not None and self.database.read_only
+
+    # -- showing state ---------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
         """Tell the user something for a few seconds (or until the next success)."""
@@ -298,6 +196,9 @@ class MainWindow(QMainWindow):
     def clear_message(self) -> None:
         self.message_bar.clear_message()
 
+    def say_read_only(self, verb: str) -> None:
+        self.show_message(f"{self.path.name} is open read-only, so heroes cannot be {verb}.")
+
     def _show_page_state(self) -> None:
         model = self.model
         self.pager.show_state(model.page, model.page_count, model.page_size, model.status_text())
@@ -305,84 +206,70 @@ class MainWindow(QMainWindow):
         self.search_bar.matches.setText(
             f"{model.total:,} match{'es' if model.total != 1 else ''}" if query.is_filtered else ""
         )
-        section = {SortKey.ID: 0, SortKey.NAME: 1, SortKey.AGE: 2}[query.sort]
-        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
-        self.table.horizontalHeader().setSortIndicator(section, order)
-        for key, action in self.sort_actions.items():
-            action.setChecked(key is query.sort)
-        self.descending_action.setChecked(query.descending)
+        self.navigator.show_sort_state()
+        self.menus.show_sort(query.sort, query.descending)
         if model.rowCount():
             self.table.show_placeholder("")
         elif query.is_filtered:
             self.table.show_placeholder("No heroes match this search. Press Esc to clear it.")
-        elif self.repository.read_only:
+        elif self.read_only:
             self.table.show_placeholder("No heroes in this file.")
         else:
             self.table.show_placeholder("No heroes yet. Press Ctrl+N to add one.")
 
+    def _show_waiting(self, waiting: bool) -> None:
+        self.waiting_label.setVisible(waiting)
+        self.cancel_wait_button.setVisible(waiting)
+        self._cancel_wait_key.setEnabled(waiting)
+
     def _set_editable(self, editable: bool) -> None:
         self.model.set_read_only(not editable)
-        for action in (self.add_action, self.delete_action, self.edit_action, self.import_action):
-            action.setEnabled(editable)
-        for shortcuts in self._read_only_keys:
-            for shortcut in shortcuts:
-                shortcut.setEnabled(not editable)
-        self.read_only_banner.setVisible(not editable)
+        self.menus.set_editable(editable)
+        self.read_only_banner.setVisible(not editable and self.database is not None)
 
-    # -- the one change path -------------------------------------------------
+    def _damaged(self, problem: str) -> None:
+        if self.database is not None:
+            self.database.read_only = True
+        self._set_editable(False)
+        self.read_only_banner.setText(
+            f"{self.path.name} is damaged ({problem}). It is open read-only so that "
+            "nothing makes it worse; restore it from a backup."
+        )
 
-    def _attempt(self, work: Callable[[], Any]) -> bool:
-        """Run ``work``; show a failure as a message in the window. True if it worked."""
-        try:
-            work()
-        except HeroError as error:
-            self.show_message(error.message)
-            if isinstance(error, HeroNotFoundError):
-                self.refresh()
-            return False
-        return True
+    def _cell_refused(self, field: str, message: str) -> None:
+        """A cell edit was refused: say why in the status bar, naming the column."""
+        self.statusBar().showMessage(f"{FIELD_LABELS.get(field, field)}: {message}", 10_000)
 
-    def _change(
-        self, work: Callable[[bool], HeroCommand | None], describe: str, mine: dict[str, object]
-    ) -> HeroCommand | None:
-        """Apply a change; ask before overwriting what another program wrote."""
-        try:
-            return work(False)
-        except ConflictError as conflict:
-            if not self.prompts.overwrite_conflict(describe, mine, conflict.current):
-                self.show_message("Kept the values another program wrote; nothing was changed.")
-                self.refresh()
-                return None
-            return work(True)
-
-    def _after_change(self, command: HeroCommand | None, column: int | None = None) -> None:
-        self.clear_message()
-        if command is not None and command.changed_ids:
-            self.show_hero(command.changed_ids[0], column, missing_ok=True)
-        else:
-            self.refresh()
-
-    # -- adding, editing, deleting ---------------------------------------------
+    # -- changing heroes -------------------------------------------------------------
 
     def add_hero(self) -> None:
-        if self.repository.read_only:
-            self._say_read_only("added")
+        if self.read_only:
+            self.say_read_only("added")
             return
 
-        def save(values: HeroCreate) -> str | None:
-            command = AddHeroCommand(self.repository, values)
-            try:
-                self.undo_stack.run(command)
-            except HeroError as error:
-                return error.message
-            self._after_change(command, NAME_COLUMN)
-            return None
+        def save(values: HeroCreate, dialog: AddHeroDialog) -> None:
+            def waiting(now: bool) -> None:
+                dialog.show_waiting(self.waiting_label.text() if now else "")
 
-        self.prompts.add_hero(save)
+            def answered(problem: str | None) -> None:
+                self.client.waitingChanged.disconnect(waiting)
+                if problem is None:
+                    self.clear_message()
+                dialog.answered(problem)
+
+            self.client.waitingChanged.connect(waiting)
+            self.runner.run(
+                AddHero(values), lambda _summary: answered(None), lambda e: answered(e.message)
+            )
+
+        self.prompts.add_hero(save, self.client.cancel_waiting)
         self._reactivate()
 
     def _edit_cell(self, hero: HeroRow, field: str, value: object) -> HeroRow | None:
-        """The table model's edit path: validate, then one undoable command."""
+        """The table model's edit path: validate, then one undoable change.
+
+        Returns the hero as it will read once saved (shown at once), or None.
+        """
         try:
             changes = validate_update({field: value})
         except InvalidHeroError as error:
@@ -394,40 +281,21 @@ class MainWindow(QMainWindow):
         new_value = getattr(changes, field)
         if new_value == getattr(hero, field):
             return hero
-        command = EditHeroCommand(self.repository, hero, field, new_value)
-        try:
-            self.undo_stack.run(command)
-        except ConflictError as conflict:
-            # No modal dialog inside setData: answer the conflict on the next turn.
-            current = conflict.current
-            QTimer.singleShot(0, self, lambda: self._resolve_edit_conflict(command, current))
-            return conflict.current
-        except DatabaseBusyError as error:
-            self.show_message(error.message + " Your edit is still in the cell: press Enter.")
-            QTimer.singleShot(0, self, lambda: self._reopen_editor(hero.id, field, str(value)))
-            return None
-        except HeroError as error:
-            self.show_message(error.message)
-            if isinstance(error, HeroNotFoundError):
-                QTimer.singleShot(0, self, self.refresh)
-            return None
-        self.clear_message()
-        return command.after
+        operation = EditHero(hero, field, new_value)
 
-    def _cell_refused(self, field: str, message: str) -> None:
-        """A cell edit was refused: say why in the status bar, naming the column."""
-        self.statusBar().showMessage(f"{FIELD_LABELS.get(field, field)}: {message}", 10_000)
+        def saved(_summary: ChangeSummary) -> None:
+            if operation.after is not None:
+                self.model.replace_row(operation.after)
+            self.clear_message()
 
-    def _resolve_edit_conflict(self, command: EditHeroCommand, current: HeroRow) -> None:
-        mine = {command.field: command.value}
-        if not self.prompts.overwrite_conflict("Your edit", mine, current):
-            self.show_message("Kept the values another program wrote; your edit was not saved.")
-            return
-        command.force = True
-        if self._attempt(lambda: self.undo_stack.run(command)):
-            command.force = False
-            self._after_change(command, COLUMNS.index(command.field))
-        self._reactivate()
+        def failed(error: HeroError) -> None:
+            self.model.replace_row(hero)  # the cell shows what the file holds
+            if isinstance(error, OperationCancelledError):
+                self.show_message(error.message + " Your edit is back in the cell: press Enter.")
+                self._reopen_editor(hero.id, field, str(value))
+
+        self.runner.run(operation, saved, failed)
+        return hero._replace(**{field: new_value})
 
     def _reopen_editor(self, hero_id: int, field: str, text: str) -> None:
         row = self.model.row_of(hero_id)
@@ -440,158 +308,41 @@ class MainWindow(QMainWindow):
         if editor is not None and hasattr(editor, "setText"):
             editor.setText(text)
 
-    def _edit_current(self) -> None:
-        if self.repository.read_only:
-            self._say_read_only("edited")
+    def edit_current(self) -> None:
+        if self.read_only:
+            self.say_read_only("edited")
             return
         # Only editable cells: QAbstractItemView.edit() warns on the others (the id).
         index = self.table.currentIndex()
         if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.table.edit(index)
 
-    def selected_heroes(self) -> list[HeroRow]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        return [self.model.hero_at(row) for row in rows]
-
     def delete_selected(self) -> None:
-        if self.repository.read_only:
-            self._say_read_only("deleted")
+        if self.read_only:
+            self.say_read_only("deleted")
             return
-        heroes = self.selected_heroes()
+        heroes = self.navigator.selected_heroes()
         if not heroes:
             return
         confirmed = self.prompts.confirm_delete(heroes)
         self._reactivate()
         if not confirmed:
             return
-        row = self.table.currentIndex().row()
-
-        def delete(force: bool) -> HeroCommand:
-            command = DeleteHeroesCommand(self.repository, heroes)
-            command.force = force
-            self.undo_stack.run(command)
-            return command
-
-        names = ", ".join(hero.name for hero in heroes[:3])
-        mine: dict[str, object] = {"name": names, "age": "(deleted)"}
-        done: list[HeroCommand | None] = []
-        # None: the user kept another program's values; keep the message saying so.
-        if self._attempt(lambda: done.append(self._change(delete, "Deleting", mine))) and done[0]:
-            self.clear_message()
-            self.refresh(keep_row=row)
+        self.runner.run(DeleteHeroes(heroes), lambda _summary: self.clear_message())
 
     def undo(self) -> None:
-        self._step(self.undo_stack.run_undo, "Undo")
+        self.runner.undo()
 
     def redo(self) -> None:
-        self._step(self.undo_stack.run_redo, "Redo")
+        self.runner.redo()
 
-    def _step(self, step: Callable[[bool], HeroCommand | None], label: str) -> None:
-        done: list[HeroCommand | None] = []
-        pending = (
-            self.undo_stack.pending_undo() if label == "Undo" else self.undo_stack.pending_redo()
-        )
-        mine: dict[str, object] = {"change": pending.text() if pending else ""}
-        # done[0] is None when there was nothing to do or the user kept another
-        # program's values (the message saying so stays).
-        if self._attempt(lambda: done.append(self._change(step, label, mine))) and done[0]:
-            # Undoing an edit puts the cursor back on the cell that changed.
-            edited = done[0].field if isinstance(done[0], EditHeroCommand) else None
-            self._after_change(done[0], COLUMNS.index(edited) if edited else None)
-        self._reactivate()
+    # -- the rest of the menus ---------------------------------------------------------
 
-    # -- navigation ----------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_bar.name_edit.setFocus()
+        self.search_bar.name_edit.selectAll()
 
-    def refresh(self, keep_row: int | None = None) -> None:
-        """Reload the current page from the file, keeping the current hero if it is there."""
-        if self.table.state() == QAbstractItemView.State.EditingState:
-            self._pending_refresh = True  # never close an editor the user is typing in
-            return
-        self._pending_refresh = False
-        index = self.table.currentIndex()
-        hero_id = self.model.hero_at(index.row()).id if index.isValid() else None
-        column = index.column() if index.isValid() else NAME_COLUMN
-        selected = {hero.id for hero in self.selected_heroes()}
-        if not self._attempt(self.model.load):
-            return
-        row = self.model.row_of(hero_id) if hero_id is not None else None
-        if row is None:
-            row = min(keep_row if keep_row is not None else 0, self.model.rowCount() - 1)
-        self._select(row, column, {self.model.row_of(i) for i in selected} - {None})
-
-    def show_hero(self, hero_id: int, column: int | None = None, missing_ok: bool = False) -> bool:
-        """Go to the page that shows ``hero_id`` and make it current."""
-        page: list[int | None] = []
-        if not self._attempt(lambda: page.append(self.model.page_of(hero_id))):
-            return False
-        if page[0] is None:
-            if not missing_ok:
-                return False
-            self.refresh()
-            return False
-        if not self._attempt(lambda: self.model.load(page=page[0])):
-            return False
-        row = self.model.row_of(hero_id)
-        self._select(row if row is not None else 0, NAME_COLUMN if column is None else column)
-        return True
-
-    def go_to_page(self, page: int) -> None:
-        if self._attempt(lambda: self.model.load(page=page)):
-            self._select(0, self.table.currentIndex().column())
-            self.clear_message()
-
-    def go_to_hero(self) -> None:
-        self.prompts.go_to_hero(self._find_hero)
-        self._reactivate()
-
-    def _find_hero(self, typed: str) -> str | None:
-        """Show the hero whose id was typed; a message for the Go to Hero dialog if not."""
-        text = typed.strip()
-        if not (text.isascii() and text.isdigit()):
-            return "A hero id is a whole number, such as 42."
-        hero_id = int(text)
-        try:
-            self.repository.get(hero_id)
-        except HeroError as error:
-            return error.message
-        if not self.show_hero(hero_id) and self.model.query.is_filtered:
-            # The hero exists but the search hides it: show it without the search.
-            self.search_bar.clear()
-            self._attempt(lambda: self.model.load(query=self._query_from_search()))
-            self.show_hero(hero_id)
-        self.clear_message()
-        return None
-
-    def _select(self, row: int, column: int, extra_rows: set[int | None] | None = None) -> None:
-        if self.model.rowCount() == 0:
-            return
-        row = max(0, min(row, self.model.rowCount() - 1))
-        column = column if column >= 0 else NAME_COLUMN
-        selection = self.table.selectionModel()
-        index = self.model.index(row, column)
-        selection.setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        for other in extra_rows or set():
-            if other is not None and other != row:
-                selection.select(
-                    self.model.index(other, 0),
-                    QItemSelectionModel.SelectionFlag.Select
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-        self.table.scrollTo(index)
-
-    def _page_size_chosen(self, size: int) -> None:
-        first = self.model.first_rank
-        if self._attempt(lambda: self.model.load(page=first // size, page_size=size)):
-            self.settings.setValue("page_size", size)
-            self._select(0, NAME_COLUMN)
-
-    def _focus_page_number(self) -> None:
+    def focus_page_number(self) -> None:
         self.pager.page_spin.setFocus()
         self.pager.page_spin.selectAll()
 
@@ -599,173 +350,76 @@ class MainWindow(QMainWindow):
         """The keyboard returns to the table from a field outside it (Enter or Esc)."""
         self.table.setFocus()
         if not self.table.currentIndex().isValid():
-            self._select(0, NAME_COLUMN)
+            self.navigator.select(0, NAME_COLUMN)
 
-    # -- sort and search -----------------------------------------------------
+    def go_to_hero(self) -> None:
+        self.prompts.go_to_hero(self.navigator.find_hero)
+        self._reactivate()
 
-    def sort_by(self, key: SortKey, descending: bool | None = None) -> None:
-        query = self.model.query
-        if descending is None:
-            descending = query.descending
-        self._apply_query(_with(query, sort=key, descending=descending))
-
-    def _toggle_descending(self) -> None:
-        self.sort_by(self.model.query.sort, not self.model.query.descending)
-
-    def _header_clicked(self, section: int) -> None:
-        key = SORTABLE.get(section)
-        if key is None:
-            self._show_page_state()  # the secret column is not sortable
-            return
-        query = self.model.query
-        self.sort_by(key, not query.descending if key is query.sort else False)
-
-    def _apply_query(self, query: HeroQuery) -> None:
-        """A new sort order shows its first page with the first row current."""
-        column = self.table.currentIndex().column()
-        if not self._attempt(lambda: self.model.load(query=query, page=0)):
-            return
-        self.settings.setValue("sort", query.sort.value)
-        self.settings.setValue("descending", query.descending)
-        self._select(0, column if column >= 0 else NAME_COLUMN)
-        self.clear_message()
-
-    def _query_from_search(self) -> HeroQuery:
-        age_from, age_to = self.search_bar.age_range()
-        return _with(
-            self.model.query,
-            search=self.search_bar.name_edit.text().strip(),
-            age_from=age_from,
-            age_to=age_to,
-            no_age=self.search_bar.no_age.isChecked(),
-        )
-
-    def _search_changed(self) -> None:
-        query = self._query_from_search()
-        if query.is_filtered and self._before_search is None:
-            index = self.table.currentIndex()
-            self._before_search = (
-                self.model.page,
-                self.model.hero_at(index.row()).id if index.isValid() else None,
-            )
-        if self._attempt(lambda: self.model.load(query=query, page=0)):
-            self._select(0, NAME_COLUMN)
-        if not query.is_filtered:
-            self._before_search = None
-
-    def _focus_search(self) -> None:
-        self.search_bar.name_edit.setFocus()
-        self.search_bar.name_edit.selectAll()
-
-    def clear_search(self) -> None:
-        """Clear the search and go back to the page and hero the user was on."""
-        before = self._before_search
-        self._before_search = None
-        self.search_bar.clear()
-        if not self._attempt(lambda: self.model.load(query=self._query_from_search(), page=0)):
-            return
-        self.table.setFocus()
-        if before is not None:
-            page, hero_id = before
-            if hero_id is not None and self.show_hero(hero_id):
-                return
-            self.go_to_page(page)
-        else:
-            self._select(0, NAME_COLUMN)
-
-    # -- view options, files, help -----------------------------------------------
-
-    def _show_secrets(self, visible: bool) -> None:
+    def show_secrets(self, visible: bool) -> None:
         self.model.set_secrets_visible(visible)
         self.clear_message()
 
-    def _show_shortcuts(self) -> None:
-        ShortcutsDialog(self.shortcut_rows(), self).exec()
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.menus.shortcut_rows(), self).exec()
         self._reactivate()
 
-    def _about(self) -> None:
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        return self.menus.shortcut_rows()
+
+    def about(self) -> None:
         from hero_desktop import __version__
 
         self.prompts.information(
             "About Hero Desktop",
             f"Hero Desktop {__version__}\n\nA keyboard-first roster of heroes.\n"
-            f"Database: {self.repository.database.path}",
+            f"Database: {self.path}",
         )
 
     def import_csv(self) -> None:
+        if self.read_only:
+            self.say_read_only("imported")
+            return
         path = self.prompts.open_path("Import Heroes from CSV", csv=True)
         self._reactivate()
-        if path and not self.repository.read_only:
+        if path:
             self.csv.import_file(path)
 
     def export_csv(self) -> None:
         path = self.prompts.save_path("Export Heroes to CSV", csv=True)
         self._reactivate()
         if path:
-            self.csv.export_file(path)
+            self.csv.export_file(path, self.model.query)
 
-    def _new_database(self) -> None:
+    def new_database(self) -> None:
         path = self.prompts.save_path("New Hero Database")
         if path:
             self.openRequested.emit(path)
 
-    def _open_database(self) -> None:
+    def open_database(self) -> None:
         path = self.prompts.open_path("Open Hero Database")
         if path:
             self.openRequested.emit(path)
 
-    def _update_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in recent_files(self.settings):
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.openRequested.emit(p))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+    # -- closing ---------------------------------------------------------------------
 
-    # -- live view, settings, closing ----------------------------------------------
+    def save_settings(self) -> None:
+        self.settings.store.setValue("geometry", self.saveGeometry())
+        self.settings.store.setValue("header", self.table.horizontalHeader().saveState())
+        self.settings.sync()
 
-    def _poll(self) -> None:
-        if self._integrity is not None and self._integrity.done():
-            problem = self._integrity.result()
-            self._integrity = None
-            if problem:
-                self.repository.database.read_only = True
-                self._set_editable(False)
-                self.read_only_banner.setText(
-                    f"This database is damaged ({problem}). It is open read-only so that "
-                    "nothing makes it worse; restore it from a backup."
-                )
-        if self._pending_refresh or self._changed_elsewhere():
-            self.refresh()
-
-    def _changed_elsewhere(self) -> bool:
-        try:
-            return self.repository.poll_changes()
-        except HeroError:
-            return False
-
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.bytes_value("geometry")
+        if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(820, 560)
-        header_state = self.settings.value("header")
-        if isinstance(header_state, QByteArray):
-            self.table.horizontalHeader().restoreState(header_state)
+        header = self.settings.bytes_value("header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
         else:
             for column, width in enumerate((70, 260, 70)):
                 self.table.setColumnWidth(column, width)
-        try:
-            sort = SortKey(str(self.settings.value("sort", SortKey.ID.value)))
-        except ValueError:
-            sort = SortKey.ID
-        descending = _bool(self.settings.value("descending", False))
-        self.model.set_query(HeroQuery(sort=sort, descending=descending))
-
-    def save_settings(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("header", self.table.horizontalHeader().saveState())
-        self.settings.sync()
 
     def _reactivate(self) -> None:
         self.activateWindow()
@@ -776,49 +430,8 @@ class MainWindow(QMainWindow):
         # A cell still being edited is committed: Ctrl+Q must not drop what was typed.
         if self.table.state() == QAbstractItemView.State.EditingState:
             self.table.commitData(self.table.focusWidget())
-        self._poll_timer.stop()
-        self.csv.cancel_and_wait()
+        self.live_view.stop()
+        self.csv.cancel()
         self.save_settings()
-        self._executor.shutdown(wait=True, cancel_futures=True)
-        self.repository.database.close()
+        self.client.close()  # the changes asked for are written before the file closes
         super().closeEvent(event)
-
-
-def recent_files(settings: QSettings) -> list[str]:
-    value = settings.value("recent_files", [])
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [str(item) for item in value]
-    return []
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return default
-
-
-def remember_recent(settings: QSettings, path: str, keep: int = 8) -> None:
-    files = [path, *(item for item in recent_files(settings) if item != path)]
-    settings.setValue("recent_files", files[:keep])
-
-
-def _bool(value: object) -> bool:
-    return value is True or str(value).lower() in ("true", "1")
-
-
-def _with(query: HeroQuery, **changes: Any) -> HeroQuery:
-    return replace(query, **changes)
-
-
-def _walk(actions: list[QAction]) -> list[QAction]:
-    found: list[QAction] = []
-    for action in actions:
-        menu = action.menu()
-        if isinstance(menu, QMenu):
-            found.extend(_walk(menu.actions()))
-        elif not action.isSeparator():
-            found.append(action)
-    return found

@@ -7,7 +7,7 @@ methods with Mock can segfault in PySide6 6.10+, see STYLE.md).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -29,8 +29,10 @@ class Prompts:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
-    def add_hero(self, save: SaveHero) -> HeroCreate | None:
-        dialog = AddHeroDialog(save, self.parent)
+    def add_hero(
+        self, save: SaveHero, cancel: Callable[[], None] | None = None
+    ) -> HeroCreate | None:
+        dialog = AddHeroDialog(save, cancel, self.parent)
         dialog.exec()
         return dialog.saved
 

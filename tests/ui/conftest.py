@@ -1,8 +1,14 @@
 """Fixtures for the window tests: a fresh database file, settings file and window per test.
 
-A test fails if it leaves a window open, the poll timer running or the
-integrity-check thread alive after its windows closed.
+The window answers keys asynchronously (the data worker reads and writes in
+its own thread), so ``qtbot`` here is pytest-qt's with one addition: after
+each key press or click it waits until every open window has its answers,
+as a user waits to see the result. A test fails if it leaves a window open,
+the poll timer running, or the data worker or integrity-check thread alive.
 """
+
+# pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
+# mypy: disable-error-code="no-untyped-call"
 
 from __future__ import annotations
 
@@ -23,6 +29,45 @@ from hero_desktop.ui.prompts import Prompts
 from .support import activate
 
 OpenWindow = Callable[..., MainWindow]
+
+
+def open_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def all_settled() -> bool:
+    return all(window.is_idle() for window in open_windows() if window.isVisible())
+
+
+class SettlingQtBot(QtBot):
+    """pytest-qt's QtBot whose key presses and clicks wait for the window's answers."""
+
+    @property
+    def unsettled(self) -> QtBot:
+        """Key presses that do not wait for an answer (pytest-qt's own)."""
+        return QtBot(self._request)
+
+    def settle(self) -> None:
+        self.waitUntil(all_settled, timeout=10_000)
+
+    # QtBot's own are static methods; these wait as well.
+    def keyClick(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]  # noqa: N802
+        super().keyClick(*args, **kwargs)
+        self.settle()
+
+    def keyClicks(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]  # noqa: N802
+        super().keyClicks(*args, **kwargs)
+        self.settle()
+
+    def mouseClick(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]  # noqa: N802
+        super().mouseClick(*args, **kwargs)
+        self.settle()
+
+
+@pytest.fixture
+def qtbot(qapp: QApplication, request: pytest.FixtureRequest) -> SettlingQtBot:
+    """Overrides pytest-qt's fixture of the same name, as its own fixture builds it."""
+    return SettlingQtBot(request)
 
 
 @pytest.fixture
@@ -46,7 +91,7 @@ def reread(settings_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[OpenWindow]:
+def open_window(qtbot: SettlingQtBot, db_path: Path, settings_path: Path) -> Iterator[OpenWindow]:
     """open_window(path=db_path, prompts=None, read_only=False): shown, active, table focused."""
     windows: list[MainWindow] = []
 
@@ -66,6 +111,10 @@ def open_window(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[Op
         windows.append(window)
         window.show()
         qtbot.waitExposed(window)
+        failures: list[str] = []
+        window.openFailed.connect(failures.append)
+        qtbot.waitUntil(lambda: window.is_ready or bool(failures), timeout=20_000)
+        qtbot.settle()
         activate(qtbot, window)
         return window
 
@@ -74,9 +123,11 @@ def open_window(qtbot: QtBot, db_path: Path, settings_path: Path) -> Iterator[Op
     for window in windows:
         window.close()
     for window in windows:
-        assert not window._poll_timer.isActive(), "the live-view timer outlived its window"
+        assert not window.live_view.timer.isActive(), "the live-view timer outlived its window"
         window.deleteLater()
     left_open = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert not left_open, f"windows left open: {left_open}"
     checkers = [t for t in threading.enumerate() if t.name.startswith("hero-check")]
     assert not checkers, f"threads left running: {checkers}"
+    for window in windows:
+        assert window.client.thread_finished(), "the data worker outlived its window"

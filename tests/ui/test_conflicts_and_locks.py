@@ -13,12 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.data import database
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.hero_table_model import COLUMNS
 from hero_desktop.ui.main_window import MainWindow
 
-from .conftest import OpenWindow
+from .conftest import OpenWindow, SettlingQtBot
 from .support import (
     CTRL,
     TUTORIAL_HEROES,
@@ -141,12 +140,6 @@ def test_undo_of_an_edit_changed_elsewhere_asks_and_use_mine_writes_the_old_valu
 
 
 @pytest.fixture
-def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Wait 200 ms for the lock instead of 3 s, so that the test does not wait long."""
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
-
-
-@pytest.fixture
 def write_lock(db_path: Path) -> Iterator[sqlite3.Connection]:
     """Another program's connection; ``.execute("BEGIN IMMEDIATE")`` takes the lock."""
     connection = sqlite3.connect(db_path, isolation_level=None)
@@ -156,49 +149,79 @@ def write_lock(db_path: Path) -> Iterator[sqlite3.Connection]:
     connection.close()
 
 
-def test_adding_while_another_program_holds_the_lock_says_busy_and_keeps_what_was_typed(
-    qtbot: QtBot,
-    short_busy_timeout: None,
-    open_window: OpenWindow,
-    db_path: Path,
-    write_lock: sqlite3.Connection,
+WAITING = "Waiting for another program to finish writing database.db…"
+
+
+def test_adding_while_another_program_holds_the_lock_waits_and_saves_once_it_is_free(
+    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path, write_lock: sqlite3.Connection
 ) -> None:
     write_heroes(db_path, TUTORIAL_HEROES)
     window = open_window()
     seen: dict[str, object] = {}
 
-    def type_save_while_locked_then_retry(dialog: QWidget) -> None:
+    def save_while_locked(dialog: QWidget) -> None:
         assert isinstance(dialog, AddHeroDialog)
         type_hero(qtbot, dialog, "Tarantula", "Natalia", "32")
         write_lock.execute("BEGIN IMMEDIATE")
-        qtbot.keyClick(focused(), Qt.Key.Key_Return)
-        seen["open"] = dialog.isVisible()
-        seen["error"] = dialog.form_error.text() if dialog.form_error.isVisible() else ""
+        qtbot.unsettled.keyClick(focused(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.form_error.isVisible())
+        seen["waiting"] = dialog.form_error.text()
+        seen["status"] = window.waiting_label.isVisible()
         seen["values"] = dialog.values()
         seen["file"] = rows_in_file(db_path)
-        write_lock.execute("ROLLBACK")
-        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        write_lock.execute("ROLLBACK")  # the other program finishes
         qtbot.waitUntil(lambda: not dialog.isVisible())
 
-    driver = when_dialog_opens(qtbot, type_save_while_locked_then_retry)
+    driver = when_dialog_opens(qtbot, save_while_locked)
     qtbot.keyClick(window.table, Qt.Key.Key_N, CTRL)
     driver.check()
+    qtbot.settle()
 
-    assert seen["open"] is True
-    assert "the database is busy" in str(seen["error"]).lower()
+    assert seen["waiting"] == f"{WAITING} Press Esc to stop waiting."
+    assert seen["status"] is True
     assert seen["values"] == {"name": "Tarantula", "secret_name": "Natalia", "age": "32"}
     assert seen["file"] == TUTORIAL_HEROES
     assert rows_in_file(db_path) == [*TUTORIAL_HEROES, (4, "Tarantula", 32, "Natalia")]
+    assert not window.waiting_label.isVisible()
     wait_for_table_focus(qtbot, window)
     assert cell(window, 4, NAME).data() == "Tarantula"
 
 
-def test_a_cell_edit_while_the_lock_is_held_says_busy_and_keeps_the_text_in_the_cell(
-    qtbot: QtBot,
-    short_busy_timeout: None,
-    open_window: OpenWindow,
-    db_path: Path,
-    write_lock: sqlite3.Connection,
+def test_esc_while_waiting_for_the_lock_cancels_and_keeps_what_was_typed(
+    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path, write_lock: sqlite3.Connection
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    seen: dict[str, object] = {}
+
+    def cancel_the_wait_then_save(dialog: QWidget) -> None:
+        assert isinstance(dialog, AddHeroDialog)
+        type_hero(qtbot, dialog, "Tarantula", "Natalia", "32")
+        write_lock.execute("BEGIN IMMEDIATE")
+        qtbot.unsettled.keyClick(focused(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.form_error.isVisible())
+        qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # waits until the save gave up
+        seen["open"] = dialog.isVisible()
+        seen["error"] = dialog.form_error.text()
+        seen["values"] = dialog.values()
+        write_lock.execute("ROLLBACK")
+        seen["file"] = rows_in_file(db_path)
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)  # saves now, once
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    driver = when_dialog_opens(qtbot, cancel_the_wait_then_save)
+    qtbot.keyClick(window.table, Qt.Key.Key_N, CTRL)
+    driver.check()
+
+    assert seen["open"] is True
+    assert seen["error"] == "Cancelled: nothing was changed."
+    assert seen["values"] == {"name": "Tarantula", "secret_name": "Natalia", "age": "32"}
+    assert seen["file"] == TUTORIAL_HEROES
+    assert rows_in_file(db_path) == [*TUTORIAL_HEROES, (4, "Tarantula", 32, "Natalia")]
+
+
+def test_a_cell_edit_while_the_lock_is_held_waits_and_is_written_once_it_is_free(
+    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path, write_lock: sqlite3.Connection
 ) -> None:
     write_heroes(db_path, TUTORIAL_HEROES)
     window = open_window()
@@ -207,15 +230,41 @@ def test_a_cell_edit_while_the_lock_is_held_says_busy_and_keeps_the_text_in_the_
     type_text(qtbot, editor_of(window), "Spider-Man")
     write_lock.execute("BEGIN IMMEDIATE")
 
-    qtbot.keyClick(editor_of(window), Qt.Key.Key_Return)
+    qtbot.unsettled.keyClick(editor_of(window), Qt.Key.Key_Return)
 
-    qtbot.waitUntil(lambda: "the database is busy" in message(window).lower())
+    qtbot.waitUntil(window.waiting_label.isVisible)
+    assert window.waiting_label.text() == WAITING
+    assert cell(window, 2, NAME).data() == "Spider-Man"  # shown while it waits
+    assert rows_in_file(db_path) == TUTORIAL_HEROES
+    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Down)  # the window still answers
+    assert window.table.currentIndex().row() == 2
+    write_lock.execute("ROLLBACK")
+    qtbot.waitUntil(lambda: hero_in_file(db_path, 2) == (2, "Spider-Man", None, "Pedro Parqueador"))
+    qtbot.waitUntil(lambda: not window.waiting_label.isVisible())
+
+
+def test_cancelling_a_waiting_cell_edit_puts_the_text_back_in_the_cell(
+    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path, write_lock: sqlite3.Connection
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    go_to_cell(qtbot, window, 2, NAME)
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    type_text(qtbot, editor_of(window), "Spider-Man")
+    write_lock.execute("BEGIN IMMEDIATE")
+    qtbot.unsettled.keyClick(editor_of(window), Qt.Key.Key_Return)
+    qtbot.waitUntil(window.waiting_label.isVisible)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+
     qtbot.waitUntil(lambda: is_editing(window))
     editor = editor_of(window)
     assert isinstance(editor, QLineEdit)
     assert editor.text() == "Spider-Man"
-    assert rows_in_file(db_path) == TUTORIAL_HEROES
+    assert "Cancelled" in message(window)
+    assert cell(window, 2, NAME).data(Qt.ItemDataRole.EditRole) == "Spider-Boy"
     write_lock.execute("ROLLBACK")
+    assert rows_in_file(db_path) == TUTORIAL_HEROES
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: hero_in_file(db_path, 2) == (2, "Spider-Man", None, "Pedro Parqueador"))
 

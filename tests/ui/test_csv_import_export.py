@@ -17,13 +17,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.data import csv_io
+from hero_desktop.data import csv_io, operations
 from hero_desktop.data.csv_io import ImportResult, Progress
 from hero_desktop.data.database import Database
-from hero_desktop.ui import csv_transfer
 from hero_desktop.ui.main_window import MainWindow
 
-from .conftest import OpenWindow
+from .conftest import OpenWindow, SettlingQtBot
 from .support import (
     CTRL,
     SHIFT,
@@ -84,8 +83,8 @@ def wait_until_idle(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def progress_dialog(window: MainWindow) -> QProgressDialog | None:
-    task = window.csv.task
-    return None if task is None else task.dialog
+    progress = window.csv.progress
+    return None if progress is None else progress.dialog
 
 
 # -- import --------------------------------------------------------------------
@@ -221,7 +220,7 @@ class HeldImport:
 @pytest.fixture
 def held_import(monkeypatch: pytest.MonkeyPatch) -> HeldImport:
     held = HeldImport()
-    monkeypatch.setattr(csv_transfer, "import_csv", held)
+    monkeypatch.setattr(operations, "import_csv", held)
     return held
 
 
@@ -230,7 +229,7 @@ def big_csv(path: Path, count: int) -> Path:
 
 
 def test_the_window_keeps_working_while_an_import_runs(
-    qtbot: QtBot,
+    qtbot: SettlingQtBot,
     open_window: OpenWindow,
     db_path: Path,
     tmp_path: Path,
@@ -244,11 +243,11 @@ def test_the_window_keeps_working_while_an_import_runs(
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     try:
-        qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+        qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)  # the import runs on
         assert held_import.first_batch.wait(GATE_TIMEOUT)
         # The worker is stuck mid-import, holding the write lock. The event
         # loop still runs: timers fire, the progress dialog appears and shows
-        # the first batch, and the window reads the last committed state.
+        # the first batch, and another reader sees the last committed state.
         assert window.csv.busy()
         timer.start(1)
         qtbot.waitUntil(lambda: len(ticks) >= 5)
@@ -259,7 +258,6 @@ def test_the_window_keeps_working_while_an_import_runs(
         qtbot.waitUntil(dialog.isVisible, timeout=DIALOG_TIMEOUT_MS)
         qtbot.waitUntil(lambda: dialog.labelText().startswith(f"{csv_io.BATCH_ROWS:,} of "))
         assert window.csv.busy()
-        window.refresh()
         assert window.model.total == len(TUTORIAL_HEROES)
         assert rows_in_file(db_path) == TUTORIAL_HEROES  # another reader sees no half import
         # A second import meanwhile is refused, not queued.
@@ -277,7 +275,7 @@ def test_the_window_keeps_working_while_an_import_runs(
 
 
 def test_escape_on_the_progress_dialog_cancels_the_import(
-    qtbot: QtBot,
+    qtbot: SettlingQtBot,
     open_window: OpenWindow,
     db_path: Path,
     tmp_path: Path,
@@ -287,14 +285,14 @@ def test_escape_on_the_progress_dialog_cancels_the_import(
     answers = FileAnswers(open_answer=big_csv(tmp_path / "big.csv", 3 * csv_io.BATCH_ROWS))
     window = open_window(prompts=answers)
     try:
-        qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+        qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)  # the import runs on
         assert held_import.first_batch.wait(GATE_TIMEOUT)
         dialog = progress_dialog(window)
         assert dialog is not None
         qtbot.waitUntil(
             lambda: dialog.isVisible() and dialog.isActiveWindow(), timeout=DIALOG_TIMEOUT_MS
         )
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.unsettled.keyClick(dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(dialog.wasCanceled)
     finally:
         held_import.go_on.set()

@@ -112,4 +112,4 @@ def test_deleting_a_hero_another_program_already_deleted_says_hero_not_found_and
     qtbot.waitUntil(lambda: message(window) == "Hero not found")
     assert shown_ids(window) == [1, 3]
     assert rows_in_file(db_path) == [TUTORIAL_HEROES[0], TUTORIAL_HEROES[2]]
-    assert not window.undo_stack.canUndo(), "nothing was deleted here, so nothing to undo"
+    assert not window.runner.stack.canUndo(), "nothing was deleted here, so nothing to undo"

@@ -197,7 +197,7 @@ def test_a_refresh_never_closes_the_cell_editor_the_user_is_typing_in(
     type_text(qtbot, editor, " the Great")
 
     execute_elsewhere(db_path, "UPDATE hero SET age = 77 WHERE id = 3")
-    qtbot.waitUntil(lambda: window._pending_refresh)  # the poll saw it and waited
+    qtbot.waitUntil(lambda: window.navigator.pending_refresh)  # the poll saw it and waited
 
     assert window.table.state() == QAbstractItemView.State.EditingState
     assert editor_of(window) is editor

@@ -33,9 +33,9 @@ def test_a_read_only_database_shows_its_heroes_under_a_banner(window: MainWindow
 
 
 def test_adding_deleting_and_editing_are_turned_off(window: MainWindow) -> None:
-    assert not window.add_action.isEnabled()
-    assert not window.delete_action.isEnabled()
-    assert not window.edit_action.isEnabled()
+    assert not window.menus.add_action.isEnabled()
+    assert not window.menus.delete_action.isEnabled()
+    assert not window.menus.edit_action.isEnabled()
     for row in range(window.model.rowCount()):
         for column in range(len(COLUMNS)):
             flags = window.model.flags(window.model.index(row, column))

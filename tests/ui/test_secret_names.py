@@ -22,7 +22,7 @@ def test_secret_names_are_masked_at_first(open_window: OpenWindow, db_path: Path
     window = open_window()
 
     assert [cell(window, i, SECRET).data() for i in (1, 2, 3)] == [SECRET_MASK] * 3
-    assert not window.show_secrets_action.isChecked()
+    assert not window.menus.show_secrets_action.isChecked()
 
 
 def test_ctrl_shift_s_shows_and_hides_secret_names(
@@ -33,7 +33,7 @@ def test_ctrl_shift_s_shows_and_hides_secret_names(
 
     qtbot.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
     assert cell(window, 1, SECRET).data() == "Dive Wilson"
-    assert window.show_secrets_action.isChecked()
+    assert window.menus.show_secrets_action.isChecked()
 
     qtbot.keyClick(window.table, Qt.Key.Key_S, CTRL | SHIFT)
     assert cell(window, 1, SECRET).data() == SECRET_MASK
@@ -51,7 +51,7 @@ def test_secret_names_are_masked_again_at_the_next_launch(
     again = open_window()
 
     assert cell(again, 3, SECRET).data() == SECRET_MASK
-    assert not again.show_secrets_action.isChecked()
+    assert not again.menus.show_secrets_action.isChecked()
     assert reread(settings_path).value("show_secrets") is None
 
 

@@ -80,8 +80,8 @@ def test_ctrl_shift_d_turns_the_order_around_and_the_menu_shows_it(
     qtbot.keyClick(window.table, Qt.Key.Key_D, CTRL | SHIFT)
 
     assert shown_ids(window) == [1, 3, 4, 2]
-    assert window.sort_actions[SortKey.NAME].isChecked()
-    assert window.descending_action.isChecked()
+    assert window.menus.sort_actions[SortKey.NAME].isChecked()
+    assert window.menus.descending_action.isChecked()
     assert sort_indicator(window) == (COLUMNS.index("name"), Qt.SortOrder.DescendingOrder)
 
 
@@ -157,6 +157,6 @@ def test_the_sort_is_remembered_for_the_next_launch(
     again = open_window()
 
     assert shown_ids(again) == [3, 1, 2, 4]
-    assert again.sort_actions[SortKey.AGE].isChecked()
-    assert again.descending_action.isChecked()
+    assert again.menus.sort_actions[SortKey.AGE].isChecked()
+    assert again.menus.descending_action.isChecked()
     assert sort_indicator(again) == (COLUMNS.index("age"), Qt.SortOrder.DescendingOrder)

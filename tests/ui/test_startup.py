@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from hero_desktop.ui.main_window import NAME_COLUMN
+from hero_desktop.ui.table_navigator import NAME_COLUMN
 
 from .conftest import OpenWindow
 from .support import (

@@ -16,6 +16,7 @@ from pytestqt.modeltest import ModelTester
 from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.views import PageRequest, read_page
 from hero_desktop.ui.hero_table_model import HeroTableModel
 
 from .support import TUTORIAL_HEROES, numbered_heroes, write_heroes
@@ -29,10 +30,15 @@ def repository(db_path: Path) -> Iterator[HeroRepository]:
     database.close()
 
 
+def show(model: HeroTableModel, repository: HeroRepository, request: PageRequest) -> None:
+    """What the table navigator does with the data worker's answer."""
+    model.show_view(read_page(repository, request))
+
+
 @pytest.fixture
 def model(repository: HeroRepository) -> HeroTableModel:
-    model = HeroTableModel(repository, page_size=100)
-    model.load(page=0)
+    model = HeroTableModel(page_size=100)
+    show(model, repository, PageRequest(HeroQuery(), 0, 100))
     return model
 
 
@@ -43,16 +49,16 @@ def test_the_model_passes_qt_model_checks(
 
 
 def test_the_model_passes_qt_model_checks_while_it_pages_sorts_and_searches(
-    qtmodeltester: ModelTester, model: HeroTableModel
+    qtmodeltester: ModelTester, model: HeroTableModel, repository: HeroRepository
 ) -> None:
     qtmodeltester.check(model)
 
-    model.load(page=1)
-    model.load(query=HeroQuery(sort=SortKey.NAME, descending=True), page=0)
-    model.load(query=HeroQuery(search="nothing matches this"), page=0)
-    model.load(query=HeroQuery(), page=0, page_size=25)
+    show(model, repository, PageRequest(HeroQuery(), 1, 100))
+    show(model, repository, PageRequest(HeroQuery(sort=SortKey.NAME, descending=True), 0, 100))
+    show(model, repository, PageRequest(HeroQuery(search="nothing matches this"), 0, 100))
+    show(model, repository, PageRequest(HeroQuery(), 0, 25))
     model.set_secrets_visible(True)
-    model.sort(2, Qt.SortOrder.DescendingOrder)
+    show(model, repository, PageRequest(HeroQuery(sort=SortKey.AGE, descending=True), 0, 25))
 
     assert model.rowCount() == 25
 

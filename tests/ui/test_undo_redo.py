@@ -169,7 +169,7 @@ def test_undo_of_a_delete_whose_id_was_taken_meanwhile_says_so_and_overwrites_no
     assert "another hero now has id 3" in message(window)
     assert "Nothing was overwritten" in message(window)
     assert hero_in_file(db_path, 3) == (3, "Usurper", 1, "Other")
-    assert window.undo_stack.canUndo(), "the delete can still be undone later"
+    assert window.runner.stack.canUndo(), "the delete can still be undone later"
 
 
 def test_the_edit_menu_names_what_undo_and_redo_will_do(
@@ -177,12 +177,12 @@ def test_the_edit_menu_names_what_undo_and_redo_will_do(
 ) -> None:
     write_heroes(db_path, TUTORIAL_HEROES)
     window = open_window(prompts=answers)
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
 
     delete_current(qtbot, window)
-    assert window.undo_action.isEnabled()
-    assert window.undo_action.text() == "&Undo Delete Deadpond"
+    assert window.menus.undo_action.isEnabled()
+    assert window.menus.undo_action.text() == "&Undo Delete Deadpond"
 
     undo(qtbot, window)
-    assert window.redo_action.text() == "&Redo Delete Deadpond"
-    assert not window.undo_action.isEnabled()
+    assert window.menus.redo_action.text() == "&Redo Delete Deadpond"
+    assert not window.menus.undo_action.isEnabled()

@@ -1,0 +1,166 @@
+"""Changes to heroes as values: what to do, how to undo it, and what changed.
+
+Every change the app makes (add, edit, delete, import, and their undo and
+redo) is one of these operations, run by the UI's change runner in the data
+worker. ``apply`` and ``revert`` call the repository, each in one
+transaction, and return a ``ChangeSummary`` from which the views refresh.
+They know nothing of Qt, so a script or a test can run them directly.
+
+``force`` writes even when another program changed the hero since the user
+saw it (the user chose "Use Mine"); without it such a change raises
+ConflictError and writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from hero_desktop.data.csv_io import Progress, import_csv
+from hero_desktop.data.errors import OperationCancelledError
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
+
+FIELD_TITLES = {"name": "Name", "age": "Age", "secret_name": "Secret Name"}
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What one committed change did, for the views to refresh from."""
+
+    added: tuple[int, ...] = ()
+    changed: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+    everything: bool = False  # too many to list (an import): reload whatever is shown
+    field: str | None = None  # the one field an edit changed, for the cursor to land on
+
+    @property
+    def shown_id(self) -> int | None:
+        """The hero the user should see after the change, if one still exists."""
+        present = self.added or self.changed
+        return present[0] if present else None
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        return self.added + self.changed + self.removed
+
+
+class Operation(Protocol):
+    @property
+    def label(self) -> str: ...
+
+    def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary: ...
+
+    def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary: ...
+
+
+@dataclass
+class AddHero:
+    values: HeroCreate
+    added: HeroRow | None = None
+
+    @property
+    def label(self) -> str:
+        return f"Add {self.values.name}"
+
+    def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        if self.added is None:
+            self.added = repository.create(self.values)
+        else:
+            repository.restore(self.added)  # redo keeps the id
+        return ChangeSummary(added=(self.added.id,))
+
+    def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        assert self.added is not None
+        repository.delete(self.added.id, expected=None if force else self.added)
+        return ChangeSummary(removed=(self.added.id,))
+
+
+@dataclass
+class EditHero:
+    before: HeroRow
+    field: str
+    value: object
+    after: HeroRow | None = None
+
+    @property
+    def label(self) -> str:
+        return f"Edit {FIELD_TITLES[self.field]} of {self.before.name}"
+
+    def _write(self, repository: HeroRepository, value: object, seen: object, force: bool) -> None:
+        expected = None if force else {self.field: seen}
+        self.after = repository.update(
+            self.before.id, HeroUpdate.model_validate({self.field: value}), expected=expected
+        )
+
+    def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        self._write(repository, self.value, getattr(self.before, self.field), force)
+        return ChangeSummary(changed=(self.before.id,), field=self.field)
+
+    def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        assert self.after is not None
+        seen = getattr(self.after, self.field)
+        self._write(repository, getattr(self.before, self.field), seen, force)
+        return ChangeSummary(changed=(self.before.id,), field=self.field)
+
+
+@dataclass
+class DeleteHeroes:
+    """Deletes several heroes in one transaction; undo brings back exactly those."""
+
+    heroes: list[HeroRow]
+    deleted: list[HeroRow] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        if len(self.heroes) == 1:
+            return f"Delete {self.heroes[0].name}"
+        return f"Delete {len(self.heroes):,} Heroes"
+
+    def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        self.deleted = repository.delete_many(self.heroes, check=not force)
+        return ChangeSummary(removed=tuple(hero.id for hero in self.deleted))
+
+    def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        repository.restore_many(self.deleted)
+        return ChangeSummary(added=tuple(hero.id for hero in self.deleted))
+
+
+@dataclass
+class ImportHeroes:
+    """A CSV import as one undoable step: undo removes what it added, redo puts it back."""
+
+    path: Path
+    progress: Progress | None = None
+    imported: int = 0
+    first_id: int | None = None
+    last_id: int | None = None
+    removed_rows: list[HeroRow] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"Import {self.path.name}"
+
+    def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        if self.removed_rows:  # redo: the same heroes with the same ids
+            repository.restore_many(self.removed_rows)
+            self.removed_rows = []
+        else:
+            result = import_csv(repository.database, self.path, self.progress)
+            repository.refresh()
+            self.imported, self.first_id, self.last_id = (
+                result.imported,
+                result.first_id,
+                result.last_id,
+            )
+        first = () if self.first_id is None else (self.first_id,)
+        return ChangeSummary(added=first, everything=True)
+
+    def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        if self.first_id is None or self.last_id is None:
+            raise OperationCancelledError(
+                "This import cannot be undone: its heroes did not get ids in one range."
+            )
+        self.removed_rows = repository.take_range(self.first_id, self.last_id)
+        return ChangeSummary(everything=True)

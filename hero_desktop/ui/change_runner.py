@@ -1,0 +1,218 @@
+"""The one way heroes change: every add, edit, delete, import, undo and redo runs here.
+
+``ChangeRunner.run`` sends an operation (hero_desktop.data.operations) to the
+data worker and, in one place for all of them:
+
+* asks "Use Mine / Keep Theirs" when another program changed the hero since
+  it was shown, and runs the operation again with ``force`` if the user says so;
+* turns every other failure into a message (the caller's ``failed`` gets the
+  error too, so a dialog can keep what was typed);
+* records the operation on the undo stack, and logs it, only after its commit;
+* emits ``changed`` with the operation's ChangeSummary, from which the table,
+  the counts and the search refresh.
+
+Changes run one after another in the order asked: an undo asked while an add
+is still being written undoes that add, not the change before it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from typing_extensions import override
+
+from hero_desktop.data.errors import (
+    ConflictError,
+    HeroError,
+    HeroNotFoundError,
+    OperationCancelledError,
+)
+from hero_desktop.data.operations import ChangeSummary, DeleteHeroes, EditHero, Operation
+from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.prompts import Prompts
+
+# Each committed change is logged after its transaction commits: the log is
+# the app's record of what it told the user was done.
+log = logging.getLogger("hero_desktop.changes")
+
+Done = Callable[[ChangeSummary], None]
+Failed = Callable[[HeroError], None]
+
+
+class HeroCommand(QUndoCommand):
+    """An operation on the undo stack. The work is done by the runner before the stack moves."""
+
+    def __init__(self, operation: Operation) -> None:
+        super().__init__(operation.label)
+        self.operation = operation
+
+    @override
+    def redo(self) -> None:
+        pass
+
+    @override
+    def undo(self) -> None:
+        pass
+
+
+@dataclass
+class _Change:
+    operation: Operation
+    step: str  # "do", "undo" or "redo"
+    done: Done | None
+    failed: Failed | None
+    force: bool = False
+
+
+class ChangeRunner(QObject):
+    changed = Signal(object)  # a ChangeSummary, after a commit
+    message = Signal(str)  # what the user should read about the last change
+
+    def __init__(self, client: DataClient, prompts: Prompts, parent: QObject | None = None):
+        super().__init__(parent)
+        self.client = client
+        self.prompts = prompts
+        self.stack = QUndoStack(self)
+        self._queue: deque[_Change] = deque()
+        self._running: _Change | None = None
+
+    def run(
+        self, operation: Operation, done: Done | None = None, failed: Failed | None = None
+    ) -> None:
+        """Apply a new change; on success it goes on the undo stack."""
+        self._enqueue(_Change(operation, "do", done, failed))
+
+    def undo(self) -> None:
+        self._enqueue(_Change(_placeholder, "undo", None, None))
+
+    def redo(self) -> None:
+        self._enqueue(_Change(_placeholder, "redo", None, None))
+
+    def is_idle(self) -> bool:
+        return self._running is None and not self._queue
+
+    def pending_label(self, step: str) -> str:
+        command = self._command(self.stack.index() - 1 if step == "undo" else self.stack.index())
+        return command.text() if command else ""
+
+    # -- running -------------------------------------------------------------------
+
+    def _enqueue(self, change: _Change) -> None:
+        self._queue.append(change)
+        if self._running is None:
+            self._next()
+
+    def _next(self) -> None:
+        while self._queue and self._running is None:
+            change = self._queue.popleft()
+            if change.step != "do":
+                position = self.stack.index() - (1 if change.step == "undo" else 0)
+                command = self._command(position)
+                if command is None:
+                    continue  # nothing to undo or redo
+                change.operation = command.operation
+            self._start(change)
+
+    def _start(self, change: _Change) -> None:
+        self._running = change
+        operation, force = change.operation, change.force
+        if change.step == "undo":
+            self.client.ask(
+                lambda repository: operation.revert(repository, force),
+                lambda summary: self._succeeded(change, summary),
+                lambda error: self._failed(change, error),
+            )
+        else:
+            self.client.ask(
+                lambda repository: operation.apply(repository, force),
+                lambda summary: self._succeeded(change, summary),
+                lambda error: self._failed(change, error),
+            )
+
+    def _finish(self) -> None:
+        self._running = None
+        self._next()
+
+    def _succeeded(self, change: _Change, summary: ChangeSummary) -> None:
+        if change.step == "do":
+            self.stack.push(HeroCommand(change.operation))
+        elif change.step == "undo":
+            self.stack.undo()
+        else:
+            self.stack.redo()
+        outcome = {"do": "done", "undo": "undone", "redo": "redone"}[change.step]
+        log.info("%s %s: ids %s", change.operation.label, outcome, list(summary.ids[:20]))
+        self.changed.emit(summary)
+        if change.done is not None:
+            change.done(summary)
+        self._finish()
+
+    def _failed(self, change: _Change, error: BaseException) -> None:
+        if isinstance(error, ConflictError) and not change.force:
+            if self.prompts.overwrite_conflict(_action(change), _mine(change), error.current):
+                change.force = True
+                self._start(change)
+                return
+            edit = change.step == "do" and isinstance(change.operation, EditHero)
+            outcome = "your edit was not saved" if edit else "nothing was changed"
+            self.message.emit(f"Kept the values another program wrote; {outcome}.")
+            self.changed.emit(ChangeSummary(changed=(error.hero_id,)))
+        elif isinstance(error, HeroError):
+            self.message.emit(error.message)
+            if isinstance(error, HeroNotFoundError):
+                self.changed.emit(ChangeSummary(everything=True))
+        else:
+            self._finish()
+            raise error
+        if change.failed is not None and isinstance(error, HeroError):
+            change.failed(error)
+        self._finish()
+
+    def _command(self, position: int) -> HeroCommand | None:
+        if not 0 <= position < self.stack.count():
+            return None
+        command = self.stack.command(position)
+        return command if isinstance(command, HeroCommand) else None
+
+
+class _Placeholder:
+    """Stands for the stack's next command until the change's turn comes."""
+
+    label = ""
+
+    def apply(self, repository: object, force: bool) -> ChangeSummary:
+        raise OperationCancelledError("Nothing to do.")
+
+    revert = apply
+
+
+_placeholder: Operation = _Placeholder()
+
+
+def _action(change: _Change) -> str:
+    if change.step == "undo":
+        return "Undo"
+    if change.step == "redo":
+        return "Redo"
+    if isinstance(change.operation, EditHero):
+        return "Your edit"
+    if isinstance(change.operation, DeleteHeroes):
+        return "Deleting"
+    return change.operation.label
+
+
+def _mine(change: _Change) -> Mapping[str, object]:
+    operation = change.operation
+    if change.step != "do":
+        return {"change": operation.label}
+    if isinstance(operation, EditHero):
+        return {operation.field: operation.value}
+    if isinstance(operation, DeleteHeroes):
+        names = ", ".join(hero.name for hero in operation.heroes[:3])
+        return {"name": names, "age": "(deleted)"}
+    return {"change": operation.label}

@@ -1,0 +1,290 @@
+"""The data worker: the one thread that talks to the database, and the GUI's client of it.
+
+The GUI thread never waits on the database. ``DataClient.ask`` sends a piece
+of work (a function of the repository) to the worker thread, which owns the
+connection (SQLite connections belong to the thread that made them), and the
+answer comes back by a queued signal to the callback given with it.
+
+* A *view* request (a page, a search) replaces the one before it: the older
+  answer is dropped, an older request still queued is skipped, and one still
+  running is interrupted (``Database.interrupt`` is safe from another thread).
+* When another program holds the write lock, a request waits in the worker,
+  statement by statement, until the lock is free or its ``cancel`` event is
+  set; ``waiting`` tells the GUI so that it can say so and offer Cancel.
+* ``busyChanged(True)`` comes only once work has been pending for 300 ms, so
+  quick answers never flash a busy indicator.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from hero_desktop.data.database import Database, open_database
+from hero_desktop.data.errors import DatabaseBusyError, HeroError, OperationCancelledError
+from hero_desktop.data.heroes import HeroRepository
+
+log = logging.getLogger("hero_desktop")
+
+BUSY_INDICATOR_AFTER_MS = 300
+# Each statement waits this long for another program's lock before the worker
+# reports "waiting" and tries again, so Cancel answers within a fraction of a second.
+LOCK_WAIT_MS = 250
+
+Work = Callable[[HeroRepository], Any]
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class SupersededError(Exception):
+    """A view request the user has moved past; its answer is never shown."""
+
+
+@dataclass
+class _Job:
+    work: Work | None
+    view: bool = False
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
+class _Shared:
+    """What both threads read: the newest view request and the one running."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    latest_view: int = 0
+    running: int | None = None
+    running_view: bool = False
+    database: Database | None = None
+
+
+class _Worker(QObject):
+    finished = Signal(int, object, object)  # request id, result, error
+    waiting = Signal(int)  # request id waiting for another program's lock
+    opened = Signal(object)  # the Database
+    openFailed = Signal(object)  # noqa: N815 - the HeroError
+
+    def __init__(self, shared: _Shared, path: Path, read_only: bool) -> None:
+        super().__init__()
+        self._shared = shared
+        self._path = path
+        self._read_only = read_only
+        self._repository: HeroRepository | None = None
+
+    @Slot()
+    def open(self) -> None:
+        try:
+            database = open_database(self._path, read_only=self._read_only)
+        except HeroError as error:
+            self.openFailed.emit(error)
+            return
+        database.set_lock_wait(LOCK_WAIT_MS)
+        self._repository = HeroRepository(database)
+        self._shared.database = database
+        self.opened.emit(database)
+
+    @Slot(int, object)
+    def run(self, request_id: int, job: _Job) -> None:
+        shared = self._shared
+        if job.view and request_id < shared.latest_view:
+            self.finished.emit(request_id, None, SupersededError())
+            return
+        with shared.lock:
+            shared.running, shared.running_view = request_id, job.view
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            result = self._attempt(request_id, job)
+        except BaseException as failure:  # every failure goes back to the GUI, which shows it
+            error = failure
+        finally:
+            with shared.lock:
+                shared.running = None
+        self.finished.emit(request_id, result, error)
+
+    def _attempt(self, request_id: int, job: _Job) -> Any:
+        if self._repository is None or job.work is None:
+            raise OperationCancelledError("The database is not open.")
+        reported = False
+        while True:
+            try:
+                return job.work(self._repository)
+            except DatabaseBusyError:
+                if job.cancel.is_set():
+                    raise OperationCancelledError("Cancelled: nothing was changed.") from None
+                if job.view and request_id < self._shared.latest_view:
+                    raise SupersededError() from None
+                if not reported:
+                    self.waiting.emit(request_id)
+                    reported = True
+
+    @Slot()
+    def close(self) -> None:
+        if self._repository is not None:
+            self._repository.database.close()
+            self._repository = None
+            self._shared.database = None
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
+
+
+@dataclass
+class _Pending:
+    done: Done | None
+    failed: Failed | None
+    view: bool
+    cancel: threading.Event
+
+
+class DataClient(QObject):
+    """The GUI's side of the data worker: ask, and get the answer by callback."""
+
+    busyChanged = Signal(bool)  # noqa: N815
+    waitingChanged = Signal(bool)  # noqa: N815 - a change waits for another program's lock
+    opened = Signal(object)  # the Database, once open
+    openFailed = Signal(str)  # noqa: N815 - a message for the user
+    _submit = Signal(int, object)
+    _open = Signal()
+    _close = Signal()
+
+    def __init__(self, path: Path, read_only: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.database: Database | None = None
+        self._shared = _Shared()
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._waiting: set[int] = set()
+        self._busy = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_INDICATOR_AFTER_MS)
+        self._busy_timer.timeout.connect(lambda: self._set_busy(bool(self._pending)))
+        self._thread = QThread()
+        self._thread.setObjectName("hero-data")
+        self._worker = _Worker(self._shared, path, read_only)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._open.connect(self._worker.open)
+        self._close.connect(self._worker.close)
+        self._worker.finished.connect(self._finished)
+        self._worker.waiting.connect(self._started_waiting)
+        self._worker.opened.connect(self._was_opened)
+        self._worker.openFailed.connect(lambda error: self.openFailed.emit(error.message))
+        self._thread.start()
+        self._closed = False
+        self._open.emit()
+
+    # -- asking ------------------------------------------------------------------
+
+    def ask(
+        self,
+        work: Work,
+        done: Done | None = None,
+        failed: Failed | None = None,
+        *,
+        view: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> int:
+        """Run ``work(repository)`` in the worker; ``done(result)`` or ``failed(error)`` after.
+
+        A ``view`` request supersedes every earlier view request.
+        """
+        if self._closed:
+            raise RuntimeError("the data worker is closed")
+        request_id = next(self._ids)
+        job = _Job(work, view, cancel or threading.Event())
+        if view:
+            self._supersede_views(request_id)
+        self._pending[request_id] = _Pending(done, failed, view, job.cancel)
+        if not self._busy_timer.isActive() and not self._busy:
+            self._busy_timer.start()
+        self._submit.emit(request_id, job)
+        return request_id
+
+    def _supersede_views(self, newest: int) -> None:
+        shared = self._shared
+        with shared.lock:
+            shared.latest_view = newest
+            if shared.running is not None and shared.running_view and shared.database:
+                shared.database.interrupt()
+
+    def cancel_waiting(self) -> None:
+        """Give up the changes that wait for another program's lock."""
+        for request_id in self._waiting:
+            pending = self._pending.get(request_id)
+            if pending is not None:
+                pending.cancel.set()
+
+    def is_idle(self) -> bool:
+        return not self._pending
+
+    def thread_finished(self) -> bool:
+        return self._thread.isFinished()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def waiting(self) -> bool:
+        return bool(self._waiting)
+
+    # -- answers -----------------------------------------------------------------
+
+    def _was_opened(self, database: Database) -> None:
+        self.database = database
+        self.opened.emit(database)
+
+    def _started_waiting(self, request_id: int) -> None:
+        if request_id in self._pending:
+            self._waiting.add(request_id)
+            self.waitingChanged.emit(True)
+
+    def _finished(self, request_id: int, result: object, error: BaseException | None) -> None:
+        pending = self._pending.pop(request_id, None)
+        if request_id in self._waiting:
+            self._waiting.discard(request_id)
+            if not self._waiting:
+                self.waitingChanged.emit(False)
+        if not self._pending:
+            self._busy_timer.stop()
+            self._set_busy(False)
+        if pending is None:
+            return
+        stale = pending.view and request_id < self._shared.latest_view
+        if stale or isinstance(error, SupersededError):
+            return
+        if error is None:
+            if pending.done is not None:
+                pending.done(result)
+        elif pending.failed is not None and isinstance(error, Exception):
+            pending.failed(error)
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)
+
+    # -- closing -----------------------------------------------------------------
+
+    def close(self) -> None:
+        """Finish the work in hand (a change is never cut short), close the file, stop."""
+        if self._closed:
+            return
+        self._closed = True
+        self._supersede_views(next(self._ids))
+        self._close.emit()
+        self._thread.wait()
+        self._pending.clear()

@@ -1,0 +1,257 @@
+"""Which page the table shows: paging, go to hero, sort, search, and the selection.
+
+Every move asks the data worker for one ``PageView`` (a view request, so a
+newer move replaces an older one still on its way) and shows it when it
+arrives; the current hero and the selected heroes are kept across refreshes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView
+
+from hero_desktop.data.errors import HeroError
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.models import HeroRow
+from hero_desktop.data.operations import ChangeSummary
+from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.views import PageRequest, PageView, read_page
+from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.hero_table_model import COLUMNS, SORTABLE, HeroTableModel
+from hero_desktop.ui.hero_table_view import HeroTableView
+from hero_desktop.ui.pager_bar import PagerBar
+from hero_desktop.ui.search_bar import SearchBar
+from hero_desktop.ui.window_settings import WindowSettings
+
+NAME_COLUMN = COLUMNS.index("name")
+Reply = Callable[[str | None], None]
+
+
+class TableNavigator(QObject):
+    def __init__(
+        self,
+        client: DataClient,
+        model: HeroTableModel,
+        table: HeroTableView,
+        search_bar: SearchBar,
+        pager: PagerBar,
+        settings: WindowSettings,
+        show_message: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.model = model
+        self.table = table
+        self.search_bar = search_bar
+        self.pager = pager
+        self.settings = settings
+        self.show_message = show_message
+        self.pending_refresh = False
+        self._before_search: tuple[int, int | None] | None = None
+
+    # -- asking for pages ------------------------------------------------------------
+
+    def show(
+        self,
+        query: HeroQuery | None = None,
+        page: int | None = None,
+        *,
+        page_size: int | None = None,
+        focus_id: int | None = None,
+        after: Callable[[PageView], None] | None = None,
+    ) -> None:
+        request = PageRequest(
+            query if query is not None else self.model.query,
+            self.model.page if page is None else page,
+            page_size or self.model.page_size,
+            focus_id,
+        )
+
+        def shown(view: PageView) -> None:
+            self.model.show_view(view)
+            if after is not None:
+                after(view)
+
+        self.client.ask(
+            lambda repository: read_page(repository, request), shown, self._failed, view=True
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, HeroError):
+            self.show_message(error.message)
+
+    def refresh(self, keep_row: int | None = None) -> None:
+        """Read the shown page again, keeping the current and selected heroes where they are."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.pending_refresh = True  # never close an editor the user is typing in
+            return
+        self.pending_refresh = False
+        hero = self.current_hero()
+        column = self.table.currentIndex().column()
+        selected = {hero.id for hero in self.selected_heroes()}
+
+        def keep(view: PageView) -> None:
+            row = self.model.row_of(hero.id) if hero is not None else None
+            if row is None:
+                row = min(keep_row if keep_row is not None else 0, self.model.rowCount() - 1)
+            self.select(row, column, {self.model.row_of(i) for i in selected})
+
+        self.show(after=keep)
+
+    def after_change(self, summary: ChangeSummary) -> None:
+        """Show what a change did: the hero it added or changed, else the same place."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.pending_refresh = True  # never close an editor the user is typing in
+        elif summary.shown_id is not None:
+            column = COLUMNS.index(summary.field) if summary.field else NAME_COLUMN
+            self.show_hero(summary.shown_id, column)
+        else:
+            self.refresh(keep_row=self.table.currentIndex().row())
+
+    def show_hero(self, hero_id: int, column: int | None = None) -> None:
+        """Go to the page that shows ``hero_id`` and make it current."""
+
+        def select(view: PageView) -> None:
+            row = view.focus_row if view.focus_row is not None else 0
+            self.select(row, NAME_COLUMN if column is None else column)
+
+        self.show(focus_id=hero_id, after=select)
+
+    def go_to_page(self, page: int) -> None:
+        column = self.table.currentIndex().column()
+        self.show(page=page, after=lambda _view: self.select(0, column))
+
+    def find_hero(self, typed: str, reply: Reply) -> None:
+        """Go to the hero whose id was typed; ``reply`` gets None, or what was wrong."""
+        text = typed.strip()
+        if not (text.isascii() and text.isdigit()):
+            reply("A hero id is a whole number, such as 42.")
+            return
+        hero_id = int(text)
+        query, size = self.model.query, self.model.page_size
+
+        def find(repository: HeroRepository) -> PageView:
+            repository.get(hero_id)  # "Hero not found"
+            view = read_page(repository, PageRequest(query, 0, size, hero_id))
+            if view.focus_row is None and query.is_filtered:
+                # The search hides the hero: show it without the search.
+                unfiltered = HeroQuery(sort=query.sort, descending=query.descending)
+                view = read_page(repository, PageRequest(unfiltered, 0, size, hero_id))
+            return view
+
+        def found(view: PageView) -> None:
+            if not view.query.is_filtered and self.model.query.is_filtered:
+                self.search_bar.clear()
+                self._before_search = None
+            self.model.show_view(view)
+            self.select(view.focus_row or 0, NAME_COLUMN)
+            reply(None)
+
+        def failed(error: BaseException) -> None:
+            reply(error.message if isinstance(error, HeroError) else str(error))
+
+        self.client.ask(find, found, failed, view=True)
+
+    def page_size_chosen(self, size: int) -> None:
+        first = self.model.first_rank
+        self.settings.page_size = size
+        self.show(page=first // size, page_size=size, after=lambda _v: self.select(0, NAME_COLUMN))
+
+    # -- sort and search ---------------------------------------------------------------
+
+    def sort_by(self, key: SortKey, descending: bool | None = None) -> None:
+        """A new order shows its first page with the first row current."""
+        query = self.model.query
+        query = replace(
+            query, sort=key, descending=query.descending if descending is None else descending
+        )
+        self.settings.sort = query
+        column = self.table.currentIndex().column()
+        self.show(query, 0, after=lambda _v: self.select(0, column if column >= 0 else NAME_COLUMN))
+
+    def toggle_descending(self) -> None:
+        self.sort_by(self.model.query.sort, not self.model.query.descending)
+
+    def header_clicked(self, section: int) -> None:
+        key = SORTABLE.get(section)
+        if key is None:
+            self.model.pageChanged.emit()  # the secret column is not sortable: keep the indicator
+            return
+        query = self.model.query
+        self.sort_by(key, not query.descending if key is query.sort else False)
+
+    def query_from_search(self) -> HeroQuery:
+        age_from, age_to = self.search_bar.age_range()
+        return replace(
+            self.model.query,
+            search=self.search_bar.name_edit.text().strip(),
+            age_from=age_from,
+            age_to=age_to,
+            no_age=self.search_bar.no_age.isChecked(),
+        )
+
+    def search_changed(self) -> None:
+        query = self.query_from_search()
+        if query.is_filtered and self._before_search is None:
+            hero = self.current_hero()
+            self._before_search = (self.model.page, hero.id if hero is not None else None)
+        if not query.is_filtered:
+            self._before_search = None
+        self.show(query, 0, after=lambda _v: self.select(0, NAME_COLUMN))
+
+    def clear_search(self) -> None:
+        """Clear the search and go back to the page and hero the user was on."""
+        before, self._before_search = self._before_search, None
+        self.search_bar.clear()
+        self.table.setFocus()
+        query = self.query_from_search()
+        if before is None:
+            self.show(query, 0, after=lambda _v: self.select(0, NAME_COLUMN))
+            return
+        page, hero_id = before
+
+        def back(view: PageView) -> None:
+            self.select(view.focus_row if view.focus_row is not None else 0, NAME_COLUMN)
+
+        self.show(query, page, focus_id=hero_id, after=back)
+
+    # -- the selection ---------------------------------------------------------------
+
+    def current_hero(self) -> HeroRow | None:
+        index = self.table.currentIndex()
+        return self.model.hero_at(index.row()) if index.isValid() else None
+
+    def selected_heroes(self) -> list[HeroRow]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.hero_at(row) for row in rows if row < self.model.rowCount()]
+
+    def select(self, row: int, column: int, extra_rows: set[int | None] | None = None) -> None:
+        if self.model.rowCount() == 0:
+            return
+        row = max(0, min(row, self.model.rowCount() - 1))
+        column = column if column >= 0 else NAME_COLUMN
+        selection = self.table.selectionModel()
+        index = self.model.index(row, column)
+        flags: Any = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        for other in extra_rows or set():
+            if other is not None and other != row:
+                selection.select(
+                    self.model.index(other, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self.table.scrollTo(index)
+
+    def show_sort_state(self) -> None:
+        query = self.model.query
+        section = {SortKey.ID: 0, SortKey.NAME: 1, SortKey.AGE: 2}[query.sort]
+        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(section, order)
