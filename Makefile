@@ -22,13 +22,17 @@ RUNTIME_DEBS := libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreety
 	libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 \
 	libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0 libwayland-client0 \
 	libwayland-cursor0
+# `make bundle`: PyInstaller strips the bundle's libraries and reads their
+# dependencies with binutils (strip, readelf).
+BUNDLE_DEBS := binutils
 # The smoke test starts the installed app on a real X server, types into it and
 # takes a screenshot (ImageMagick's import).
-TEST_DEBS := xvfb xauth xdotool imagemagick
+# The packaging tests validate the desktop entry and the AppStream metainfo.
+TEST_DEBS := xvfb xauth xdotool imagemagick desktop-file-utils appstream $(BUNDLE_DEBS)
 
 # One apt-get at a time: the dependency checks below must not race each other.
 .NOTPARALLEL:
-.PHONY: run test lint bench demo install-desktop system-deps runtime-deps clean
+.PHONY: run test lint bench demo install-desktop bundle system-deps runtime-deps bundle-deps clean
 
 run: runtime-deps $(STAMP)
 	$(BIN)/hero-desktop $(ARGS)
@@ -50,11 +54,29 @@ demo: $(STAMP)
 install-desktop: $(STAMP)
 	$(BIN)/hero-desktop --install-desktop-entry
 
+# A one-folder bundle that runs without Python: dist/hero-desktop/hero-desktop,
+# packed as dist/hero-desktop-VERSION-linux-ARCH.tar.gz. PyInstaller keeps its
+# cache of stripped libraries under build/, so a rebuild takes seconds.
+bundle: bundle-deps $(STAMP)
+	rm -rf dist/hero-desktop
+	PYINSTALLER_CONFIG_DIR=$(CURDIR)/build/pyinstaller-cache $(BIN)/pyinstaller \
+		--noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/hero-desktop.spec
+	version=$$($(BIN)/python -c 'import hero_desktop; print(hero_desktop.__version__)') && \
+	tarball=dist/hero-desktop-$$version-linux-$$(uname -m).tar.gz && \
+	tar -C dist --sort=name --owner=0 --group=0 --numeric-owner -cf - hero-desktop \
+		| gzip -9n > $$tarball.part && mv $$tarball.part $$tarball && \
+	echo "$$tarball: $$(du -sh dist/hero-desktop | cut -f1) unpacked, $$(du -h $$tarball | cut -f1) packed"
+
 system-deps:
 	@$(call ensure_debs,$(RUNTIME_DEBS) $(TEST_DEBS))
 
 runtime-deps:
 	@$(call ensure_debs,$(RUNTIME_DEBS))
+
+# The bundle takes Qt's system libraries from the build machine: they must be there.
+bundle-deps:
+	@$(call ensure_debs,$(RUNTIME_DEBS) $(BUNDLE_DEBS))
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -23,8 +23,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("paging", "search", "process", "import"),
-        help="run only these groups (repeatable)",
+        choices=("paging", "search", "process", "import", "bundle"),
+        help="run only these groups (repeatable); bundle (the bundle's start-up beside the "
+        "venv app) runs only when asked for, after make bundle",
     )
     return parser.parse_args(argv)
 
@@ -37,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks import bench_paging, bench_process, bench_search, dataset
+    from benchmarks import bench_bundle, bench_paging, bench_process, bench_search, dataset
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     started = time.perf_counter()
@@ -59,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures += bench_search.run(setup, log)
     if "process" in groups:
         figures += bench_process.run(setup, log, idle_window=3.0 if arguments.quick else 10.0)
+    if "bundle" in groups:
+        figures += bench_bundle.run(setup, log)
     if "import" in groups:
         log("import: CSV")
         figures.append(_import_figure(rows, 1 if arguments.quick else min(repeat, 3)))

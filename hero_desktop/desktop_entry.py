@@ -2,7 +2,8 @@
 
 The icon and the ``.desktop`` file live in the top-level ``resources/`` folder,
 which pyproject.toml ships as the ``hero_desktop.resources`` package, so they are
-found the same way from a checkout, an editable install and a wheel.
+found the same way from a checkout, an editable install, a wheel and the bundle
+(packaging/hero-desktop.spec puts them where importlib.resources looks).
 
 Qt-free on purpose: ``hero-desktop --install-desktop-entry`` must work without
 a display.
@@ -49,6 +50,9 @@ def data_home() -> Path:
 
 def launch_command() -> list[str]:
     """Return the command that starts the installed app, as absolute paths."""
+    if getattr(sys, "frozen", False):
+        # A bundle (PyInstaller): its executable is the app, wherever it was unpacked.
+        return [str(Path(sys.executable).absolute())]
     # The script next to this interpreter belongs to the install that is running
     # (a venv need not be activated); one found on PATH may be another install.
     beside = Path(sys.executable).with_name(APP_ID)

@@ -8,16 +8,20 @@ from __future__ import annotations
 import ast
 import configparser
 import re
+import shutil
 import struct
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 
-from hero_desktop import desktop_entry
+from hero_desktop import __version__, desktop_entry
 from hero_desktop.desktop_entry import (
+    DESKTOP_FILE,
     install_desktop_entry,
     quote_exec_argument,
     resource_path,
@@ -25,6 +29,8 @@ from hero_desktop.desktop_entry import (
 
 ROOT = Path(__file__).resolve().parent.parent
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# What software centres show (AppStream); its id is the app's reverse-DNS name.
+METAINFO = ROOT / "resources" / "io.github.herodesktop.HeroDesktop.metainfo.xml"
 
 
 def pyproject() -> dict[str, Any]:
@@ -204,3 +210,61 @@ def test_every_package_directory_is_listed_in_pyproject() -> None:
     assert setuptools["package-dir"]["hero_desktop.resources"] == "resources"
     shipped = set(setuptools["package-data"]["hero_desktop.resources"])
     assert {"hero-desktop.png", "hero-desktop.svg", "hero-desktop.desktop"} <= shipped
+
+
+def test_install_from_a_bundle_runs_the_bundle_executable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PyInstaller sets sys.frozen, and sys.executable is the bundle's hero-desktop.
+    executable = tmp_path / "hero desktop" / "hero-desktop"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(executable))
+
+    install_desktop_entry(tmp_path)
+
+    entry = read_desktop_entry(tmp_path / "applications" / "hero-desktop.desktop")
+    assert unescape_exec(entry["Exec"]) == [str(executable), "%f"]
+    assert entry["TryExec"] == str(executable)
+
+
+def run_validator(program: str, path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    found = shutil.which(program)
+    assert found, f"{program} is missing: make system-deps installs it"
+    return subprocess.run(
+        [found, *options, str(path)], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_packaged_desktop_entry_passes_desktop_file_validate() -> None:
+    checked = run_validator("desktop-file-validate", resource_path(DESKTOP_FILE))
+
+    assert (checked.returncode, checked.stdout.strip()) == (0, "")
+
+
+def test_installed_desktop_entry_passes_desktop_file_validate(tmp_path: Path) -> None:
+    [entry, *_icons] = install_desktop_entry(tmp_path)
+
+    checked = run_validator("desktop-file-validate", entry)
+
+    assert (checked.returncode, checked.stdout.strip()) == (0, "")
+
+
+def test_metainfo_passes_appstreamcli_validate() -> None:
+    checked = run_validator("appstreamcli", METAINFO, "validate", "--no-net")
+
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_metainfo_describes_this_app_and_version() -> None:
+    component = ElementTree.parse(METAINFO).getroot()
+    releases = [release.get("version") for release in component.iter("release")]
+    entry = read_desktop_entry(resource_path(DESKTOP_FILE))
+
+    assert METAINFO.name == f"{component.findtext('id')}.metainfo.xml"
+    assert component.findtext("launchable[@type='desktop-id']") == DESKTOP_FILE
+    assert component.findtext("name") == entry["Name"]
+    assert component.findtext("project_license") == pyproject()["project"]["license"]
+    assert releases[0] == __version__ == pyproject()["project"]["version"]
+    assert component.find("content_rating") is not None
+    screenshot = component.findtext("screenshots/screenshot/image") or ""
+    assert screenshot.endswith("/resources/screenshot.png")

@@ -106,16 +106,30 @@ def read_display_number(fd: int, process: subprocess.Popen[bytes], timeout: floa
 
 
 class HeroDesktop:
-    """The installed ``hero-desktop`` command on one database, started and restarted."""
+    """The installed ``hero-desktop`` command on one database, started and restarted.
 
-    def __init__(self, x: XServer, home: Path, database: Path) -> None:
+    ``command`` and ``env`` replace the installed command and the environment
+    made from the tests' own (the bundle tests start the bundle's executable
+    in a clean environment).
+    """
+
+    def __init__(
+        self,
+        x: XServer,
+        home: Path,
+        database: Path,
+        *,
+        command: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.x = x
         self.home = home
         self.database = database
+        self.command = command or hero_desktop_command()
         self.process: subprocess.Popen[bytes] | None = None
         self.window = ""
         self.runs = 0
-        self.env = {
+        self.env = env or {
             **x.env(),
             "QT_QPA_PLATFORM": "xcb",
             "XDG_DATA_HOME": str(home / "data"),
@@ -142,7 +156,7 @@ class HeroDesktop:
             output.write(f"--- run {self.runs}\n".encode())
             output.flush()
             self.process = subprocess.Popen(
-                [hero_desktop_command(), str(self.database)],
+                [self.command, str(self.database)],
                 env=self.env,
                 stdin=subprocess.DEVNULL,
                 stdout=output,
