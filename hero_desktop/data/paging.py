@@ -22,18 +22,21 @@ from __future__ import annotations
 import bisect
 import itertools
 import sqlite3
-import unicodedata
 import weakref
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from hero_desktop.data.database import SEARCH_TABLE
+from hero_desktop.data import names
 from hero_desktop.data.models import HeroRow
+from hero_desktop.data.name_index import FTS_TABLE, NAME_TABLE, fts_query
 from hero_desktop.data.query import HeroQuery, SortKey
 
 CHECKPOINT_EVERY = 1000
 COLUMNS = "id, name, age, secret_name"
+HERO_COLUMNS = "h.id, h.name, h.age, h.secret_name"
+NAMES = f"{NAME_TABLE} n"
+NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
 
 
 def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> HeroRow:
@@ -56,6 +59,13 @@ class _Segment:
     params: tuple[Any, ...]
     keys: tuple[str, ...]
     descending: bool
+    source: str = "hero h"
+    """What the keys are read from; ``row_source`` must also give the hero (alias h)."""
+    row_source: str = ""
+
+    @property
+    def rows_from(self) -> str:
+        return self.row_source or self.source
 
     @property
     def order_by(self) -> str:
@@ -74,13 +84,13 @@ def _filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if query.no_age:
-        clauses.append("age IS NULL")
+        clauses.append("h.age IS NULL")
     else:
         if query.age_from is not None:
-            clauses.append("age >= ?")
+            clauses.append("h.age >= ?")
             params.append(query.age_from)
         if query.age_to is not None:
-            clauses.append("age <= ?")
+            clauses.append("h.age <= ?")
             params.append(query.age_to)
     return clauses, params
 
@@ -91,11 +101,15 @@ def _segments(query: HeroQuery, extra: list[str], extra_params: list[Any]) -> li
 
     params = tuple(extra_params)
     if query.sort is SortKey.ID:
-        return [_Segment(where(), params, ("id",), query.descending)]
+        return [_Segment(where(), params, ("h.id",), query.descending)]
     if query.sort is SortKey.NAME:
-        return [_Segment(where(), params, ("name", "id"), query.descending)]
-    nulls = _Segment(where("age IS NULL"), params, ("id",), query.descending)
-    ages = _Segment(where("age IS NOT NULL"), params, ("age", "id"), query.descending)
+        # The name order is the name table's index; keys alone need not touch hero.
+        keys = ("n.sort_key", "n.id")
+        if extra:
+            return [_Segment(where(), params, keys, query.descending, NAMES_AND_HEROES)]
+        return [_Segment(where(), params, keys, query.descending, NAMES, NAMES_AND_HEROES)]
+    nulls = _Segment(where("h.age IS NULL"), params, ("h.id",), query.descending)
+    ages = _Segment(where("h.age IS NOT NULL"), params, ("h.age", "h.id"), query.descending)
     # SQLite sorts NULL first: ascending puts heroes without an age first.
     return [ages, nulls] if query.descending else [nulls, ages]
 
@@ -109,11 +123,14 @@ class _SegmentPager:
         self._checkpoints: list[tuple[Any, ...]] | None = None
         self._count: int | None = None
 
-    def _select(self, what: str, condition: str | None, tail: str) -> str:
+    def _select(self, what: str, condition: str | None, tail: str, source: str = "") -> str:
         where = (
             self._segment.where if condition is None else f"{self._segment.where} AND {condition}"
         )
-        return f"SELECT {what} FROM hero WHERE {where} ORDER BY {self._segment.order_by} {tail}"
+        return (
+            f"SELECT {what} FROM {source or self._segment.source} WHERE {where} "
+            f"ORDER BY {self._segment.order_by} {tail}"
+        )
 
     def checkpoints(self) -> list[tuple[Any, ...]]:
         """Keys of the rows at ranks 0, N, 2N...; the last query also counts the tail."""
@@ -155,9 +172,10 @@ class _SegmentPager:
         if limit <= 0 or block >= len(checkpoints):
             return []
         sql = self._select(
-            COLUMNS,
+            HERO_COLUMNS,
             self._segment.after(True),
             f"LIMIT {int(limit)} OFFSET {start % CHECKPOINT_EVERY}",
+            self._segment.rows_from,
         )
         cursor = self._connection.cursor()
         cursor.row_factory = _row
@@ -173,7 +191,8 @@ class _SegmentPager:
         position = max(position, 0)
         after = self._segment.after(True)
         before = self._connection.execute(
-            f"SELECT count(*) FROM hero WHERE {self._segment.where} AND {after} AND NOT {after}",
+            f"SELECT count(*) FROM {self._segment.source} "
+            f"WHERE {self._segment.where} AND {after} AND NOT {after}",
             self._segment.params + checkpoints[position] + key,
         ).fetchone()[0]
         return position * CHECKPOINT_EVERY + int(before)
@@ -230,7 +249,8 @@ class CheckpointPager:
         offset = 0
         for spec, segment in zip(self._segment_specs, self._segments, strict=True):
             key = self._connection.execute(
-                f"SELECT {', '.join(spec.keys)} FROM hero WHERE id = ? AND {spec.where}",
+                f"SELECT {', '.join(spec.keys)} FROM {spec.rows_from} "
+                f"WHERE h.id = ? AND {spec.where}",
                 (hero_id, *spec.params),
             ).fetchone()
             if key is not None:
@@ -245,7 +265,13 @@ def _drop_table(connection: sqlite3.Connection, table: str) -> None:
 
 
 class MatchPager:
-    """A name search: the matches, sorted, kept in a temporary table of its own."""
+    """A name search, or any order the file has no index for: the ids, sorted, in a temp table.
+
+    With the name structures (``indexed``) a search reads the folded names
+    (the trigram index narrows a needle of three or more folded characters
+    to candidates, ``instr`` is the exact rule); without them it scans with
+    the same rule as a Python function, and sorts by name through another.
+    """
 
     # One table per pager: the repository caches several searches at once.
     _numbers = itertools.count()
@@ -254,24 +280,32 @@ class MatchPager:
         self._connection = connection
         self._TABLE = f"temp.hero_desktop_matches_{next(self._numbers)}"
         weakref.finalize(self, _drop_table, connection, self._TABLE)
-        needle = unicodedata.normalize("NFC", query.search.strip())
+        needle = query.search.strip()
         clauses, params = _filters(query)
-        folded = needle.casefold()
-        if indexed and len(folded) >= 3 and folded.isascii():
-            # The trigram index narrows to candidates; hd_contains is the exact rule.
-            # Only ASCII needles: SQLite folds other letters with older tables.
-            clauses.append(f"id IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)")
-            params.append('"' + folded.replace('"', '""') + '"')
-        clauses.append("hd_contains(name, ?)")
-        params.append(needle)
-        order = ", ".join(
-            f"{key}{' DESC' if query.descending else ''}"
-            for key in ((query.sort.value, "id") if query.sort is not SortKey.ID else ("id",))
-        )
+        source = NAMES_AND_HEROES if indexed else "hero h"
+        if needle and indexed:
+            folded = names.fold(needle)
+            if len(folded) >= 3:
+                clauses.append(f"n.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
+                params.append(fts_query(folded))
+            clauses.append("instr(n.fold, ?) > 0")
+            params.append(folded)
+        elif needle:
+            clauses.append("hd_matches(h.name, ?)")
+            params.append(needle)
+        if query.sort is SortKey.NAME:
+            keys: tuple[str, ...] = (
+                ("n.sort_key", "n.id") if indexed else ("hd_sort_key(h.name)", "h.id")
+            )
+        elif query.sort is SortKey.AGE:
+            keys = ("h.age", "h.id")
+        else:
+            keys = ("h.id",)
+        order = ", ".join(f"{key}{' DESC' if query.descending else ''}" for key in keys)
         connection.execute(f"DROP TABLE IF EXISTS {self._TABLE}")
         connection.execute(
-            f"CREATE TABLE {self._TABLE} AS SELECT id AS hero_id FROM hero "
-            f"WHERE {' AND '.join(clauses)} ORDER BY {order}",
+            f"CREATE TABLE {self._TABLE} AS SELECT h.id AS hero_id FROM {source} "
+            f"WHERE {' AND '.join(clauses) or '1'} ORDER BY {order}",
             params,
         )
         self._count = int(connection.execute(f"SELECT count(*) FROM {self._TABLE}").fetchone()[0])
@@ -299,6 +333,7 @@ class MatchPager:
 
 
 def make_pager(connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> Pager:
-    if query.search.strip():
+    """The pager for ``query``; ``indexed``: the file's name structures are ready to use."""
+    if query.search.strip() or (query.sort is SortKey.NAME and not indexed):
         return MatchPager(connection, query, indexed)
     return CheckpointPager(connection, query)

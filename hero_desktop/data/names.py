@@ -1,0 +1,157 @@
+"""Names as people read them: the one matching rule and the one ordering rule.
+
+Both rules come from the Unicode Collation Algorithm (UCA) with its default
+table (DUCET), as implemented by the pure-Python library ``pyuca``:
+
+* **Matching**: a name matches a search text when the text occurs in the name
+  at the UCA *primary* level, i.e. with case and accents set aside, in every
+  script: "zoe" finds Zoë and ZOË, "muller" Müller, "strasse" Straße, "lukasz"
+  Łukasz, "oystein" Øystein, "Δημ" δημήτρης. Plain NFKD plus casefold is not
+  enough: it leaves Ł, Ø, Æ, Đ and ß alone, which DUCET makes primary-equal
+  to l, o, ae, d and ss. ``fold`` encodes the primary weights of a text as a
+  string (one character per weight), so containment is plain substring
+  search, which SQL (``instr``) and an FTS5 trigram index can do.
+* **Ordering**: names sort by the full UCA sort key (primary, then
+  secondary, then tertiary weights: "adam" before "Zed", Łukasz between Lucy
+  and Luke, Latin before Greek), with the hero id as the tiebreaker.
+  ``sort_key`` packs the key as big-endian 16-bit weights, so comparing the
+  bytes (SQLite's BLOB order, memcmp) is the same as comparing the tuples.
+
+Why pyuca and not PyICU: ICU's collation is the reference, but PyICU's wheels
+carry their own ICU (about 40 MB) beside the one inside Qt, which would break
+the standalone bundle's size budget. pyuca is small, pure Python and passes
+the UCA conformance tests for its table.
+
+Speed: pyuca's ``sort_key`` costs about 25 µs per name. Most characters map
+to a fixed list of collation elements (no contraction starts with them), so
+``name_keys`` caches those per character and only hands names with the other
+characters to pyuca (a test checks both paths agree). The table (allkeys.txt)
+is loaded once, on first use, not when the module is imported.
+
+``RULE_VERSION`` names the table and the encoding: a file whose stored name
+structures were computed under another version is rebuilt.
+"""
+
+from __future__ import annotations
+
+import struct
+import threading
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+FOLD_VERSION = 1
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+def _collator() -> Any:
+    """The pyuca Collator, loaded once (it parses allkeys.txt, about 0.1-0.3 s)."""
+    found = _state.get("collator")
+    if found is None:
+        with _lock:
+            found = _state.get("collator")
+            if found is None:
+                import pyuca  # type: ignore[import-untyped]  # on first use
+
+                found = pyuca.Collator()
+                _state["collator"] = found
+    return found
+
+
+def uca_version() -> str:
+    """The UCA table version pyuca's default collator uses (e.g. 10.0.0)."""
+    from pyuca.collator import Collator  # type: ignore[import-untyped]
+
+    return str(Collator.UCA_VERSION)
+
+
+def rule_version() -> str:
+    """A string that changes whenever either rule could give another answer."""
+    return f"pyuca-uca-{uca_version()}/fold-{FOLD_VERSION}"
+
+
+def _weight_char(weight: int) -> str:
+    # Primary weights are 1..0xFFFF; skip the surrogate block, which no str may hold.
+    return chr(weight if weight < 0xD800 else weight + 0x800)
+
+
+def _simple_elements(char: str) -> tuple[tuple[int, ...], ...] | None:
+    """The collation elements of ``char`` if it never starts a contraction, else None."""
+    cache: dict[str, tuple[tuple[int, ...], ...] | None] = _state.setdefault("chars", {})
+    try:
+        return cache[char]
+    except KeyError:
+        pass
+    collator = _collator()
+    node = collator.table.root.children.get(ord(char))
+    found: tuple[tuple[int, ...], ...] | None = None
+    if node is not None and node.children is None and node.value:
+        found = tuple(tuple(element) for element in node.value)
+    cache[char] = found
+    return found
+
+
+def _key_tuple(text: str) -> tuple[int, ...]:
+    """pyuca's sort key of ``text``, computed per character when that is exact."""
+    normalized = unicodedata.normalize("NFD", text)
+    elements: list[tuple[int, ...]] = []
+    for char in normalized:
+        simple = _simple_elements(char)
+        if simple is None:
+            return tuple(_collator().sort_key(text))
+        elements.extend(simple)
+    key: list[int] = []
+    for level in range(4):
+        if level:
+            key.append(0)
+        for element in elements:
+            if len(element) > level and element[level]:
+                key.append(element[level])
+    return tuple(key)
+
+
+@lru_cache(maxsize=65536)
+def name_keys(text: str) -> tuple[str, bytes]:
+    """(fold, sort_key) of a name, in one pass (memoised: rosters repeat names)."""
+    key = _key_tuple(text)
+    primary_end = key.index(0) if 0 in key else len(key)
+    folded = "".join(_weight_char(weight) for weight in key[:primary_end])
+    return folded, struct.pack(f">{len(key)}H", *key)
+
+
+def fold(text: str) -> str:
+    """``text`` with case and accents set aside: its UCA primary weights, one character each."""
+    return name_keys(text)[0]
+
+
+def sort_key(text: str) -> bytes:
+    """The UCA sort key of ``text`` as bytes whose order is the names' order."""
+    return name_keys(text)[1]
+
+
+def reference_sort_key(text: str) -> tuple[int, ...]:
+    """pyuca's own sort key, for checking the fast path."""
+    return tuple(_collator().sort_key(text))
+
+
+def matches(name: object, needle: object) -> bool:
+    """The search rule: ``needle`` occurs in ``name`` with case and accents set aside."""
+    if not isinstance(name, str) or not isinstance(needle, str):
+        return False
+    return fold(needle) in fold(name)
+
+
+def sql_fold(name: object) -> str | None:
+    return fold(name) if isinstance(name, str) else None
+
+
+def sql_sort_key(name: object) -> bytes | None:
+    return sort_key(name) if isinstance(name, str) else None
+
+
+def register_functions(connection: Any) -> None:
+    """SQL functions for files without the name structures (deterministic, Python)."""
+    connection.create_function("hd_fold", 1, sql_fold, deterministic=True)
+    connection.create_function("hd_sort_key", 1, sql_sort_key, deterministic=True)
+    connection.create_function("hd_matches", 2, matches, deterministic=True)
