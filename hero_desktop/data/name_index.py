@@ -6,8 +6,8 @@ so that search and name order are instant at any size:
 * ``hero_desktop_name(id, fold, sort_key)``: one row per hero, with an index
   on ``(sort_key, id)`` (the name order, walked by the pager);
 * ``hero_desktop_fts``: an FTS5 trigram index over ``fold`` (external
-  content, case-sensitive: the fold already set case aside), which finds the
-  candidates of a search of three or more folded characters;
+  content, case-sensitive: the fold already set case aside), which finds
+  exactly the names containing a search of three or more folded characters;
 * ``hero_desktop_pending(id)``: a change log filled by three triggers on
   ``hero`` that use SQLite built-ins only, so the tutorial's app (or any
   program) keeps inserting, updating and deleting, and every row it touches
@@ -126,7 +126,7 @@ def _create(connection: sqlite3.Connection) -> None:
         "(id INTEGER PRIMARY KEY, fold TEXT NOT NULL, sort_key BLOB NOT NULL)",
         f"CREATE TABLE {PENDING_TABLE} (id INTEGER PRIMARY KEY)",
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(fold, content='{NAME_TABLE}', "
-        "content_rowid='id', tokenize='trigram case_sensitive 1', detail='none')",
+        "content_rowid='id', tokenize='trigram case_sensitive 1', columnsize=0)",
     ]
     for statement in statements:
         connection.execute(statement)
@@ -237,10 +237,9 @@ def process_pending(connection: sqlite3.Connection) -> int:
 
 
 def fts_query(folded: str) -> str:
-    """An FTS5 query for rows holding every trigram of ``folded`` (three characters or more).
+    """The FTS5 query for names whose fold contains ``folded`` (three characters or more).
 
-    The index keeps no positions (``detail='none'``: a third of the size), so
-    this finds candidates; the caller checks containment exactly.
+    With the trigram tokenizer a phrase is a run of consecutive trigrams, so
+    it matches exactly the folds that contain ``folded``.
     """
-    grams = sorted({folded[i : i + 3] for i in range(len(folded) - 2)})
-    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+    return '"' + folded.replace('"', '""') + '"'

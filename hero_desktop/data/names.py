@@ -14,7 +14,7 @@ table (DUCET), as implemented by the pure-Python library ``pyuca``:
 * **Ordering**: names sort by the full UCA sort key (primary, then
   secondary, then tertiary weights: "adam" before "Zed", Łukasz between Lucy
   and Luke, Latin before Greek), with the hero id as the tiebreaker.
-  ``sort_key`` packs the key as big-endian 16-bit weights, so comparing the
+  ``sort_key`` packs the key into bytes (``pack_key``) so that comparing the
   bytes (SQLite's BLOB order, memcmp) is the same as comparing the tuples.
 
 Why pyuca and not PyICU: ICU's collation is the reference, but PyICU's wheels
@@ -34,7 +34,6 @@ structures were computed under another version is rebuilt.
 
 from __future__ import annotations
 
-import struct
 import threading
 import unicodedata
 from functools import lru_cache
@@ -71,36 +70,80 @@ def rule_version() -> str:
     return f"pyuca-uca-{uca_version()}/fold-{FOLD_VERSION}"
 
 
-def _weight_char(weight: int) -> str:
-    # Primary weights are 1..0xFFFF; skip the surrogate block, which no str may hold.
-    return chr(weight if weight < 0xD800 else weight + 0x800)
+def _fold_codes() -> dict[int, str]:
+    """Primary weight -> its character in a fold.
+
+    Any one-to-one map would do (only equality matters); this one gives each
+    printable ASCII character's weight that character, lower-cased, so an
+    ASCII name folds to one byte per letter ("Zoë" -> "zoe") and the file's
+    folds and trigram index stay small. Other weights (513..0xFFFF) move
+    above ASCII, skipping the surrogate block no str may hold.
+    """
+    codes = _state.get("codes")
+    if codes is None:
+        codes = {}
+        for code in range(0x20, 0x7F):
+            char = chr(code)
+            key = _key_tuple(char.lower())
+            if key.index(0) == 1:
+                codes.setdefault(key[0], char.lower())
+        _state["codes"] = codes
+    return codes
 
 
-def _simple_elements(char: str) -> tuple[tuple[int, ...], ...] | None:
-    """The collation elements of ``char`` if it never starts a contraction, else None."""
-    cache: dict[str, tuple[tuple[int, ...], ...] | None] = _state.setdefault("chars", {})
+def _weight_char(weight: int, codes: dict[int, str]) -> str:
+    found = codes.get(weight)
+    if found is not None:
+        return found
+    code = 0x80 + weight
+    return chr(code if code < 0xD800 else code + 0x800)
+
+
+_Char = tuple[tuple[tuple[int, ...], ...] | None, frozenset[int]]
+
+
+def _char_entry(char: str) -> _Char:
+    """(collation elements of ``char`` alone or None, code points that extend it)."""
+    cache: dict[str, _Char] = _state.setdefault("chars", {})
     try:
         return cache[char]
     except KeyError:
         pass
-    collator = _collator()
-    node = collator.table.root.children.get(ord(char))
-    found: tuple[tuple[int, ...], ...] | None = None
-    if node is not None and node.children is None and node.value:
-        found = tuple(tuple(element) for element in node.value)
+    node = _collator().table.root.children.get(ord(char))
+    found: _Char = (None, frozenset())
+    if node is not None and node.value:
+        found = (
+            tuple(tuple(element) for element in node.value),
+            frozenset(node.children or ()),
+        )
     cache[char] = found
     return found
 
 
 def _key_tuple(text: str) -> tuple[int, ...]:
-    """pyuca's sort key of ``text``, computed per character when that is exact."""
+    """pyuca's sort key of ``text``, computed per character when that is exact.
+
+    A character's own collation elements are used unless the table has a
+    contraction of it with what follows (the next character, or a combining
+    mark after it); then, and for characters without table entries, pyuca
+    computes the whole key.
+    """
     normalized = unicodedata.normalize("NFD", text)
     elements: list[tuple[int, ...]] = []
-    for char in normalized:
-        simple = _simple_elements(char)
-        if simple is None:
-            return tuple(_collator().sort_key(text))
-        elements.extend(simple)
+    size = len(normalized)
+    for position, char in enumerate(normalized):
+        own, extended_by = _char_entry(char)
+        if own is None:
+            return reference_sort_key(text)
+        if extended_by:
+            following = position + 1
+            while following < size:
+                if ord(normalized[following]) in extended_by:
+                    return reference_sort_key(text)
+                if not unicodedata.combining(normalized[following]):
+                    break
+                following += 1
+        elements.extend(own)
     key: list[int] = []
     for level in range(4):
         if level:
@@ -116,8 +159,34 @@ def name_keys(text: str) -> tuple[str, bytes]:
     """(fold, sort_key) of a name, in one pass (memoised: rosters repeat names)."""
     key = _key_tuple(text)
     primary_end = key.index(0) if 0 in key else len(key)
-    folded = "".join(_weight_char(weight) for weight in key[:primary_end])
-    return folded, struct.pack(f">{len(key)}H", *key)
+    codes = _fold_codes()
+    folded = "".join(_weight_char(weight, codes) for weight in key[:primary_end])
+    return folded, pack_key(key)
+
+
+def pack_key(key: tuple[int, ...]) -> bytes:
+    """A UCA key (levels split by 0) as bytes that sort the same way, compactly.
+
+    Primary weights (513..0xFFFF) take two bytes, secondary (32..276) and
+    tertiary (2..30) one byte each (secondary less 31); each level ends with
+    one 0 byte, which sorts below any weight's first byte; the fourth,
+    always empty level is left out.
+    """
+    out = bytearray()
+    level = 0
+    for weight in key:
+        if weight == 0:
+            level += 1
+            if level < 3:
+                out.append(0)
+            continue
+        if level == 0:
+            out += weight.to_bytes(2, "big")
+        elif level == 1:
+            out.append(weight - 31)
+        else:
+            out.append(weight)
+    return bytes(out)
 
 
 def fold(text: str) -> str:

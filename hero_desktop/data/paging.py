@@ -31,6 +31,7 @@ from hero_desktop.data import names
 from hero_desktop.data.models import HeroRow
 from hero_desktop.data.name_index import FTS_TABLE, NAME_TABLE, fts_query
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.search_pager import SearchPager
 
 CHECKPOINT_EVERY = 1000
 COLUMNS = "id, name, age, secret_name"
@@ -288,8 +289,9 @@ class MatchPager:
             if len(folded) >= 3:
                 clauses.append(f"n.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
                 params.append(fts_query(folded))
-            clauses.append("instr(n.fold, ?) > 0")
-            params.append(folded)
+            else:
+                clauses.append("instr(n.fold, ?) > 0")
+                params.append(folded)
         elif needle:
             clauses.append("hd_matches(h.name, ?)")
             params.append(needle)
@@ -334,6 +336,9 @@ class MatchPager:
 
 def make_pager(connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> Pager:
     """The pager for ``query``; ``indexed``: the file's name structures are ready to use."""
+    age_filtered = query.no_age or query.age_from is not None or query.age_to is not None
+    if query.search.strip() and indexed and query.sort is not SortKey.AGE and not age_filtered:
+        return SearchPager(connection, query)
     if query.search.strip() or (query.sort is SortKey.NAME and not indexed):
         return MatchPager(connection, query, indexed)
     return CheckpointPager(connection, query)
