@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import time
 import sqlite3
+import time
 import weakref
 from contextlib import suppress
 from typing import Any
