@@ -45,6 +45,7 @@ from hero_desktop.ui.commands import (
 )
 from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.hero_table_model import COLUMNS, SORTABLE, HeroTableModel
+from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.search_bar import SearchBar
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.message_bar)
+        self.index_offer = IndexOfferBar(self)
+        layout.addWidget(self.index_offer)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.pager)
@@ -739,6 +742,7 @@ class MainWindow(QMainWindow):
             self.table.commitData(self.table.focusWidget())
         self._poll_timer.stop()
         self.csv.cancel_and_wait()
+        self.index_offer.cancel_and_wait()
         self.save_settings()
         self._executor.shutdown(wait=True, cancel_futures=True)
         self.repository.database.close()
