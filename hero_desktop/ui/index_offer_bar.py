@@ -15,6 +15,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from typing_extensions import override
 
@@ -73,10 +74,15 @@ class IndexOfferBar(QWidget):
         offer = window.repository.database.name_index_offer() or ""
         self.label = QLabel(offer)
         self.label.setWordWrap(True)
-        self.add_button = QPushButton("&Add Index")
+        # Window-wide shortcuts while the bar shows (a button's own mnemonic
+        # only fires once Alt has been pressed alone on some platforms).
+        self.add_button = QPushButton("Add Index (Alt+A)")
         self.add_button.setToolTip("Add the name index now, in the background")
-        self.not_now_button = QPushButton("&Not Now")
+        self.not_now_button = QPushButton("Not Now (Alt+N)")
         self.not_now_button.setToolTip("Keep the file as it is; search and sort still work")
+        for keys, button in (("Alt+A", self.add_button), ("Alt+N", self.not_now_button)):
+            shortcut = QShortcut(QKeySequence(keys), window)
+            shortcut.activated.connect(lambda b=button: b.click() if self.isVisible() else None)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.add_button)
         layout.addWidget(self.not_now_button)
