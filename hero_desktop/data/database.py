@@ -95,8 +95,10 @@ class Database:
         return not self.read_only and self.name_index is name_index.NameIndexStatus.REBUILD
 
     def recheck_name_index(self) -> None:
+        """Look again (another connection may have built or dropped the structures)."""
         with suppress(sqlite3.Error):
             self.name_index = name_index.status(self.connection)
+            self.has_search_index = _search_index_ready(self.connection)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -142,6 +144,7 @@ class Database:
             return
         with suppress(sqlite3.Error, DatabaseError):
             self.name_index = name_index.status(self.connection, check_counts=False)
+            self.has_search_index = _search_index_ready(self.connection)
             if self.name_index is name_index.NameIndexStatus.READY and name_index.has_pending(
                 self.connection
             ):

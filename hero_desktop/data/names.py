@@ -58,6 +58,12 @@ def _collator() -> Any:
     return found
 
 
+def warm_up() -> None:
+    """Load the collation table in a background thread (the first search then needs no wait)."""
+    if "collator" not in _state:
+        threading.Thread(target=_collator, name="hero-collator", daemon=True).start()
+
+
 def uca_version() -> str:
     """The UCA table version pyuca's default collator uses (e.g. 10.0.0)."""
     from pyuca.collator import Collator  # type: ignore[import-untyped]

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from typing_extensions import override
 
+from hero_desktop.data import names
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.index_builder import add_name_index
 
@@ -96,6 +97,8 @@ class IndexOfferBar(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
 
         self.setVisible(bool(offer) and self._path_key() not in self._declined())
+        # After the first page is shown: the first search then finds the table loaded.
+        QTimer.singleShot(0, names.warm_up)
         if window.repository.database.needs_name_index_build():
             # Hero Desktop's own file: rebuild without asking, once the first page is shown.
             QTimer.singleShot(0, self.add_index)
