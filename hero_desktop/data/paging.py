@@ -123,6 +123,8 @@ class _SegmentPager:
         self._segment = segment
         self._checkpoints: list[tuple[Any, ...]] | None = None
         self._count: int | None = None
+        self._page_starts: dict[int, tuple[Any, ...]] = {}
+        """Rank -> key of the row there, learnt from the row after each page shown."""
 
     def _select(self, what: str, condition: str | None, tail: str, source: str = "") -> str:
         where = (
@@ -172,15 +174,32 @@ class _SegmentPager:
         block = start // CHECKPOINT_EVERY
         if limit <= 0 or block >= len(checkpoints):
             return []
-        sql = self._select(
-            HERO_COLUMNS,
-            self._segment.after(True),
-            f"LIMIT {int(limit)} OFFSET {start % CHECKPOINT_EVERY}",
-            self._segment.rows_from,
-        )
-        cursor = self._connection.cursor()
-        cursor.row_factory = _row
-        return list(cursor.execute(sql, self._segment.params + checkpoints[block]))
+        # Start from the row this page begins with when a previous page told us
+        # its key (the next page), else from the checkpoint of its block.
+        known = self._page_starts.get(start)
+        first, key = (start, known) if known is not None else (block * CHECKPOINT_EVERY, None)
+        key = key or checkpoints[block]
+        window = f"LIMIT {int(limit) + 1} OFFSET {start - first}"
+        width = len(self._segment.keys)
+        if self._segment.row_source:
+            # Skip along the keys alone (a covering index), then fetch the page's heroes:
+            # skipped rows must not each cost a lookup of their hero.
+            keys = self._select(", ".join(self._segment.keys), self._segment.after(True), window)
+            order = self._segment.order_by.replace("n.", "p.")
+            outer_keys = ", ".join(key.replace("n.", "p.") for key in self._segment.keys)
+            sql = (
+                f"SELECT {HERO_COLUMNS}, {outer_keys} FROM ({keys}) AS p "
+                f"JOIN hero h ON h.id = p.id ORDER BY {order}"
+            )
+        else:
+            columns = f"{HERO_COLUMNS}, {', '.join(self._segment.keys)}"
+            sql = self._select(columns, self._segment.after(True), window)
+        found = self._connection.execute(sql, self._segment.params + key).fetchall()
+        if len(found) > limit:
+            if len(self._page_starts) > 10_000:
+                self._page_starts.clear()
+            self._page_starts[start + limit] = tuple(found[limit][4 : 4 + width])
+        return [HeroRow._make(row[:4]) for row in found[:limit]]
 
     def rank_of(self, key: tuple[Any, ...]) -> int:
         """Rank of the row with ``key`` (which must match this segment)."""

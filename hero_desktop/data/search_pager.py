@@ -39,6 +39,10 @@ from hero_desktop.data.query import HeroQuery, SortKey
 FEW = 8000
 """Up to this many matches are sorted into a table; beyond, pages walk the order."""
 
+SHORT_FEW = 50_000
+"""For one or two characters, up to this many matches found by the first scan are
+sorted into a table at once (the scan would otherwise be run again to count)."""
+
 WALK_BUDGET_S = 0.012
 """How long one page may walk the order before the matches are sorted instead."""
 
@@ -89,8 +93,8 @@ class SearchPager:
         cursor = self._connection.execute(
             f"SELECT id FROM {NAME_TABLE} WHERE instr(fold, ?) > 0", (self._folded,)
         )
-        found = cursor.fetchmany(FEW + 1)
-        if len(found) <= FEW:
+        found = cursor.fetchmany(SHORT_FEW + 1)
+        if len(found) <= SHORT_FEW:
             ids = ",".join(str(int(row[0])) for row in found)
             self._sort_into_table(f"n.id IN ({ids or 'NULL'})", ())
             return len(found)
