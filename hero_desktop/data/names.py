@@ -34,6 +34,7 @@ structures were computed under another version is rebuilt.
 
 from __future__ import annotations
 
+import struct
 import threading
 import unicodedata
 from functools import lru_cache
@@ -160,14 +161,90 @@ def _key_tuple(text: str) -> tuple[int, ...]:
     return tuple(key)
 
 
+_Fast = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], frozenset[int]] | None
+
+
+def _fast_entry(char: str) -> _Fast:
+    """(fold, primary, secondary, tertiary weights, extenders) of ``char``, or None."""
+    cache: dict[str, _Fast] = _state.setdefault("fast", {})
+    if char in cache:
+        return cache[char]
+    own, extended_by = _char_entry(char)
+    found: _Fast = None
+    if own is not None:
+        codes = _fold_codes()
+        primary = tuple(element[0] for element in own if element[0])
+        found = (
+            "".join(_weight_char(weight, codes) for weight in primary),
+            primary,
+            tuple(element[1] for element in own if len(element) > 1 and element[1]),
+            tuple(element[2] for element in own if len(element) > 2 and element[2]),
+            extended_by,
+        )
+    cache[char] = found
+    return found
+
+
+def _split(key: tuple[int, ...]) -> list[list[int]]:
+    levels: list[list[int]] = [[]]
+    for weight in key:
+        if weight:
+            levels[-1].append(weight)
+        else:
+            levels.append([])
+    return [*levels, [], [], []][:3]
+
+
 @lru_cache(maxsize=65536)
 def name_keys(text: str) -> tuple[str, bytes]:
-    """(fold, sort_key) of a name, in one pass (memoised: rosters repeat names)."""
-    key = _key_tuple(text)
-    primary_end = key.index(0) if 0 in key else len(key)
+    """(fold, sort_key) of a name, in one pass (memoised: rosters repeat names).
+
+    The same as ``_key_tuple`` level by level (a test checks), per character.
+    """
+    normalized = unicodedata.normalize("NFD", text)
+    fast: dict[str, _Fast] = _state.get("fast") or {}
+    folds: list[str] = []
+    primary: list[int] = []
+    secondary: list[int] = []
+    tertiary: list[int] = []
+    size = len(normalized)
+    for position, char in enumerate(normalized):
+        entry = fast[char] if char in fast else _fast_entry(char)
+        if entry is None:
+            return _from_key(reference_sort_key(text))
+        folded, own_primary, own_secondary, own_tertiary, extended_by = entry
+        if extended_by:
+            following = position + 1
+            while following < size:
+                if ord(normalized[following]) in extended_by:
+                    return _from_key(reference_sort_key(text))
+                if not unicodedata.combining(normalized[following]):
+                    break
+                following += 1
+        folds.append(folded)
+        primary += own_primary
+        secondary += own_secondary
+        tertiary += own_tertiary
+    return "".join(folds), _pack(primary, secondary, tertiary)
+
+
+def _from_key(key: tuple[int, ...]) -> tuple[str, bytes]:
+    primary, secondary, tertiary = _split(key)
     codes = _fold_codes()
-    folded = "".join(_weight_char(weight, codes) for weight in key[:primary_end])
-    return folded, pack_key(key)
+    folded = "".join(_weight_char(weight, codes) for weight in primary)
+    return folded, _pack(primary, secondary, tertiary)
+
+
+def _pack(primary: list[int], secondary: list[int], tertiary: list[int]) -> bytes:
+    return b"".join(
+        (
+            struct.pack(f">{len(primary)}H", *primary),
+            b"\0",
+            bytes(weight - 31 for weight in secondary),
+            b"\0",
+            bytes(tertiary),
+        )
+    )
 
 
 def pack_key(key: tuple[int, ...]) -> bytes:
