@@ -76,13 +76,26 @@ class Database:
         try:
             if not name_index.has_pending(self.connection):
                 return True
-            if self.read_only:
-                return False  # another program's rows wait in the log: scan instead
+            # Another program's rows wait in the log: process them, or scan meanwhile.
+            return not self.read_only and self._process_log_if_free()
+        except (sqlite3.Error, DatabaseError):
+            return False
+
+    def _process_log_if_free(self) -> bool:
+        """Process the change log now unless another program holds the write lock.
+
+        Never waits for the lock: a read (a page, a search) must not freeze
+        the window; the next poll tries again.
+        """
+        self.connection.execute("PRAGMA busy_timeout = 0")
+        try:
             with self.write():
                 pass  # write() processes the log before committing
             return True
-        except (sqlite3.Error, DatabaseError):
+        except DatabaseError:
             return False
+        finally:
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def name_index_offer(self) -> str | None:
         """What Hero Desktop would add to this file (with the user's consent), or None."""
@@ -148,8 +161,7 @@ class Database:
             if self.name_index is name_index.NameIndexStatus.READY and name_index.has_pending(
                 self.connection
             ):
-                with self.write():
-                    pass  # write() processes the log before committing
+                self._process_log_if_free()
 
     def check_integrity(self) -> str | None:
         """Run SQLite's quick check on a separate connection; None when the file is sound."""

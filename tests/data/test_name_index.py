@@ -8,6 +8,7 @@ The reference for search and order is plain Python over every row:
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from sqlmodel import Session, create_engine, select
 
 from hero_desktop.data import name_index, names, search_pager
 from hero_desktop.data.csv_io import export_csv, import_csv
-from hero_desktop.data.database import Database, open_database
+from hero_desktop.data.database import BUSY_TIMEOUT_MS, Database, open_database
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.index_builder import add_name_index
@@ -450,3 +451,22 @@ def test_search_and_name_order_equal_the_python_rules(
     assert [hero.id for hero in any_repo.iterate(by_id, batch=2)] == sorted(
         reference(rows, needle, False)
     )
+
+
+def test_a_search_while_another_program_holds_the_write_lock_scans_instead_of_waiting(
+    repo: HeroRepository, db_path: Path
+) -> None:
+    insert_elsewhere(db_path, ["Zoë"])
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. the tutorial's app in the middle of a write
+    try:
+        started = time.perf_counter()
+        assert repo.poll_changes()
+        assert searched(repo, "zoe") == ["Zoë"]
+        waited = time.perf_counter() - started
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert waited < BUSY_TIMEOUT_MS / 1000 / 2  # it did not wait for the lock
+    assert searched(repo, "ZOË") == ["Zoë"]
+    name_rows_agree(repo.database)  # caught up once the lock was free
