@@ -188,18 +188,6 @@ def build(connection: sqlite3.Connection, progress: Progress | None = None) -> i
     return done
 
 
-def create_empty(connection: sqlite3.Connection) -> None:
-    """The structures for a new file (inside its creating transaction)."""
-    _drop_all(connection)
-    _create(connection)
-    connection.execute(
-        f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) SELECT id, hd_fold(name), "
-        "hd_sort_key(name) FROM hero"
-    )
-    connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-    _finish(connection)
-
-
 def process_pending(connection: sqlite3.Connection) -> int:
     """Bring the name rows up to date with the logged heroes; inside a write transaction.
 
