@@ -40,7 +40,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-FOLD_VERSION = 1
+FOLD_VERSION = 2
+"""Changes whenever fold() or the packing of sort keys changes (the file is then rebuilt)."""
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
 
@@ -195,12 +196,17 @@ def _split(key: tuple[int, ...]) -> list[list[int]]:
     return [*levels, [], [], []][:3]
 
 
+MAX_KEYED_CHARACTERS = 100_000
+"""Longer texts (only another program could store one) are keyed by their start."""
+
+
 @lru_cache(maxsize=65536)
 def name_keys(text: str) -> tuple[str, bytes]:
     """(fold, sort_key) of a name, in one pass (memoised: rosters repeat names).
 
     The same as ``_key_tuple`` level by level (a test checks), per character.
     """
+    text = text[:MAX_KEYED_CHARACTERS]
     normalized = unicodedata.normalize("NFD", text)
     fast: dict[str, _Fast] = _state.get("fast") or {}
     folds: list[str] = []
@@ -235,41 +241,74 @@ def _from_key(key: tuple[int, ...]) -> tuple[str, bytes]:
     return folded, _pack(primary, secondary, tertiary)
 
 
+SECONDARY_COMMON = 0x20
+TERTIARY_COMMON = 0x02
+"""The smallest (and by far the most frequent) weight of each level: no accent, lower case."""
+
+
 def _pack(primary: list[int], secondary: list[int], tertiary: list[int]) -> bytes:
     return b"".join(
         (
             struct.pack(f">{len(primary)}H", *primary),
             b"\0",
-            bytes(weight - 31 for weight in secondary),
+            pack_level(secondary, SECONDARY_COMMON),
             b"\0",
-            bytes(tertiary),
+            pack_level(tertiary, TERTIARY_COMMON),
         )
     )
+
+
+SHORT_RUN = 0x3E
+"""Runs of commons up to this long take one byte; longer ones four."""
+
+
+def pack_level(weights: list[int], common: int) -> bytes:
+    """One secondary or tertiary level as bytes in the same order, runs of ``common`` shrunk.
+
+    Almost every weight of these levels is ``common``, the level's smallest
+    weight, so each run of k commons becomes a code: an *ending* code when
+    the level ends after the run, a *higher* code when a larger weight
+    follows (then that weight less ``common``, as one byte). A level that
+    ends sooner sorts first and a larger weight sorts last, so ending codes
+    grow with k, higher codes shrink with k, and every ending code is below
+    every higher code:
+
+    * ending: ``0x01 + k`` (k <= 62), else ``0x40`` and k in three bytes;
+    * higher: ``0xFF - k`` (k <= 62), else ``0xC0`` and 0xFFFFFF - k.
+
+    Runs stay below 0x7FFFFF (``MAX_KEYED_CHARACTERS`` keeps them so).
+    """
+    out = bytearray()
+    run = 0
+    for weight in weights:
+        if weight == common:
+            run += 1
+            continue
+        if run <= SHORT_RUN:
+            out.append(0xFF - run)
+        else:
+            out.append(0xC0)
+            out += (0xFFFFFF - run).to_bytes(3, "big")
+        out.append(weight - common)
+        run = 0
+    if run <= SHORT_RUN:
+        out.append(0x01 + run)
+    else:
+        out.append(0x40)
+        out += run.to_bytes(3, "big")
+    return bytes(out)
 
 
 def pack_key(key: tuple[int, ...]) -> bytes:
     """A UCA key (levels split by 0) as bytes that sort the same way, compactly.
 
-    Primary weights (513..0xFFFF) take two bytes, secondary (32..276) and
-    tertiary (2..30) one byte each (secondary less 31); each level ends with
-    one 0 byte, which sorts below any weight's first byte; the fourth,
-    always empty level is left out.
+    Primary weights (513..0xFFFF) take two bytes each; the secondary and
+    tertiary levels are packed by ``pack_level``; each level ends with one 0
+    byte, which sorts below any primary's first byte; the fourth, always
+    empty level is left out.
     """
-    out = bytearray()
-    level = 0
-    for weight in key:
-        if weight == 0:
-            level += 1
-            if level < 3:
-                out.append(0)
-            continue
-        if level == 0:
-            out += weight.to_bytes(2, "big")
-        elif level == 1:
-            out.append(weight - 31)
-        else:
-            out.append(weight)
-    return bytes(out)
+    primary, secondary, tertiary = _split(key)
+    return _pack(primary, secondary, tertiary)
 
 
 def fold(text: str) -> str:

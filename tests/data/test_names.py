@@ -107,3 +107,38 @@ def test_folds_are_equal_exactly_when_the_primary_weights_are(a: str, b: str) ->
         return key[: key.index(0)] if 0 in key else key
 
     assert (names.fold(a) == names.fold(b)) == (primary(a) == primary(b))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([2, 2, 2, 3, 8, 30]), max_size=140),
+    st.lists(st.sampled_from([2, 2, 2, 3, 8, 30]), max_size=140),
+)
+def test_a_packed_level_compares_exactly_as_its_weights(a: list[int], b: list[int]) -> None:
+    def sign(x: object, y: object) -> int:
+        return (x > y) - (x < y)  # type: ignore[operator]
+
+    packed_a = names.pack_level(a, names.TERTIARY_COMMON) + b"\0"
+    packed_b = names.pack_level(b, names.TERTIARY_COMMON) + b"\0"
+    assert sign(packed_a, packed_b) == sign([*a, 0], [*b, 0])
+
+
+@settings(max_examples=400, deadline=None)
+@given(human_names, human_names)
+def test_two_sort_keys_compare_as_pyucas_keys(a: str, b: str) -> None:
+    def sign(x: object, y: object) -> int:
+        return (x > y) - (x < y)  # type: ignore[operator]
+
+    reference = sign(names.reference_sort_key(a), names.reference_sort_key(b))
+    assert sign(names.sort_key(a), names.sort_key(b)) == reference
+
+
+def test_long_runs_of_common_weights_compare_as_their_weights() -> None:
+    runs = [[2] * 62, [2] * 63, [2] * 200, [*[2] * 62, 3], [*[2] * 63, 3], [*[2] * 200, 3]]
+    packed = sorted(runs, key=lambda level: names.pack_level(level, 2) + b"\0")
+    assert packed == sorted(runs, key=lambda level: [*level, 0])
+
+
+def test_common_weights_take_little_room() -> None:
+    # 12 primaries of two bytes, two separators, then one code per run.
+    assert len(names.sort_key("Captain Wolf")) == 12 * 2 + 2 + 1 + 5
