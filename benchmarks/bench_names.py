@@ -40,7 +40,7 @@ from hero_desktop.data.index_builder import add_name_index
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.ui.hero_table_model import HeroTableModel
 
-VERSION = "names-1"
+VERSION = "names-2"  # change with names.FOLD_VERSION: the cached file is rebuilt
 INTERNATIONAL_SHARE = 0.1
 # fmt: off
 _INTERNATIONAL = (
