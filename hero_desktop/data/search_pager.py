@@ -39,9 +39,8 @@ from hero_desktop.data.query import HeroQuery, SortKey
 FEW = 8000
 """Up to this many matches are sorted into a table; beyond, pages walk the order."""
 
-SHORT_FEW = 50_000
-"""For one or two characters, up to this many matches found by the first scan are
-sorted into a table at once (the scan would otherwise be run again to count)."""
+PAGE = 100
+"""The largest page the window asks for (the tutorial's limit)."""
 
 WALK_BUDGET_S = 0.012
 """How long one page may walk the order before the matches are sorted instead."""
@@ -89,16 +88,15 @@ class SearchPager:
             if count <= FEW:
                 self._sort_all()
             return count
-        # One or two characters: one scan, stopped as soon as the matches are many.
-        cursor = self._connection.execute(
-            f"SELECT id FROM {NAME_TABLE} WHERE instr(fold, ?) > 0", (self._folded,)
-        )
-        found = cursor.fetchmany(SHORT_FEW + 1)
-        if len(found) <= SHORT_FEW:
-            ids = ",".join(str(int(row[0])) for row in found)
-            self._sort_into_table(f"n.id IN ({ids or 'NULL'})", ())
-            return len(found)
-        cursor.close()
+        # One or two characters: no index can help, so as few scans as possible.
+        # Many matches spread along the order: the first page is found at once
+        # by walking, and one scan counts. Otherwise one scan finds and sorts.
+        if self._try_walk(0, PAGE) is None:
+            self._sort_all()
+            assert self._table is not None
+            return int(
+                self._connection.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
+            )
         return int(
             self._connection.execute(
                 f"SELECT count(*) FROM {NAME_TABLE} WHERE instr(fold, ?) > 0", (self._folded,)
@@ -147,6 +145,14 @@ class SearchPager:
                     (start, start + limit),
                 )
             )
+        found = self._try_walk(start, limit)
+        if found is None:
+            self._sort_all()
+            return self.rows(start, limit)
+        return found
+
+    def _try_walk(self, start: int, limit: int) -> list[HeroRow] | None:
+        """``_walk``, or None when it takes longer than ``WALK_BUDGET_S``."""
         deadline = time.perf_counter() + WALK_BUDGET_S
         self._connection.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
         try:
@@ -154,10 +160,9 @@ class SearchPager:
         except sqlite3.OperationalError as error:
             if "interrupt" not in str(error):
                 raise
+            return None
         finally:
             self._connection.set_progress_handler(None, 0)
-        self._sort_all()
-        return self.rows(start, limit)
 
     def _order(self) -> str:
         direction = " DESC" if self._descending else ""
