@@ -85,8 +85,13 @@ class Database:
         """Process the change log now unless another program holds the write lock.
 
         Never waits for the lock: a read (a page, a search) must not freeze
-        the window; the next poll tries again.
+        the window; the next poll tries again. A log longer than
+        ``SYNC_BUILD_ROWS`` (another program imported many heroes) is left to
+        a background rebuild instead (``needs_name_index_build``).
         """
+        if name_index.pending_count(self.connection) > SYNC_BUILD_ROWS:
+            self.name_index = name_index.NameIndexStatus.REBUILD
+            return False
         self.connection.execute("PRAGMA busy_timeout = 0")
         try:
             with self.write():

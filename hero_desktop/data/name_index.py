@@ -106,6 +106,10 @@ def has_pending(connection: sqlite3.Connection) -> bool:
     return connection.execute(f"SELECT 1 FROM {PENDING_TABLE} LIMIT 1").fetchone() is not None
 
 
+def pending_count(connection: sqlite3.Connection) -> int:
+    return int(connection.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0])
+
+
 def _drop_all(connection: sqlite3.Connection) -> None:
     for name, kind in connection.execute(
         "SELECT name, type FROM sqlite_schema WHERE type IN ('trigger', 'table') AND "

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from hero_desktop.ui.main_window import MainWindow
 
+WATCH_INTERVAL_MS = 1000
 DECLINED_KEY = "name_index_declined"
 """Settings: the resolved paths of files whose user answered "Not Now"."""
 
@@ -99,9 +100,23 @@ class IndexOfferBar(QWidget):
         self.setVisible(bool(offer) and self._path_key() not in self._declined())
         # After the first page is shown: the first search then finds the table loaded.
         QTimer.singleShot(0, names.warm_up)
-        if window.repository.database.needs_name_index_build():
-            # Hero Desktop's own file: rebuild without asking, once the first page is shown.
-            QTimer.singleShot(0, self.add_index)
+        # Hero Desktop's own file whose index is stale (or another program wrote
+        # more heroes than are worth catching up with one by one): rebuild in
+        # the background without asking, once the first page is shown.
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self._rebuild_if_needed)
+        self._watch.start()
+        QTimer.singleShot(0, self._rebuild_if_needed)
+
+    def _rebuild_if_needed(self) -> None:
+        # Once a build failed or was cancelled, not again on its own in this window.
+        if (
+            self._watch.isActive()
+            and self._builder is None
+            and self._window.repository.database.needs_name_index_build()
+        ):
+            self.add_index()
 
     def _path_key(self) -> str:
         return str(self._window.repository.database.path.resolve())
@@ -147,6 +162,7 @@ class IndexOfferBar(QWidget):
 
     def cancel_and_wait(self) -> None:
         """On close: an unfinished build is rolled back (the file stays as it was)."""
+        self._watch.stop()
         if self._builder is not None:
             self._builder.cancelled.set()
             self._builder.wait()
@@ -163,6 +179,8 @@ class IndexOfferBar(QWidget):
         builder, self._builder = self._builder, None
         if builder is not None:
             builder.wait()
+        if error is not None:
+            self._watch.stop()
         status = self._window.statusBar()
         status.removeWidget(self.progress)
         status.removeWidget(self.cancel_button)

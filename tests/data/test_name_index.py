@@ -470,3 +470,19 @@ def test_a_search_while_another_program_holds_the_write_lock_scans_instead_of_wa
     assert waited < BUSY_TIMEOUT_MS / 1000 / 2  # it did not wait for the lock
     assert searched(repo, "ZOË") == ["Zoë"]
     name_rows_agree(repo.database)  # caught up once the lock was free
+
+
+def test_a_long_change_log_is_left_to_a_background_rebuild(
+    repo: HeroRepository, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hero_desktop.data.database.SYNC_BUILD_ROWS", 3)
+    insert_elsewhere(db_path, ROSTER)  # another program imports many heroes
+
+    assert repo.poll_changes()
+
+    assert repo.database.needs_name_index_build()
+    assert sorted(searched(repo, "zoe")) == sorted(EXAMPLES["zoe"])  # by scanning meanwhile
+    assert add_name_index(db_path) == len(ROSTER)
+    repo.poll_changes()
+    assert repo.database.names_ready()
+    name_rows_agree(repo.database)

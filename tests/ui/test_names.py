@@ -182,3 +182,20 @@ def test_cancelling_the_build_leaves_the_file_as_it_was(
     assert schema(db_path) == before
     assert "Cancelled" in window.statusBar().currentMessage()
     assert offer.isVisible()  # still on offer
+
+
+def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hero_desktop.data.database.SYNC_BUILD_ROWS", 3)
+    open_database(db_path).close()
+    window = open_window()
+    assert not window.index_offer.isVisible()
+
+    with qtbot.waitSignal(window.index_offer.built, timeout=20_000):
+        write_heroes(db_path, heroes())  # e.g. the tutorial's app importing a roster
+
+    assert window.repository.database.names_ready()
+    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    assert shown_names(window) == NAME_ORDER
+    assert not window.index_offer.isVisible()
