@@ -6,7 +6,9 @@ folded characters (a phrase of trigrams is exactly a substring, so the count
 comes straight from the index), and by one scan of the short folded names
 for one or two characters.
 
-How the matches are then ordered depends on how many there are:
+How the matches are then ordered depends on how many there are (for one or
+two characters, on whether the first page is found by walking within the
+budget below; if not, the one scan that finds them also sorts them):
 
 * few (at most ``FEW``): their ids, sorted, go into a temporary table whose
   rowid is the rank (like ``paging.MatchPager``);
