@@ -28,7 +28,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from benchmarks.tutorial import TutorialHero
 
-VERSION = "tutorial-schema-1"
+VERSION = "tutorial-schema-2"
 CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 20240603
 

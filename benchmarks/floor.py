@@ -12,6 +12,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from hero_desktop.data.name_index import fts_query
+from hero_desktop.data.names import fold
+
 COLUMNS = "id, name, age, secret_name"
 Key = tuple[Any, ...]
 
@@ -72,14 +75,14 @@ def page_after(
 
 
 def search(connection: sqlite3.Connection, needle: str, limit: int = 100) -> tuple[int, list[Any]]:
-    """Count and first page (by id) through the trigram index the file holds."""
-    match = '"' + needle.casefold().replace('"', '""') + '"'
+    """Count and first page (by id) through the trigram index of folded names the file holds."""
+    match = fts_query(fold(needle))
     total = connection.execute(
-        "SELECT count(*) FROM hero_search WHERE hero_search MATCH ?", (match,)
+        "SELECT count(*) FROM hero_desktop_fts WHERE hero_desktop_fts MATCH ?", (match,)
     ).fetchone()[0]
     rows = connection.execute(
         f"SELECT {COLUMNS} FROM hero WHERE id IN "
-        "(SELECT rowid FROM hero_search WHERE hero_search MATCH ?) ORDER BY id LIMIT ?",
+        "(SELECT rowid FROM hero_desktop_fts WHERE hero_desktop_fts MATCH ?) ORDER BY id LIMIT ?",
         (match, limit),
     ).fetchall()
     return int(total), rows

@@ -143,7 +143,7 @@ def _snapshot_batches(
     try:
         if own_transaction:
             connection.execute("BEGIN")
-        pager = make_pager(connection, query, database.has_search_index)
+        pager = make_pager(connection, query, database.names_ready())
         total = pager.count()
         start = 0
         while start < total:

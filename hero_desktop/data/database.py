@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from urllib.parse import quote
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
 
+from hero_desktop.data import name_index, names
 from hero_desktop.data.errors import (
     DamagedDatabaseError,
     DatabaseBusyError,
@@ -34,42 +34,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
 BUSY_TIMEOUT_MS = 3000
 SEARCH_TABLE = "hero_search"
-
-
-def _casefold_expansions() -> dict[str, str]:
-    """Non-ASCII characters whose case folding holds ASCII letters (ß -> ss, K -> k).
-
-    SQLite's trigram tokenizer folds case one character at a time, with older
-    Unicode tables than Python's, so the index is only trusted for ASCII
-    needles (see paging.MatchPager). For those it must see every way a name
-    folds into ASCII: the triggers expand these few characters with built-in
-    SQL functions only (so they keep working inside the tutorial app). They
-    are few on purpose: SQLite's parser overflows past about 30 nested calls.
-    """
-    expansions: dict[str, str] = {}
-    for code in range(0x80, 0x20000):
-        char = chr(code)
-        if unicodedata.category(char) in ("Cs", "Cn"):
-            continue
-        folded = char.casefold()
-        if folded != char and any(part.isascii() for part in folded):
-            expansions[char] = folded
-    return expansions
-
-
-def fold_sql(column: str) -> str:
-    """A built-in-only SQL expression that expands multi-character case folds."""
-    expression = column
-    for char, folded in sorted(_casefold_expansions().items()):
-        expression = f"replace({expression}, '{char}', '{folded}')"
-    return expression
-
-
-def casefold_contains(text: object, needle: object) -> bool:
-    """The exact search rule: ``needle`` occurs in ``text``, ignoring case."""
-    if not isinstance(text, str) or not isinstance(needle, str):
-        return False
-    return needle.casefold() in text.casefold()
 
 
 def translate_error(error: sqlite3.Error) -> DatabaseError:
@@ -101,7 +65,58 @@ class Database:
     created: bool
     unfillable_columns: tuple[str, ...] = ()
     has_search_index: bool = False
+    name_index: name_index.NameIndexStatus = name_index.NameIndexStatus.FOREIGN
+    """Whether the name structures are there (see name_index); FOREIGN: not without consent."""
     _last_data_version: int = field(default=0, repr=False)
+
+    def names_ready(self) -> bool:
+        """True when search and name order can use the name structures as they are."""
+        if self.name_index is not name_index.NameIndexStatus.READY:
+            return False
+        try:
+            if not name_index.has_pending(self.connection):
+                return True
+            # Another program's rows wait in the log: process them, or scan meanwhile.
+            return not self.read_only and self._process_log_if_free()
+        except (sqlite3.Error, DatabaseError):
+            return False
+
+    def _process_log_if_free(self) -> bool:
+        """Process the change log now unless another program holds the write lock.
+
+        Never waits for the lock: a read (a page, a search) must not freeze
+        the window; the next poll tries again. A log longer than
+        ``SYNC_BUILD_ROWS`` (another program imported many heroes) is left to
+        a background rebuild instead (``needs_name_index_build``).
+        """
+        if name_index.pending_count(self.connection) > SYNC_BUILD_ROWS:
+            self.name_index = name_index.NameIndexStatus.REBUILD
+            return False
+        self.connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            with self.write():
+                pass  # write() processes the log before committing
+            return True
+        except DatabaseError:
+            return False
+        finally:
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def name_index_offer(self) -> str | None:
+        """What Hero Desktop would add to this file (with the user's consent), or None."""
+        if self.read_only or self.name_index is not name_index.NameIndexStatus.FOREIGN:
+            return None
+        return name_index.OFFER
+
+    def needs_name_index_build(self) -> bool:
+        """Hero Desktop's own file whose name structures must be (re)built in the background."""
+        return not self.read_only and self.name_index is name_index.NameIndexStatus.REBUILD
+
+    def recheck_name_index(self) -> None:
+        """Look again (another connection may have built or dropped the structures)."""
+        with suppress(sqlite3.Error):
+            self.name_index = name_index.status(self.connection)
+            self.has_search_index = _search_index_ready(self.connection)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -114,6 +129,9 @@ class Database:
             raise translate_error(error) from error
         try:
             yield self.connection
+            if self.name_index is name_index.NameIndexStatus.READY:
+                # The same transaction: the names of what was written are never stale.
+                name_index.process_pending(self.connection)
             self.connection.execute("COMMIT")
         except BaseException as failure:
             with suppress(sqlite3.Error):
@@ -134,7 +152,21 @@ class Database:
             return False
         changed = version != self._last_data_version
         self._last_data_version = version
+        if changed:
+            self._catch_up_names()
         return changed
+
+    def _catch_up_names(self) -> None:
+        """Name rows for what another program wrote (it logged them in hero_desktop_pending)."""
+        if self.read_only:
+            return
+        with suppress(sqlite3.Error, DatabaseError):
+            self.name_index = name_index.status(self.connection, check_counts=False)
+            self.has_search_index = _search_index_ready(self.connection)
+            if self.name_index is name_index.NameIndexStatus.READY and name_index.has_pending(
+                self.connection
+            ):
+                self._process_log_if_free()
 
     def set_lock_wait(self, milliseconds: int) -> None:
         """How long one statement waits for another program's lock before DatabaseBusyError."""
@@ -197,7 +229,7 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
         timeout=BUSY_TIMEOUT_MS / 1000,
         check_same_thread=False,
     )
-    connection.create_function("hd_contains", 2, casefold_contains, deterministic=True)
+    names.register_functions(connection)
     return connection
 
 
@@ -215,31 +247,6 @@ def _create_schema(connection: sqlite3.Connection) -> None:
         connection.execute(str(CreateIndex(index).compile(dialect=dialect)))
 
 
-def _create_search_index(connection: sqlite3.Connection) -> None:
-    folded_new = fold_sql("new.name")
-    # One statement at a time: executescript() would commit the caller's
-    # BEGIN IMMEDIATE first, so a half-built index could be left behind.
-    statements = (
-        f"""CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE}
-            USING fts5(name, tokenize = 'trigram case_sensitive 0')""",
-        f"DELETE FROM {SEARCH_TABLE}",
-        f"INSERT INTO {SEARCH_TABLE}(rowid, name) SELECT id, {fold_sql('name')} FROM hero",
-        f"""CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_insert AFTER INSERT ON hero BEGIN
-            INSERT INTO {SEARCH_TABLE}(rowid, name) VALUES (new.id, {folded_new});
-        END""",
-        f"""CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_delete AFTER DELETE ON hero BEGIN
-            DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id;
-        END""",
-        f"""CREATE TRIGGER IF NOT EXISTS {SEARCH_TABLE}_update AFTER UPDATE OF id, name ON hero
-        BEGIN
-            DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id;
-            INSERT INTO {SEARCH_TABLE}(rowid, name) VALUES (new.id, {folded_new});
-        END""",
-    )
-    for statement in statements:
-        connection.execute(statement)
-
-
 def _search_index_ready(connection: sqlite3.Connection) -> bool:
     names = {
         str(row[0])
@@ -253,9 +260,21 @@ def _search_index_ready(connection: sqlite3.Connection) -> bool:
 
 
 def open_database(
-    path: str | os.PathLike[str], *, read_only: bool = False, search_index: bool = True
+    path: str | os.PathLike[str],
+    *,
+    read_only: bool = False,
+    search_index: bool = True,
+    allow_changes: bool = False,
 ) -> Database:
     """Open (or create) a hero database at ``path``.
+
+    A file Hero Desktop creates gets WAL mode and the name structures from
+    the start. A file it did not create (none of its structures inside) is
+    opened without any change to its schema or journal mode unless
+    ``allow_changes`` is True (the user agreed); ``Database.name_index_offer``
+    then says what Hero Desktop would add, and ``name_index.add_name_index``
+    adds it in the background. ``search_index=False`` leaves the name
+    structures out of a new file (search and name order then scan).
 
     A missing file is created with the tutorial's ``hero`` table. An existing
     file is never recreated: a file that is not SQLite, is damaged, or has a
@@ -286,7 +305,12 @@ def open_database(
         raise translate_error(error) from error
     try:
         return _prepare(
-            path, connection, read_only=read_only, created=not exists, search_index=search_index
+            path,
+            connection,
+            read_only=read_only,
+            created=not exists,
+            search_index=search_index,
+            allow_changes=allow_changes,
         )
     except BaseException:
         connection.close()
@@ -308,24 +332,43 @@ def _check_columns(path: Path, columns: list[tuple[str, bool, bool, bool]]) -> N
         )
 
 
-def _check_before_first_change(
-    path: Path, connection: sqlite3.Connection, search_index: bool
-) -> None:
-    """Check a file before Hero Desktop first changes it (WAL mode, search index).
+def _check_before_first_change(path: Path, connection: sqlite3.Connection, ready: bool) -> None:
+    """Check a file before Hero Desktop first changes it (WAL mode, name structures).
 
-    A file already in WAL mode with its search index is not changed by
+    A file already in WAL mode with its name structures is not changed by
     opening, so it is not read through here (opening stays instant at any
     size); ``Database.check_integrity`` checks it on demand.
     """
     try:
         mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
-        if mode == "wal" and not (search_index and not _search_index_ready(connection)):
+        if mode == "wal" and ready:
             return
-        rows = connection.execute("PRAGMA quick_check").fetchall()
+        _quick_check(path, connection)
     except sqlite3.DatabaseError as error:
         if "malformed" in str(error) or "corrupt" in str(error):
             raise DamagedDatabaseError(path, str(error)) from error
         raise translate_error(error) from error
+
+
+QUICK_CHECK_BYTES = 64 * 2**20
+"""A file opened without changes is checked at open up to this size (about 0.3 s)."""
+
+
+def _check_unchanged_file(path: Path, connection: sqlite3.Connection) -> None:
+    """A file Hero Desktop may not change: report damage at once when that is cheap."""
+    try:
+        pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+        size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+        if pages * size <= QUICK_CHECK_BYTES:
+            _quick_check(path, connection)
+    except sqlite3.DatabaseError as error:
+        if "malformed" in str(error) or "corrupt" in str(error):
+            raise DamagedDatabaseError(path, str(error)) from error
+        raise translate_error(error) from error
+
+
+def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
+    rows = connection.execute("PRAGMA quick_check").fetchall()
     lines = [line for row in rows for line in str(row[0]).splitlines()]
     problems = [line for line in lines if line != "ok" and not line.startswith("***")]
     if problems:
@@ -339,6 +382,7 @@ def _prepare(
     read_only: bool,
     created: bool,
     search_index: bool,
+    allow_changes: bool = False,
 ) -> Database:
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -354,11 +398,19 @@ def _prepare(
 
     # Refuse before changing anything (WAL mode, search index), so the file is left untouched.
     _check_columns(path, columns)
-    if not read_only and not created:
-        _check_before_first_change(path, connection, search_index)
+    try:
+        status = name_index.status(connection, check_counts=False)
+    except sqlite3.Error as error:
+        raise translate_error(error) from error
+    consent = created or allow_changes or status is not name_index.NameIndexStatus.FOREIGN
+    if not read_only and not created and consent:
+        ready = status is name_index.NameIndexStatus.READY or not search_index
+        _check_before_first_change(path, connection, ready)
+    elif not read_only and not created:
+        _check_unchanged_file(path, connection)
 
     try:
-        if not read_only:
+        if not read_only and consent:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
         if not columns:
@@ -390,12 +442,33 @@ def _prepare(
         unfillable_columns=unfillable,
     )
     try:
-        if search_index and not read_only and not _search_index_ready(connection):
-            with database.write():
-                _create_search_index(connection)
         database.has_search_index = _search_index_ready(connection)
+        database.name_index = name_index.status(connection)
+        if search_index and not read_only and consent:
+            _build_names_now(database, created)
     except (sqlite3.Error, DatabaseError):
-        # Searching still works without the index, by scanning.
+        # Searching still works without the structures, by scanning.
         database.has_search_index = False
+        database.recheck_name_index()
     database.changed_elsewhere()
     return database
+
+
+SYNC_BUILD_ROWS = 20_000
+"""Up to this many heroes, opening builds the name structures at once (well under 1 s)."""
+
+
+def _build_names_now(database: Database, created: bool) -> None:
+    connection = database.connection
+    if database.name_index is name_index.NameIndexStatus.READY:
+        return
+    if not created and database.name_index is name_index.NameIndexStatus.REBUILD:
+        heroes = connection.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM hero LIMIT ?)", (SYNC_BUILD_ROWS + 1,)
+        ).fetchone()[0]
+        if heroes > SYNC_BUILD_ROWS:
+            return  # built in the background (the window asks for it)
+    with database.write():
+        name_index.build(connection)
+    database.has_search_index = _search_index_ready(connection)
+    database.name_index = name_index.status(connection)

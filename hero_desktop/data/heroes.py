@@ -60,7 +60,7 @@ class HeroRepository:
             if len(self._pagers) >= 4:
                 self._pagers.clear()
             try:
-                pager = make_pager(self._connection, query, self.database.has_search_index)
+                pager = make_pager(self._connection, query, self.database.names_ready())
             except sqlite3.Error as error:
                 raise translate_error(error) from error
             self._pagers[query] = pager

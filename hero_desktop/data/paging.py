@@ -22,18 +22,22 @@ from __future__ import annotations
 import bisect
 import itertools
 import sqlite3
-import unicodedata
 import weakref
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from hero_desktop.data.database import SEARCH_TABLE
+from hero_desktop.data import names
 from hero_desktop.data.models import HeroRow
+from hero_desktop.data.name_index import FTS_TABLE, NAME_TABLE, fts_query
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.search_pager import SearchPager
 
 CHECKPOINT_EVERY = 1000
 COLUMNS = "id, name, age, secret_name"
+HERO_COLUMNS = "h.id, h.name, h.age, h.secret_name"
+NAMES = f"{NAME_TABLE} n"
+NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
 
 
 def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> HeroRow:
@@ -56,6 +60,13 @@ class _Segment:
     params: tuple[Any, ...]
     keys: tuple[str, ...]
     descending: bool
+    source: str = "hero h"
+    """What the keys are read from; ``row_source`` must also give the hero (alias h)."""
+    row_source: str = ""
+
+    @property
+    def rows_from(self) -> str:
+        return self.row_source or self.source
 
     @property
     def order_by(self) -> str:
@@ -74,13 +85,13 @@ def _filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if query.no_age:
-        clauses.append("age IS NULL")
+        clauses.append("h.age IS NULL")
     else:
         if query.age_from is not None:
-            clauses.append("age >= ?")
+            clauses.append("h.age >= ?")
             params.append(query.age_from)
         if query.age_to is not None:
-            clauses.append("age <= ?")
+            clauses.append("h.age <= ?")
             params.append(query.age_to)
     return clauses, params
 
@@ -91,11 +102,15 @@ def _segments(query: HeroQuery, extra: list[str], extra_params: list[Any]) -> li
 
     params = tuple(extra_params)
     if query.sort is SortKey.ID:
-        return [_Segment(where(), params, ("id",), query.descending)]
+        return [_Segment(where(), params, ("h.id",), query.descending)]
     if query.sort is SortKey.NAME:
-        return [_Segment(where(), params, ("name", "id"), query.descending)]
-    nulls = _Segment(where("age IS NULL"), params, ("id",), query.descending)
-    ages = _Segment(where("age IS NOT NULL"), params, ("age", "id"), query.descending)
+        # The name order is the name table's index; keys alone need not touch hero.
+        keys = ("n.sort_key", "n.id")
+        if extra:
+            return [_Segment(where(), params, keys, query.descending, NAMES_AND_HEROES)]
+        return [_Segment(where(), params, keys, query.descending, NAMES, NAMES_AND_HEROES)]
+    nulls = _Segment(where("h.age IS NULL"), params, ("h.id",), query.descending)
+    ages = _Segment(where("h.age IS NOT NULL"), params, ("h.age", "h.id"), query.descending)
     # SQLite sorts NULL first: ascending puts heroes without an age first.
     return [ages, nulls] if query.descending else [nulls, ages]
 
@@ -108,12 +123,17 @@ class _SegmentPager:
         self._segment = segment
         self._checkpoints: list[tuple[Any, ...]] | None = None
         self._count: int | None = None
+        self._page_starts: dict[int, tuple[Any, ...]] = {}
+        """Rank -> key of the row there, learnt from the row after each page shown."""
 
-    def _select(self, what: str, condition: str | None, tail: str) -> str:
+    def _select(self, what: str, condition: str | None, tail: str, source: str = "") -> str:
         where = (
             self._segment.where if condition is None else f"{self._segment.where} AND {condition}"
         )
-        return f"SELECT {what} FROM hero WHERE {where} ORDER BY {self._segment.order_by} {tail}"
+        return (
+            f"SELECT {what} FROM {source or self._segment.source} WHERE {where} "
+            f"ORDER BY {self._segment.order_by} {tail}"
+        )
 
     def checkpoints(self) -> list[tuple[Any, ...]]:
         """Keys of the rows at ranks 0, N, 2N...; the last query also counts the tail."""
@@ -154,14 +174,32 @@ class _SegmentPager:
         block = start // CHECKPOINT_EVERY
         if limit <= 0 or block >= len(checkpoints):
             return []
-        sql = self._select(
-            COLUMNS,
-            self._segment.after(True),
-            f"LIMIT {int(limit)} OFFSET {start % CHECKPOINT_EVERY}",
-        )
-        cursor = self._connection.cursor()
-        cursor.row_factory = _row
-        return list(cursor.execute(sql, self._segment.params + checkpoints[block]))
+        # Start from the row this page begins with when a previous page told us
+        # its key (the next page), else from the checkpoint of its block.
+        known = self._page_starts.get(start)
+        first, key = (start, known) if known is not None else (block * CHECKPOINT_EVERY, None)
+        key = key or checkpoints[block]
+        window = f"LIMIT {int(limit) + 1} OFFSET {start - first}"
+        width = len(self._segment.keys)
+        if self._segment.row_source:
+            # Skip along the keys alone (a covering index), then fetch the page's heroes:
+            # skipped rows must not each cost a lookup of their hero.
+            keys = self._select(", ".join(self._segment.keys), self._segment.after(True), window)
+            order = self._segment.order_by.replace("n.", "p.")
+            outer_keys = ", ".join(key.replace("n.", "p.") for key in self._segment.keys)
+            sql = (
+                f"SELECT {HERO_COLUMNS}, {outer_keys} FROM ({keys}) AS p "
+                f"JOIN hero h ON h.id = p.id ORDER BY {order}"
+            )
+        else:
+            columns = f"{HERO_COLUMNS}, {', '.join(self._segment.keys)}"
+            sql = self._select(columns, self._segment.after(True), window)
+        found = self._connection.execute(sql, self._segment.params + key).fetchall()
+        if len(found) > limit:
+            if len(self._page_starts) > 10_000:
+                self._page_starts.clear()
+            self._page_starts[start + limit] = tuple(found[limit][4 : 4 + width])
+        return [HeroRow._make(row[:4]) for row in found[:limit]]
 
     def rank_of(self, key: tuple[Any, ...]) -> int:
         """Rank of the row with ``key`` (which must match this segment)."""
@@ -173,7 +211,8 @@ class _SegmentPager:
         position = max(position, 0)
         after = self._segment.after(True)
         before = self._connection.execute(
-            f"SELECT count(*) FROM hero WHERE {self._segment.where} AND {after} AND NOT {after}",
+            f"SELECT count(*) FROM {self._segment.source} "
+            f"WHERE {self._segment.where} AND {after} AND NOT {after}",
             self._segment.params + checkpoints[position] + key,
         ).fetchone()[0]
         return position * CHECKPOINT_EVERY + int(before)
@@ -230,7 +269,8 @@ class CheckpointPager:
         offset = 0
         for spec, segment in zip(self._segment_specs, self._segments, strict=True):
             key = self._connection.execute(
-                f"SELECT {', '.join(spec.keys)} FROM hero WHERE id = ? AND {spec.where}",
+                f"SELECT {', '.join(spec.keys)} FROM {spec.rows_from} "
+                f"WHERE h.id = ? AND {spec.where}",
                 (hero_id, *spec.params),
             ).fetchone()
             if key is not None:
@@ -245,7 +285,13 @@ def _drop_table(connection: sqlite3.Connection, table: str) -> None:
 
 
 class MatchPager:
-    """A name search: the matches, sorted, kept in a temporary table of its own."""
+    """A name search, or any order the file has no index for: the ids, sorted, in a temp table.
+
+    With the name structures (``indexed``) a search reads the folded names
+    (the trigram index narrows a needle of three or more folded characters
+    to candidates, ``instr`` is the exact rule); without them it scans with
+    the same rule as a Python function, and sorts by name through another.
+    """
 
     # One table per pager: the repository caches several searches at once.
     _numbers = itertools.count()
@@ -254,24 +300,33 @@ class MatchPager:
         self._connection = connection
         self._TABLE = f"temp.hero_desktop_matches_{next(self._numbers)}"
         weakref.finalize(self, _drop_table, connection, self._TABLE)
-        needle = unicodedata.normalize("NFC", query.search.strip())
+        needle = query.search.strip()
         clauses, params = _filters(query)
-        folded = needle.casefold()
-        if indexed and len(folded) >= 3 and folded.isascii():
-            # The trigram index narrows to candidates; hd_contains is the exact rule.
-            # Only ASCII needles: SQLite folds other letters with older tables.
-            clauses.append(f"id IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)")
-            params.append('"' + folded.replace('"', '""') + '"')
-        clauses.append("hd_contains(name, ?)")
-        params.append(needle)
-        order = ", ".join(
-            f"{key}{' DESC' if query.descending else ''}"
-            for key in ((query.sort.value, "id") if query.sort is not SortKey.ID else ("id",))
-        )
+        source = NAMES_AND_HEROES if indexed else "hero h"
+        if needle and indexed:
+            folded = names.fold(needle)
+            if len(folded) >= 3:
+                clauses.append(f"n.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
+                params.append(fts_query(folded))
+            else:
+                clauses.append("instr(n.fold, ?) > 0")
+                params.append(folded)
+        elif needle:
+            clauses.append("hd_matches(h.name, ?)")
+            params.append(needle)
+        if query.sort is SortKey.NAME:
+            keys: tuple[str, ...] = (
+                ("n.sort_key", "n.id") if indexed else ("hd_sort_key(h.name)", "h.id")
+            )
+        elif query.sort is SortKey.AGE:
+            keys = ("h.age", "h.id")
+        else:
+            keys = ("h.id",)
+        order = ", ".join(f"{key}{' DESC' if query.descending else ''}" for key in keys)
         connection.execute(f"DROP TABLE IF EXISTS {self._TABLE}")
         connection.execute(
-            f"CREATE TABLE {self._TABLE} AS SELECT id AS hero_id FROM hero "
-            f"WHERE {' AND '.join(clauses)} ORDER BY {order}",
+            f"CREATE TABLE {self._TABLE} AS SELECT h.id AS hero_id FROM {source} "
+            f"WHERE {' AND '.join(clauses) or '1'} ORDER BY {order}",
             params,
         )
         self._count = int(connection.execute(f"SELECT count(*) FROM {self._TABLE}").fetchone()[0])
@@ -299,6 +354,10 @@ class MatchPager:
 
 
 def make_pager(connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> Pager:
-    if query.search.strip():
+    """The pager for ``query``; ``indexed``: the file's name structures are ready to use."""
+    age_filtered = query.no_age or query.age_from is not None or query.age_to is not None
+    if query.search.strip() and indexed and query.sort is not SortKey.AGE and not age_filtered:
+        return SearchPager(connection, query)
+    if query.search.strip() or (query.sort is SortKey.NAME and not indexed):
         return MatchPager(connection, query, indexed)
     return CheckpointPager(connection, query)

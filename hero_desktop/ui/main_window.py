@@ -34,6 +34,7 @@ from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
+from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
 from hero_desktop.ui.message_bar import MessageBar
 from hero_desktop.ui.pager_bar import PagerBar
@@ -98,6 +99,14 @@ class MainWindow(QMainWindow):
         self.runner.message.connect(self.show_message)
         self.runner.changed.connect(self.navigator.after_change)
         self.live_view = LiveView(self.client, self.navigator, self)
+        self.index_offer = IndexOfferBar(
+            self.client,
+            settings,
+            self.statusBar(),
+            self.navigator.refresh,
+            self.table.setFocus,
+            self,
+        )
         self.live_view.damaged.connect(self._damaged)
         self.csv = CsvTransfer(
             self.client, self.runner, self.prompts, self, self.show_message,
@@ -119,6 +128,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.index_offer)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.pager)
@@ -174,6 +184,7 @@ class MainWindow(QMainWindow):
 
         self.navigator.show(page=0, after=first_page_shown)
         self.live_view.start(database)
+        self.index_offer.start(database)
 
     def _open_failed(self, message: str) -> None:
         self.show_message(message)
@@ -431,6 +442,7 @@ class MainWindow(QMainWindow):
         if self.table.state() == QAbstractItemView.State.EditingState:
             self.table.commitData(self.table.focusWidget())
         self.live_view.stop()
+        self.index_offer.cancel_and_wait()
         self.csv.cancel()
         self.save_settings()
         self.client.close()  # the changes asked for are written before the file closes

@@ -20,8 +20,9 @@ import sys
 import time
 from pathlib import Path
 
+from hero_desktop.data import name_index
 from hero_desktop.data.csv_io import BATCH_ROWS, import_csv
-from hero_desktop.data.database import SEARCH_TABLE, open_database
+from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery
 
@@ -141,25 +142,28 @@ def check_file(path: Path, reported_done: bool) -> bool:
             for kind, name in connection.execute("SELECT type, name FROM sqlite_schema")
         }
         for kind, name in [
-            ("table", SEARCH_TABLE),
-            ("trigger", f"{SEARCH_TABLE}_insert"),
-            ("trigger", f"{SEARCH_TABLE}_delete"),
-            ("trigger", f"{SEARCH_TABLE}_update"),
+            ("table", name_index.NAME_TABLE),
+            ("table", name_index.FTS_TABLE),
+            *(("trigger", trigger) for trigger in name_index.TRIGGERS),
             ("index", "ix_hero_name"),
             ("index", "ix_hero_age"),
         ]:
             assert (kind, name) in schema, f"{kind} {name} is gone after the kill"
-        # The search index agrees with the table, row for row.
-        connection.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('integrity-check')")
-        indexed = connection.execute(f"SELECT count(*) FROM {SEARCH_TABLE}").fetchone()[0]
-        assert indexed == len(heroes)
+        # The name rows agree with the table, row for row (the import's own
+        # transaction processed its change log).
+        fts = name_index.FTS_TABLE
+        connection.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+        named = connection.execute(f"SELECT id FROM {name_index.NAME_TABLE} ORDER BY id")
+        assert [row[0] for row in named] == [hero[0] for hero in heroes]
+        pending = connection.execute(f"SELECT count(*) FROM {name_index.PENDING_TABLE}")
+        assert pending.fetchone()[0] == 0
     finally:
         connection.close()
 
     database = open_database(path)
     try:
         repository = HeroRepository(database)
-        assert database.has_search_index
+        assert database.names_ready()
         assert repository.count(HeroQuery(search="existing hero")) == len(EXISTING)
         assert repository.count(HeroQuery(search="Hero 007")) == 1
         assert repository.count(HeroQuery(search="imported")) == (

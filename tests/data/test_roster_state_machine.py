@@ -16,6 +16,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from hero_desktop.data import names as rules
 from hero_desktop.data.database import open_database
 from hero_desktop.data.errors import HeroIdTakenError, HeroNotFoundError, InvalidHeroError
 from hero_desktop.data.heroes import HeroRepository
@@ -34,10 +35,9 @@ QUERIES = [
 
 
 def ordered(heroes: list[HeroRow], query: HeroQuery) -> list[HeroRow]:
-    needle = query.search.strip().casefold()
-    shown = [hero for hero in heroes if needle in hero.name.casefold()]
+    shown = [hero for hero in heroes if rules.matches(hero.name, query.search.strip())]
     if query.sort is SortKey.NAME:
-        shown.sort(key=lambda hero: (hero.name, hero.id))
+        shown.sort(key=lambda hero: (rules.sort_key(hero.name), hero.id))
     elif query.sort is SortKey.AGE:
         shown.sort(key=lambda hero: (hero.age is not None, hero.age or 0, hero.id))
     else:

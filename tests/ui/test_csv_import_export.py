@@ -79,7 +79,8 @@ def read_csv(path: Path) -> list[list[str]]:
 
 
 def wait_until_idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.csv.busy())
+    """The transfer is over and the window shows its outcome."""
+    qtbot.waitUntil(lambda: not window.csv.busy() and window.is_idle())
 
 
 def progress_dialog(window: MainWindow) -> QProgressDialog | None:
@@ -268,6 +269,7 @@ def test_the_window_keeps_working_while_an_import_runs(
         held_import.go_on.set()
 
     qtbot.waitUntil(lambda: message(window) == f"Imported {count:,} heroes.")
+    wait_until_idle(qtbot, window)
     assert not dialog.isVisible()
     assert len(rows_in_file(db_path)) == len(TUTORIAL_HEROES) + count
     assert current_id(window) == len(TUTORIAL_HEROES) + 1

@@ -1,0 +1,241 @@
+"""The name structures in a hero file: folded names, sort keys, a trigram index.
+
+``names.py`` defines the rules; this module keeps their results in the file
+so that search and name order are instant at any size:
+
+* ``hero_desktop_name(id, fold, sort_key)``: one row per hero, with an index
+  on ``(sort_key, id)`` (the name order, walked by the pager);
+* ``hero_desktop_fts``: an FTS5 trigram index over ``fold`` (external
+  content, case-sensitive: the fold already set case aside), which finds
+  exactly the names containing a search of three or more folded characters;
+* ``hero_desktop_pending(id)``: a change log filled by three triggers on
+  ``hero`` that use SQLite built-ins only, so the tutorial's app (or any
+  program) keeps inserting, updating and deleting, and every row it touches
+  is logged in its own transaction;
+* ``hero_desktop_meta``: the rule version the rows were computed under.
+
+Hero Desktop turns the log into name rows (``process_pending``) in the same
+transaction as its own writes, and after another program's commit (the
+live view's poll). A changed rule version, a missing trigger or counts that
+disagree make ``status`` say the structures must be rebuilt; the build is
+one transaction (``build``), cancellable, with progress, idempotent.
+
+The older ``hero_search`` FTS table and its triggers (files Hero Desktop
+made before) are dropped by ``build``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+
+from hero_desktop.data import names
+
+PREFIX = "hero_desktop_"
+NAME_TABLE = "hero_desktop_name"
+FTS_TABLE = "hero_desktop_fts"
+PENDING_TABLE = "hero_desktop_pending"
+META_TABLE = "hero_desktop_meta"
+ORDER_INDEX = "hero_desktop_name_order"
+LEGACY_SEARCH_TABLE = "hero_search"
+TRIGGERS = {
+    "hero_desktop_pending_insert": "AFTER INSERT ON hero BEGIN "
+    f"INSERT OR IGNORE INTO {PENDING_TABLE}(id) VALUES (new.id); END",
+    "hero_desktop_pending_update": "AFTER UPDATE OF id, name ON hero BEGIN "
+    f"INSERT OR IGNORE INTO {PENDING_TABLE}(id) VALUES (old.id); "
+    f"INSERT OR IGNORE INTO {PENDING_TABLE}(id) VALUES (new.id); END",
+    "hero_desktop_pending_delete": "AFTER DELETE ON hero BEGIN "
+    f"INSERT OR IGNORE INTO {PENDING_TABLE}(id) VALUES (old.id); END",
+}
+BATCH = 20_000
+BULK_PENDING = 100_000
+OFFER = (
+    "Hero Desktop can add a name index (a table, an FTS index and three triggers "
+    "that only use SQLite built-ins) and switch the file to WAL mode, so that search "
+    "and name order are instant. The tutorial's app keeps working with the file."
+)
+
+Progress = Callable[[int, int], bool]
+
+
+class NameIndexStatus(StrEnum):
+    READY = "ready"  # structures present, current: use them
+    REBUILD = "rebuild"  # Hero Desktop's file, structures missing, stale or damaged
+    FOREIGN = "foreign"  # a file Hero Desktop did not make: only with the user's consent
+
+
+class BuildCancelledError(Exception):
+    """The user cancelled a build; the transaction was rolled back."""
+
+
+def _schema_names(connection: sqlite3.Connection) -> set[str]:
+    return {
+        str(row[0])
+        for row in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE name LIKE 'hero\\_desktop\\_%' ESCAPE '\\' "
+            "OR name LIKE 'hero\\_search%' ESCAPE '\\'"
+        )
+    }
+
+
+def status(connection: sqlite3.Connection, *, check_counts: bool = True) -> NameIndexStatus:
+    """What the file holds: current structures, stale ones, or none of Hero Desktop's."""
+    present = _schema_names(connection)
+    if not any(name.startswith(PREFIX) or name == LEGACY_SEARCH_TABLE for name in present):
+        return NameIndexStatus.FOREIGN
+    wanted = {NAME_TABLE, FTS_TABLE, PENDING_TABLE, META_TABLE, ORDER_INDEX, *TRIGGERS}
+    if not wanted <= present:
+        return NameIndexStatus.REBUILD
+    stored = connection.execute(
+        f"SELECT value FROM {META_TABLE} WHERE key = 'rule_version'"
+    ).fetchone()
+    if stored is None or stored[0] != names.rule_version():
+        return NameIndexStatus.REBUILD
+    if check_counts:
+        heroes = connection.execute("SELECT count(*) FROM hero").fetchone()[0]
+        named = connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()[0]
+        pending = connection.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0]
+        # Pending rows explain a difference until they are processed.
+        if heroes != named and not pending:
+            return NameIndexStatus.REBUILD
+    return NameIndexStatus.READY
+
+
+def has_pending(connection: sqlite3.Connection) -> bool:
+    return connection.execute(f"SELECT 1 FROM {PENDING_TABLE} LIMIT 1").fetchone() is not None
+
+
+def pending_count(connection: sqlite3.Connection) -> int:
+    return int(connection.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0])
+
+
+def _drop_all(connection: sqlite3.Connection) -> None:
+    for name, kind in connection.execute(
+        "SELECT name, type FROM sqlite_schema WHERE type IN ('trigger', 'table') AND "
+        "(name LIKE 'hero\\_desktop\\_%' ESCAPE '\\' OR name LIKE 'hero\\_search%' ESCAPE '\\')"
+    ).fetchall():
+        if kind == "trigger":
+            connection.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    for table in (FTS_TABLE, LEGACY_SEARCH_TABLE):
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
+    for table in (NAME_TABLE, PENDING_TABLE, META_TABLE):
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    statements = [
+        f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        f"CREATE TABLE {NAME_TABLE} "
+        "(id INTEGER PRIMARY KEY, fold TEXT NOT NULL, sort_key BLOB NOT NULL)",
+        f"CREATE TABLE {PENDING_TABLE} (id INTEGER PRIMARY KEY)",
+        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(fold, content='{NAME_TABLE}', "
+        "content_rowid='id', tokenize='trigram case_sensitive 1', columnsize=0)",
+    ]
+    for statement in statements:
+        connection.execute(statement)
+
+
+def _finish(connection: sqlite3.Connection) -> None:
+    connection.execute(f"CREATE INDEX {ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
+    for trigger, body in TRIGGERS.items():
+        connection.execute(f"CREATE TRIGGER {trigger} {body}")
+    connection.execute(
+        f"INSERT INTO {META_TABLE}(key, value) VALUES ('rule_version', ?)",
+        (names.rule_version(),),
+    )
+
+
+def _name_rows(rows: Iterable[tuple[int, str]]) -> list[tuple[int, str, bytes]]:
+    found = []
+    for hero_id, name in rows:
+        folded, key = names.name_keys(name if isinstance(name, str) else str(name or ""))
+        found.append((hero_id, folded, key))
+    return found
+
+
+def _batches(
+    connection: sqlite3.Connection, select: str, key: str = "id"
+) -> Iterable[list[tuple[int, str]]]:
+    """``select`` (id first) in batches by ascending ``key``, resuming after the last id."""
+    batch = connection.execute(f"{select} ORDER BY {key} LIMIT ?", (BATCH,)).fetchall()
+    while batch:
+        yield batch
+        where = " AND " if " WHERE " in select else " WHERE "
+        batch = connection.execute(
+            f"{select}{where}{key} > ? ORDER BY {key} LIMIT ?", (batch[-1][0], BATCH)
+        ).fetchall()
+
+
+def build(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
+    """(Re)create every name structure for every hero; call inside a write transaction.
+
+    Returns the number of heroes indexed. ``progress(done, total)`` is called
+    between batches; returning False raises BuildCancelledError (the caller's
+    transaction must then roll back, which leaves the file as it was).
+    """
+    total = int(connection.execute("SELECT count(*) FROM hero").fetchone()[0])
+    _drop_all(connection)
+    _create(connection)
+    done = 0
+    for batch in _batches(connection, "SELECT id, name FROM hero"):
+        connection.executemany(
+            f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)", _name_rows(batch)
+        )
+        done += len(batch)
+        if progress is not None and progress(done, total) is False:
+            raise BuildCancelledError()
+    connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    _finish(connection)
+    if progress is not None and progress(total, total) is False:
+        raise BuildCancelledError()
+    return done
+
+
+def process_pending(connection: sqlite3.Connection) -> int:
+    """Bring the name rows up to date with the logged heroes; inside a write transaction.
+
+    Idempotent: recomputes every logged id from ``hero`` as it is now.
+    """
+    pending = int(connection.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0])
+    if not pending:
+        return 0
+    # A big change (an import) rebuilds the FTS index in one pass, which is
+    # several times faster than a million single-row updates of it.
+    bulk = pending >= BULK_PENDING
+    in_pending = f"IN (SELECT id FROM {PENDING_TABLE})"
+    if not bulk:
+        # External content: the FTS index needs the old folds to remove them.
+        connection.execute(
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, fold) "
+            f"SELECT 'delete', id, fold FROM {NAME_TABLE} WHERE id {in_pending}"
+        )
+    connection.execute(f"DELETE FROM {NAME_TABLE} WHERE id {in_pending}")
+    if bulk:
+        # Sorting all keys once is faster than a million inserts into the index.
+        connection.execute(f"DROP INDEX {ORDER_INDEX}")
+    select = f"SELECT h.id, h.name FROM {PENDING_TABLE} p JOIN hero h ON h.id = p.id"
+    for batch in _batches(connection, select, key="p.id"):
+        rows = _name_rows(batch)
+        connection.executemany(
+            f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)", rows
+        )
+        if not bulk:
+            connection.executemany(
+                f"INSERT INTO {FTS_TABLE}(rowid, fold) VALUES (?, ?)",
+                [(hero_id, folded) for hero_id, folded, _ in rows],
+            )
+    if bulk:
+        connection.execute(f"CREATE INDEX {ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
+        connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    connection.execute(f"DELETE FROM {PENDING_TABLE}")
+    return pending
+
+
+def fts_query(folded: str) -> str:
+    """The FTS5 query for names whose fold contains ``folded`` (three characters or more).
+
+    With the trigram tokenizer a phrase is a run of consecutive trigrams, so
+    it matches exactly the folds that contain ``folded``.
+    """
+    return '"' + folded.replace('"', '""') + '"'

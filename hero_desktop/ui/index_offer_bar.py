@@ -1,0 +1,233 @@
+"""The offer to add the name index to a file Hero Desktop did not create, and its build.
+
+A file written by another program (the tutorial's app, say) is opened as it
+is: search and name order work, by scanning. This bar says once what Hero
+Desktop would add and why, with "Add Index" and "Not Now"; "Not Now" is
+remembered for that file. "Add Index" (and a file of Hero Desktop's own
+whose index must be rebuilt, without asking) builds in a worker thread with
+its own connection, with progress and Cancel in the status bar; the window
+keeps working meanwhile and refreshes when the index is ready.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QWidget,
+)
+from typing_extensions import override
+
+from hero_desktop.data import names
+from hero_desktop.data.database import Database
+from hero_desktop.data.errors import HeroError, OperationCancelledError
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.index_builder import add_name_index
+from hero_desktop.ui.data_worker import DataClient
+
+WATCH_INTERVAL_MS = 1000
+DECLINED_KEY = "name_index_declined"
+"""Settings: the resolved paths of files whose user answered "Not Now"."""
+
+
+class _Builder(QThread):
+    progressed = Signal(int, int)
+    finished_with = Signal(object)  # None when built, else the error
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        self.cancelled = threading.Event()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self.cancelled.is_set()
+
+    @override
+    def run(self) -> None:
+        try:
+            add_name_index(self._path, self._progress)
+        except Exception as error:  # shown by the window
+            self.finished_with.emit(error)
+        else:
+            self.finished_with.emit(None)
+
+
+class IndexOfferBar(QWidget):
+    """The offer bar above the table, and the name index build it starts."""
+
+    built = Signal()
+
+    def __init__(
+        self,
+        client: DataClient,
+        settings: QSettings,
+        status_bar: QStatusBar,
+        refresh: Callable[[], None],
+        focus_table: Callable[[], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("indexOfferBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._client = client
+        self._settings = settings
+        self._status = status_bar
+        self._refresh = refresh
+        self._focus_back = focus_table
+        self._database: Database | None = None
+        self._builder: _Builder | None = None
+        self.setStyleSheet(
+            "#indexOfferBar { background: palette(alternate-base);"
+            " border-left: 4px solid palette(highlight); }"
+            "#indexOfferBar QLabel { color: palette(window-text); }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        # Window-wide shortcuts while the bar shows (a button's own mnemonic
+        # only fires once Alt has been pressed alone on some platforms).
+        self.add_button = QPushButton("Add Index (Alt+A)")
+        self.add_button.setToolTip("Add the name index now, in the background")
+        self.not_now_button = QPushButton("Not Now (Alt+N)")
+        self.not_now_button.setToolTip("Keep the file as it is; search and sort still work")
+        for keys, button in (("Alt+A", self.add_button), ("Alt+N", self.not_now_button)):
+            shortcut = QShortcut(QKeySequence(keys), parent)
+            shortcut.activated.connect(lambda b=button: b.click() if self.isVisible() else None)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.not_now_button)
+        self.add_button.clicked.connect(self.add_index)
+        self.not_now_button.clicked.connect(self.not_now)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop building the name index; the file stays as it was")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.hide()
+        # Hero Desktop's own file whose index is stale (or another program wrote
+        # more heroes than are worth catching up with one by one): rebuild in
+        # the background without asking.
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self._rebuild_if_needed)
+
+    def start(self, database: Database) -> None:
+        """The file is open: offer the index once, and watch for a needed rebuild."""
+        self._database = database
+        offer = database.name_index_offer() or ""
+        self.label.setText(offer)
+        self.setVisible(bool(offer) and self._path_key() not in self._declined())
+        # The collation table loads in the data worker, not on the GUI thread.
+        self._client.ask(lambda _repository: names.warm_up())
+        self._watch.start()
+        self._rebuild_if_needed()
+
+    def _rebuild_if_needed(self) -> None:
+        # Once a build failed or was cancelled, not again on its own in this window.
+        database = self._database
+        if (
+            database is not None
+            and self._watch.isActive()
+            and self._builder is None
+            and database.needs_name_index_build()
+        ):
+            self.add_index()
+
+    def _path_key(self) -> str:
+        assert self._database is not None
+        return str(self._database.path.resolve())
+
+    def _declined(self) -> list[str]:
+        value = self._settings.value(DECLINED_KEY, [])
+        if isinstance(value, str):
+            return [value]
+        return [str(item) for item in value] if isinstance(value, list) else []
+
+    def not_now(self) -> None:
+        """Keep the file as it is, and do not ask again for it."""
+        declined = [self._path_key(), *(p for p in self._declined() if p != self._path_key())]
+        self._settings.setValue(DECLINED_KEY, declined[:100])
+        self.hide()
+        self._focus_back()
+
+    def add_index(self) -> None:
+        if self._builder is not None or self._database is None:
+            return
+        self.hide()
+        self._focus_back()
+        builder = _Builder(self._database.path)
+        builder.progressed.connect(self._show_progress)
+        builder.finished_with.connect(self._finished)
+        self._builder = builder
+        self._status.show()
+        self._status.showMessage("Building the name index…")
+        self.progress.setRange(0, 0)
+        self._status.addPermanentWidget(self.progress)
+        self._status.addPermanentWidget(self.cancel_button)
+        self.progress.show()
+        self.cancel_button.show()
+        builder.start()
+
+    def building(self) -> bool:
+        return self._builder is not None
+
+    def cancel(self) -> None:
+        if self._builder is not None:
+            self._builder.cancelled.set()
+
+    def cancel_and_wait(self) -> None:
+        """On close: an unfinished build is rolled back (the file stays as it was)."""
+        self._watch.stop()
+        if self._builder is not None:
+            self._builder.cancelled.set()
+            self._builder.wait()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+            self._status.showMessage(f"Building the name index: {done:,} of {total:,} heroes…")
+
+    def _finished(self, error: object) -> None:
+        builder, self._builder = self._builder, None
+        if builder is not None:
+            builder.wait()
+        if error is not None:
+            self._watch.stop()
+        status = self._status
+        status.removeWidget(self.progress)
+        status.removeWidget(self.cancel_button)
+        if error is None:
+
+            def recheck(repository: HeroRepository) -> None:
+                repository.database.recheck_name_index()
+                repository.refresh()
+
+            def ready(_none: object) -> None:
+                self._refresh()
+                status.showMessage(
+                    "The name index is ready: search and name order are instant.", 8000
+                )
+                self.built.emit()
+
+            self._client.ask(recheck, ready)
+        elif isinstance(error, OperationCancelledError):
+            status.showMessage(error.message, 8000)
+            database = self._database
+            self.setVisible(database is not None and database.name_index_offer() is not None)
+        elif isinstance(error, HeroError):
+            status.showMessage(f"The name index was not added: {error.message}", 15000)
+        else:
+            raise error if isinstance(error, BaseException) else RuntimeError(str(error))

@@ -1,0 +1,201 @@
+"""Names as people read them, in the window: search and Ctrl+2, and the name index offer."""
+# pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hero_desktop.data.database import open_database
+from hero_desktop.data.index_builder import Progress, add_name_index
+from hero_desktop.ui import index_offer_bar
+from hero_desktop.ui.index_offer_bar import DECLINED_KEY
+from hero_desktop.ui.main_window import MainWindow
+
+from .conftest import OpenWindow, reread
+from .support import ALT, CTRL, shown_names, type_text, write_heroes
+
+ROSTER = [
+    "Zoë",
+    "Müller",
+    "Ångström",
+    "Straße",
+    "Señora",
+    "Łukasz",
+    "Øystein",
+    "δημήτρης",
+    "Zed",
+    "adam",
+    "Aaron",
+    "Ægir",
+    "Bob",
+    "Lucy",
+    "Luke",
+    "Oz",
+    "Ümit",
+    "Uma",
+]
+SEARCHES = {
+    "zoe": ["Zoë"],
+    "ZOË": ["Zoë"],
+    "muller": ["Müller"],
+    "ANGS": ["Ångström"],
+    "strasse": ["Straße"],
+    "sen": ["Señora"],
+    "lukasz": ["Łukasz"],
+    "oystein": ["Øystein"],
+    "Δημ": ["δημήτρης"],
+}
+NAME_ORDER = ["Aaron", "adam", "Ægir", "Ångström", "Bob", "Lucy", "Łukasz", "Luke", "Müller"]
+NAME_ORDER += ["Øystein", "Oz", "Señora", "Straße", "Uma", "Ümit", "Zed", "Zoë", "δημήτρης"]
+
+
+def heroes() -> list[tuple[int, str, int | None, str]]:
+    return [(number, name, 30, "s") for number, name in enumerate(ROSTER, start=1)]
+
+
+@pytest.fixture(params=["Hero Desktop's file", "the tutorial's file"])
+def window(request: pytest.FixtureRequest, open_window: OpenWindow, db_path: Path) -> MainWindow:
+    if request.param == "Hero Desktop's file":
+        open_database(db_path).close()  # made by Hero Desktop: it has the name index
+    write_heroes(db_path, heroes())
+    opened = open_window()
+    assert opened.database.names_ready() is (request.param == "Hero Desktop's file")
+    return opened
+
+
+@pytest.mark.parametrize("needle", list(SEARCHES))
+def test_typing_a_search_finds_names_whatever_their_case_and_accents(
+    qtbot: QtBot, window: MainWindow, needle: str
+) -> None:
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    type_text(qtbot, window.search_bar.name_edit, needle)
+
+    qtbot.waitUntil(lambda: shown_names(window) == SEARCHES[needle])
+    assert window.search_bar.matches.text() == "1 match"
+
+
+def test_ctrl_2_shows_names_in_the_order_people_read_them(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
+
+    assert shown_names(window) == NAME_ORDER
+
+    qtbot.keyClick(window.table, Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
+
+    assert shown_names(window) == NAME_ORDER[::-1]
+
+
+# -- the offer to add the name index -------------------------------------------------
+
+
+def schema(path: Path) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT * FROM sqlite_schema ORDER BY name").fetchall()
+    finally:
+        connection.close()
+
+
+def test_a_file_hero_desktop_made_shows_no_offer(open_window: OpenWindow, db_path: Path) -> None:
+    open_database(db_path).close()
+    write_heroes(db_path, heroes())
+
+    window = open_window()
+
+    assert not window.index_offer.isVisible()
+
+
+def test_a_file_another_program_made_shows_the_offer_once_and_not_now_is_remembered(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, settings_path: Path
+) -> None:
+    write_heroes(db_path, heroes())
+    before = schema(db_path)
+    window = open_window()
+    offer = window.index_offer
+    assert offer.isVisible()
+    assert "three triggers that only use SQLite built-ins" in offer.label.text()
+    assert window.table.hasFocus()  # the bar does not take the keyboard from the table
+
+    qtbot.keyClick(window.table, Qt.Key.Key_N, ALT)  # Not Now
+
+    assert not offer.isVisible()
+    assert window.table.hasFocus()
+    assert schema(db_path) == before
+    window.close()
+    assert reread(settings_path).value(DECLINED_KEY) in (
+        [str(db_path.resolve())],
+        str(db_path.resolve()),
+    )
+    again = open_window()
+    assert not again.index_offer.isVisible()
+
+
+def test_add_index_builds_it_in_the_background_and_search_still_finds(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, heroes())
+    window = open_window()
+    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
+
+    with qtbot.waitSignal(window.index_offer.built, timeout=20_000):
+        qtbot.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
+
+    assert window.database.names_ready()
+    assert not window.index_offer.isVisible()
+    assert "ready" in window.statusBar().currentMessage()
+    assert shown_names(window) == NAME_ORDER
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    type_text(qtbot, window.search_bar.name_edit, "lukasz")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Łukasz"])
+    present = {str(row[1]) for row in schema(db_path)}
+    assert {"hero_desktop_name", "hero_desktop_fts", "hero_desktop_pending_insert"} <= present
+
+
+def test_cancelling_the_build_leaves_the_file_as_it_was(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_heroes(db_path, heroes())
+    before = schema(db_path)
+    go = threading.Event()
+
+    def build_after_cancel(path: Path, progress: Progress) -> int:
+        go.wait(10)  # the user presses Cancel while the build has not finished
+        return add_name_index(path, progress)
+
+    monkeypatch.setattr(index_offer_bar, "add_name_index", build_after_cancel)
+    window = open_window()
+    offer = window.index_offer
+    qtbot.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
+    assert offer.building()
+    offer.cancel_button.setFocus()
+    qtbot.keyClick(offer.cancel_button, Qt.Key.Key_Space)
+    go.set()
+
+    qtbot.waitUntil(lambda: not offer.building(), timeout=20_000)
+
+    assert schema(db_path) == before
+    assert "Cancelled" in window.statusBar().currentMessage()
+    assert offer.isVisible()  # still on offer
+
+
+def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hero_desktop.data.database.SYNC_BUILD_ROWS", 3)
+    open_database(db_path).close()
+    window = open_window()
+    assert not window.index_offer.isVisible()
+
+    with qtbot.waitSignal(window.index_offer.built, timeout=20_000):
+        write_heroes(db_path, heroes())  # e.g. the tutorial's app importing a roster
+
+    assert window.database.names_ready()
+    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    assert shown_names(window) == NAME_ORDER
+    assert not window.index_offer.isVisible()
