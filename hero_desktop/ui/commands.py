@@ -8,7 +8,9 @@ never claims a change that did not happen. QUndoStack still provides the
 history, the menu texts and the clean state.
 
 Attribute names avoid Qt method names (``hero_id``, never ``id``): shiboken
-finds an instance attribute before the C++ virtual and crashes (STYLE.md).
+finds an instance attribute before the C++ virtual and crashes: a command
+that stored ``self.id`` segfaulted inside QUndoStack.push, which calls the
+previous command's ``id()``.
 """
 
 from __future__ import annotations

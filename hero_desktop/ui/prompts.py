@@ -1,8 +1,8 @@
 """Questions the main window asks the user, in one replaceable object.
 
 The window never opens a modal dialog directly: it asks ``Prompts``. Tests
-give the window a subclass that answers with plain functions (patching Qt
-methods with Mock can segfault in PySide6 6.10+, see STYLE.md).
+give the window a subclass that answers with plain functions: since PySide6
+6.10, patching Qt methods with unittest.mock.Mock can segfault.
 """
 
 from __future__ import annotations

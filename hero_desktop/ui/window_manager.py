@@ -7,6 +7,7 @@ running on the database it had (or, at launch, on the default database).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox
@@ -18,9 +19,31 @@ from hero_desktop.ui.main_window import MainWindow
 log = logging.getLogger("hero_desktop")
 
 
+ShowError = Callable[[str, str], None]
+"""``show_error(title, message)``: tell the user, modally, that something failed."""
+
+
+def _critical(title: str, message: str) -> None:
+    QMessageBox.critical(None, title, message)
+
+
+def _sentences(message: str) -> str:
+    message = message.strip()
+    return message if message.endswith((".", "!", "?")) else message + "."
+
+
+def could_not_open(database: str, error: HeroError) -> str:
+    """Why ``database`` could not be opened, naming the file once, in full sentences."""
+    message = _sentences(error.message)
+    if database in message:
+        return message
+    return f"Could not open {database}. {message}"
+
+
 class WindowManager:
-    def __init__(self) -> None:
+    def __init__(self, show_error: ShowError | None = None) -> None:
         self.window: MainWindow | None = None
+        self.show_error = show_error or _critical
 
     def open(self, database: str | None, *, read_only: bool = False) -> bool:
         """Show ``database`` (or the default one); False if nothing could be shown."""
@@ -28,13 +51,14 @@ class WindowManager:
             window = create_main_window(database, read_only=read_only)
         except HeroError as error:
             log.warning("could not open %s: %s", database, error.message)
+            why = could_not_open(str(database or default_database()), error)
             if self.window is not None:
-                self.window.show_message(f"Could not open {database}: {error.message}")
+                self.window.show_message(why)
                 return True
-            QMessageBox.critical(None, "Cannot Open Database", error.message)
+            self.show_error("Cannot Open Database", why)
             if database is None or str(database) == str(default_database()):
                 return False
-            return self.open(None) and self._note(f"Could not open {database}: {error.message}")
+            return self.open(None) and self._note(why)
         previous, self.window = self.window, window
         window.openRequested.connect(self.open)
         if previous is not None:
