@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hero_desktop.data.csv_io import ImportResult, export_csv, import_csv
+from hero_desktop.data.csv_io import ImportResult, export_csv, import_csv, inspect_csv
 from hero_desktop.data.database import open_database
 from hero_desktop.data.errors import HeroError, ImportFailedError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
@@ -30,12 +30,32 @@ class CsvTransfer:
         self.task: BackgroundTask | None = None
 
     def import_file(self, path: str) -> BackgroundTask | None:
+        """Import ``path``, after asking when some of its columns will be ignored."""
         database_path = self.window.repository.database.path
+        if self.busy():
+            self.window.show_message("An import or export is already running.")
+            return None
+        try:
+            # Reads only the header: cheap enough for the GUI thread, and it
+            # lets the user cancel before anything starts.
+            layout = inspect_csv(path)
+        except HeroError as error:
+            self._failed(error)
+            return None
+        if layout.ignored:
+            go_on = self.window.prompts.confirm(
+                "Import CSV", f"{layout.ignored_sentence()} Import?"
+            )
+            self.window.activateWindow()
+            self.window.table.setFocus()
+            if not go_on:
+                self.window.show_message(f"Cancelled: nothing was imported from {Path(path).name}.")
+                return None
 
         def work(progress: Progress) -> ImportResult:
             database = open_database(database_path)
             try:
-                return import_csv(database, path, progress)
+                return import_csv(database, path, progress, layout=layout)
             finally:
                 database.close()
 

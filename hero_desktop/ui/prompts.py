@@ -70,6 +70,17 @@ class Prompts:
         )
         return path or None
 
+    def confirm(self, title: str, message: str) -> bool:
+        """True for OK (the default button), False for Cancel or Esc."""
+        answer = QMessageBox.question(
+            self.parent,
+            title,
+            message,
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Ok,
+        )
+        return answer == QMessageBox.StandardButton.Ok
+
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)
 
