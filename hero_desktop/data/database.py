@@ -369,7 +369,7 @@ def open_database(
     """
     path = Path(path).expanduser()
     if not path.parent.is_dir():
-        raise DatabaseError(f"The folder {path.parent} does not exist.")
+        raise DatabaseError(f"Could not open {path}. The folder {path.parent} does not exist.")
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
     exists = path.exists()

@@ -59,6 +59,8 @@ class WindowManager:
             if database is None or str(database) == str(default_database()):
                 return False
             return self.open(None) and self._note(why)
+        database_used = window.repository.database
+        log.info("opened %s%s", database_used.path, " read-only" if database_used.read_only else "")
         previous, self.window = self.window, window
         window.openRequested.connect(self.open)
         if previous is not None:

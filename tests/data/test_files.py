@@ -113,9 +113,13 @@ def test_a_sound_file_passes_the_integrity_check(add: AddHero, database: Databas
 # -- missing folder, folders, read-only ----------------------------------------
 
 
-def test_a_missing_folder_is_reported_and_not_created(tmp_path: Path) -> None:
-    with pytest.raises(DatabaseError, match="does not exist"):
-        open_database(tmp_path / "nowhere" / "database.db")
+def test_a_missing_folder_is_reported_naming_the_file_and_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "database.db"
+    with pytest.raises(DatabaseError) as missing:
+        open_database(path)
+    assert missing.value.message == (
+        f"Could not open {path}. The folder {path.parent} does not exist."
+    )
     assert not (tmp_path / "nowhere").exists()
 
 

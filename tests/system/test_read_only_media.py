@@ -26,6 +26,8 @@ from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
 
+from .support import hero_desktop_command, wait_until
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HEROES = [("Deadpond", "Dive Wilson"), ("Spider-Boy", "Pedro Parqueador")]
 
@@ -121,7 +123,8 @@ def burn(folder: Path) -> Path:
     return folder
 
 
-def run_as_other_user(place: Path, script: str, *arguments: str) -> dict[str, object]:
+def other_users_environment(place: Path) -> dict[str, str]:
+    """Data, settings and runtime folders of the other user, and no display at all."""
     home = place / "home"
     for folder in ("data", "config", "runtime"):
         (home / folder).mkdir(parents=True, exist_ok=True)
@@ -134,17 +137,21 @@ def run_as_other_user(place: Path, script: str, *arguments: str) -> dict[str, ob
         for path in [home, *home.rglob("*")]:
             os.chown(path, nobody, -1)
     (home / "runtime").chmod(0o700)
-    environment = {
-        **os.environ,
+    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return {
+        **environment,
         "HOME": str(home),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_RUNTIME_DIR": str(home / "runtime"),
         "QT_QPA_PLATFORM": "offscreen",
     }
+
+
+def run_as_other_user(place: Path, script: str, *arguments: str) -> dict[str, object]:
     done = subprocess.run(
         [*as_other_user(), sys.executable, "-c", script, *arguments],
-        env=environment,
+        env=other_users_environment(place),
         cwd=place,
         capture_output=True,
         text=True,
@@ -271,3 +278,36 @@ def test_the_app_shows_a_wal_file_on_read_only_media_with_the_read_only_banner(
         "status": 0,
     }
     assert sorted(p.name for p in media.iterdir()) == ["heroes.db"]
+
+
+def test_the_installed_command_opens_a_wal_file_on_read_only_media_read_only(
+    place: Path,
+) -> None:
+    media = place / "media"
+    media.mkdir()
+    path = hero_desktop_file(media)
+    burn(media)
+    log_file = place / "home" / "data" / "HeroDesktop" / "Hero Desktop" / "hero-desktop.log"
+    process = subprocess.Popen(
+        [*as_other_user(), hero_desktop_command(), str(path)],
+        env=other_users_environment(place),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+    def opened() -> bool:
+        if process.poll() is not None:
+            output = process.stdout.read().decode() if process.stdout else ""
+            raise AssertionError(f"hero-desktop exited with {process.returncode}:\n{output}")
+        return log_file.exists() and f"opened {path} read-only" in log_file.read_text()
+
+    try:
+        wait_until(opened, 60, "hero-desktop to open the file")
+        assert process.poll() is None  # still running, showing the window
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        if process.stdout:
+            process.stdout.close()
+    assert "Could not open" not in log_file.read_text()
