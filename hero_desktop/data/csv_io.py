@@ -197,7 +197,7 @@ class CsvLayout:
         return DELIMITERS[self.delimiter]
 
     def ignored_sentence(self) -> str:
-        """ "The columns id, team_id will be ignored." ("" when every column is imported)."""
+        """A sentence such as "The columns id, team_id will be ignored." ("" if none is)."""
         if not self.ignored:
             return ""
         if len(self.ignored) == 1:
@@ -206,7 +206,7 @@ class CsvLayout:
 
 
 def _column_key(name: str) -> str:
-    """ "Secret name", "SECRET_NAME" and " secret name " all read as secretname."""
+    """The name as matched: "Secret name", "SECRET_NAME" and "secret name" are one."""
     return "".join(name.split()).replace("_", "").lower()
 
 
@@ -447,7 +447,7 @@ def _column_positions(header: list[str], line: int) -> tuple[tuple[int, int, int
             1,
         )
     ignored = tuple(
-        name.strip() or f"(column {number}, no name)"
+        name.strip() or f"(no name, column {number})"
         for number, (name, column) in enumerate(zip(header, columns, strict=True), start=1)
         if column is None
     )

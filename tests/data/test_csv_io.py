@@ -322,6 +322,12 @@ def test_one_ignored_column_is_named_in_the_singular(tmp_path: Path) -> None:
     assert layout.ignored_sentence() == "The column id will be ignored."
 
 
+def test_a_column_without_a_name_is_named_by_its_position(tmp_path: Path) -> None:
+    layout = inspect_csv(write(tmp_path / "in.csv", "name;age;secret_name;\n"))
+
+    assert layout.ignored_sentence() == "The column (no name, column 4) will be ignored."
+
+
 def test_ignored_columns_are_not_imported_and_heroes_get_new_ids(
     database: Database, repository: HeroRepository, tmp_path: Path
 ) -> None:
