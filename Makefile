@@ -10,6 +10,8 @@ STAMP := $(VENV)/.hero-desktop-installed
 ARGS ?=
 PYTEST_ARGS ?=
 DEMO_DB ?= demo.db
+# How many heroes `make demo` writes: `make demo COUNT=1000000` for a million.
+COUNT ?= 1000
 # Set to 1 when the caller has just run apt-get update (as .ci/run does).
 APT_UPDATED ?=
 
@@ -49,7 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 demo: $(STAMP)
-	$(BIN)/hero-desktop-demo $(DEMO_DB)
+	$(BIN)/hero-desktop-demo $(DEMO_DB) --count $(COUNT)
 
 install-desktop: $(STAMP)
 	$(BIN)/hero-desktop --install-desktop-entry

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import TracebackType
 
 from hero_desktop import __version__
 
 log = logging.getLogger("hero_desktop")
+
+NO_DISPLAY = "Hero Desktop needs a graphical display: neither DISPLAY nor WAYLAND_DISPLAY is set."
+# Platform plugins that draw on a display server; any other platform (offscreen,
+# minimal, vnc, eglfs...) needs no DISPLAY.
+DISPLAY_PLATFORMS = ("xcb", "wayland")
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -42,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in install_desktop_entry():
             print(f"installed {path}")
         return 0
+    if not display_available(os.environ, sys.platform):
+        # Qt would abort (status 134) with a hint about libxcb-cursor0 instead.
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
 
     from PySide6.QtWidgets import QApplication
 
@@ -63,6 +73,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = app.exec()
     manager.close_all()
     return int(status)
+
+
+def display_available(environment: Mapping[str, str], platform: str) -> bool:
+    """Whether Qt can show a window: a display server, or an explicit non-display platform.
+
+    QT_QPA_PLATFORM may list fallbacks ("wayland;xcb") and carry options
+    ("offscreen:fontengine=freetype"). Only X11 and Wayland need a display
+    variable; Windows and macOS always have their own platform.
+    """
+    if not platform.startswith("linux") and "bsd" not in platform:
+        return True
+    if environment.get("DISPLAY") or environment.get("WAYLAND_DISPLAY"):
+        return True
+    chosen = [
+        entry.split(":", 1)[0].strip().lower()
+        for entry in environment.get("QT_QPA_PLATFORM", "").split(";")
+        if entry.strip()
+    ]
+    return bool(chosen) and not any(name.startswith(DISPLAY_PLATFORMS) for name in chosen)
 
 
 def _log_to_file(path: object) -> None:

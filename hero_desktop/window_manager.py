@@ -10,6 +10,7 @@ exits with status 1.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,11 +20,32 @@ from hero_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("hero_desktop")
 
+ShowError = Callable[[str, str], None]
+"""``show_error(title, message)``: tell the user, modally, that something failed."""
+
+
+def _critical(title: str, message: str) -> None:
+    QMessageBox.critical(None, title, message)
+
+
+def _sentences(message: str) -> str:
+    message = message.strip()
+    return message if message.endswith((".", "!", "?")) else message + "."
+
+
+def could_not_open(database: str, message: str) -> str:
+    """Why ``database`` could not be opened, naming the file once, in full sentences."""
+    message = _sentences(message)
+    if database in message:
+        return message
+    return f"Could not open {database}. {message}"
+
 
 class WindowManager:
-    def __init__(self) -> None:
+    def __init__(self, show_error: ShowError | None = None) -> None:
         self.window: MainWindow | None = None
         self._opening: MainWindow | None = None
+        self.show_error = show_error or _critical
 
     def open(self, database: str | None, *, read_only: bool = False, note: str = "") -> None:
         """Show ``database`` (or the default one) once it is open."""
@@ -39,6 +61,7 @@ class WindowManager:
             self._opening = window  # the current window stays until the new one is ready
 
     def _ready(self, window: MainWindow, note: str) -> None:
+        log.info("opened %s%s", window.path, " read-only" if window.read_only else "")
         if note:
             window.show_message(note)
         if window is self._opening:
@@ -52,6 +75,7 @@ class WindowManager:
 
     def _failed(self, window: MainWindow, database: str | None, message: str) -> None:
         log.warning("could not open %s: %s", database, message)
+        message = could_not_open(str(database or default_database()), message)
         if window is self._opening:
             self._opening = None
             window.close()
@@ -59,7 +83,7 @@ class WindowManager:
             if self.window is not None:
                 self.window.show_message(message)
             return
-        QMessageBox.critical(window, "Cannot Open Database", message)
+        self.show_error("Cannot Open Database", message)
         self.window = None
         window.close()
         window.deleteLater()

@@ -8,7 +8,9 @@ the search index. The repository asks this module; the UI never sees SQL.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -36,23 +38,68 @@ BUSY_TIMEOUT_MS = 3000
 SEARCH_TABLE = "hero_search"
 
 
-def translate_error(error: sqlite3.Error) -> DatabaseError:
-    """Turn a driver error into one whose message a user can act on."""
+def primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code of ``error`` (Python reports the extended one).
+
+    An extended code carries the primary one in its low byte: 1555 (a
+    primary-key clash) is SQLITE_CONSTRAINT (19), 517 (a busy snapshot) is
+    SQLITE_BUSY (5), 1544 (a WAL file that cannot be read without writing)
+    is SQLITE_READONLY (8).
+    """
     code = getattr(error, "sqlite_errorcode", None)
-    text = str(error).lower()
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text or "busy" in text:
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def translate_error(error: sqlite3.Error, path: Path | None = None) -> DatabaseError:
+    """Turn a driver error into one whose message a user can act on.
+
+    With ``path`` (errors while opening a file) the message starts by naming the file.
+    """
+    translated = _translate(error)
+    if path is not None:
+        translated.args = (f"Could not open {path}. {translated.message}",)
+    return translated
+
+
+def _translate(error: sqlite3.Error) -> DatabaseError:
+    code = primary_code(error)
+    if code is None:
+        # No code (an error raised by the driver itself): only its words tell.
+        text = str(error).lower()
+        code = next(
+            (number for words, number in _WORDS if any(word in text for word in words)), None
+        )
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return DatabaseBusyError()
-    if code == sqlite3.SQLITE_FULL or "full" in text:
+    if code == sqlite3.SQLITE_FULL:
         return DiskFullError()
-    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+    if code == sqlite3.SQLITE_READONLY:
         return ReadOnlyDatabaseError()
-    if code == sqlite3.SQLITE_NOTADB or "not a database" in text:
+    if code == sqlite3.SQLITE_NOTADB:
         return DatabaseError("The file is not a SQLite database.")
-    if code == sqlite3.SQLITE_CORRUPT or "malformed" in text:
+    if code == sqlite3.SQLITE_CORRUPT:
         return DatabaseError("The database file is damaged (database disk image is malformed).")
-    if code == sqlite3.SQLITE_IOERR or "disk i/o" in text:
+    if code == sqlite3.SQLITE_IOERR:
         return DatabaseError("The disk reported an input/output error. Nothing was changed.")
-    return DatabaseError(f"The database reported an error: {error}")
+    if code == sqlite3.SQLITE_CONSTRAINT:
+        return DatabaseError(f"The database refused the change ({error}). Nothing was changed.")
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return DatabaseError(
+            f"SQLite could not open the file or the -wal and -shm files it keeps beside it "
+            f"({error}): check that the file and its folder can be read."
+        )
+    return DatabaseError(f"The database reported an error: {error}.")
+
+
+_WORDS = (
+    (("locked", "busy"), sqlite3.SQLITE_BUSY),
+    (("disk is full", "database or disk is full"), sqlite3.SQLITE_FULL),
+    (("readonly", "read-only"), sqlite3.SQLITE_READONLY),
+    (("not a database",), sqlite3.SQLITE_NOTADB),
+    (("malformed",), sqlite3.SQLITE_CORRUPT),
+    (("disk i/o",), sqlite3.SQLITE_IOERR),
+    (("unable to open",), sqlite3.SQLITE_CANTOPEN),
+)
 
 
 @dataclass
@@ -67,6 +114,12 @@ class Database:
     has_search_index: bool = False
     name_index: name_index.NameIndexStatus = name_index.NameIndexStatus.FOREIGN
     """Whether the name structures are there (see name_index); FOREIGN: not without consent."""
+    # How the connection was opened (check_integrity opens a second one the same way).
+    uri: str = ""
+    # A read-only open left SQLite's -wal and -shm files that were not there before.
+    tidy_on_close: bool = False
+    # A private copy of a file whose -wal could not be read where it lies (removed on close).
+    private_copy: Path | None = None
     _last_data_version: int = field(default=0, repr=False)
 
     def names_ready(self) -> bool:
@@ -184,7 +237,7 @@ class Database:
         the file was locked): only damage the check saw is reported.
         """
         try:
-            checker = sqlite3.connect(_uri(self.path, "ro"), uri=True)
+            checker = sqlite3.connect(self.uri or _uri(self.path, "ro"), uri=True)
             try:
                 checker.set_progress_handler(lambda: int(stop()), 10_000)
                 rows = checker.execute("PRAGMA quick_check").fetchall()
@@ -204,11 +257,78 @@ class Database:
                 self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         with suppress(sqlite3.Error):
             self.connection.close()
+        if self.tidy_on_close:
+            _tidy_sidecars(self.path)
+        if self.private_copy is not None:
+            shutil.rmtree(self.private_copy, ignore_errors=True)
 
 
-def _uri(path: Path, mode: str) -> str:
+def _uri(path: Path, mode: str, *, immutable: bool = False) -> str:
     uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
-    return uri
+    return uri + "&immutable=1" if immutable else uri
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    """SQLite's -wal and -shm files beside a database in WAL mode."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _tidy_sidecars(path: Path) -> None:
+    """Let SQLite remove the -wal and -shm files a read-only connection left behind.
+
+    A read-only connection cannot checkpoint, so closing it leaves them. A
+    read-write connection that only reads and closes does what SQLite does
+    when the last connection closes: checkpoints an empty WAL (the database
+    file is not changed) and deletes both files. If another program has the
+    file open, SQLite sees that and leaves its files alone.
+    """
+    if not any(sidecar.exists() for sidecar in _sidecars(path)):
+        return
+    with suppress(sqlite3.Error):
+        tidier = sqlite3.connect(_uri(path, "rw"), uri=True)
+        try:
+            tidier.execute("PRAGMA schema_version").fetchone()
+        finally:
+            tidier.close()
+
+
+def _open_read_only(path: Path) -> tuple[sqlite3.Connection, str, Path | None]:
+    """A read-only connection to ``path``: (connection, its URI, a private copy to remove).
+
+    ``mode=ro`` keeps seeing other programs' changes. It fails for a WAL
+    file whose folder cannot be written (read-only media, a CD, a share):
+    SQLite must create the -shm file to read it. Then the file is opened
+    ``immutable``, which needs no -shm: nothing can change it there anyway.
+    Immutable reading ignores a -wal file, so a file copied with a -wal that
+    still holds changes is read from a private copy of both instead.
+    """
+    uri = _uri(path, "ro")
+    connection = _connect(uri)
+    try:
+        # The first read of the file is where SQLite needs the -shm file.
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as error:
+        if primary_code(error) not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            return connection, uri, None  # reported with its cause while preparing
+        connection.close()
+    else:
+        return connection, uri, None
+    wal, _ = _sidecars(path)
+    if wal.is_file() and wal.stat().st_size > 0:
+        copy = Path(tempfile.mkdtemp(prefix="hero-desktop-"))
+        try:
+            shutil.copyfile(path, copy / path.name)
+            shutil.copyfile(wal, copy / wal.name)
+        except OSError as error:
+            shutil.rmtree(copy, ignore_errors=True)
+            raise DatabaseError(
+                f"Could not open {path}. Its changes are in {wal.name}, which can only be read "
+                f"from a copy, and the copy failed: {error.strerror}."
+            ) from error
+        uri = _uri(copy / path.name, "ro")
+        return _connect(uri), uri, copy
+    uri = _uri(path, "ro", immutable=True)
+    return _connect(uri), uri, None
 
 
 def _check_header(path: Path) -> None:
@@ -221,9 +341,9 @@ def _check_header(path: Path) -> None:
         raise NotADatabaseError(path)
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
+def _connect(uri: str) -> sqlite3.Connection:
     connection = sqlite3.connect(
-        _uri(path, mode),
+        uri,
         uri=True,
         isolation_level=None,
         timeout=BUSY_TIMEOUT_MS / 1000,
@@ -284,7 +404,7 @@ def open_database(
     """
     path = Path(path).expanduser()
     if not path.parent.is_dir():
-        raise DatabaseError(f"The folder {path.parent} does not exist.")
+        raise DatabaseError(f"Could not open {path}. The folder {path.parent} does not exist.")
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
     exists = path.exists()
@@ -298,13 +418,19 @@ def open_database(
         if not writable:
             raise DatabaseError(f"Cannot create {path}: the folder is read-only.")
     read_only = read_only or not writable
+    had_sidecars = any(sidecar.exists() for sidecar in _sidecars(path))
 
+    private_copy: Path | None = None
     try:
-        connection = _connect(path, "ro" if read_only else "rwc")
+        if read_only:
+            connection, uri, private_copy = _open_read_only(path)
+        else:
+            uri = _uri(path, "rwc")
+            connection = _connect(uri)
     except sqlite3.Error as error:
-        raise translate_error(error) from error
+        raise translate_error(error, path) from error
     try:
-        return _prepare(
+        database = _prepare(
             path,
             connection,
             read_only=read_only,
@@ -314,10 +440,18 @@ def open_database(
         )
     except BaseException:
         connection.close()
+        if read_only and writable and not had_sidecars:
+            _tidy_sidecars(path)
+        if private_copy is not None:
+            shutil.rmtree(private_copy, ignore_errors=True)
         if not exists:
             with suppress(OSError):
                 path.unlink()
         raise
+    database.uri = uri
+    database.private_copy = private_copy
+    database.tidy_on_close = read_only and writable and not had_sidecars
+    return database
 
 
 def _check_columns(path: Path, columns: list[tuple[str, bool, bool, bool]]) -> None:
@@ -347,7 +481,7 @@ def _check_before_first_change(path: Path, connection: sqlite3.Connection, ready
     except sqlite3.DatabaseError as error:
         if "malformed" in str(error) or "corrupt" in str(error):
             raise DamagedDatabaseError(path, str(error)) from error
-        raise translate_error(error) from error
+        raise translate_error(error, path) from error
 
 
 QUICK_CHECK_BYTES = 64 * 2**20
@@ -394,7 +528,7 @@ def _prepare(
             raise NotADatabaseError(path) from error
         if "malformed" in str(error) or "corrupt" in str(error):
             raise DamagedDatabaseError(path, str(error)) from error
-        raise translate_error(error) from error
+        raise translate_error(error, path) from error
 
     # Refuse before changing anything (WAL mode, search index), so the file is left untouched.
     _check_columns(path, columns)
@@ -425,7 +559,7 @@ def _prepare(
                 raise
             columns = _hero_columns(connection)
     except sqlite3.Error as error:
-        raise translate_error(error) from error
+        raise translate_error(error, path) from error
 
     _check_columns(path, columns)
     unfillable = tuple(

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from hero_desktop.data.csv_io import export_csv
+from hero_desktop.data.csv_io import CsvLayout, export_csv, inspect_csv
 from hero_desktop.data.errors import HeroError, ImportFailedError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.operations import ChangeSummary, ImportHeroes
@@ -78,22 +78,43 @@ class CsvTransfer:
         prompts: Prompts,
         parent: QWidget,
         show_message: Callable[[str], None],
+        reactivate: Callable[[], None],
     ) -> None:
         self.client = client
         self.runner = runner
         self.prompts = prompts
         self.parent = parent
         self.show_message = show_message
+        self.reactivate = reactivate
         self.progress: TransferProgress | None = None
 
     def busy(self) -> bool:
         return self.progress is not None
 
     def import_file(self, path: str) -> None:
+        """Import ``path``, after asking when some of its columns will be ignored."""
+        if self.progress is not None:
+            self.show_message("An import or export is already running.")
+            return
+        # The header is read in the worker (the file may sit on a slow share);
+        # the question comes before anything is imported, so Cancel changes nothing.
+        self.client.ask(
+            lambda _repository: inspect_csv(path),
+            lambda layout: self._import_after_asking(path, layout),
+            self._failed,
+        )
+
+    def _import_after_asking(self, path: str, layout: CsvLayout) -> None:
+        if layout.ignored:
+            go_on = self.prompts.confirm("Import CSV", f"{layout.ignored_sentence()} Import?")
+            self.reactivate()
+            if not go_on:
+                self.show_message(f"Cancelled: nothing was imported from {Path(path).name}.")
+                return
         progress = self._begin(f"Importing {Path(path).name}")
         if progress is None:
             return
-        operation = ImportHeroes(Path(path), progress.report)
+        operation = ImportHeroes(Path(path), progress.report, layout)
 
         def imported(_summary: ChangeSummary) -> None:
             self._end()

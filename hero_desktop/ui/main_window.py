@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
         )
         self.live_view.damaged.connect(self._damaged)
         self.csv = CsvTransfer(
-            self.client, self.runner, self.prompts, self, self.show_message,
-        )  # fmt: skip
+            self.client, self.runner, self.prompts, self, self.show_message, self._reactivate
+        )
         self.menus = WindowActions(self, self)
         self._build_status_bar()
         self._connect()

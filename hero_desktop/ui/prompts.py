@@ -1,8 +1,8 @@
 """Questions the main window asks the user, in one replaceable object.
 
 The window never opens a modal dialog directly: it asks ``Prompts``. Tests
-give the window a subclass that answers with plain functions (patching Qt
-methods with Mock can segfault in PySide6 6.10+, see STYLE.md).
+give the window a subclass that answers with plain functions: since PySide6
+6.10, patching Qt methods with unittest.mock.Mock can segfault.
 """
 
 from __future__ import annotations
@@ -72,6 +72,17 @@ class Prompts:
             self.parent, title, "", CSV_FILTER if csv else DB_FILTER
         )
         return path or None
+
+    def confirm(self, title: str, message: str) -> bool:
+        """True for OK (the default button), False for Cancel or Esc."""
+        answer = QMessageBox.question(
+            self.parent,
+            title,
+            message,
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Ok,
+        )
+        return answer == QMessageBox.StandardButton.Ok
 
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)

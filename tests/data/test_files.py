@@ -113,9 +113,13 @@ def test_a_sound_file_passes_the_integrity_check(add: AddHero, database: Databas
 # -- missing folder, folders, read-only ----------------------------------------
 
 
-def test_a_missing_folder_is_reported_and_not_created(tmp_path: Path) -> None:
-    with pytest.raises(DatabaseError, match="does not exist"):
-        open_database(tmp_path / "nowhere" / "database.db")
+def test_a_missing_folder_is_reported_naming_the_file_and_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "database.db"
+    with pytest.raises(DatabaseError) as missing:
+        open_database(path)
+    assert missing.value.message == (
+        f"Could not open {path}. The folder {path.parent} does not exist."
+    )
     assert not (tmp_path / "nowhere").exists()
 
 
@@ -158,6 +162,44 @@ def test_a_tutorial_file_opened_read_only_is_not_converted(tmp_path: Path) -> No
     finally:
         opened.close()
     assert path.read_bytes() == before
+
+
+def test_reading_a_wal_file_read_only_leaves_no_wal_or_shm_file_behind(
+    db_path: Path, add: AddHero, database: Database
+) -> None:
+    add("Deadpond", age=30)
+    database.close()
+    before = db_path.read_bytes()
+
+    read_only = open_database(db_path, read_only=True)
+    assert [h.name for h in HeroRepository(read_only).page()] == ["Deadpond"]
+    assert read_only.check_integrity() is None
+    read_only.close()
+
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["database.db"]
+    assert db_path.read_bytes() == before
+
+
+def test_a_read_only_open_leaves_another_programs_wal_file_alone(
+    db_path: Path, add: AddHero, database: Database
+) -> None:
+    add("Deadpond", age=30)
+    database.close()
+    other = sqlite3.connect(db_path)  # another program, with a change still in the -wal
+    try:
+        other.execute("PRAGMA wal_autocheckpoint = 0")
+        other.execute("INSERT INTO hero (name, secret_name) VALUES ('Rusty-Man', 'Tommy')")
+        other.commit()
+
+        read_only = open_database(db_path, read_only=True)
+        assert [h.name for h in HeroRepository(read_only).page()] == ["Deadpond", "Rusty-Man"]
+        read_only.close()
+
+        assert (db_path.parent / "database.db-wal").stat().st_size > 0
+        assert other.execute("SELECT count(*) FROM hero").fetchone() == (2,)
+    finally:
+        other.close()
+    assert [row[1] for row in raw_rows(db_path)] == ["Deadpond", "Rusty-Man"]
 
 
 def test_a_missing_file_cannot_be_opened_read_only(db_path: Path) -> None:
@@ -334,3 +376,87 @@ def test_a_sqlite_file_without_a_hero_table_gets_one_and_keeps_its_other_tables(
     teams = connection.execute("SELECT name FROM team").fetchall()
     connection.close()
     assert teams == [("Preventers",)]
+
+
+# -- messages about a file -------------------------------------------------------
+
+
+def driver_error(kind: type[sqlite3.Error], text: str, code: int) -> sqlite3.Error:
+    """An error as Python's sqlite3 raises it, with SQLite's extended result code."""
+    error = kind(text)
+    error.sqlite_errorcode = code
+    return error
+
+
+def test_a_primary_key_clash_is_a_refused_change_not_a_full_disk(tmp_path: Path) -> None:
+    connection = sqlite3.connect(tmp_path / "x.db")
+    connection.execute("CREATE TABLE person (id INTEGER PRIMARY KEY, full_name TEXT UNIQUE)")
+    connection.execute("INSERT INTO person VALUES (1, 'Ann')")
+    with pytest.raises(sqlite3.IntegrityError) as clash:
+        connection.execute("INSERT INTO person VALUES (1, 'Bob')")
+    with pytest.raises(sqlite3.IntegrityError) as unique:
+        connection.execute("INSERT INTO person VALUES (2, 'Ann')")  # "...person.full_name"
+    connection.close()
+    assert clash.value.sqlite_errorcode == 1555  # SQLITE_CONSTRAINT_PRIMARYKEY
+
+    for error in (clash.value, unique.value):
+        translated = database_module.translate_error(error)
+        assert not isinstance(translated, DiskFullError)
+        assert translated.message.startswith("The database refused the change (")
+        assert translated.message.endswith("). Nothing was changed.")
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (517, DatabaseBusyError),  # SQLITE_BUSY_SNAPSHOT
+        (262, DatabaseBusyError),  # SQLITE_LOCKED_SHAREDCACHE
+        (776, ReadOnlyDatabaseError),  # SQLITE_READONLY_DBMOVED
+        (1544, ReadOnlyDatabaseError),  # SQLITE_READONLY_CANTINIT
+    ],
+)
+def test_extended_result_codes_are_read_by_their_primary_code(
+    code: int, expected: type[DatabaseError]
+) -> None:
+    translated = database_module.translate_error(
+        driver_error(sqlite3.OperationalError, "words that match nothing", code)
+    )
+
+    assert type(translated) is expected
+    assert "words that match nothing" not in translated.message
+
+
+def test_an_input_output_error_says_so_by_its_code() -> None:
+    translated = database_module.translate_error(
+        driver_error(sqlite3.OperationalError, "disk I/O error", 3338)
+    )
+
+    assert translated.message == "The disk reported an input/output error. Nothing was changed."
+
+
+def test_an_error_while_opening_names_the_file_and_the_cause(tmp_path: Path) -> None:
+    path = tmp_path / "heroes.db"
+    error = driver_error(sqlite3.OperationalError, "unable to open database file", 14)
+
+    translated = database_module.translate_error(error, path)
+
+    assert translated.message == (
+        f"Could not open {path}. SQLite could not open the file or the -wal and -shm files "
+        "it keeps beside it (unable to open database file): check that the file and its "
+        "folder can be read."
+    )
+
+
+def test_a_file_locked_while_opening_names_the_file(db_path: Path) -> None:
+    sqlite3.connect(db_path).close()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")  # nobody else can even read it
+    try:
+        with pytest.raises(DatabaseBusyError) as busy:
+            open_database(db_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+    assert busy.value.message.startswith(f"Could not open {db_path}. The database is busy")

@@ -321,7 +321,11 @@ def test_with_consent_everything_is_added_and_the_tutorial_app_keeps_working(
     path = tutorial_file(tmp_path / "tutorial.db", ROSTER)
     seen: list[tuple[int, int]] = []
 
-    assert add_name_index(path, lambda done, total: seen.append((done, total)) or True) == 15
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    assert add_name_index(path, progress) == 15
 
     assert seen[-1] == (15, 15)
     assert journal_mode(path) == "wal"

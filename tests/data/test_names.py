@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -115,8 +117,8 @@ def test_folds_are_equal_exactly_when_the_primary_weights_are(a: str, b: str) ->
     st.lists(st.sampled_from([2, 2, 2, 3, 8, 30]), max_size=140),
 )
 def test_a_packed_level_compares_exactly_as_its_weights(a: list[int], b: list[int]) -> None:
-    def sign(x: object, y: object) -> int:
-        return (x > y) - (x < y)  # type: ignore[operator]
+    def sign(x: Any, y: Any) -> int:
+        return int((x > y) - (x < y))
 
     packed_a = names.pack_level(a, names.TERTIARY_COMMON) + b"\0"
     packed_b = names.pack_level(b, names.TERTIARY_COMMON) + b"\0"
@@ -126,8 +128,8 @@ def test_a_packed_level_compares_exactly_as_its_weights(a: list[int], b: list[in
 @settings(max_examples=400, deadline=None)
 @given(human_names, human_names)
 def test_two_sort_keys_compare_as_pyucas_keys(a: str, b: str) -> None:
-    def sign(x: object, y: object) -> int:
-        return (x > y) - (x < y)  # type: ignore[operator]
+    def sign(x: Any, y: Any) -> int:
+        return int((x > y) - (x < y))
 
     reference = sign(names.reference_sort_key(a), names.reference_sort_key(b))
     assert sign(names.sort_key(a), names.sort_key(b)) == reference

@@ -5,7 +5,7 @@ own data and settings folders (XDG_DATA_HOME, XDG_CONFIG_HOME) and its own
 database file, so that nothing touches the user's real data or another
 test's display. xdotool types into the app as a person would. Xvfb has no
 window manager, so windows are focused with ``windowfocus``, never
-``windowactivate`` (STYLE.md).
+``windowactivate``, which needs a window manager to answer.
 """
 
 from __future__ import annotations

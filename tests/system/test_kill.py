@@ -70,6 +70,11 @@ class Typist(threading.Thread):
             app.key("ctrl+n")
             if not self._wait(lambda: app.find_window(ADD_DIALOG_NAME), "the Add Hero dialog"):
                 return
+            # As a person does: type once the dialog has the keyboard (the window
+            # may still be filling in its first page when the dialog appears).
+            dialog = app.find_window(ADD_DIALOG_NAME)
+            if dialog:
+                app.focus(dialog)
             age = self.rng.choice(["", str(self.rng.randint(0, 120))])
             name = f"Kill {self.round_number:02d}-{number:02d}"
             secret_name = f"Secret {self.round_number}.{number}"

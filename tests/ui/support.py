@@ -159,7 +159,7 @@ def message(window: MainWindow) -> str:
 
 
 def activate(qtbot: QtBot, window: QWidget) -> None:
-    """Shortcuts fire only in the active window (STYLE.md)."""
+    """Shortcuts fire only in the active window, and offscreen windows start inactive."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 

@@ -52,6 +52,8 @@ class FileAnswers(Answers):
         self.save_answer = save_answer
         self.asked: list[tuple[str, str, bool]] = []
         self.informed: list[tuple[str, str]] = []
+        self.confirm_answer = True
+        self.confirmed: list[tuple[str, str]] = []
 
     def open_path(self, title: str, csv: bool = False) -> str | None:
         self.asked.append(("open", title, csv))
@@ -63,6 +65,10 @@ class FileAnswers(Answers):
 
     def information(self, title: str, message: str) -> None:
         self.informed.append((title, message))
+
+    def confirm(self, title: str, message: str) -> bool:
+        self.confirmed.append((title, message))
+        return self.confirm_answer
 
 
 def write_csv(path: Path, rows: list[tuple[str, str, str]]) -> Path:
@@ -141,6 +147,92 @@ def test_a_csv_with_a_bad_row_imports_nothing_and_names_the_line(
     assert shown_names(window) == [name for _, name, _, _ in TUTORIAL_HEROES]
 
 
+def spreadsheet_csv(path: Path) -> Path:
+    """As a spreadsheet in a European locale saves the table with its id column."""
+    path.write_text(
+        "Name;Secret name;Age;id\r\nNova;Nora Vance;29;17\r\nZéphyr Ünal;Zed;;18\r\n",
+        encoding="utf-8-sig",
+    )
+    return path
+
+
+def test_a_semicolon_file_says_which_columns_it_ignores_and_imports_after_ok(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tmp_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    answers = FileAnswers(open_answer=spreadsheet_csv(tmp_path / "roster.csv"))
+    window = open_window(prompts=answers)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+
+    qtbot.waitUntil(lambda: message(window) == "Imported 2 heroes.")
+    assert answers.confirmed == [("Import CSV", "The column id will be ignored. Import?")]
+    assert rows_in_file(db_path) == [
+        *TUTORIAL_HEROES,
+        (4, "Nova", 29, "Nora Vance"),
+        (5, "Zéphyr Ünal", None, "Zed"),
+    ]
+    assert current_id(window) == 4
+    wait_for_table_focus(qtbot, window)
+
+
+def test_cancel_on_the_ignored_columns_question_imports_nothing(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tmp_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    answers = FileAnswers(open_answer=spreadsheet_csv(tmp_path / "roster.csv"))
+    answers.confirm_answer = False
+    window = open_window(prompts=answers)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+
+    assert answers.confirmed == [("Import CSV", "The column id will be ignored. Import?")]
+    assert message(window) == "Cancelled: nothing was imported from roster.csv."
+    assert window.csv.progress is None  # no import was started
+    assert rows_in_file(db_path) == TUTORIAL_HEROES
+    assert window.model.total == len(TUTORIAL_HEROES)
+    wait_for_table_focus(qtbot, window)
+
+
+def test_a_file_with_every_column_known_is_imported_without_a_question(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "tabs.txt"
+    source.write_bytes("Name\tSecret name\tAge\r\nNova\tNora Vance\t29\r\n".encode("utf-16"))
+    answers = FileAnswers(open_answer=source)
+    window = open_window(prompts=answers)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+
+    qtbot.waitUntil(lambda: message(window) == "Imported 1 heroes.")
+    assert answers.confirmed == []
+    assert rows_in_file(db_path) == [(1, "Nova", 29, "Nora Vance")]
+
+
+def test_a_latin1_file_is_refused_naming_it_and_imports_nothing(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, tmp_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    source = tmp_path / "old.csv"
+    source.write_bytes("name;age;secret_name\nNova;29;Nora\nJäger;40;J\n".encode("latin-1"))
+    answers = FileAnswers(open_answer=source)
+    window = open_window(prompts=answers)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+
+    qtbot.waitUntil(lambda: message(window).startswith("Nothing was imported"))
+    wait_until_idle(qtbot, window)
+    assert answers.informed == [
+        (
+            "Import Refused",
+            "Nothing was imported: the file has 1 problem.\n"
+            "old.csv is not UTF-8 or UTF-16 text (byte 0xE4 at line 3); "
+            "save it as UTF-8 CSV and try again.",
+        )
+    ]
+    assert rows_in_file(db_path) == TUTORIAL_HEROES
+
+
 # -- export --------------------------------------------------------------------
 
 
@@ -202,7 +294,12 @@ class HeldImport:
         self.cancel_answer: list[bool] = []
 
     def __call__(
-        self, database: Database, path: str, progress: Progress | None = None
+        self,
+        database: Database,
+        path: str,
+        progress: Progress | None = None,
+        *,
+        layout: csv_io.CsvLayout | None = None,
     ) -> ImportResult:
         assert progress is not None
 
@@ -215,7 +312,7 @@ class HeldImport:
             self.cancel_answer.append(carry_on)
             return carry_on
 
-        return csv_io.import_csv(database, path, held)
+        return csv_io.import_csv(database, path, held, layout=layout)
 
 
 @pytest.fixture
@@ -245,7 +342,7 @@ def test_the_window_keeps_working_while_an_import_runs(
     timer.timeout.connect(lambda: ticks.append(1))
     try:
         qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)  # the import runs on
-        assert held_import.first_batch.wait(GATE_TIMEOUT)
+        qtbot.waitUntil(held_import.first_batch.is_set, timeout=GATE_TIMEOUT * 1000)
         # The worker is stuck mid-import, holding the write lock. The event
         # loop still runs: timers fire, the progress dialog appears and shows
         # the first batch, and another reader sees the last committed state.
@@ -288,7 +385,7 @@ def test_escape_on_the_progress_dialog_cancels_the_import(
     window = open_window(prompts=answers)
     try:
         qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)  # the import runs on
-        assert held_import.first_batch.wait(GATE_TIMEOUT)
+        qtbot.waitUntil(held_import.first_batch.is_set, timeout=GATE_TIMEOUT * 1000)
         dialog = progress_dialog(window)
         assert dialog is not None
         qtbot.waitUntil(

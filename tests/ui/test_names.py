@@ -66,6 +66,7 @@ def window(request: pytest.FixtureRequest, open_window: OpenWindow, db_path: Pat
         open_database(db_path).close()  # made by Hero Desktop: it has the name index
     write_heroes(db_path, heroes())
     opened = open_window()
+    assert opened.database is not None
     assert opened.database.names_ready() is (request.param == "Hero Desktop's file")
     return opened
 
@@ -146,6 +147,7 @@ def test_add_index_builds_it_in_the_background_and_search_still_finds(
     with qtbot.waitSignal(window.index_offer.built, timeout=20_000):
         qtbot.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
 
+    assert window.database is not None
     assert window.database.names_ready()
     assert not window.index_offer.isVisible()
     assert "ready" in window.statusBar().currentMessage()
@@ -195,6 +197,7 @@ def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
     with qtbot.waitSignal(window.index_offer.built, timeout=20_000):
         write_heroes(db_path, heroes())  # e.g. the tutorial's app importing a roster
 
+    assert window.database is not None
     assert window.database.names_ready()
     qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
     assert shown_names(window) == NAME_ORDER
