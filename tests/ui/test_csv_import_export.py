@@ -342,7 +342,7 @@ def test_the_window_keeps_working_while_an_import_runs(
     timer.timeout.connect(lambda: ticks.append(1))
     try:
         qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)  # the import runs on
-        qtbot.waitUntil(held_import.first_batch.is_set, timeout=GATE_TIMEOUT * 1000)
+        qtbot.waitUntil(held_import.first_batch.is_set, timeout=int(GATE_TIMEOUT * 1000))
         # The worker is stuck mid-import, holding the write lock. The event
         # loop still runs: timers fire, the progress dialog appears and shows
         # the first batch, and another reader sees the last committed state.
@@ -385,7 +385,7 @@ def test_escape_on_the_progress_dialog_cancels_the_import(
     window = open_window(prompts=answers)
     try:
         qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)  # the import runs on
-        qtbot.waitUntil(held_import.first_batch.is_set, timeout=GATE_TIMEOUT * 1000)
+        qtbot.waitUntil(held_import.first_batch.is_set, timeout=int(GATE_TIMEOUT * 1000))
         dialog = progress_dialog(window)
         assert dialog is not None
         qtbot.waitUntil(
