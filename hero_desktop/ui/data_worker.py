@@ -179,7 +179,9 @@ class DataClient(QObject):
         self._worker.finished.connect(self._finished)
         self._worker.waiting.connect(self._started_waiting)
         self._worker.opened.connect(self._was_opened)
-        self._worker.openFailed.connect(lambda error: self.openFailed.emit(error.message))
+        # Bound methods of this GUI-thread object: the answers are queued to the GUI
+        # thread, so they arrive after the window has finished connecting to them.
+        self._worker.openFailed.connect(self._open_failed)
         self._thread.start()
         self._closed = False
         self._open.emit()
@@ -240,6 +242,9 @@ class DataClient(QObject):
         return bool(self._waiting)
 
     # -- answers -----------------------------------------------------------------
+
+    def _open_failed(self, error: HeroError) -> None:
+        self.openFailed.emit(error.message)
 
     def _was_opened(self, database: Database) -> None:
         self.database = database

@@ -11,28 +11,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
 from hero_desktop.data.database import Database
-from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
-from hero_desktop.data.models import FIELD_LABELS, HeroCreate, HeroRow, validate_update
-from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
-from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.data_worker import DataClient
-from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
+from hero_desktop.ui.hero_editing import HeroEditing
+from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
 from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
@@ -41,6 +36,7 @@ from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
+from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
 from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
@@ -83,10 +79,8 @@ class MainWindow(QMainWindow):
         self.read_only_banner.hide()
         self.model = HeroTableModel(self.settings.page_size)
         self.model.set_query(self.settings.sort)
-        self.model.edit_handler = self._edit_cell
         self.table = HeroTableView()
         self.table.setModel(self.model)
-        self.table.delegate.refused.connect(self._cell_refused)
         # Enter edits the current cell, like F2 (the view only emits activated for it).
         self.table.activated.connect(lambda _index: self.edit_current())
         self.search_bar = SearchBar()
@@ -112,7 +106,14 @@ class MainWindow(QMainWindow):
             self.client, self.runner, self.prompts, self, self.show_message, self._reactivate
         )
         self.menus = WindowActions(self, self)
-        self._build_status_bar()
+        self.status = StatusArea(self.client, path, self.statusBar(), self)
+        self.editing = HeroEditing(
+            client=self.client, runner=self.runner, prompts=self.prompts,
+            navigator=self.navigator, table=self.table, model=self.model,
+            messages=self.message_bar, status=self.status, status_bar=self.statusBar(),
+            read_only=lambda: self.read_only, say_read_only=self.say_read_only,
+            reactivate=self._reactivate, parent=self,
+        )  # fmt: skip
         self._connect()
         self._lay_out()
         self._restore_geometry()
@@ -134,33 +135,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pager)
         self.setCentralWidget(central)
 
-    def _build_status_bar(self) -> None:
-        self.busy_indicator = QProgressBar()
-        self.busy_indicator.setObjectName("busyIndicator")
-        self.busy_indicator.setRange(0, 0)  # an animation, not a percentage
-        self.busy_indicator.setMaximumWidth(120)
-        self.busy_indicator.setFormat("Working…")
-        self.busy_indicator.hide()
-        self.waiting_label = QLabel(
-            f"Waiting for another program to finish writing {self.path.name}…"
-        )
-        self.waiting_label.setObjectName("waitingForLock")
-        self.cancel_wait_button = QPushButton("Cancel")
-        self.cancel_wait_button.clicked.connect(self.client.cancel_waiting)
-        for widget in (self.waiting_label, self.cancel_wait_button):
-            widget.hide()
-            self.statusBar().addPermanentWidget(widget)
-        self.statusBar().addPermanentWidget(self.busy_indicator)
-        self._cancel_wait_key = QShortcut(QKeySequence("Esc"), self)
-        self._cancel_wait_key.setContext(Qt.ShortcutContext.WindowShortcut)
-        self._cancel_wait_key.activated.connect(self.client.cancel_waiting)
-        self._cancel_wait_key.setEnabled(False)
-
     def _connect(self) -> None:
         self.client.opened.connect(self._opened)
         self.client.openFailed.connect(self._open_failed)
-        self.client.busyChanged.connect(self.busy_indicator.setVisible)
-        self.client.waitingChanged.connect(self._show_waiting)
         self.table.horizontalHeader().sectionClicked.connect(self.navigator.header_clicked)
         self.search_bar.changed.connect(self.navigator.search_changed)
         escape = QShortcut(QKeySequence("Esc"), self.search_bar)
@@ -228,11 +205,6 @@ class MainWindow(QMainWindow):
         else:
             self.table.show_placeholder("No heroes yet. Press Ctrl+N to add one.")
 
-    def _show_waiting(self, waiting: bool) -> None:
-        self.waiting_label.setVisible(waiting)
-        self.cancel_wait_button.setVisible(waiting)
-        self._cancel_wait_key.setEnabled(waiting)
-
     def _set_editable(self, editable: bool) -> None:
         self.model.set_read_only(not editable)
         self.menus.set_editable(editable)
@@ -247,99 +219,16 @@ class MainWindow(QMainWindow):
             "nothing makes it worse; restore it from a backup."
         )
 
-    def _cell_refused(self, field: str, message: str) -> None:
-        """A cell edit was refused: say why in the status bar, naming the column."""
-        self.statusBar().showMessage(f"{FIELD_LABELS.get(field, field)}: {message}", 10_000)
-
-    # -- changing heroes -------------------------------------------------------------
+    # -- changing heroes (what HeroEditing does) ------------------------------------
 
     def add_hero(self) -> None:
-        if self.read_only:
-            self.say_read_only("added")
-            return
-
-        def save(values: HeroCreate, dialog: AddHeroDialog) -> None:
-            def waiting(now: bool) -> None:
-                dialog.show_waiting(self.waiting_label.text() if now else "")
-
-            def answered(problem: str | None) -> None:
-                self.client.waitingChanged.disconnect(waiting)
-                if problem is None:
-                    self.clear_message()
-                dialog.answered(problem)
-
-            self.client.waitingChanged.connect(waiting)
-            self.runner.run(
-                AddHero(values), lambda _summary: answered(None), lambda e: answered(e.message)
-            )
-
-        self.prompts.add_hero(save, self.client.cancel_waiting)
-        self._reactivate()
-
-    def _edit_cell(self, hero: HeroRow, field: str, value: object) -> HeroRow | None:
-        """The table model's edit path: validate, then one undoable change.
-
-        Returns the hero as it will read once saved (shown at once), or None.
-        """
-        try:
-            changes = validate_update({field: value})
-        except InvalidHeroError as error:
-            # Reached when the editor lost focus with refused text (Enter and Tab are
-            # stopped in the editor): open it again with the text, nothing written.
-            self._cell_refused(field, next(iter(error.messages.values())))
-            QTimer.singleShot(0, self, lambda: self._reopen_editor(hero.id, field, str(value)))
-            return None
-        new_value = getattr(changes, field)
-        if new_value == getattr(hero, field):
-            return hero
-        operation = EditHero(hero, field, new_value)
-
-        def saved(_summary: ChangeSummary) -> None:
-            if operation.after is not None:
-                self.model.replace_row(operation.after)
-            self.clear_message()
-
-        def failed(error: HeroError) -> None:
-            self.model.replace_row(hero)  # the cell shows what the file holds
-            if isinstance(error, OperationCancelledError):
-                self.show_message(error.message + " Your edit is back in the cell: press Enter.")
-                self._reopen_editor(hero.id, field, str(value))
-
-        self.runner.run(operation, saved, failed)
-        return hero._replace(**{field: new_value})
-
-    def _reopen_editor(self, hero_id: int, field: str, text: str) -> None:
-        row = self.model.row_of(hero_id)
-        if row is None:
-            return
-        index = self.model.index(row, COLUMNS.index(field))
-        self.table.setCurrentIndex(index)
-        self.table.edit(index)
-        editor = self.table.indexWidget(index) or self.table.focusWidget()
-        if editor is not None and hasattr(editor, "setText"):
-            editor.setText(text)
+        self.editing.add_hero()
 
     def edit_current(self) -> None:
-        if self.read_only:
-            self.say_read_only("edited")
-            return
-        # Only editable cells: QAbstractItemView.edit() warns on the others (the id).
-        index = self.table.currentIndex()
-        if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            self.table.edit(index)
+        self.editing.edit_current()
 
     def delete_selected(self) -> None:
-        if self.read_only:
-            self.say_read_only("deleted")
-            return
-        heroes = self.navigator.selected_heroes()
-        if not heroes:
-            return
-        confirmed = self.prompts.confirm_delete(heroes)
-        self._reactivate()
-        if not confirmed:
-            return
-        self.runner.run(DeleteHeroes(heroes), lambda _summary: self.clear_message())
+        self.editing.delete_selected()
 
     def undo(self) -> None:
         self.runner.undo()

@@ -166,7 +166,7 @@ def test_adding_while_another_program_holds_the_lock_waits_and_saves_once_it_is_
         qtbot.unsettled.keyClick(focused(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: dialog.form_error.isVisible())
         seen["waiting"] = dialog.form_error.text()
-        seen["status"] = window.waiting_label.isVisible()
+        seen["status"] = window.status.waiting_label.isVisible()
         seen["values"] = dialog.values()
         seen["file"] = rows_in_file(db_path)
         write_lock.execute("ROLLBACK")  # the other program finishes
@@ -182,7 +182,7 @@ def test_adding_while_another_program_holds_the_lock_waits_and_saves_once_it_is_
     assert seen["values"] == {"name": "Tarantula", "secret_name": "Natalia", "age": "32"}
     assert seen["file"] == TUTORIAL_HEROES
     assert rows_in_file(db_path) == [*TUTORIAL_HEROES, (4, "Tarantula", 32, "Natalia")]
-    assert not window.waiting_label.isVisible()
+    assert not window.status.waiting_label.isVisible()
     wait_for_table_focus(qtbot, window)
     assert cell(window, 4, NAME).data() == "Tarantula"
 
@@ -232,15 +232,15 @@ def test_a_cell_edit_while_the_lock_is_held_waits_and_is_written_once_it_is_free
 
     qtbot.unsettled.keyClick(editor_of(window), Qt.Key.Key_Return)
 
-    qtbot.waitUntil(window.waiting_label.isVisible)
-    assert window.waiting_label.text() == WAITING
+    qtbot.waitUntil(window.status.waiting_label.isVisible)
+    assert window.status.waiting_label.text() == WAITING
     assert cell(window, 2, NAME).data() == "Spider-Man"  # shown while it waits
     assert rows_in_file(db_path) == TUTORIAL_HEROES
     qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Down)  # the window still answers
     assert window.table.currentIndex().row() == 2
     write_lock.execute("ROLLBACK")
     qtbot.waitUntil(lambda: hero_in_file(db_path, 2) == (2, "Spider-Man", None, "Pedro Parqueador"))
-    qtbot.waitUntil(lambda: not window.waiting_label.isVisible())
+    qtbot.waitUntil(lambda: not window.status.waiting_label.isVisible())
 
 
 def test_cancelling_a_waiting_cell_edit_puts_the_text_back_in_the_cell(
@@ -253,7 +253,7 @@ def test_cancelling_a_waiting_cell_edit_puts_the_text_back_in_the_cell(
     type_text(qtbot, editor_of(window), "Spider-Man")
     write_lock.execute("BEGIN IMMEDIATE")
     qtbot.unsettled.keyClick(editor_of(window), Qt.Key.Key_Return)
-    qtbot.waitUntil(window.waiting_label.isVisible)
+    qtbot.waitUntil(window.status.waiting_label.isVisible)
 
     qtbot.keyClick(window.table, Qt.Key.Key_Escape)
 

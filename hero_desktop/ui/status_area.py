@@ -1,0 +1,45 @@
+"""The status bar's right side: a busy indicator, and the wait for another program's lock.
+
+The busy indicator appears only when the data worker has had work pending for
+300 ms. While a change waits for another program to release the file's write
+lock, the bar says so, with Cancel (and Esc) to give the change up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from hero_desktop.ui.data_worker import DataClient
+
+
+class StatusArea(QObject):
+    def __init__(self, client: DataClient, path: Path, bar: QStatusBar, window: QWidget) -> None:
+        super().__init__(window)
+        self.busy_indicator = QProgressBar()
+        self.busy_indicator.setObjectName("busyIndicator")
+        self.busy_indicator.setRange(0, 0)  # an animation, not a percentage
+        self.busy_indicator.setMaximumWidth(120)
+        self.busy_indicator.hide()
+        self.waiting_label = QLabel(f"Waiting for another program to finish writing {path.name}…")
+        self.waiting_label.setObjectName("waitingForLock")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(client.cancel_waiting)
+        for widget in (self.waiting_label, self.cancel_button):
+            widget.hide()
+            bar.addPermanentWidget(widget)
+        bar.addPermanentWidget(self.busy_indicator)
+        self._escape = QShortcut(QKeySequence("Esc"), window)
+        self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._escape.activated.connect(client.cancel_waiting)
+        self._escape.setEnabled(False)
+        client.busyChanged.connect(self.busy_indicator.setVisible)
+        client.waitingChanged.connect(self.show_waiting)
+
+    def show_waiting(self, waiting: bool) -> None:
+        self.waiting_label.setVisible(waiting)
+        self.cancel_button.setVisible(waiting)
+        self._escape.setEnabled(waiting)
