@@ -48,6 +48,8 @@ class SettlingQtBot(QtBot):
         return QtBot(self._request)
 
     def settle(self) -> None:
+        # Queued calls first (a cell editor commits through one), then the answers.
+        QApplication.processEvents()
         self.waitUntil(all_settled, timeout=10_000)
 
     # QtBot's own are static methods; these wait as well.
