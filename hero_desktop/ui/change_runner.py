@@ -30,7 +30,6 @@ from hero_desktop.data.errors import (
     ConflictError,
     HeroError,
     HeroNotFoundError,
-    OperationCancelledError,
 )
 from hero_desktop.data.operations import ChangeSummary, DeleteHeroes, EditHero, Operation
 from hero_desktop.ui.data_worker import DataClient
@@ -62,10 +61,10 @@ class HeroCommand(QUndoCommand):
 
 @dataclass
 class _Change:
-    operation: Operation
     step: str  # "do", "undo" or "redo"
-    done: Done | None
-    failed: Failed | None
+    operation: Operation | None  # for undo and redo: the stack's, once the change's turn comes
+    done: Done | None = None
+    failed: Failed | None = None
     force: bool = False
 
 
@@ -85,13 +84,13 @@ class ChangeRunner(QObject):
         self, operation: Operation, done: Done | None = None, failed: Failed | None = None
     ) -> None:
         """Apply a new change; on success it goes on the undo stack."""
-        self._enqueue(_Change(operation, "do", done, failed))
+        self._enqueue(_Change("do", operation, done, failed))
 
     def undo(self) -> None:
-        self._enqueue(_Change(_placeholder, "undo", None, None))
+        self._enqueue(_Change("undo", None))
 
     def redo(self) -> None:
-        self._enqueue(_Change(_placeholder, "redo", None, None))
+        self._enqueue(_Change("redo", None))
 
     def is_idle(self) -> bool:
         return self._running is None and not self._queue
@@ -121,6 +120,7 @@ class ChangeRunner(QObject):
     def _start(self, change: _Change) -> None:
         self._running = change
         operation, force = change.operation, change.force
+        assert operation is not None
         if change.step == "undo":
             self.client.ask(
                 lambda repository: operation.revert(repository, force),
@@ -139,14 +139,15 @@ class ChangeRunner(QObject):
         self._next()
 
     def _succeeded(self, change: _Change, summary: ChangeSummary) -> None:
-        if change.step == "do":
+        if change.step == "do" and change.operation is not None:
             self.stack.push(HeroCommand(change.operation))
         elif change.step == "undo":
             self.stack.undo()
         else:
             self.stack.redo()
         outcome = {"do": "done", "undo": "undone", "redo": "redone"}[change.step]
-        log.info("%s %s: ids %s", change.operation.label, outcome, list(summary.ids[:20]))
+        label = change.operation.label if change.operation else ""
+        log.info("%s %s: ids %s", label, outcome, list(summary.ids[:20]))
         self.changed.emit(summary)
         if change.done is not None:
             change.done(summary)
@@ -180,20 +181,6 @@ class ChangeRunner(QObject):
         return command if isinstance(command, HeroCommand) else None
 
 
-class _Placeholder:
-    """Stands for the stack's next command until the change's turn comes."""
-
-    label = ""
-
-    def apply(self, repository: object, force: bool) -> ChangeSummary:
-        raise OperationCancelledError("Nothing to do.")
-
-    revert = apply
-
-
-_placeholder: Operation = _Placeholder()
-
-
 def _action(change: _Change) -> str:
     if change.step == "undo":
         return "Undo"
@@ -203,11 +190,13 @@ def _action(change: _Change) -> str:
         return "Your edit"
     if isinstance(change.operation, DeleteHeroes):
         return "Deleting"
-    return change.operation.label
+    return change.operation.label if change.operation else ""
 
 
 def _mine(change: _Change) -> Mapping[str, object]:
     operation = change.operation
+    if operation is None:
+        return {}
     if change.step != "do":
         return {"change": operation.label}
     if isinstance(operation, EditHero):
