@@ -61,7 +61,7 @@ class HeroEditing(QObject):
 
         def save(values: HeroCreate, dialog: AddHeroDialog) -> None:
             def waiting(now: bool) -> None:
-                dialog.show_waiting(self.status.waiting_label.text() if now else "")
+                dialog.show_waiting(self.status.waiting_text() if now else "")
 
             def answered(problem: str | None) -> None:
                 self.client.waitingChanged.disconnect(waiting)

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         )
         self.menus = WindowActions(self, self)
         self.status = StatusArea(self.client, path, self.statusBar(), self)
+        self.status.building_index = self.index_offer.building
         self.editing = HeroEditing(
             client=self.client, runner=self.runner, prompts=self.prompts,
             navigator=self.navigator, table=self.table, model=self.model,

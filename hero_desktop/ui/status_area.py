@@ -7,6 +7,7 @@ lock, the bar says so, with Cancel (and Esc) to give the change up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -24,7 +25,11 @@ class StatusArea(QObject):
         self.busy_indicator.setRange(0, 0)  # an animation, not a percentage
         self.busy_indicator.setMaximumWidth(120)
         self.busy_indicator.hide()
-        self.waiting_label = QLabel(f"Waiting for another program to finish writing {path.name}…")
+        self.other_program = f"Waiting for another program to finish writing {path.name}…"
+        # Hero Desktop's own name index build holds the lock too: the window says so.
+        self.own_build = "Waiting for the name index to finish building…"
+        self.building_index: Callable[[], bool] = lambda: False
+        self.waiting_label = QLabel(self.other_program)
         self.waiting_label.setObjectName("waitingForLock")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(client.cancel_waiting)
@@ -39,7 +44,11 @@ class StatusArea(QObject):
         client.busyChanged.connect(self.busy_indicator.setVisible)
         client.waitingChanged.connect(self.show_waiting)
 
+    def waiting_text(self) -> str:
+        return self.own_build if self.building_index() else self.other_program
+
     def show_waiting(self, waiting: bool) -> None:
+        self.waiting_label.setText(self.waiting_text())
         self.waiting_label.setVisible(waiting)
         self.cancel_button.setVisible(waiting)
         self._escape.setEnabled(waiting)

@@ -14,12 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from hero_desktop.data.database import open_database
 from hero_desktop.data.index_builder import Progress, add_name_index
+from hero_desktop.data.models import validate_create
+from hero_desktop.data.operations import AddHero
 from hero_desktop.ui import index_offer_bar
 from hero_desktop.ui.index_offer_bar import DECLINED_KEY
 from hero_desktop.ui.main_window import MainWindow
 
-from .conftest import OpenWindow, reread
-from .support import ALT, CTRL, shown_names, type_text, write_heroes
+from .conftest import OpenWindow, SettlingQtBot, reread
+from .support import ALT, CTRL, rows_in_file, shown_names, type_text, write_heroes
 
 ROSTER = [
     "Zoë",
@@ -202,3 +204,33 @@ def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
     qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
     assert shown_names(window) == NAME_ORDER
     assert not window.index_offer.isVisible()
+
+
+def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
+    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_heroes(db_path, heroes())
+    holding, go = threading.Event(), threading.Event()
+
+    def build_holding_the_lock(path: Path, progress: Progress) -> int:
+        connection = sqlite3.connect(path, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")  # as the real build does, for its whole run
+        holding.set()
+        go.wait(10)
+        connection.execute("ROLLBACK")
+        connection.close()
+        return add_name_index(path, progress)
+
+    monkeypatch.setattr(index_offer_bar, "add_name_index", build_holding_the_lock)
+    window = open_window()
+    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
+    qtbot.waitUntil(holding.is_set)
+
+    window.runner.run(AddHero(validate_create({"name": "Zoey", "secret_name": "z"})))
+
+    qtbot.waitUntil(window.status.waiting_label.isVisible)
+    assert window.status.waiting_label.text() == "Waiting for the name index to finish building…"
+    go.set()
+    qtbot.waitUntil(lambda: not window.index_offer.building(), timeout=20_000)
+    qtbot.waitUntil(lambda: "Zoey" in [row[1] for row in rows_in_file(db_path)])
+    assert [row[1] for row in rows_in_file(db_path)].count("Zoey") == 1
