@@ -72,16 +72,19 @@ class Heartbeat:
         self.timer.timeout.connect(self._tick)
         self.ticks = 0
         self.longest_ms = 0.0
-        self._last = 0.0
+        self.longest_ended = 0.0  # seconds after start() the longest gap ended
+        self._last = self._started = 0.0
 
     def start(self) -> None:
-        self.ticks, self.longest_ms = 0, 0.0
-        self._last = time.perf_counter()
+        self.ticks, self.longest_ms, self.longest_ended = 0, 0.0, 0.0
+        self._last = self._started = time.perf_counter()
         self.timer.start()
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        gap = (now - self._last) * 1000
+        if gap > self.longest_ms:
+            self.longest_ms, self.longest_ended = gap, now - self._started
         self._last = now
         self.ticks += 1
 
@@ -90,6 +93,10 @@ class Heartbeat:
         self._tick()
         before, self.longest_ms = self.longest_ms, 0.0
         return before
+
+    def when(self, total: float) -> str:
+        """Where the longest gap fell: it tells GUI work on the answer from contention."""
+        return f"longest gap ended {self.longest_ended:.2f} s into {total:.2f} s"
 
     def stop(self) -> float:
         self._tick()  # a stall at the very end counts too
@@ -181,6 +188,11 @@ class Run:
         self.beat = Heartbeat()
         self.results: list[Situation] = []
         self.slow = 600.0  # seconds any one step may take before it is a failure
+        self.where = ""
+
+    def _record(self, situation: Situation) -> None:
+        situation.note = "; ".join(part for part in (situation.note, self.where) if part)
+        self.results.append(situation)
 
     def _measure(self, start: Callable[[], None], done: Callable[[], bool], what: str) -> float:
         """Seconds from ``start()`` until ``done()``; the heartbeat runs throughout."""
@@ -196,6 +208,7 @@ class Run:
         wait_until(lambda: bool(ran) and done(), self.slow, what)
         elapsed = time.perf_counter() - started
         self.beat.stop()
+        self.where = self.beat.when(elapsed)
         return elapsed
 
     def open_window(self) -> None:
@@ -225,7 +238,7 @@ class Run:
         window = box[0]
         self.window = window
         offered = window.index_offer.isVisible()
-        self.results.append(
+        self._record(
             Situation(
                 f"1a. open a {self.rows:,}-hero file another program wrote, to first page",
                 "23–32 s before the window appeared",
@@ -252,7 +265,7 @@ class Run:
 
         self.log(f"responsiveness: search ({label})")
         seconds = self._measure(start, shown, "the search results")
-        self.results.append(
+        self._record(
             Situation(
                 f'{number}. search "müller" {label}',
                 today,
@@ -276,7 +289,7 @@ class Run:
             lambda: bool(built) and window.is_idle(),
             "the name index",
         )
-        self.results.append(
+        self._record(
             Situation(
                 "1b. name index built after the user agreed (Add Index)",
                 "(built while opening: part of 1a)",
@@ -308,7 +321,7 @@ class Run:
         seconds = self._measure(add, lambda: bool(added) and window.is_idle(), "the add")
         holder.wait(timeout=30)
         copies = _count(self.path, "SELECT count(*) FROM hero WHERE name = ?", name)
-        self.results.append(
+        self._record(
             Situation(
                 f"2. add a hero while another program holds the write lock {hold:g} s",
                 "3 s freeze (the busy timeout), then refused",
@@ -348,7 +361,7 @@ class Run:
 
         seconds = self._measure(commit, refreshed, "the refreshed page")
         process[0].wait(timeout=30)
-        self.results.append(
+        self._record(
             Situation(
                 "3. another program commits while sorted by age",
                 "~0.4 s",
@@ -372,7 +385,7 @@ class Run:
         )
         with export_path.open(encoding="utf-8") as handle:
             exported = sum(1 for _ in handle) - 1
-        self.results.append(
+        self._record(
             Situation(
                 f"5a. export {exported:,} heroes to CSV",
                 "n/a (ran in a thread already)",
@@ -397,7 +410,7 @@ class Run:
             "the import",
         )
         after = _count(self.path, "SELECT count(*) FROM hero")
-        self.results.append(
+        self._record(
             Situation(
                 f"5b. import {self.rows:,} heroes from CSV",
                 "n/a (ran in a thread already)",
