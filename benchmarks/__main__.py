@@ -23,9 +23,10 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("paging", "search", "process", "import", "names", "bundle"),
+        choices=("paging", "search", "process", "import", "names", "bundle", "responsiveness"),
         help="run only these groups (repeatable); bundle (the bundle's start-up beside the "
-        "venv app) runs only when asked for, after make bundle",
+        "venv app) runs only when asked for, after make bundle; responsiveness (the longest "
+        "stall of a real window's GUI thread, per situation) prints a table of its own",
     )
     return parser.parse_args(argv)
 
@@ -34,11 +35,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _arguments(argv)
     rows = arguments.rows or (100_000 if arguments.quick else 1_000_000)
     repeat = arguments.repeat or (3 if arguments.quick else 7)
-    groups = set(arguments.only or ("paging", "search", "process", "import", "names"))
+    groups = set(
+        arguments.only or ("paging", "search", "process", "import", "names", "responsiveness")
+    )
 
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks import bench_bundle, bench_paging, bench_process, bench_search, dataset
+    from benchmarks import (
+        bench_bundle,
+        bench_paging,
+        bench_process,
+        bench_responsiveness,
+        bench_search,
+        dataset,
+    )
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     started = time.perf_counter()
@@ -66,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures += bench_process.run(setup, log, idle_window=3.0 if arguments.quick else 10.0)
     if "bundle" in groups:
         figures += bench_bundle.run(setup, log)
+    situations: list[bench_responsiveness.Situation] = []
+    if "responsiveness" in groups:
+        situations = bench_responsiveness.run(rows, arguments.quick, log)
     if "import" in groups:
         log("import: CSV")
         figures.append(_import_figure(rows, 1 if arguments.quick else min(repeat, 3)))
@@ -80,7 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
     print()
-    print_table(figures)
+    if figures:
+        print_table(figures)
+    if situations:
+        print()
+        bench_responsiveness.print_situations(situations)
     log("done")
     del app
     return 0
