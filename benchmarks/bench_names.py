@@ -31,6 +31,7 @@ from pathlib import Path
 from benchmarks import dataset, floor
 from benchmarks.bench_paging import PAGE, Samples, Setup
 from benchmarks.report import Figure, median
+from benchmarks.window_model import WindowModel as HeroTableModel
 from hero_desktop.data import name_index, names
 from hero_desktop.data.csv_io import bulk_insert
 from hero_desktop.data.database import open_database
@@ -38,7 +39,6 @@ from hero_desktop.data.demo import generate
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.index_builder import add_name_index
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.ui.hero_table_model import HeroTableModel
 
 VERSION = "names-2"  # change with names.FOLD_VERSION: the cached file is rebuilt
 INTERNATIONAL_SHARE = 0.1
@@ -214,7 +214,7 @@ def paging_figures(setup: Setup) -> list[Figure]:
     uca, binary = [], []
     for _ in range(setup.repeat):  # page after page, as the user does
         started = time.perf_counter()
-        found = _uca_floor(connection, uca_key)  # type: ignore[arg-type]
+        found = _uca_floor(connection, uca_key)
         uca.append((time.perf_counter() - started) * 1000)
         uca_key = (found[-1][4], found[-1][0])
         started = time.perf_counter()

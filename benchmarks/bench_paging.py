@@ -1,6 +1,6 @@
 """Paging figures: next page at depth, cold jumps by name and age, checkpoint builds.
 
-Hero Desktop is measured through ``HeroTableModel.load(page=...)``, what a
+Hero Desktop is measured through ``WindowModel.load(page=...)`` (read_page + show_view), what a
 key press runs (count, page, model reset). Each peer returns the same heroes
 for the same page; the first sample of each figure checks that.
 """
@@ -17,11 +17,11 @@ from typing import Any, TypeVar
 
 from benchmarks import floor, qsql, tutorial
 from benchmarks.report import Figure, median, ratio, timed, times
+from benchmarks.window_model import WindowModel as HeroTableModel
 from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroUpdate
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.ui.hero_table_model import HeroTableModel
 
 PAGE = 100
 T = TypeVar("T")

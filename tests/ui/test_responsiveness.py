@@ -92,8 +92,8 @@ def test_adding_while_another_program_holds_the_lock_keeps_the_window_answering(
         other_program.execute("BEGIN IMMEDIATE")
         locked_at = heartbeat.ticks
         qtbot.unsettled.keyClick(focused(), Qt.Key.Key_Return)  # Save: it must wait
-        qtbot.waitUntil(window.waiting_label.isVisible)
-        seen["waiting"] = window.waiting_label.text()
+        qtbot.waitUntil(window.status.waiting_label.isVisible)
+        seen["waiting"] = window.status.waiting_label.text()
         # Another key is answered meanwhile. The Add dialog is modal, so the key a
         # user can press goes to the dialog: Shift+Tab moves back a field.
         before = focused()
@@ -102,7 +102,7 @@ def test_adding_while_another_program_holds_the_lock_keeps_the_window_answering(
         seen["focus moved"] = True
         # The heartbeat goes on ticking while the add waits for the lock.
         qtbot.waitUntil(lambda: heartbeat.ticks - locked_at >= TICKS_WHILE_LOCKED)
-        seen["still waiting"] = window.waiting_label.isVisible() and dialog.isVisible()
+        seen["still waiting"] = window.status.waiting_label.isVisible() and dialog.isVisible()
         seen["file while locked"] = rows_in_file(db_path)
         seen["ticks while locked"] = heartbeat.ticks - locked_at
         other_program.execute("ROLLBACK")  # the other program finishes
@@ -119,7 +119,7 @@ def test_adding_while_another_program_holds_the_lock_keeps_the_window_answering(
     assert seen["file while locked"] == TUTORIAL_HEROES
     assert isinstance(seen["ticks while locked"], int)
     assert seen["ticks while locked"] >= TICKS_WHILE_LOCKED
-    assert not window.waiting_label.isVisible()
+    assert not window.status.waiting_label.isVisible()
     added = [row for row in rows_in_file(db_path) if row[1] == "Tarantula"]
     assert added == [(4, "Tarantula", 32, "Natalia")]  # once, and only once
 
@@ -142,14 +142,14 @@ def test_the_down_key_moves_the_current_row_while_an_edit_waits_for_the_lock(
 
     qtbot.unsettled.keyClick(editor_of(window), Qt.Key.Key_Return)
 
-    qtbot.waitUntil(window.waiting_label.isVisible)
+    qtbot.waitUntil(window.status.waiting_label.isVisible)
     qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: window.table.currentIndex().row() == 1)
     qtbot.waitUntil(lambda: heartbeat.ticks - locked_at >= TICKS_WHILE_LOCKED)
-    assert window.waiting_label.isVisible()
+    assert window.status.waiting_label.isVisible()
     assert rows_in_file(db_path) == TUTORIAL_HEROES
     other_program.execute("ROLLBACK")
-    qtbot.waitUntil(lambda: not window.waiting_label.isVisible())
+    qtbot.waitUntil(lambda: not window.status.waiting_label.isVisible())
     qtbot.settle()
     assert rows_in_file(db_path) == [(1, "Deadpool", None, "Dive Wilson"), *TUTORIAL_HEROES[1:]]
 
