@@ -31,13 +31,14 @@ from pathlib import Path
 from benchmarks import dataset, floor
 from benchmarks.bench_paging import PAGE, Samples, Setup
 from benchmarks.report import Figure, median
-from hero_desktop.data import name_index, names
+from hero_desktop.data import names
 from hero_desktop.data.csv_io import bulk_insert
-from hero_desktop.data.database import open_database
 from hero_desktop.data.demo import generate
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.index_builder import add_name_index
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite import name_index
+from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.index_builder import add_name_index
 from hero_desktop.ui.hero_table_model import HeroTableModel
 
 VERSION = "names-2"  # change with names.FOLD_VERSION: the cached file is rebuilt

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from benchmarks import floor, qsql, tutorial
 from benchmarks.bench_paging import PAGE, Samples, Setup
 from benchmarks.report import Figure, ratio, times
-from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.ui.hero_table_model import HeroTableModel
 
 # From common (3% of the demo roster) to rare (a few hundred heroes).

@@ -89,9 +89,9 @@ def _memory(kind: str, database: str, pattern: str, pages: int) -> int:
     if kind == "hero":
         from PySide6.QtCore import QCoreApplication
 
-        from hero_desktop.data.database import open_database
         from hero_desktop.data.heroes import HeroRepository
         from hero_desktop.data.query import HeroQuery, SortKey
+        from hero_desktop.data.sqlite.database import open_database
         from hero_desktop.ui.hero_table_model import HeroTableModel
 
         app = QCoreApplication(sys.argv[:1])

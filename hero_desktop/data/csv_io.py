@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from hero_desktop.data.database import SEARCH_TABLE, Database, translate_error
 from hero_desktop.data.errors import (
     CannotAddError,
     DatabaseError,
@@ -55,8 +54,9 @@ from hero_desktop.data.errors import (
 )
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, clean_age, clean_name, clean_secret_name
-from hero_desktop.data.paging import CHECKPOINT_EVERY, make_pager
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite.database import SEARCH_TABLE, Database, translate_error
+from hero_desktop.data.sqlite.paging import CHECKPOINT_EVERY, make_pager
 
 CSV_COLUMNS = ("name", "age", "secret_name")
 DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}

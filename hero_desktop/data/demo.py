@@ -19,8 +19,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from hero_desktop.data.csv_io import bulk_insert
-from hero_desktop.data.database import open_database
 from hero_desktop.data.errors import HeroError
+from hero_desktop.data.sqlite.database import open_database
 
 BATCH_ROWS = 50_000
 NO_AGE_SHARE = 0.1

@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from hero_desktop.data.database import Database, translate_error
 from hero_desktop.data.errors import (
     CannotAddError,
     ConflictError,
@@ -21,8 +20,9 @@ from hero_desktop.data.errors import (
     HeroNotFoundError,
 )
 from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
-from hero_desktop.data.paging import COLUMNS, Pager, make_pager
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite.database import Database, translate_error
+from hero_desktop.data.sqlite.paging import COLUMNS, Pager, make_pager
 
 MAX_LIMIT = 100
 

@@ -28,9 +28,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from hero_desktop.data.database import Database, open_database
 from hero_desktop.data.errors import DatabaseBusyError, HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.sqlite.database import Database, open_database
 
 log = logging.getLogger("hero_desktop")
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from hero_desktop.data import names
-from hero_desktop.data.database import Database
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.index_builder import add_name_index
+from hero_desktop.data.sqlite.database import Database
+from hero_desktop.data.sqlite.index_builder import add_name_index
 from hero_desktop.ui.data_worker import DataClient
 
 WATCH_INTERVAL_MS = 1000

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from hero_desktop.data.database import Database
 from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
 from hero_desktop.data.models import FIELD_LABELS, HeroCreate, HeroRow, validate_update
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
+from hero_desktop.data.sqlite.database import Database
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer

@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data import database as database_module
-from hero_desktop.data.database import Database, open_database
 from hero_desktop.data.errors import (
     DamagedDatabaseError,
     DatabaseBusyError,
@@ -29,6 +27,8 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite import database as database_module
+from hero_desktop.data.sqlite.database import Database, open_database
 
 from .conftest import AddHero
 from .support import copy_fixture, raw_rows

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from hero_desktop.data import csv_io, operations
 from hero_desktop.data.csv_io import ImportResult, Progress
-from hero_desktop.data.database import Database
+from hero_desktop.data.sqlite.database import Database
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow, SettlingQtBot

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from hero_desktop.data import name_index, names
+from hero_desktop.data import names
 from hero_desktop.data.errors import (
     DamagedDatabaseError,
     DatabaseBusyError,
@@ -31,6 +31,7 @@ from hero_desktop.data.errors import (
     SchemaError,
 )
 from hero_desktop.data.models import Hero
+from hero_desktop.data.sqlite import name_index
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
