@@ -32,7 +32,6 @@ from benchmarks import dataset, floor
 from benchmarks.bench_paging import PAGE, Samples, Setup
 from benchmarks.report import Figure, median
 from hero_desktop.data import names
-from hero_desktop.data.csv_io import bulk_insert
 from hero_desktop.data.demo import generate
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery, SortKey
@@ -93,7 +92,7 @@ def names_file(count: int, log: Callable[[str], None]) -> tuple[Path, float]:
             stale.unlink()
         database = open_database(work)
         started = time.perf_counter()
-        bulk_insert(database, _rows(count), expected_rows=count)
+        database.bulk_insert(_rows(count), expected_rows=count)
         record.write_text(str(time.perf_counter() - started))
         database.close()
         work.replace(path)

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from hero_desktop.data.sqlite.database import Database
+from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.table_navigator import TableNavigator
 
@@ -41,7 +41,7 @@ class LiveView(QObject):
         self.timer.setInterval(POLL_INTERVAL_MS)
         self.timer.timeout.connect(self._poll)
 
-    def start(self, database: Database) -> None:
+    def start(self, database: HeroStore) -> None:
         self._check = self._executor.submit(database.check_integrity, self._stop.is_set)
         self.timer.start()
 

@@ -27,7 +27,7 @@ from typing_extensions import override
 from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
 from hero_desktop.data.models import FIELD_LABELS, HeroCreate, HeroRow, validate_update
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
-from hero_desktop.data.sqlite.database import Database
+from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self.settings = WindowSettings(settings)
         self.prompts = prompts or Prompts(self)
-        self.database: Database | None = None
+        self.database: HeroStore | None = None
         self.is_ready = False
         self.setWindowTitle(f"{path.name} — Hero Desktop")
 
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
 
     # -- opening ---------------------------------------------------------------------
 
-    def _opened(self, database: Database) -> None:
+    def _opened(self, database: HeroStore) -> None:
         self.database = database
         self._set_editable(not database.read_only)
 

@@ -242,10 +242,10 @@ def add_until_refused(add: AddHero) -> tuple[list[HeroRow], DatabaseError]:
 
 
 def test_disk_full_reports_and_leaves_the_database_as_before_that_change(
-    db_path: Path, repo: HeroRepository, add: AddHero
+    db_path: Path, database: Database, repo: HeroRepository, add: AddHero
 ) -> None:
     add("Deadpond")
-    connection = repo.database.connection
+    connection = database.connection
     pages = connection.execute("PRAGMA page_count").fetchone()[0]
     connection.execute(f"PRAGMA max_page_count = {pages}")
     confirmed, refusal = add_until_refused(add)

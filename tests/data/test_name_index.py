@@ -27,6 +27,7 @@ from hero_desktop.data.sqlite import name_index, search_pager
 from hero_desktop.data.sqlite.database import BUSY_TIMEOUT_MS, Database, open_database
 from hero_desktop.data.sqlite.index_builder import add_name_index
 from hero_desktop.data.sqlite.name_index import NameIndexStatus
+from hero_desktop.data.store import HeroStore
 
 from .conftest import AddHero
 from .support import copy_fixture, file_bytes
@@ -93,8 +94,9 @@ def journal_mode(path: Path) -> str:
         connection.close()
 
 
-def name_rows_agree(database: Database) -> None:
+def name_rows_agree(database: HeroStore) -> None:
     """Every hero has its name row, computed by the rules, and the log is empty."""
+    assert isinstance(database, Database)
     connection = database.connection
     heroes = connection.execute("SELECT id, name FROM hero ORDER BY id").fetchall()
     rows = connection.execute("SELECT id, fold, sort_key FROM hero_desktop_name ORDER BY id")
