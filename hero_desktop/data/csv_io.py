@@ -56,6 +56,7 @@ DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 MAX_LISTED_PROBLEMS = 100
 BATCH_ROWS = 10_000
 EXPORT_BATCH_ROWS = 1000
+"""Rows read per block when exporting (the SQLite store's paging checkpoints are as far apart)."""
 
 Progress = Callable[[int, int], bool]
 """``progress(done, total)``: called between batches; return False to cancel."""

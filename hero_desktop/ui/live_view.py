@@ -1,13 +1,15 @@
 """Changes from outside the window: other programs' commits, and a damaged file.
 
 Every 500 ms, when the data worker has nothing else to do, it is asked
-whether another program committed to the file (``PRAGMA data_version``);
-if so the table refreshes, keeping page, sort, search and selection, and
-never closing a cell editor (the refresh waits for the editor to close).
+whether another program committed to the file (the store's
+``changed_elsewhere``: SQLite's ``PRAGMA data_version``); if so the table
+refreshes, keeping page, sort, search and selection, and never closing a
+cell editor (the refresh waits for the editor to close).
 
-Once after opening, SQLite's quick check reads the whole file on a separate
-connection in a thread of its own; a damaged file turns the window read-only.
-Closing the window stops the check at once instead of waiting for it.
+Once after opening, the store's ``check_integrity`` (SQLite's quick check)
+reads the whole file on a separate connection in a thread of its own; a
+damaged file turns the window read-only. Closing the window stops the
+check at once instead of waiting for it.
 """
 
 from __future__ import annotations
