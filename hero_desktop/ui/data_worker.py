@@ -180,7 +180,10 @@ class DataClient(QObject):
         self._worker.finished.connect(self._finished)
         self._worker.waiting.connect(self._started_waiting)
         self._worker.opened.connect(self._was_opened)
-        self._worker.openFailed.connect(lambda error: self.openFailed.emit(error.message))
+        # A method of this object, not a lambda: the answer is then queued to the GUI
+        # thread and arrives after the window has connected to openFailed (a lambda
+        # ran in the worker thread, and a quick failure at launch was lost).
+        self._worker.openFailed.connect(self._open_failed)
         self._thread.start()
         self._closed = False
         self._open.emit()
@@ -245,6 +248,9 @@ class DataClient(QObject):
     def _was_opened(self, database: HeroStore) -> None:
         self.database = database
         self.opened.emit(database)
+
+    def _open_failed(self, error: HeroError) -> None:
+        self.openFailed.emit(error.message)
 
     def _started_waiting(self, request_id: int) -> None:
         if request_id in self._pending:
