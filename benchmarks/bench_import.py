@@ -29,10 +29,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hero_desktop.data.csv_io import export_csv, import_csv
-from hero_desktop.data.database import open_database
 from hero_desktop.data.demo import generate
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite.database import open_database
 
 
 def _remove(path: Path) -> None:

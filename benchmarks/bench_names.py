@@ -32,13 +32,13 @@ from benchmarks import dataset, floor
 from benchmarks.bench_paging import PAGE, Samples, Setup
 from benchmarks.report import Figure, median
 from benchmarks.window_model import WindowModel as HeroTableModel
-from hero_desktop.data import name_index, names
-from hero_desktop.data.csv_io import bulk_insert
-from hero_desktop.data.database import open_database
+from hero_desktop.data import names
 from hero_desktop.data.demo import generate
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.index_builder import add_name_index
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite import name_index
+from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.index_builder import add_name_index
 
 VERSION = "names-2"  # change with names.FOLD_VERSION: the cached file is rebuilt
 INTERNATIONAL_SHARE = 0.1
@@ -92,7 +92,7 @@ def names_file(count: int, log: Callable[[str], None]) -> tuple[Path, float]:
             stale.unlink()
         database = open_database(work)
         started = time.perf_counter()
-        bulk_insert(database, _rows(count), expected_rows=count)
+        database.bulk_insert(_rows(count), expected_rows=count)
         record.write_text(str(time.perf_counter() - started))
         database.close()
         work.replace(path)

@@ -18,10 +18,10 @@ from typing import Any, TypeVar
 from benchmarks import floor, qsql, tutorial
 from benchmarks.report import Figure, median, ratio, timed, times
 from benchmarks.window_model import WindowModel as HeroTableModel
-from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroUpdate
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite.database import open_database
 
 PAGE = 100
 T = TypeVar("T")

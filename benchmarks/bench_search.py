@@ -8,9 +8,9 @@ from benchmarks import floor, qsql, tutorial
 from benchmarks.bench_paging import PAGE, Samples, Setup
 from benchmarks.report import Figure, ratio, times
 from benchmarks.window_model import WindowModel as HeroTableModel
-from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite.database import open_database
 
 # From common (3% of the demo roster) to rare (a few hundred heroes).
 NEEDLES = ("wolf", "captain", "rusty", "the neb", "okafor", "kim 12", "eagle")

@@ -156,7 +156,7 @@ def first_open_seconds(count: int, *, log: bool = True) -> tuple[float, str]:
     Measured on a fresh copy when the cache is built, then kept beside the
     file: at a million rows it takes tens of seconds.
     """
-    from hero_desktop.data.database import open_database
+    from hero_desktop.data.sqlite.database import open_database
 
     source = tutorial_file(count, log=log)
     record = source.with_suffix(".first-open.json")

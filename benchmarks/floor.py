@@ -12,8 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from hero_desktop.data.name_index import fts_query
 from hero_desktop.data.names import fold
+from hero_desktop.data.sqlite.name_index import fts_query
 
 COLUMNS = "id, name, age, secret_name"
 Key = tuple[Any, ...]

@@ -90,9 +90,9 @@ def _memory(kind: str, database: str, pattern: str, pages: int) -> int:
         from PySide6.QtCore import QCoreApplication
 
         from benchmarks.window_model import WindowModel as HeroTableModel
-        from hero_desktop.data.database import open_database
         from hero_desktop.data.heroes import HeroRepository
         from hero_desktop.data.query import HeroQuery, SortKey
+        from hero_desktop.data.sqlite.database import open_database
 
         app = QCoreApplication(sys.argv[:1])
         model = HeroTableModel(HeroRepository(open_database(database)), PAGE)

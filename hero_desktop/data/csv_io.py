@@ -11,23 +11,19 @@ two and says all of that before an import starts, so the UI can ask first.
 Export writes every hero a query shows, in its order, from one read
 transaction (a consistent snapshot), to a temporary file that is renamed
 into place only when complete. Import is all or nothing: every row is
-validated by the rules in ``models`` and inserted inside one
-``BEGIN IMMEDIATE`` transaction; a bad row or a cancel rolls it all back.
+validated by the rules in ``models`` and inserted inside one write
+transaction of the store; a bad row or a cancel rolls it all back.
 
 Both run happily in a worker thread, but give the worker its *own*
 connection: open the file again there (``open_database(path)``) and pass
-that Database (or a HeroRepository over it). A sqlite3 connection must
-not be used by two threads at once, and an import holds the write lock for
-its whole run while the window's connection keeps reading the last
-committed state.
+that store (or a HeroRepository over it). A connection must not be used by
+two threads at once, and an import holds the write lock for its whole run
+while the window's connection keeps reading the last committed state.
 
-Import speed: the search index's insert trigger does the index work one row
-at a time (about 40 s per million rows here), so for the run it is dropped,
-the rows are bulk-inserted, the index is filled with one ``INSERT ...
-SELECT`` using the trigger's own expression, and the trigger is re-created,
-all inside the same transaction, so a cancel or a crash restores it too.
-For big imports the two column indexes are rebuilt the same way. See
-``benchmarks/bench_import.py`` for the figures.
+Parsing and validation live here and know no database: the rows go to the
+store's ``bulk_insert`` (all or nothing, in one transaction), and export
+reads the store's ``snapshot`` pager. How the SQLite store makes a big
+insert fast is told in ``hero_desktop/data/sqlite/access.py``.
 """
 
 from __future__ import annotations
@@ -37,15 +33,12 @@ import contextlib
 import csv
 import io
 import os
-import re
 import secrets
-import sqlite3
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from hero_desktop.data.database import SEARCH_TABLE, Database, translate_error
 from hero_desktop.data.errors import (
     CannotAddError,
     DatabaseError,
@@ -54,30 +47,23 @@ from hero_desktop.data.errors import (
     ReadOnlyDatabaseError,
 )
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.models import HeroRow, clean_age, clean_name, clean_secret_name
-from hero_desktop.data.paging import CHECKPOINT_EVERY, make_pager
+from hero_desktop.data.models import clean_age, clean_name, clean_secret_name
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.store import BulkInsertResult, HeroStore, NewHero
 
 CSV_COLUMNS = ("name", "age", "secret_name")
 DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 MAX_LISTED_PROBLEMS = 100
 BATCH_ROWS = 10_000
-INSERT_SQL = "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)"
-# The plain column indexes of the tutorial's table, rebuilt after a big import.
-REBUILT_INDEXES = ("ix_hero_age", "ix_hero_name")
-MAX_ROWID = 2**63 - 1
+EXPORT_BATCH_ROWS = 1000
+"""Rows read per block when exporting (the SQLite store's paging checkpoints are as far apart)."""
 
 Progress = Callable[[int, int], bool]
 """``progress(done, total)``: called between batches; return False to cancel."""
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import added: how many heroes, and the range of their new ids."""
-
-    imported: int
-    first_id: int | None
-    last_id: int | None
+ImportResult = BulkInsertResult
+"""What an import added: how many heroes, and the range of their new ids."""
 
 
 # -- export ------------------------------------------------------------------
@@ -131,44 +117,18 @@ def _write_csv(
     writer = csv.writer(handle)
     writer.writerow(CSV_COLUMNS)
     written = 0
-    # closing(): a cancel must end the read transaction now, not at garbage collection.
-    with contextlib.closing(_snapshot_batches(repository.database, query)) as batches:
-        for rows, total in batches:
+    # The with block: a cancel ends the store's read snapshot now, not at garbage collection.
+    with repository.store.snapshot(query) as pager:
+        total = pager.count()
+        while written < total:
+            rows = pager.rows(written, EXPORT_BATCH_ROWS)
+            if not rows:
+                break
             writer.writerows((row.name, row.age, row.secret_name) for row in rows)
             written += len(rows)
             if progress is not None and progress(written, total) is False:
                 raise OperationCancelledError("Export cancelled; no file was written.")
     return written
-
-
-def _snapshot_batches(
-    database: Database, query: HeroQuery
-) -> Generator[tuple[list[HeroRow], int], None, None]:
-    """The query's heroes in blocks, all read from one snapshot of the file.
-
-    The pager is the one definition of what a query shows and in which
-    order; blocks aligned on its checkpoints are each a single index seek.
-    """
-    connection = database.connection
-    own_transaction = not connection.in_transaction
-    try:
-        if own_transaction:
-            connection.execute("BEGIN")
-        pager = make_pager(connection, query, database.names_ready())
-        total = pager.count()
-        start = 0
-        while start < total:
-            rows = pager.rows(start, CHECKPOINT_EVERY)
-            if not rows:
-                break
-            yield rows, total
-            start += len(rows)
-    except sqlite3.Error as error:
-        raise translate_error(error) from error
-    finally:
-        if own_transaction and connection.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
-                connection.execute("COMMIT")
 
 
 # -- import ------------------------------------------------------------------
@@ -308,7 +268,7 @@ def _read_header(line: str, delimiter: str | None) -> tuple[list[str], str]:
 
 
 def import_csv(
-    database: Database,
+    store: HeroStore,
     path: str | os.PathLike[str],
     progress: Progress | None = None,
     *,
@@ -321,12 +281,12 @@ def import_csv(
     problem raises ImportFailedError (the first 100 as (line, reason), and
     the total) and nothing is written. ``progress(done, estimated_total)``
     is called between batches; returning False rolls back and raises
-    OperationCancelledError. Use a Database opened for the calling thread.
+    OperationCancelledError. Use a store opened for the calling thread.
     """
-    if database.read_only:
+    if store.read_only:
         raise ReadOnlyDatabaseError()
-    if database.unfillable_columns:
-        columns = ", ".join(database.unfillable_columns)
+    if store.unfillable_columns:
+        columns = ", ".join(store.unfillable_columns)
         raise CannotAddError(
             f"Heroes cannot be imported into this database: its hero table also requires "
             f"{columns}, which Hero Desktop does not know how to fill. Nothing was imported."
@@ -342,14 +302,8 @@ def import_csv(
     with binary:
         size = max(os.fstat(binary.fileno()).st_size, 1)
         reader = _RowReader(binary, path.name, layout.encoding, layout.delimiter)
-        with database.write() as connection:
-            with _bulk_insert_mode(connection, expected_rows=size // 24) as ids_after:
-                inserted = _insert_rows(connection, reader, layout, size, progress)
-            first_id = ids_after + 1 if inserted else None
-            last_id = ids_after + inserted if inserted else None
-            if inserted and ids_after + inserted >= MAX_ROWID:
-                first_id = last_id = None  # ids were not given in sequence
-    return ImportResult(inserted, first_id, last_id)
+        batches = _batches(reader, layout, size, progress)
+        return store.bulk_insert(batches, expected_rows=size // 24)
 
 
 class _RowReader:
@@ -455,13 +409,13 @@ def _column_positions(header: list[str], line: int) -> tuple[tuple[int, int, int
     return positions, ignored
 
 
-def _insert_rows(
-    connection: sqlite3.Connection,
-    reader: _RowReader,
-    layout: CsvLayout,
-    size: int,
-    progress: Progress | None,
-) -> int:
+def _batches(
+    reader: _RowReader, layout: CsvLayout, size: int, progress: Progress | None
+) -> Iterator[list[NewHero]]:
+    """The file's heroes, validated, in batches; raises (so nothing is kept) on any problem.
+
+    ``progress`` hears of each batch after the store took it.
+    """
     records = reader.records()
     for _ in range(layout.header_line):
         if next(records, None) is None:
@@ -471,7 +425,7 @@ def _insert_rows(
             )
     name_at, age_at, secret_at = layout.positions
     width = len(layout.header)
-    batch: list[tuple[str, int | None, str]] = []
+    batch: list[NewHero] = []
     inserted = 0
     for line, record in records:
         if len(record) != width:
@@ -494,20 +448,16 @@ def _insert_rows(
             continue  # nothing will be written: only look for more problems
         batch.append(row)
         if len(batch) >= BATCH_ROWS:
-            inserted += _flush(connection, batch)
+            yield batch
+            inserted += len(batch)
+            batch = []
             _report(progress, inserted, reader, size)
     if reader.total_problems:
         raise ImportFailedError(reader.problems, reader.total_problems)
-    inserted += _flush(connection, batch)
+    if batch:
+        yield batch
+    inserted += len(batch)
     _report(progress, inserted, reader, size)
-    return inserted
-
-
-def _flush(connection: sqlite3.Connection, batch: list[tuple[str, int | None, str]]) -> int:
-    connection.executemany(INSERT_SQL, batch)
-    count = len(batch)
-    batch.clear()
-    return count
 
 
 def _report(progress: Progress | None, done: int, reader: _RowReader, size: int) -> None:
@@ -517,109 +467,3 @@ def _report(progress: Progress | None, done: int, reader: _RowReader, size: int)
     estimate = max(done, done * size // read)
     if progress(done, estimate) is False:
         raise OperationCancelledError("Import cancelled; nothing was imported.")
-
-
-# -- bulk insert mode ----------------------------------------------------------
-
-_TRIGGER_VALUES = re.compile(
-    r"VALUES\s*\(\s*new\.id\s*,\s*(?P<expression>.*)\)\s*;\s*END\s*$", re.DOTALL | re.IGNORECASE
-)
-
-
-@contextlib.contextmanager
-def _bulk_insert_mode(connection: sqlite3.Connection, expected_rows: int) -> Iterator[int]:
-    """Inside a write transaction: make a big insert fast, then restore the schema.
-
-    Yields the largest id before the insert. Triggers and indexes are
-    dropped and re-created in the caller's transaction, so any failure rolls
-    the schema back with the rows. If the body raises, nothing is rebuilt
-    (the rollback restores it all).
-    """
-    max_id = int(connection.execute("SELECT coalesce(max(id), 0) FROM hero").fetchone()[0])
-    existing = int(connection.execute("SELECT count(*) FROM hero").fetchone()[0])
-    trigger = _search_trigger(connection, max_id)
-    indexes = _rebuildable_indexes(connection) if expected_rows > existing else []
-    for name, _ in [trigger] if trigger else []:
-        connection.execute(f'DROP TRIGGER "{name}"')
-    for name, _ in indexes:
-        connection.execute(f'DROP INDEX "{name}"')
-    yield max_id
-    for _, sql in indexes:
-        connection.execute(sql)
-    if trigger is not None:
-        name, sql = trigger
-        expression = _fill_expression(sql)
-        connection.execute(
-            f"INSERT INTO {SEARCH_TABLE}(rowid, name) "
-            f"SELECT id, {expression} FROM hero WHERE id > ?",
-            (max_id,),
-        )
-        connection.execute(sql)
-
-
-def _search_trigger(connection: sqlite3.Connection, max_id: int) -> tuple[str, str] | None:
-    """The search index's insert trigger, if it can be replaced by one bulk fill."""
-    found = connection.execute(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-        (f"{SEARCH_TABLE}_insert",),
-    ).fetchone()
-    if found is None or max_id >= MAX_ROWID:
-        # At the largest rowid SQLite picks free ids at random: keep the trigger.
-        return None
-    name, sql = str(found[0]), str(found[1])
-    if _TRIGGER_VALUES.search(sql) is None:
-        return None
-    try:
-        # Prepare (and run on no rows) the bulk fill: an expression too deep
-        # for SQLite's parser keeps the row-by-row trigger instead.
-        connection.execute(
-            f"INSERT INTO {SEARCH_TABLE}(rowid, name) "
-            f"SELECT id, {_fill_expression(sql)} FROM hero WHERE 0"
-        )
-    except sqlite3.OperationalError:
-        return None
-    return name, sql
-
-
-def _fill_expression(trigger_sql: str) -> str:
-    """The trigger's own folding expression, over ``hero.name`` instead of ``new.name``."""
-    found = _TRIGGER_VALUES.search(trigger_sql)
-    assert found is not None
-    return re.sub(r"\bnew\.name\b", "name", found.group("expression"), flags=re.IGNORECASE)
-
-
-def _rebuildable_indexes(connection: sqlite3.Connection) -> list[tuple[str, str]]:
-    """The tutorial's plain indexes on hero, with the SQL that re-creates them."""
-    unique = {str(row[1]) for row in connection.execute("PRAGMA index_list(hero)") if int(row[2])}
-    found = connection.execute(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'hero' "
-        f"AND sql IS NOT NULL AND name IN ({', '.join('?' for _ in REBUILT_INDEXES)})",
-        REBUILT_INDEXES,
-    ).fetchall()
-    return [(str(name), str(sql)) for name, sql in found if name not in unique]
-
-
-def bulk_insert(
-    database: Database,
-    batches: Iterable[list[tuple[str, int | None, str]]],
-    expected_rows: int,
-    *,
-    replace: bool = False,
-) -> int:
-    """Insert already-validated heroes in one transaction, fast; return how many.
-
-    With ``replace``, the heroes already there are deleted in the same transaction.
-    """
-    if database.read_only:
-        raise ReadOnlyDatabaseError()
-    inserted = 0
-    with database.write() as connection:
-        if replace:
-            if database.has_search_index:
-                # Emptied first, so the per-row delete trigger finds nothing to do.
-                connection.execute(f"DELETE FROM {SEARCH_TABLE}")
-            connection.execute("DELETE FROM hero")
-        with _bulk_insert_mode(connection, expected_rows):
-            for batch in batches:
-                inserted += _flush(connection, batch)
-    return inserted

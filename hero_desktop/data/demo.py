@@ -18,9 +18,9 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from hero_desktop.data.csv_io import bulk_insert
-from hero_desktop.data.database import open_database
 from hero_desktop.data.errors import HeroError
+from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite.database import open_database
 
 BATCH_ROWS = 50_000
 NO_AGE_SHARE = 0.1
@@ -96,15 +96,16 @@ def make_demo(
         raise ValueError("count must not be negative")
     database = open_database(path)
     try:
-        existing = int(database.connection.execute("SELECT count(*) FROM hero").fetchone()[0])
+        existing = database.pager(HeroQuery()).count()
         if existing and not force:
             raise HeroError(
                 f"{path} already holds {existing:,} heroes; nothing was changed "
                 "(use --force to replace them)."
             )
-        return bulk_insert(
-            database, generate(count, seed), expected_rows=count, replace=bool(existing)
+        result = database.bulk_insert(
+            generate(count, seed), expected_rows=count, replace=bool(existing)
         )
+        return result.imported
     finally:
         database.close()
 

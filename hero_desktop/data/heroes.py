@@ -4,16 +4,15 @@ It mirrors the tutorial's endpoints (create, list with offset/limit, read
 one, partial update, delete) and adds what a desktop needs: paging under a
 sort and search, restoring a deleted hero with its id (undo), and refusing
 to overwrite a hero that another program changed since the user saw it.
-Every write is one ``BEGIN IMMEDIATE`` transaction, committed at once.
+Every write is one transaction of the store, committed at once.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hero_desktop.data.database import Database, translate_error
 from hero_desktop.data.errors import (
     CannotAddError,
     ConflictError,
@@ -21,29 +20,40 @@ from hero_desktop.data.errors import (
     HeroNotFoundError,
 )
 from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
-from hero_desktop.data.paging import COLUMNS, Pager, make_pager
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.store import HeroStore, HeroTransaction, Pager
+
+if TYPE_CHECKING:
+    from hero_desktop.data.csv_io import CsvLayout, ImportResult, Progress
 
 MAX_LIMIT = 100
 
 
 class HeroRepository:
-    """Heroes in one database. Not thread-safe: one repository per thread."""
+    """Heroes in one store. Not thread-safe: one repository per thread.
 
-    def __init__(self, database: Database) -> None:
-        self.database = database
-        self._connection = database.connection
+    It speaks only the store protocol (``hero_desktop.data.store``): no
+    driver, no SQL.
+    """
+
+    def __init__(self, store: HeroStore) -> None:
+        self.store = store
         self._pagers: dict[HeroQuery, Pager] = {}
         self._external_change = False
+
+    @property
+    def database(self) -> HeroStore:
+        """The store (its name before the store protocol)."""
+        return self.store
 
     # -- reading -------------------------------------------------------------
 
     @property
     def read_only(self) -> bool:
-        return self.database.read_only
+        return self.store.read_only
 
     def _sync(self) -> None:
-        if self.database.changed_elsewhere():
+        if self.store.changed_elsewhere():
             self._pagers.clear()
             self._external_change = True
 
@@ -59,10 +69,7 @@ class HeroRepository:
         if pager is None:
             if len(self._pagers) >= 4:
                 self._pagers.clear()
-            try:
-                pager = make_pager(self._connection, query, self.database.names_ready())
-            except sqlite3.Error as error:
-                raise translate_error(error) from error
+            pager = self.store.pager(query)
             self._pagers[query] = pager
         return pager
 
@@ -71,10 +78,7 @@ class HeroRepository:
         self._pagers.clear()
 
     def count(self, query: HeroQuery | None = None) -> int:
-        try:
-            return self._pager(query or HeroQuery()).count()
-        except sqlite3.Error as error:
-            raise translate_error(error) from error
+        return self._pager(query or HeroQuery()).count()
 
     def page(
         self, query: HeroQuery | None = None, *, offset: int = 0, limit: int = MAX_LIMIT
@@ -83,31 +87,18 @@ class HeroRepository:
         if offset < 0:
             raise ValueError("offset must not be negative")
         limit = max(0, min(limit, MAX_LIMIT))
-        try:
-            return self._pager(query or HeroQuery()).rows(offset, limit)
-        except sqlite3.Error as error:
-            raise translate_error(error) from error
+        return self._pager(query or HeroQuery()).rows(offset, limit)
 
     def rank_of(self, hero_id: int, query: HeroQuery | None = None) -> int | None:
         """Position of a hero in the query's order, or None if it is not shown there."""
-        try:
-            return self._pager(query or HeroQuery()).rank_of(hero_id)
-        except sqlite3.Error as error:
-            raise translate_error(error) from error
+        return self._pager(query or HeroQuery()).rank_of(hero_id)
 
     def get(self, hero_id: int) -> HeroRow:
         """One hero, or HeroNotFoundError ("Hero not found")."""
-        try:
-            found = self._connection.execute(
-                f"SELECT {COLUMNS} FROM hero WHERE id = ?", (hero_id,)
-            ).fetchone()
-        except (sqlite3.Error, OverflowError) as error:
-            if isinstance(error, OverflowError):
-                raise HeroNotFoundError(hero_id) from None
-            raise translate_error(error) from error
+        found = self.store.get(hero_id)
         if found is None:
             raise HeroNotFoundError(hero_id)
-        return HeroRow(*found)
+        return found
 
     def iterate(self, query: HeroQuery | None = None, batch: int = MAX_LIMIT) -> Iterable[HeroRow]:
         """Every hero the query shows, in its order, one page at a time."""
@@ -126,8 +117,8 @@ class HeroRepository:
         self._pagers.clear()
 
     def _check_can_add(self) -> None:
-        if self.database.unfillable_columns:
-            columns = ", ".join(self.database.unfillable_columns)
+        if self.store.unfillable_columns:
+            columns = ", ".join(self.store.unfillable_columns)
             raise CannotAddError(
                 f"Heroes cannot be added to this database: its hero table also requires "
                 f"{columns}, which Hero Desktop does not know how to fill. "
@@ -138,12 +129,8 @@ class HeroRepository:
         """Add a hero; the database gives it its id."""
         self._check_can_add()
         values = HeroCreate.model_validate(hero.model_dump())
-        with self.database.write() as connection:
-            cursor = connection.execute(
-                "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)",
-                (values.name, values.age, values.secret_name),
-            )
-            hero_id = int(cursor.lastrowid or 0)
+        with self.store.transaction() as transaction:
+            hero_id = transaction.insert((values.name, values.age, values.secret_name))
         self._changed()
         return HeroRow(hero_id, values.name, values.age, values.secret_name)
 
@@ -158,40 +145,34 @@ class HeroRepository:
         """
         values = HeroUpdate.model_validate(changes.model_dump(exclude_unset=True))
         fields = values.model_dump(exclude_unset=True)
-        with self.database.write() as connection:
-            current = self._get_in(connection, hero_id)
+        with self.store.transaction() as transaction:
+            current = _get_in(transaction, hero_id)
             if expected is not None:
                 differs = [k for k, v in expected.items() if getattr(current, k) != v]
                 if differs:
                     raise ConflictError(hero_id, current)
             if fields:
-                assignments = ", ".join(f"{column} = ?" for column in fields)
-                connection.execute(
-                    f"UPDATE hero SET {assignments} WHERE id = ?", (*fields.values(), hero_id)
-                )
+                transaction.update(hero_id, fields)
         self._changed()
         return current._replace(**fields)
 
     def delete(self, hero_id: int, *, expected: HeroRow | None = None) -> HeroRow:
         """Delete a hero and return it as it was (for undo)."""
-        with self.database.write() as connection:
-            current = self._get_in(connection, hero_id)
+        with self.store.transaction() as transaction:
+            current = _get_in(transaction, hero_id)
             if expected is not None and current != expected:
                 raise ConflictError(hero_id, current)
-            connection.execute("DELETE FROM hero WHERE id = ?", (hero_id,))
+            transaction.delete(hero_id)
         self._changed()
         return current
 
     def restore(self, hero: HeroRow) -> HeroRow:
         """Bring a deleted hero back with the same id; refuse if the id is taken."""
         self._check_can_add()
-        with self.database.write() as connection:
-            taken = connection.execute("SELECT 1 FROM hero WHERE id = ?", (hero.id,)).fetchone()
-            if taken:
+        with self.store.transaction() as transaction:
+            if transaction.get(hero.id) is not None:
                 raise HeroIdTakenError(hero.id)
-            connection.execute(
-                "INSERT INTO hero (id, name, age, secret_name) VALUES (?, ?, ?, ?)", tuple(hero)
-            )
+            transaction.insert_with_id(hero)
         self._changed()
         return hero
 
@@ -203,18 +184,15 @@ class HeroRepository:
         when none was left, HeroNotFoundError.
         """
         deleted: list[HeroRow] = []
-        with self.database.write() as connection:
+        with self.store.transaction() as transaction:
             for hero in heroes:
-                try:
-                    current = self._get_in(connection, hero.id)
-                except HeroNotFoundError:
+                current = transaction.get(hero.id)
+                if current is None:
                     continue
                 if check and current != hero:
                     raise ConflictError(hero.id, current)
                 deleted.append(current)
-            connection.executemany(
-                "DELETE FROM hero WHERE id = ?", [(hero.id,) for hero in deleted]
-            )
+            transaction.delete_many([hero.id for hero in deleted])
         self._changed()
         if heroes and not deleted:
             raise HeroNotFoundError(heroes[0].id)
@@ -223,35 +201,39 @@ class HeroRepository:
     def restore_many(self, heroes: list[HeroRow]) -> list[HeroRow]:
         """Bring deleted heroes back with their ids, all in one transaction or none."""
         self._check_can_add()
-        with self.database.write() as connection:
+        with self.store.transaction() as transaction:
             for hero in heroes:
-                if connection.execute("SELECT 1 FROM hero WHERE id = ?", (hero.id,)).fetchone():
+                if transaction.get(hero.id) is not None:
                     raise HeroIdTakenError(hero.id)
-            connection.executemany(
-                "INSERT INTO hero (id, name, age, secret_name) VALUES (?, ?, ?, ?)",
-                [tuple(hero) for hero in heroes],
-            )
+            transaction.insert_many(heroes)
         self._changed()
         return heroes
 
     def take_range(self, first_id: int, last_id: int) -> list[HeroRow]:
         """Delete the heroes with ids first_id..last_id in one transaction; return them."""
-        with self.database.write() as connection:
-            taken = [
-                HeroRow(*row)
-                for row in connection.execute(
-                    f"SELECT {COLUMNS} FROM hero WHERE id BETWEEN ? AND ? ORDER BY id",
-                    (first_id, last_id),
-                )
-            ]
-            connection.execute("DELETE FROM hero WHERE id BETWEEN ? AND ?", (first_id, last_id))
+        with self.store.transaction() as transaction:
+            taken = transaction.take_range(first_id, last_id)
         self._changed()
         return taken
 
-    def _get_in(self, connection: sqlite3.Connection, hero_id: int) -> HeroRow:
-        found = connection.execute(
-            f"SELECT {COLUMNS} FROM hero WHERE id = ?", (hero_id,)
-        ).fetchone()
-        if found is None:
-            raise HeroNotFoundError(hero_id)
-        return HeroRow(*found)
+    def import_csv(
+        self,
+        path: str | os.PathLike[str],
+        progress: Progress | None = None,
+        *,
+        layout: CsvLayout | None = None,
+    ) -> ImportResult:
+        """Add every hero in a CSV file, or none of them (see ``csv_io.import_csv``)."""
+        from hero_desktop.data.csv_io import import_csv
+
+        try:
+            return import_csv(self.store, path, progress, layout=layout)
+        finally:
+            self._changed()
+
+
+def _get_in(transaction: HeroTransaction, hero_id: int) -> HeroRow:
+    found = transaction.get(hero_id)
+    if found is None:
+        raise HeroNotFoundError(hero_id)
+    return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from hero_desktop.data.csv_io import CsvLayout, Progress, import_csv
+from hero_desktop.data.csv_io import CsvLayout, Progress
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
@@ -148,8 +148,7 @@ class ImportHeroes:
             repository.restore_many(self.removed_rows)
             self.removed_rows = []
         else:
-            result = import_csv(repository.database, self.path, self.progress, layout=self.layout)
-            repository.refresh()
+            result = repository.import_csv(self.path, self.progress, layout=self.layout)
             self.imported, self.first_id, self.last_id = (
                 result.imported,
                 result.first_id,

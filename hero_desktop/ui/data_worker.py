@@ -7,7 +7,7 @@ answer comes back by a queued signal to the callback given with it.
 
 * A *view* request (a page, a search) replaces the one before it: the older
   answer is dropped, an older request still queued is skipped, and one still
-  running is interrupted (``Database.interrupt`` is safe from another thread).
+  running is interrupted (``HeroStore.interrupt`` is safe from another thread).
 * When another program holds the write lock, a request waits in the worker,
   statement by statement, until the lock is free or its ``cancel`` event is
   set; ``waiting`` tells the GUI so that it can say so and offer Cancel.
@@ -28,9 +28,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from hero_desktop.data.database import Database, open_database
 from hero_desktop.data.errors import DatabaseBusyError, HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.store import HeroStore
 
 log = logging.getLogger("hero_desktop")
 
@@ -63,13 +64,13 @@ class _Shared:
     latest_view: int = 0
     running: int | None = None
     running_view: bool = False
-    database: Database | None = None
+    database: HeroStore | None = None
 
 
 class _Worker(QObject):
     finished = Signal(int, object, object)  # request id, result, error
     waiting = Signal(int)  # request id waiting for another program's lock
-    opened = Signal(object)  # the Database
+    opened = Signal(object)  # the HeroStore
     openFailed = Signal(object)  # noqa: N815 - the HeroError
 
     def __init__(self, shared: _Shared, path: Path, read_only: bool) -> None:
@@ -150,7 +151,7 @@ class DataClient(QObject):
 
     busyChanged = Signal(bool)  # noqa: N815
     waitingChanged = Signal(bool)  # noqa: N815 - a change waits for another program's lock
-    opened = Signal(object)  # the Database, once open
+    opened = Signal(object)  # the HeroStore, once open
     openFailed = Signal(str)  # noqa: N815 - a message for the user
     _submit = Signal(int, object)
     _open = Signal()
@@ -159,7 +160,7 @@ class DataClient(QObject):
     def __init__(self, path: Path, read_only: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self.database: Database | None = None
+        self.database: HeroStore | None = None
         self._shared = _Shared()
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
@@ -179,8 +180,9 @@ class DataClient(QObject):
         self._worker.finished.connect(self._finished)
         self._worker.waiting.connect(self._started_waiting)
         self._worker.opened.connect(self._was_opened)
-        # Bound methods of this GUI-thread object: the answers are queued to the GUI
-        # thread, so they arrive after the window has finished connecting to them.
+        # A method of this object, not a lambda: the answer is then queued to the GUI
+        # thread and arrives after the window has connected to openFailed (a lambda
+        # ran in the worker thread, and a quick failure at launch was lost).
         self._worker.openFailed.connect(self._open_failed)
         self._thread.start()
         self._closed = False
@@ -246,7 +248,7 @@ class DataClient(QObject):
     def _open_failed(self, error: HeroError) -> None:
         self.openFailed.emit(error.message)
 
-    def _was_opened(self, database: Database) -> None:
+    def _was_opened(self, database: HeroStore) -> None:
         self.database = database
         self.opened.emit(database)
 

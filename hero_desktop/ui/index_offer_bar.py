@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from hero_desktop.data import names
-from hero_desktop.data.database import Database
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.index_builder import add_name_index
+from hero_desktop.data.sqlite.index_builder import add_name_index
+from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
 
 WATCH_INTERVAL_MS = 1000
@@ -84,7 +84,7 @@ class IndexOfferBar(QWidget):
         self._status = status_bar
         self._refresh = refresh
         self._focus_back = focus_table
-        self._database: Database | None = None
+        self._database: HeroStore | None = None
         self._builder: _Builder | None = None
         self.setStyleSheet(
             "#indexOfferBar { background: palette(alternate-base);"
@@ -123,7 +123,7 @@ class IndexOfferBar(QWidget):
         self._watch.setInterval(WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self._rebuild_if_needed)
 
-    def start(self, database: Database) -> None:
+    def start(self, database: HeroStore) -> None:
         """The file is open: offer the index once, and watch for a needed rebuild."""
         self._database = database
         offer = database.name_index_offer() or ""

@@ -1,13 +1,15 @@
 """Changes from outside the window: other programs' commits, and a damaged file.
 
 Every 500 ms, when the data worker has nothing else to do, it is asked
-whether another program committed to the file (``PRAGMA data_version``);
-if so the table refreshes, keeping page, sort, search and selection, and
-never closing a cell editor (the refresh waits for the editor to close).
+whether another program committed to the file (the store's
+``changed_elsewhere``: SQLite's ``PRAGMA data_version``); if so the table
+refreshes, keeping page, sort, search and selection, and never closing a
+cell editor (the refresh waits for the editor to close).
 
-Once after opening, SQLite's quick check reads the whole file on a separate
-connection in a thread of its own; a damaged file turns the window read-only.
-Closing the window stops the check at once instead of waiting for it.
+Once after opening, the store's ``check_integrity`` (SQLite's quick check)
+reads the whole file on a separate connection in a thread of its own; a
+damaged file turns the window read-only. Closing the window stops the
+check at once instead of waiting for it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from hero_desktop.data.database import Database
+from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.table_navigator import TableNavigator
 
@@ -41,7 +43,7 @@ class LiveView(QObject):
         self.timer.setInterval(POLL_INTERVAL_MS)
         self.timer.timeout.connect(self._poll)
 
-    def start(self, database: Database) -> None:
+    def start(self, database: HeroStore) -> None:
         self._check = self._executor.submit(database.check_integrity, self._stop.is_set)
         self.timer.start()
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from hero_desktop.data.database import Database
+from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.data_worker import DataClient
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self.settings = WindowSettings(settings)
         self.prompts = prompts or Prompts(self)
-        self.database: Database | None = None
+        self.database: HeroStore | None = None
         self.is_ready = False
         self.setWindowTitle(f"{path.name} — Hero Desktop")
 
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
 
     # -- opening ---------------------------------------------------------------------
 
-    def _opened(self, database: Database) -> None:
+    def _opened(self, database: HeroStore) -> None:
         self.database = database
         self._set_editable(not database.read_only)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data.database import Database, open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create
+from hero_desktop.data.sqlite.database import Database, open_database
 
 AddHero = Callable[..., HeroRow]
 

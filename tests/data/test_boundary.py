@@ -45,9 +45,9 @@ def test_every_data_module_imports_without_pyside6() -> None:
     assert int(count) == len(modules)
     assert {
         "hero_desktop.data.models",
-        "hero_desktop.data.database",
+        "hero_desktop.data.sqlite.database",
         "hero_desktop.data.heroes",
-        "hero_desktop.data.paging",
+        "hero_desktop.data.sqlite.paging",
     } <= set(modules)
 
 

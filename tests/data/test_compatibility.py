@@ -24,11 +24,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import registry
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
-from hero_desktop.data.database import open_database
 from hero_desktop.data.errors import CannotAddError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite.database import open_database
 
 from .conftest import AddHero
 from .support import copy_fixture, raw_rows

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from hero_desktop.data.csv_io import export_csv, import_csv, inspect_csv
-from hero_desktop.data.database import Database, open_database
 from hero_desktop.data.errors import (
     CannotAddError,
     ImportFailedError,
@@ -20,6 +19,7 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroCreate
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite.database import Database, open_database
 
 
 @pytest.fixture

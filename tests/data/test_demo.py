@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data.database import open_database
 from hero_desktop.data.demo import main, make_demo
 from hero_desktop.data.errors import HeroError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite.database import open_database
 
 
 def heroes(path: Path) -> list[tuple[object, ...]]:

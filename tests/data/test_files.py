@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data import database as database_module
-from hero_desktop.data.database import Database, open_database
 from hero_desktop.data.errors import (
     DamagedDatabaseError,
     DatabaseBusyError,
@@ -29,6 +27,8 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite import database as database_module
+from hero_desktop.data.sqlite.database import Database, open_database
 
 from .conftest import AddHero
 from .support import copy_fixture, raw_rows
@@ -242,10 +242,10 @@ def add_until_refused(add: AddHero) -> tuple[list[HeroRow], DatabaseError]:
 
 
 def test_disk_full_reports_and_leaves_the_database_as_before_that_change(
-    db_path: Path, repo: HeroRepository, add: AddHero
+    db_path: Path, database: Database, repo: HeroRepository, add: AddHero
 ) -> None:
     add("Deadpond")
-    connection = repo.database.connection
+    connection = database.connection
     pages = connection.execute("PRAGMA page_count").fetchone()[0]
     connection.execute(f"PRAGMA max_page_count = {pages}")
     confirmed, refusal = add_until_refused(add)

@@ -20,11 +20,11 @@ import sys
 import time
 from pathlib import Path
 
-from hero_desktop.data import name_index
 from hero_desktop.data.csv_io import BATCH_ROWS, import_csv
-from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite import name_index
+from hero_desktop.data.sqlite.database import open_database
 
 ROUNDS = 8
 IMPORTED_ROWS = 200_000
@@ -35,7 +35,7 @@ LINE_TIMEOUT = 60.0
 CHILD = """
 import sys
 from hero_desktop.data.csv_io import BATCH_ROWS, import_csv
-from hero_desktop.data.database import open_database
+from hero_desktop.data.sqlite.database import open_database
 
 database = open_database(sys.argv[1])
 print("ready", flush=True)

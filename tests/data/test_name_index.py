@@ -17,15 +17,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, create_engine, select
 
-from hero_desktop.data import name_index, names, search_pager
+from hero_desktop.data import names
 from hero_desktop.data.csv_io import export_csv, import_csv
-from hero_desktop.data.database import BUSY_TIMEOUT_MS, Database, open_database
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.index_builder import add_name_index
 from hero_desktop.data.models import validate_update
-from hero_desktop.data.name_index import NameIndexStatus
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite import name_index, search_pager
+from hero_desktop.data.sqlite.database import BUSY_TIMEOUT_MS, Database, open_database
+from hero_desktop.data.sqlite.index_builder import add_name_index
+from hero_desktop.data.sqlite.name_index import NameIndexStatus
+from hero_desktop.data.store import HeroStore
 
 from .conftest import AddHero
 from .support import copy_fixture, file_bytes
@@ -92,8 +94,9 @@ def journal_mode(path: Path) -> str:
         connection.close()
 
 
-def name_rows_agree(database: Database) -> None:
+def name_rows_agree(database: HeroStore) -> None:
     """Every hero has its name row, computed by the rules, and the log is empty."""
+    assert isinstance(database, Database)
     connection = database.connection
     heroes = connection.execute("SELECT id, name FROM hero ORDER BY id").fetchall()
     rows = connection.execute("SELECT id, fold, sort_key FROM hero_desktop_name ORDER BY id")
@@ -242,7 +245,7 @@ def test_a_big_stale_file_is_left_for_the_background_build(
     connection.execute("DROP TRIGGER hero_desktop_pending_delete")
     connection.commit()
     connection.close()
-    monkeypatch.setattr("hero_desktop.data.database.SYNC_BUILD_ROWS", 3)
+    monkeypatch.setattr("hero_desktop.data.sqlite.database.SYNC_BUILD_ROWS", 3)
 
     database = open_database(db_path)
     try:
@@ -479,7 +482,7 @@ def test_a_search_while_another_program_holds_the_write_lock_scans_instead_of_wa
 def test_a_long_change_log_is_left_to_a_background_rebuild(
     repo: HeroRepository, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("hero_desktop.data.database.SYNC_BUILD_ROWS", 3)
+    monkeypatch.setattr("hero_desktop.data.sqlite.database.SYNC_BUILD_ROWS", 3)
     insert_elsewhere(db_path, ROSTER)  # another program imports many heroes
 
     assert repo.poll_changes()

@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hero_desktop.data import names as rules
-from hero_desktop.data.database import Database, open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow
-from hero_desktop.data.paging import CHECKPOINT_EVERY
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite.database import Database, open_database
+from hero_desktop.data.sqlite.paging import CHECKPOINT_EVERY
 
 from .conftest import AddHero
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data.database import open_database
 from hero_desktop.data.errors import ConflictError, HeroIdTakenError, HeroNotFoundError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite.database import open_database
 
 from .conftest import AddHero
 from .support import raw_rows

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from hero_desktop.data import names as rules
-from hero_desktop.data.database import open_database
 from hero_desktop.data.errors import HeroIdTakenError, HeroNotFoundError, InvalidHeroError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite.database import open_database
 
 names = st.text(st.sampled_from("abAB ßü%_'"), min_size=0, max_size=6)
 ages = st.one_of(st.none(), st.integers(min_value=-2, max_value=12), st.sampled_from(["", "x"]))

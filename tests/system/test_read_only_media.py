@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
+from hero_desktop.data.sqlite.database import open_database
 
 from .support import hero_desktop_command, wait_until
 
@@ -35,7 +35,7 @@ HEROES = [("Deadpond", "Dive Wilson"), ("Spider-Boy", "Pedro Parqueador")]
 OPEN_AND_READ = textwrap.dedent(
     """
     import json, os, sys
-    from hero_desktop.data.database import open_database
+    from hero_desktop.data.sqlite.database import open_database
     from hero_desktop.data.errors import HeroError
     from hero_desktop.data.heroes import HeroRepository
     from hero_desktop.data.query import HeroQuery

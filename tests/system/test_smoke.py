@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
+from hero_desktop.data.sqlite.database import open_database
 
 from .support import ADD_DIALOG_NAME, HeroDesktop, done_adds, read_heroes, wait_until
 

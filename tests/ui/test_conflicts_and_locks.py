@@ -106,7 +106,7 @@ def undo_after_another_program_changed_the_hero(
     type_text(qtbot, editor, "50")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: hero_in_file(db_path, 3) == (3, "Rusty-Man", 50, "Tommy Sharp"))
-    qtbot.waitUntil(window.menus.undo_action.isEnabled)  # the edit is done, as the user sees
+    qtbot.waitUntil(window.menus.undo_action.isEnabled)  # the edit is on the undo stack
     execute_elsewhere(db_path, "UPDATE hero SET age = 60 WHERE id = 3")
     qtbot.keyClick(window.table, Qt.Key.Key_Z, CTRL)
 

@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.data import csv_io, operations
+from hero_desktop.data import csv_io
 from hero_desktop.data.csv_io import ImportResult, Progress
-from hero_desktop.data.database import Database
+from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow, SettlingQtBot
@@ -295,7 +295,7 @@ class HeldImport:
 
     def __call__(
         self,
-        database: Database,
+        database: HeroStore,
         path: str,
         progress: Progress | None = None,
         *,
@@ -312,13 +312,17 @@ class HeldImport:
             self.cancel_answer.append(carry_on)
             return carry_on
 
-        return csv_io.import_csv(database, path, held, layout=layout)
+        return REAL_IMPORT_CSV(database, path, held, layout=layout)
+
+
+REAL_IMPORT_CSV = csv_io.import_csv
 
 
 @pytest.fixture
 def held_import(monkeypatch: pytest.MonkeyPatch) -> HeldImport:
     held = HeldImport()
-    monkeypatch.setattr(operations, "import_csv", held)
+    # The repository's import_csv looks csv_io.import_csv up when it runs.
+    monkeypatch.setattr(csv_io, "import_csv", held)
     return held
 
 

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.data.database import open_database
-from hero_desktop.data.index_builder import Progress, add_name_index
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.operations import AddHero
+from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.index_builder import Progress, add_name_index
 from hero_desktop.ui import index_offer_bar
 from hero_desktop.ui.index_offer_bar import DECLINED_KEY
 from hero_desktop.ui.main_window import MainWindow
@@ -191,7 +191,7 @@ def test_cancelling_the_build_leaves_the_file_as_it_was(
 def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("hero_desktop.data.database.SYNC_BUILD_ROWS", 3)
+    monkeypatch.setattr("hero_desktop.data.sqlite.database.SYNC_BUILD_ROWS", 3)
     open_database(db_path).close()
     window = open_window()
     assert not window.index_offer.isVisible()

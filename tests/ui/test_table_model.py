@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from hero_desktop.data.database import open_database
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.data.views import PageRequest, read_page
 from hero_desktop.ui.hero_table_model import HeroTableModel
 

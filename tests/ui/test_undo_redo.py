@@ -98,6 +98,7 @@ def test_undo_puts_back_an_edited_value_and_redo_writes_it_again(
     window = open_window()
     edit_cell(qtbot, window, 3, AGE, "50")
     qtbot.waitUntil(lambda: hero_in_file(db_path, 3) == (3, "Rusty-Man", 50, "Tommy Sharp"))
+    qtbot.waitUntil(window.menus.undo_action.isEnabled)  # the edit is on the undo stack
 
     undo(qtbot, window)
     assert hero_in_file(db_path, 3) == (3, "Rusty-Man", 48, "Tommy Sharp")
@@ -136,6 +137,7 @@ def test_undo_works_across_pages_and_shows_the_hero_on_its_page(
     window = open_window()
     edit_cell(qtbot, window, 5, NAME, "Renamed")
     qtbot.waitUntil(lambda: hero_in_file(db_path, 5) == (5, "Renamed", 25, "Secret 005"))
+    qtbot.waitUntil(window.menus.undo_action.isEnabled)  # the edit is on the undo stack
     qtbot.keyClick(window.table, Qt.Key.Key_End, ALT)
     assert window.model.page == 2
 

@@ -1,8 +1,11 @@
-"""Opening a hero database: the file, its connection, pragmas and schema.
+"""The SQLite store: opening a file, its connection, pragmas and schema.
 
-Everything that is particular to SQLite lives here and in ``paging.py``:
-pragmas, the write lock, change detection through ``PRAGMA data_version``,
-the search index. The repository asks this module; the UI never sees SQL.
+``SqliteStore`` implements ``hero_desktop.data.store.HeroStore``. Everything
+particular to SQLite lives in this package: pragmas, the write lock, change
+detection through ``PRAGMA data_version``, the search index (here and in
+``name_index.py``), paging (``paging.py``) and the SQL of reads and writes
+(``access.py``). The repository asks through the store protocol; the UI
+never sees SQL.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -20,7 +23,7 @@ from urllib.parse import quote
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from hero_desktop.data import name_index, names
+from hero_desktop.data import names
 from hero_desktop.data.errors import (
     DamagedDatabaseError,
     DatabaseBusyError,
@@ -30,12 +33,15 @@ from hero_desktop.data.errors import (
     ReadOnlyDatabaseError,
     SchemaError,
 )
-from hero_desktop.data.models import Hero
+from hero_desktop.data.models import Hero, HeroRow
+from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite import access, name_index
+from hero_desktop.data.sqlite.access import SEARCH_TABLE
+from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
 BUSY_TIMEOUT_MS = 3000
-SEARCH_TABLE = "hero_search"
 
 
 def primary_code(error: sqlite3.Error) -> int | None:
@@ -103,8 +109,11 @@ _WORDS = (
 
 
 @dataclass
-class Database:
-    """An open hero database: one connection, its capabilities and its schema."""
+class SqliteStore:
+    """An open SQLite hero database: one connection, its capabilities and its schema.
+
+    The SQLite implementation of ``hero_desktop.data.store.HeroStore``.
+    """
 
     path: Path
     connection: sqlite3.Connection
@@ -193,6 +202,26 @@ class Database:
                 raise translate_error(failure) from failure
             raise
 
+    @contextmanager
+    def transaction(self) -> Iterator[HeroTransaction]:
+        """A write transaction (``BEGIN IMMEDIATE``) of the store protocol."""
+        with self.write() as connection:
+            yield access.SqliteTransaction(connection)
+
+    def get(self, hero_id: int) -> HeroRow | None:
+        return access.get_hero(self.connection, hero_id)
+
+    def pager(self, query: HeroQuery) -> Pager:
+        return access.pager(self, query)
+
+    def snapshot(self, query: HeroQuery) -> AbstractContextManager[Pager]:
+        return access.snapshot(self, query)
+
+    def bulk_insert(
+        self, batches: Iterable[list[NewHero]], expected_rows: int, *, replace: bool = False
+    ) -> BulkInsertResult:
+        return access.bulk_insert(self, batches, expected_rows, replace=replace)
+
     def changed_elsewhere(self) -> bool:
         """True once after another connection (any program) committed a change.
 
@@ -261,6 +290,10 @@ class Database:
             _tidy_sidecars(self.path)
         if self.private_copy is not None:
             shutil.rmtree(self.private_copy, ignore_errors=True)
+
+
+Database = SqliteStore
+"""The name this class had before the store protocol (kept for existing callers)."""
 
 
 def _uri(path: Path, mode: str, *, immutable: bool = False) -> str:
@@ -385,13 +418,13 @@ def open_database(
     read_only: bool = False,
     search_index: bool = True,
     allow_changes: bool = False,
-) -> Database:
+) -> SqliteStore:
     """Open (or create) a hero database at ``path``.
 
     A file Hero Desktop creates gets WAL mode and the name structures from
     the start. A file it did not create (none of its structures inside) is
     opened without any change to its schema or journal mode unless
-    ``allow_changes`` is True (the user agreed); ``Database.name_index_offer``
+    ``allow_changes`` is True (the user agreed); ``SqliteStore.name_index_offer``
     then says what Hero Desktop would add, and ``name_index.add_name_index``
     adds it in the background. ``search_index=False`` leaves the name
     structures out of a new file (search and name order then scan).
@@ -471,7 +504,7 @@ def _check_before_first_change(path: Path, connection: sqlite3.Connection, ready
 
     A file already in WAL mode with its name structures is not changed by
     opening, so it is not read through here (opening stays instant at any
-    size); ``Database.check_integrity`` checks it on demand.
+    size); ``SqliteStore.check_integrity`` checks it on demand.
     """
     try:
         mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
@@ -517,7 +550,7 @@ def _prepare(
     created: bool,
     search_index: bool,
     allow_changes: bool = False,
-) -> Database:
+) -> SqliteStore:
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Reading the schema is the first touch of the file's pages: a file
@@ -568,7 +601,7 @@ def _prepare(
         if not_null and not has_default and not primary_key and name not in HERO_COLUMNS
     )
 
-    database = Database(
+    database = SqliteStore(
         path=path,
         connection=connection,
         read_only=read_only,
@@ -592,7 +625,7 @@ SYNC_BUILD_ROWS = 20_000
 """Up to this many heroes, opening builds the name structures at once (well under 1 s)."""
 
 
-def _build_names_now(database: Database, created: bool) -> None:
+def _build_names_now(database: SqliteStore, created: bool) -> None:
     connection = database.connection
     if database.name_index is name_index.NameIndexStatus.READY:
         return

@@ -13,9 +13,9 @@ import os
 import sqlite3
 from contextlib import suppress
 
-from hero_desktop.data import name_index
-from hero_desktop.data.database import open_database, translate_error
 from hero_desktop.data.errors import OperationCancelledError, ReadOnlyDatabaseError
+from hero_desktop.data.sqlite import name_index
+from hero_desktop.data.sqlite.database import open_database, translate_error
 
 Progress = name_index.Progress
 

@@ -1,0 +1,265 @@
+"""The SQLite store's reads and writes: transactions, pagers, snapshots, bulk insert.
+
+``SqliteStore`` (database.py) hands these out; they are the only code that
+writes the hero table's SQL. Driver errors leave here translated into the
+typed errors of ``hero_desktop.data.errors``.
+
+Bulk insert speed: the search index's insert trigger does the index work one
+row at a time (about 40 s per million rows here), so for the run it is
+dropped, the rows are bulk-inserted, the index is filled with one ``INSERT
+... SELECT`` using the trigger's own expression, and the trigger is
+re-created, all inside the same transaction, so a cancel or a crash restores
+it too. For big imports the two column indexes are rebuilt the same way. See
+``benchmarks/bench_import.py`` for the figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from hero_desktop.data.errors import ReadOnlyDatabaseError
+from hero_desktop.data.models import HeroRow
+from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite.paging import COLUMNS, make_pager
+from hero_desktop.data.store import BulkInsertResult, NewHero, Pager
+
+if TYPE_CHECKING:
+    from hero_desktop.data.sqlite.database import SqliteStore
+
+SEARCH_TABLE = "hero_search"
+INSERT_SQL = "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)"
+INSERT_WITH_ID_SQL = "INSERT INTO hero (id, name, age, secret_name) VALUES (?, ?, ?, ?)"
+# The plain column indexes of the tutorial's table, rebuilt after a big import.
+REBUILT_INDEXES = ("ix_hero_age", "ix_hero_name")
+MAX_ROWID = 2**63 - 1
+UPDATABLE = ("name", "age", "secret_name")
+
+
+def _translated(error: sqlite3.Error) -> Exception:
+    from hero_desktop.data.sqlite.database import translate_error
+
+    return translate_error(error)
+
+
+def get_hero(connection: sqlite3.Connection, hero_id: int) -> HeroRow | None:
+    """One hero by id, or None (an id too big for SQLite is no hero either)."""
+    try:
+        found = connection.execute(
+            f"SELECT {COLUMNS} FROM hero WHERE id = ?", (hero_id,)
+        ).fetchone()
+    except OverflowError:
+        return None
+    except sqlite3.Error as error:
+        raise _translated(error) from error
+    return None if found is None else HeroRow(*found)
+
+
+class SqliteTransaction:
+    """The writes of one ``BEGIN IMMEDIATE`` transaction (``SqliteStore.transaction``)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def get(self, hero_id: int) -> HeroRow | None:
+        return get_hero(self._connection, hero_id)
+
+    def insert(self, hero: NewHero) -> int:
+        cursor = self._connection.execute(INSERT_SQL, hero)
+        return int(cursor.lastrowid or 0)
+
+    def insert_with_id(self, hero: HeroRow) -> None:
+        self._connection.execute(INSERT_WITH_ID_SQL, tuple(hero))
+
+    def insert_many(self, heroes: Iterable[HeroRow]) -> None:
+        self._connection.executemany(INSERT_WITH_ID_SQL, [tuple(hero) for hero in heroes])
+
+    def update(self, hero_id: int, fields: Mapping[str, Any]) -> None:
+        unknown = [column for column in fields if column not in UPDATABLE]
+        if unknown:
+            raise ValueError(f"not a hero field: {', '.join(unknown)}")
+        if fields:
+            assignments = ", ".join(f"{column} = ?" for column in fields)
+            self._connection.execute(
+                f"UPDATE hero SET {assignments} WHERE id = ?", (*fields.values(), hero_id)
+            )
+
+    def delete(self, hero_id: int) -> None:
+        self._connection.execute("DELETE FROM hero WHERE id = ?", (hero_id,))
+
+    def delete_many(self, hero_ids: Iterable[int]) -> None:
+        self._connection.executemany(
+            "DELETE FROM hero WHERE id = ?", [(hero_id,) for hero_id in hero_ids]
+        )
+
+    def take_range(self, first_id: int, last_id: int) -> list[HeroRow]:
+        taken = [
+            HeroRow(*row)
+            for row in self._connection.execute(
+                f"SELECT {COLUMNS} FROM hero WHERE id BETWEEN ? AND ? ORDER BY id",
+                (first_id, last_id),
+            )
+        ]
+        self._connection.execute("DELETE FROM hero WHERE id BETWEEN ? AND ?", (first_id, last_id))
+        return taken
+
+
+class TranslatingPager:
+    """A pager whose driver errors arrive as the typed errors of ``errors.py``."""
+
+    def __init__(self, pager: Pager) -> None:
+        self._pager = pager
+
+    def count(self) -> int:
+        try:
+            return self._pager.count()
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        try:
+            return self._pager.rows(start, limit)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
+    def rank_of(self, hero_id: int) -> int | None:
+        try:
+            return self._pager.rank_of(hero_id)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
+
+def pager(store: SqliteStore, query: HeroQuery) -> Pager:
+    try:
+        return TranslatingPager(make_pager(store.connection, query, store.names_ready()))
+    except sqlite3.Error as error:
+        raise _translated(error) from error
+
+
+@contextlib.contextmanager
+def snapshot(store: SqliteStore, query: HeroQuery) -> Iterator[Pager]:
+    """A pager reading from one read transaction (a consistent snapshot of the file)."""
+    connection = store.connection
+    own_transaction = not connection.in_transaction
+    try:
+        if own_transaction:
+            connection.execute("BEGIN")
+        yield TranslatingPager(make_pager(connection, query, store.names_ready()))
+    except sqlite3.Error as error:
+        raise _translated(error) from error
+    finally:
+        if own_transaction and connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("COMMIT")
+
+
+_TRIGGER_VALUES = re.compile(
+    r"VALUES\s*\(\s*new\.id\s*,\s*(?P<expression>.*)\)\s*;\s*END\s*$", re.DOTALL | re.IGNORECASE
+)
+
+
+@contextlib.contextmanager
+def _bulk_insert_mode(connection: sqlite3.Connection, expected_rows: int) -> Iterator[int]:
+    """Inside a write transaction: make a big insert fast, then restore the schema.
+
+    Yields the largest id before the insert. Triggers and indexes are
+    dropped and re-created in the caller's transaction, so any failure rolls
+    the schema back with the rows. If the body raises, nothing is rebuilt
+    (the rollback restores it all).
+    """
+    max_id = int(connection.execute("SELECT coalesce(max(id), 0) FROM hero").fetchone()[0])
+    existing = int(connection.execute("SELECT count(*) FROM hero").fetchone()[0])
+    trigger = _search_trigger(connection, max_id)
+    indexes = _rebuildable_indexes(connection) if expected_rows > existing else []
+    for name, _ in [trigger] if trigger else []:
+        connection.execute(f'DROP TRIGGER "{name}"')
+    for name, _ in indexes:
+        connection.execute(f'DROP INDEX "{name}"')
+    yield max_id
+    for _, sql in indexes:
+        connection.execute(sql)
+    if trigger is not None:
+        name, sql = trigger
+        expression = _fill_expression(sql)
+        connection.execute(
+            f"INSERT INTO {SEARCH_TABLE}(rowid, name) "
+            f"SELECT id, {expression} FROM hero WHERE id > ?",
+            (max_id,),
+        )
+        connection.execute(sql)
+
+
+def _search_trigger(connection: sqlite3.Connection, max_id: int) -> tuple[str, str] | None:
+    """The search index's insert trigger, if it can be replaced by one bulk fill."""
+    found = connection.execute(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+        (f"{SEARCH_TABLE}_insert",),
+    ).fetchone()
+    if found is None or max_id >= MAX_ROWID:
+        # At the largest rowid SQLite picks free ids at random: keep the trigger.
+        return None
+    name, sql = str(found[0]), str(found[1])
+    if _TRIGGER_VALUES.search(sql) is None:
+        return None
+    try:
+        # Prepare (and run on no rows) the bulk fill: an expression too deep
+        # for SQLite's parser keeps the row-by-row trigger instead.
+        connection.execute(
+            f"INSERT INTO {SEARCH_TABLE}(rowid, name) "
+            f"SELECT id, {_fill_expression(sql)} FROM hero WHERE 0"
+        )
+    except sqlite3.OperationalError:
+        return None
+    return name, sql
+
+
+def _fill_expression(trigger_sql: str) -> str:
+    """The trigger's own folding expression, over ``hero.name`` instead of ``new.name``."""
+    found = _TRIGGER_VALUES.search(trigger_sql)
+    assert found is not None
+    return re.sub(r"\bnew\.name\b", "name", found.group("expression"), flags=re.IGNORECASE)
+
+
+def _rebuildable_indexes(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The tutorial's plain indexes on hero, with the SQL that re-creates them."""
+    unique = {str(row[1]) for row in connection.execute("PRAGMA index_list(hero)") if int(row[2])}
+    found = connection.execute(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'hero' "
+        f"AND sql IS NOT NULL AND name IN ({', '.join('?' for _ in REBUILT_INDEXES)})",
+        REBUILT_INDEXES,
+    ).fetchall()
+    return [(str(name), str(sql)) for name, sql in found if name not in unique]
+
+
+def bulk_insert(
+    store: SqliteStore,
+    batches: Iterable[list[NewHero]],
+    expected_rows: int,
+    *,
+    replace: bool = False,
+) -> BulkInsertResult:
+    """Insert already-validated heroes in one transaction, fast, all or nothing.
+
+    With ``replace``, the heroes already there are deleted in the same transaction.
+    """
+    if store.read_only:
+        raise ReadOnlyDatabaseError()
+    inserted = 0
+    with store.write() as connection:
+        if replace:
+            if store.has_search_index:
+                # Emptied first, so the per-row delete trigger finds nothing to do.
+                connection.execute(f"DELETE FROM {SEARCH_TABLE}")
+            connection.execute("DELETE FROM hero")
+        with _bulk_insert_mode(connection, expected_rows) as ids_after:
+            for batch in batches:
+                connection.executemany(INSERT_SQL, batch)
+                inserted += len(batch)
+    first_id = ids_after + 1 if inserted else None
+    last_id = ids_after + inserted if inserted else None
+    if inserted and ids_after + inserted >= MAX_ROWID:
+        first_id = last_id = None  # ids were not given in sequence
+    return BulkInsertResult(inserted, first_id, last_id)

@@ -1,0 +1,153 @@
+"""The seam between the repository and a database engine: the store protocol.
+
+``HeroRepository`` (heroes.py) talks to a ``HeroStore`` and to nothing else:
+it never imports a driver and never writes SQL. The SQLite store
+(``hero_desktop.data.sqlite``) is the first implementation; another engine
+(PostgreSQL) slots in by implementing these protocols and passing the
+contract suite, ``tests/data/test_store_contract.py``, unchanged.
+
+A store translates its driver's errors into the typed errors of
+``errors.py`` (DatabaseBusyError, ReadOnlyDatabaseError, ...), so nothing
+above it needs to know which engine runs underneath. Neither Qt nor a driver
+is imported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from hero_desktop.data.models import HeroRow
+from hero_desktop.data.query import HeroQuery
+
+NewHero = tuple[str, int | None, str]
+"""(name, age, secret_name) of a hero still without an id, already validated."""
+
+
+class Pager(Protocol):
+    """One query's heroes in its order, as the store holds them now."""
+
+    def count(self) -> int: ...
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]: ...
+
+    def rank_of(self, hero_id: int) -> int | None: ...
+
+
+class HeroTransaction(Protocol):
+    """The writes of one transaction: committed together when the ``with`` block ends."""
+
+    def get(self, hero_id: int) -> HeroRow | None: ...
+
+    def insert(self, hero: NewHero) -> int:
+        """Add a hero; return the id the store gave it."""
+        ...
+
+    def insert_with_id(self, hero: HeroRow) -> None:
+        """Add a hero with its own id (the caller checked that the id is free)."""
+        ...
+
+    def insert_many(self, heroes: Iterable[HeroRow]) -> None: ...
+
+    def update(self, hero_id: int, fields: Mapping[str, Any]) -> None: ...
+
+    def delete(self, hero_id: int) -> None: ...
+
+    def delete_many(self, hero_ids: Iterable[int]) -> None: ...
+
+    def take_range(self, first_id: int, last_id: int) -> list[HeroRow]:
+        """Delete the heroes with ids first_id..last_id; return them by id."""
+        ...
+
+
+@dataclass(frozen=True)
+class BulkInsertResult:
+    """What a bulk insert added: how many heroes, and the range of their new ids.
+
+    ``first_id`` and ``last_id`` are None when nothing was added or the ids
+    were not given in one sequence.
+    """
+
+    imported: int
+    first_id: int | None
+    last_id: int | None
+
+
+class HeroStore(Protocol):
+    """One open database of heroes, used from one thread."""
+
+    read_only: bool
+    """True when the store refuses every write (ReadOnlyDatabaseError)."""
+    unfillable_columns: tuple[str, ...]
+    """Required columns of the hero table that Hero Desktop cannot fill (adding is refused)."""
+
+    @property
+    def path(self) -> Path:
+        """Where the heroes are, for messages and for settings kept per database."""
+        ...
+
+    # -- reading ---------------------------------------------------------------
+
+    def get(self, hero_id: int) -> HeroRow | None: ...
+
+    def pager(self, query: HeroQuery) -> Pager:
+        """The heroes ``query`` shows; valid until the data changes."""
+        ...
+
+    def snapshot(self, query: HeroQuery) -> AbstractContextManager[Pager]:
+        """A pager that reads one consistent state for as long as the block lasts (export)."""
+        ...
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another connection (any program) committed a change."""
+        ...
+
+    # -- writing ---------------------------------------------------------------
+
+    def transaction(self) -> AbstractContextManager[HeroTransaction]:
+        """A write transaction: commits when the block ends, rolls back if it raises."""
+        ...
+
+    def bulk_insert(
+        self, batches: Iterable[list[NewHero]], expected_rows: int, *, replace: bool = False
+    ) -> BulkInsertResult:
+        """Insert many heroes in one transaction, all or nothing.
+
+        If iterating ``batches`` raises (a bad row, a cancel), nothing is
+        inserted. With ``replace``, the heroes there before are deleted in
+        the same transaction.
+        """
+        ...
+
+    # -- the connection --------------------------------------------------------
+
+    def set_lock_wait(self, milliseconds: int) -> None:
+        """How long one statement waits for another program's lock before DatabaseBusyError."""
+        ...
+
+    def interrupt(self) -> None:
+        """Stop the statement running now (safe from any thread)."""
+        ...
+
+    def check_integrity(self, stop: Callable[[], bool] = ...) -> str | None:
+        """What is wrong with the stored data, or None (also when the check could not finish)."""
+        ...
+
+    def close(self) -> None: ...
+
+    # -- search structures (an engine without them answers "ready", no offer) --
+
+    def names_ready(self) -> bool:
+        """True when search and name order use the store's own name structures."""
+        ...
+
+    def name_index_offer(self) -> str | None:
+        """What the store would add to the database with the user's consent, or None."""
+        ...
+
+    def needs_name_index_build(self) -> bool: ...
+
+    def recheck_name_index(self) -> None: ...
