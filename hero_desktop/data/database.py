@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.schema import CreateIndex, CreateTable
-
 from hero_desktop.data import name_index, names
 from hero_desktop.data.errors import (
     DamagedDatabaseError,
@@ -30,7 +27,6 @@ from hero_desktop.data.errors import (
     ReadOnlyDatabaseError,
     SchemaError,
 )
-from hero_desktop.data.models import Hero
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
@@ -360,6 +356,13 @@ def _hero_columns(connection: sqlite3.Connection) -> list[tuple[str, bool, bool,
 
 
 def _create_schema(connection: sqlite3.Connection) -> None:
+    # Imported here, only when a file is created: SQLAlchemy is not needed to
+    # open one, and loading it would delay the first page by half a second.
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from hero_desktop.data.models import Hero
+
     dialect = sqlite_dialect.dialect()
     table = Hero.__table__  # type: ignore[attr-defined]
     connection.execute(str(CreateTable(table).compile(dialect=dialect)))

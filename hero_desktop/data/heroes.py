@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hero_desktop.data.database import Database, translate_error
 from hero_desktop.data.errors import (
@@ -20,9 +20,13 @@ from hero_desktop.data.errors import (
     HeroIdTakenError,
     HeroNotFoundError,
 )
-from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
 from hero_desktop.data.paging import COLUMNS, Pager, make_pager
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.rows import HeroRow
+
+if TYPE_CHECKING:
+    # Imported where they validate: reading pages needs no pydantic.
+    from hero_desktop.data.models import HeroCreate, HeroUpdate
 
 MAX_LIMIT = 100
 
@@ -136,6 +140,8 @@ class HeroRepository:
 
     def create(self, hero: HeroCreate) -> HeroRow:
         """Add a hero; the database gives it its id."""
+        from hero_desktop.data.models import HeroCreate
+
         self._check_can_add()
         values = HeroCreate.model_validate(hero.model_dump())
         with self.database.write() as connection:
@@ -156,6 +162,8 @@ class HeroRepository:
         file holds something else now, nothing is written and ConflictError
         carries the current hero.
         """
+        from hero_desktop.data.models import HeroUpdate
+
         values = HeroUpdate.model_validate(changes.model_dump(exclude_unset=True))
         fields = values.model_dump(exclude_unset=True)
         with self.database.write() as connection:

@@ -15,12 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from hero_desktop.data.csv_io import CsvLayout, Progress, import_csv
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
+from hero_desktop.data.rows import HeroRow
+
+if TYPE_CHECKING:
+    # Imported where they are used: the window starts without CSV or pydantic.
+    from hero_desktop.data.csv_io import CsvLayout, ImportResult, Progress
+    from hero_desktop.data.database import Database
+    from hero_desktop.data.models import HeroCreate
 
 FIELD_TITLES = {"name": "Name", "age": "Age", "secret_name": "Secret Name"}
 
@@ -89,6 +94,8 @@ class EditHero:
         return f"Edit {FIELD_TITLES[self.field]} of {self.before.name}"
 
     def _write(self, repository: HeroRepository, value: object, seen: object, force: bool) -> None:
+        from hero_desktop.data.models import HeroUpdate
+
         expected = None if force else {self.field: seen}
         self.after = repository.update(
             self.before.id, HeroUpdate.model_validate({self.field: value}), expected=expected
@@ -125,6 +132,15 @@ class DeleteHeroes:
     def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary:
         repository.restore_many(self.deleted)
         return ChangeSummary(added=tuple(hero.id for hero in self.deleted))
+
+
+def import_csv(
+    database: Database, path: Path, progress: Progress | None, *, layout: CsvLayout | None
+) -> ImportResult:
+    """``csv_io.import_csv``, loading the CSV module at the first import, not at start-up."""
+    from hero_desktop.data import csv_io
+
+    return csv_io.import_csv(database, path, progress, layout=layout)
 
 
 @dataclass

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from hero_desktop.data import names
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.name_index import FTS_TABLE, NAME_TABLE, fts_query
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.search_pager import SearchPager
 
 CHECKPOINT_EVERY = 1000

@@ -34,9 +34,9 @@ from contextlib import suppress
 from typing import Any
 
 from hero_desktop.data import names
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.name_index import FTS_TABLE, NAME_TABLE, fts_query
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
 
 FEW = 8000
 """Up to this many matches are sorted into a table; beyond, pages walk the order."""

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from hero_desktop.data import names
 from hero_desktop.data.database import Database
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
@@ -129,8 +128,8 @@ class IndexOfferBar(QWidget):
         offer = database.name_index_offer() or ""
         self.label.setText(offer)
         self.setVisible(bool(offer) and self._path_key() not in self._declined())
-        # The collation table loads in the data worker, not on the GUI thread.
-        self._client.ask(lambda _repository: names.warm_up())
+        # The collation table loads in the background once the first page is painted
+        # (DataClient.warm_up), not on the GUI thread.
         self._watch.start()
         self._rebuild_if_needed()
 

@@ -10,6 +10,7 @@ when it comes. The file opens in the worker, so the window appears at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -26,8 +27,8 @@ from typing_extensions import override
 
 from hero_desktop.data.database import Database
 from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
-from hero_desktop.data.models import FIELD_LABELS, HeroCreate, HeroRow, validate_update
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
+from hero_desktop.data.rows import FIELD_LABELS, HeroRow
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
@@ -44,6 +45,11 @@ from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
 from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
+
+if TYPE_CHECKING:
+    # pydantic and SQLModel are imported at the first edit or Add, not before the
+    # first page; the data worker imports them in its thread once the file is open.
+    from hero_desktop.data.models import HeroCreate
 
 
 class MainWindow(QMainWindow):
@@ -179,6 +185,8 @@ class MainWindow(QMainWindow):
 
         def first_page_shown(_view: object) -> None:
             self.navigator.select(0, NAME_COLUMN)
+            # Painting first: the worker's imports would compete with it for the GIL.
+            self.table.after_next_paint(self.client.warm_up)
             self.is_ready = True
             self.ready.emit()
 
@@ -281,6 +289,8 @@ class MainWindow(QMainWindow):
 
         Returns the hero as it will read once saved (shown at once), or None.
         """
+        from hero_desktop.data.models import validate_update
+
         try:
             changes = validate_update({field: value})
         except InvalidHeroError as error:

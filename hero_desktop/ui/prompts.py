@@ -8,13 +8,17 @@ give the window a subclass that answers with plain functions: since PySide6
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from hero_desktop.data.models import HeroCreate, HeroRow
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog, SaveHero
 from hero_desktop.ui.delete_heroes_dialog import confirm_delete
 from hero_desktop.ui.go_to_hero_dialog import FindHero, GoToHeroDialog
+
+if TYPE_CHECKING:
+    from hero_desktop.data.models import HeroCreate
 
 DB_FILTER = "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
 CSV_FILTER = "CSV files (*.csv);;All files (*)"

@@ -106,6 +106,8 @@ def undo_after_another_program_changed_the_hero(
     type_text(qtbot, editor, "50")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: hero_in_file(db_path, 3) == (3, "Rusty-Man", 50, "Tommy Sharp"))
+    # The file holds the edit before the window has its answer (and Undo is enabled).
+    qtbot.waitUntil(window.is_idle)
     execute_elsewhere(db_path, "UPDATE hero SET age = 60 WHERE id = 3")
     qtbot.keyClick(window.table, Qt.Key.Key_Z, CTRL)
 
