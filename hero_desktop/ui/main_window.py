@@ -29,7 +29,6 @@ from hero_desktop.data.database import Database
 from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
 from hero_desktop.data.rows import FIELD_LABELS, HeroRow
-from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.data_worker import DataClient
@@ -41,7 +40,6 @@ from hero_desktop.ui.message_bar import MessageBar
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.search_bar import SearchBar
-from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
 from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
@@ -50,6 +48,7 @@ if TYPE_CHECKING:
     # pydantic and SQLModel are imported at the first edit or Add, not before the
     # first page; the data worker imports them in its thread once the file is open.
     from hero_desktop.data.models import HeroCreate
+    from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 
 
 class MainWindow(QMainWindow):
@@ -382,6 +381,8 @@ class MainWindow(QMainWindow):
         self.clear_message()
 
     def show_shortcuts(self) -> None:
+        from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog(self.menus.shortcut_rows(), self).exec()
         self._reactivate()
 
