@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from hero_desktop.data.errors import InvalidHeroError
 from hero_desktop.data.rows import MAX_AGE, MAX_TEXT_LENGTH
+from hero_desktop.ui.overrides import override
 
 if TYPE_CHECKING:
     from hero_desktop.data.models import HeroCreate

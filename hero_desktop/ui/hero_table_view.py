@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
 )
-from typing_extensions import override
 
 from hero_desktop.data.errors import InvalidHeroError
 from hero_desktop.ui.hero_table_model import COLUMNS
+from hero_desktop.ui.overrides import override
 
 Index = QModelIndex | QPersistentModelIndex
 COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QStatusBar,
     QWidget,
 )
-from typing_extensions import override
 
 from hero_desktop.data.database import Database
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.index_builder import add_name_index
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.overrides import override
 
 WATCH_INTERVAL_MS = 1000
 DECLINED_KEY = "name_index_declined"

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from hero_desktop.data.database import Database
 from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
@@ -37,6 +36,7 @@ from hero_desktop.ui.hero_table_view import HeroTableView
 from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
 from hero_desktop.ui.message_bar import MessageBar
+from hero_desktop.ui.overrides import override
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.search_bar import SearchBar
