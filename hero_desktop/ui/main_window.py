@@ -46,9 +46,14 @@ from hero_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
     # pydantic and SQLModel are imported at the first edit or Add, not before the
-    # first page; the data worker imports them in its thread once the file is open.
+    # first page; the data worker imports them in its thread once that page is painted.
     from hero_desktop.data.models import HeroCreate
     from hero_desktop.ui.add_hero_dialog import AddHeroDialog
+
+# The data worker warms up (imports pydantic & co., loads the collation table) this
+# long after the first page is painted: meanwhile its work would compete with the
+# window's for Python's GIL, just when the window appears and the user looks at it.
+WARM_UP_AFTER_PAINT_MS = 250
 
 
 class MainWindow(QMainWindow):
@@ -184,8 +189,9 @@ class MainWindow(QMainWindow):
 
         def first_page_shown(_view: object) -> None:
             self.navigator.select(0, NAME_COLUMN)
-            # Painting first: the worker's imports would compete with it for the GIL.
-            self.table.after_next_paint(self.client.warm_up)
+            self.table.after_next_paint(
+                lambda: QTimer.singleShot(WARM_UP_AFTER_PAINT_MS, self, self.client.warm_up)
+            )
             self.is_ready = True
             self.ready.emit()
 
