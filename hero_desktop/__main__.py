@@ -6,13 +6,26 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from hero_desktop import __version__
 
 log = logging.getLogger("hero_desktop")
+LOG_NAME = "hero-desktop.log"
+# The log a user can send: at most LOG_MAX_BYTES, then it is renamed to
+# hero-desktop.log.1 (and .1 to .2...), keeping LOG_BACKUPS old ones, so all
+# of it never takes more than (LOG_BACKUPS + 1) * LOG_MAX_BYTES.
+LOG_MAX_BYTES = 2 * 1024 * 1024
+LOG_BACKUPS = 2
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+ThreadHook = Callable[[threading.ExceptHookArgs], Any]
 
 NO_DISPLAY = "Hero Desktop needs a graphical display: neither DISPLAY nor WAYLAND_DISPLAY is set."
 # Platform plugins that draw on a display server; any other platform (offscreen,
@@ -65,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("hero-desktop")
     app.setWindowIcon(app_icon())
-    _log_to_file(data_folder() / "hero-desktop.log")
+    log_to_file(data_folder() / LOG_NAME)
+    capture_qt_messages()
+    log_thread_exceptions()
 
     manager = WindowManager()
     sys.excepthook = manager.report_unexpected
@@ -94,11 +109,61 @@ def display_available(environment: Mapping[str, str], platform: str) -> bool:
     return bool(chosen) and not any(name.startswith(DISPLAY_PLATFORMS) for name in chosen)
 
 
-def _log_to_file(path: object) -> None:
-    handler = logging.FileHandler(str(path), encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+def log_to_file(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = LOG_MAX_BYTES,
+    backups: int = LOG_BACKUPS,
+) -> RotatingFileHandler:
+    """Write the app's log to ``path``, rotating it so that it never grows without bound."""
+    handler = RotatingFileHandler(
+        Path(path), maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    return handler
+
+
+def capture_qt_messages() -> object:
+    """Send Qt's own warnings to the log (and still to stderr); returns the previous handler."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    return qInstallMessageHandler(qt_message)
+
+
+def qt_message(kind: Any, _context: Any, message: str) -> None:
+    """A Qt message handler: Qt's debug, info, warning, critical and fatal messages, logged."""
+    from PySide6.QtCore import QtMsgType
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    logging.getLogger("hero_desktop.qt").log(levels.get(kind, logging.WARNING), "%s", message)
+    print(message, file=sys.stderr)
+
+
+def log_thread_exceptions() -> ThreadHook:
+    """Log exceptions that end a thread (threading.excepthook); returns the previous hook."""
+    previous = threading.excepthook
+
+    def logged(arguments: threading.ExceptHookArgs) -> None:
+        error = arguments.exc_value
+        if error is not None and not isinstance(error, SystemExit):
+            name = arguments.thread.name if arguments.thread is not None else "unknown"
+            log.error(
+                "unexpected error in thread %s",
+                name,
+                exc_info=(type(error), error, arguments.exc_traceback),
+            )
+        previous(arguments)
+
+    threading.excepthook = logged
+    return previous
 
 
 def format_exception(

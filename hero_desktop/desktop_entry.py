@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -121,4 +120,6 @@ def _run_if_present(program: str, *arguments: str) -> None:
     if executable is None:
         return
     # A failing cache refresh must not undo an install that already succeeded.
+    import subprocess  # here: the app imports this module at start-up, for its icon
+
     subprocess.run([executable, *arguments], check=False, capture_output=True)

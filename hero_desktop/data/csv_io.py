@@ -16,7 +16,7 @@ transaction of the store; a bad row or a cancel rolls it all back.
 
 Both run happily in a worker thread, but give the worker its *own*
 connection: open the file again there (``open_database(path)``) and pass
-that store (or a HeroRepository over it). A connection must not be used by
+that store (or a HasStore over it). A connection must not be used by
 two threads at once, and an import holds the write lock for its whole run
 while the window's connection keeps reading the last committed state.
 
@@ -37,7 +37,7 @@ import secrets
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, Protocol
 
 from hero_desktop.data.errors import (
     CannotAddError,
@@ -46,10 +46,17 @@ from hero_desktop.data.errors import (
     OperationCancelledError,
     ReadOnlyDatabaseError,
 )
-from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import clean_age, clean_name, clean_secret_name
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.store import BulkInsertResult, HeroStore, NewHero
+
+
+class HasStore(Protocol):
+    """What export needs of a HeroRepository (its store), without importing it."""
+
+    @property
+    def store(self) -> HeroStore: ...
+
 
 CSV_COLUMNS = ("name", "age", "secret_name")
 DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
@@ -70,7 +77,7 @@ ImportResult = BulkInsertResult
 
 
 def export_csv(
-    repository: HeroRepository,
+    repository: HasStore,
     query: HeroQuery | None,
     target: str | os.PathLike[str] | IO[str],
     progress: Progress | None = None,
@@ -88,7 +95,7 @@ def export_csv(
 
 
 def _export_to_path(
-    repository: HeroRepository, query: HeroQuery, path: Path, progress: Progress | None
+    repository: HasStore, query: HeroQuery, path: Path, progress: Progress | None
 ) -> int:
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     try:
@@ -112,7 +119,7 @@ def _export_to_path(
 
 
 def _write_csv(
-    repository: HeroRepository, query: HeroQuery, handle: IO[str], progress: Progress | None
+    repository: HasStore, query: HeroQuery, handle: IO[str], progress: Progress | None
 ) -> int:
     writer = csv.writer(handle)
     writer.writerow(CSV_COLUMNS)

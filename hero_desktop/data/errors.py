@@ -7,10 +7,8 @@ and, where it can, what to do about it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from hero_desktop.data.models import HeroRow
+from hero_desktop.data.rows import HeroRow
 
 
 class HeroError(Exception):

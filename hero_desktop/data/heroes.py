@@ -19,12 +19,15 @@ from hero_desktop.data.errors import (
     HeroIdTakenError,
     HeroNotFoundError,
 )
-from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.store import HeroStore, HeroTransaction, Pager
 
 if TYPE_CHECKING:
     from hero_desktop.data.csv_io import CsvLayout, ImportResult, Progress
+
+    # Imported where they validate: reading pages needs no pydantic.
+    from hero_desktop.data.models import HeroCreate, HeroUpdate
 
 MAX_LIMIT = 100
 
@@ -127,6 +130,8 @@ class HeroRepository:
 
     def create(self, hero: HeroCreate) -> HeroRow:
         """Add a hero; the database gives it its id."""
+        from hero_desktop.data.models import HeroCreate
+
         self._check_can_add()
         values = HeroCreate.model_validate(hero.model_dump())
         with self.store.transaction() as transaction:
@@ -143,6 +148,8 @@ class HeroRepository:
         file holds something else now, nothing is written and ConflictError
         carries the current hero.
         """
+        from hero_desktop.data.models import HeroUpdate
+
         values = HeroUpdate.model_validate(changes.model_dump(exclude_unset=True))
         fields = values.model_dump(exclude_unset=True)
         with self.store.transaction() as transaction:

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from hero_desktop.data.csv_io import CsvLayout, Progress
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.models import HeroCreate, HeroRow, HeroUpdate
+from hero_desktop.data.rows import HeroRow
+
+if TYPE_CHECKING:
+    # Imported where they are used: the window starts without CSV or pydantic.
+    from hero_desktop.data.csv_io import CsvLayout, Progress
+    from hero_desktop.data.models import HeroCreate
 
 FIELD_TITLES = {"name": "Name", "age": "Age", "secret_name": "Secret Name"}
 
@@ -89,6 +93,8 @@ class EditHero:
         return f"Edit {FIELD_TITLES[self.field]} of {self.before.name}"
 
     def _write(self, repository: HeroRepository, value: object, seen: object, force: bool) -> None:
+        from hero_desktop.data.models import HeroUpdate
+
         expected = None if force else {self.field: seen}
         self.after = repository.update(
             self.before.id, HeroUpdate.model_validate({self.field: value}), expected=expected

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.rows import HeroRow
 
 NewHero = tuple[str, int | None, str]
 """(name, age, secret_name) of a hero still without an id, already validated."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.rows import HeroRow
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ typed values with it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,12 +24,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from hero_desktop.data.errors import InvalidHeroError
-from hero_desktop.data.models import MAX_AGE, MAX_TEXT_LENGTH, HeroCreate, validate_create
+from hero_desktop.data.rows import MAX_AGE, MAX_TEXT_LENGTH
+from hero_desktop.ui.overrides import override
 
-SaveHero = Callable[[HeroCreate, "AddHeroDialog"], None]
+if TYPE_CHECKING:
+    from hero_desktop.data.models import HeroCreate
+
+SaveHero = Callable[["HeroCreate", "AddHeroDialog"], None]
 
 
 class AddHeroDialog(QDialog):
@@ -94,6 +98,9 @@ class AddHeroDialog(QDialog):
             return  # one save at a time
         for label in (*self.errors.values(), self.form_error):
             label.hide()
+        # Imported at the first Add; the data worker has usually loaded it by then.
+        from hero_desktop.data.models import validate_create
+
         try:
             hero = validate_create(self.values())
         except InvalidHeroError as error:

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from typing_extensions import override
 
 from hero_desktop.data.errors import (
     ConflictError,
@@ -33,6 +32,7 @@ from hero_desktop.data.errors import (
 )
 from hero_desktop.data.operations import ChangeSummary, DeleteHeroes, EditHero, Operation
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.overrides import override
 from hero_desktop.ui.prompts import Prompts
 
 # Each committed change is logged after its transaction commits: the log is

@@ -11,11 +11,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from hero_desktop.data.csv_io import CsvLayout, export_csv, inspect_csv
 from hero_desktop.data.errors import HeroError, ImportFailedError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.operations import ChangeSummary, ImportHeroes
@@ -23,6 +23,9 @@ from hero_desktop.data.query import HeroQuery
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.prompts import Prompts
+
+if TYPE_CHECKING:
+    from hero_desktop.data.csv_io import CsvLayout
 
 SHOW_AFTER_MS = 300
 
@@ -96,10 +99,17 @@ class CsvTransfer:
         if self.progress is not None:
             self.show_message("An import or export is already running.")
             return
+
         # The header is read in the worker (the file may sit on a slow share);
         # the question comes before anything is imported, so Cancel changes nothing.
+        def inspect(_repository: HeroRepository) -> CsvLayout:
+            # Imported in the worker (the window starts without the CSV module).
+            from hero_desktop.data.csv_io import inspect_csv
+
+            return inspect_csv(path)
+
         self.client.ask(
-            lambda _repository: inspect_csv(path),
+            inspect,
             lambda layout: self._import_after_asking(path, layout),
             self._failed,
         )
@@ -128,6 +138,8 @@ class CsvTransfer:
             return
 
         def export(repository: HeroRepository) -> int:
+            from hero_desktop.data.csv_io import export_csv
+
             return export_csv(repository, query, path, progress.report)
 
         def exported(rows: int) -> None:

@@ -13,10 +13,15 @@ answer comes back by a queued signal to the callback given with it.
   set; ``waiting`` tells the GUI so that it can say so and offer Cancel.
 * ``busyChanged(True)`` comes only once work has been pending for 300 ms, so
   quick answers never flash a busy indicator.
+* ``warm_up`` (once the first page is painted) imports, in the worker thread,
+  the modules that adding, editing and importing need (pydantic, SQLModel,
+  SQLAlchemy, CSV) and loads the collation table: the window shows its first
+  page without them, and the first edit or search does not pause for them.
 """
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import logging
 import sys
@@ -28,6 +33,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from hero_desktop.data import names
 from hero_desktop.data.errors import DatabaseBusyError, HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.sqlite.database import open_database
@@ -36,6 +42,8 @@ from hero_desktop.data.store import HeroStore
 log = logging.getLogger("hero_desktop")
 
 BUSY_INDICATOR_AFTER_MS = 300
+# Not needed for the first page; imported by ``warm_up`` once it is painted.
+WARM_UP_MODULES = ("hero_desktop.data.models", "hero_desktop.data.csv_io")
 # Each statement waits this long for another program's lock before the worker
 # reports "waiting" and tries again, so Cancel answers within a fraction of a second.
 LOCK_WAIT_MS = 250
@@ -91,6 +99,12 @@ class _Worker(QObject):
         self._repository = HeroRepository(database)
         self._shared.database = database
         self.opened.emit(database)
+
+    @Slot()
+    def warm_up(self) -> None:
+        names.warm_up()  # the collation table, in a thread of its own
+        for name in WARM_UP_MODULES:
+            importlib.import_module(name)
 
     @Slot(int, object)
     def run(self, request_id: int, job: _Job) -> None:
@@ -155,6 +169,7 @@ class DataClient(QObject):
     openFailed = Signal(str)  # noqa: N815 - a message for the user
     _submit = Signal(int, object)
     _open = Signal()
+    _warm_up = Signal()
     _close = Signal()
 
     def __init__(self, path: Path, read_only: bool, parent: QObject | None = None) -> None:
@@ -176,6 +191,7 @@ class DataClient(QObject):
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._open.connect(self._worker.open)
+        self._warm_up.connect(self._worker.warm_up)
         self._close.connect(self._worker.close)
         self._worker.finished.connect(self._finished)
         self._worker.waiting.connect(self._started_waiting)
@@ -221,6 +237,11 @@ class DataClient(QObject):
             shared.latest_view = newest
             if shared.running is not None and shared.running_view and shared.database:
                 shared.database.interrupt()
+
+    def warm_up(self) -> None:
+        """Import what changes need, in the worker thread (see ``WARM_UP_MODULES``)."""
+        if not self._closed:
+            self._warm_up.emit()
 
     def cancel_waiting(self) -> None:
         """Give up the changes that wait for another program's lock."""

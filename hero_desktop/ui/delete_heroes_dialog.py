@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from hero_desktop.data.models import HeroRow
+from hero_desktop.data.rows import HeroRow
 
 NAMES_SHOWN = 10
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
+
+from hero_desktop.ui.overrides import override
 
 Reply = Callable[[str | None], None]
 FindHero = Callable[[str, Reply], None]

@@ -10,14 +10,14 @@ written or the user gives up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QStatusBar
 
 from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
-from hero_desktop.data.models import FIELD_LABELS, HeroCreate, HeroRow, validate_update
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
-from hero_desktop.ui.add_hero_dialog import AddHeroDialog
+from hero_desktop.data.rows import FIELD_LABELS, HeroRow
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
@@ -26,6 +26,11 @@ from hero_desktop.ui.message_bar import MessageBar
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.table_navigator import TableNavigator
+
+if TYPE_CHECKING:
+    # Loaded when first used: the window paints its first page without pydantic.
+    from hero_desktop.data.models import HeroCreate
+    from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 
 
 class HeroEditing(QObject):
@@ -86,6 +91,8 @@ class HeroEditing(QObject):
 
         Returns the hero as it will read once saved (shown at once), or None.
         """
+        from hero_desktop.data.models import validate_update
+
         try:
             changes = validate_update({field: value})
         except InvalidHeroError as error:

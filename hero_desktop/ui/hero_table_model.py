@@ -14,11 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from typing_extensions import override
 
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import PageView
+from hero_desktop.ui.overrides import override
 
 COLUMNS = ("id", "name", "age", "secret_name")
 HEADERS = ("ID", "Name", "Age", "Secret name")

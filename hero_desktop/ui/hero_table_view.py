@@ -8,7 +8,18 @@ bar), so nothing typed is lost and nothing is written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,11 +32,10 @@ from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
 )
-from typing_extensions import override
 
 from hero_desktop.data.errors import InvalidHeroError
-from hero_desktop.data.models import validate_update
 from hero_desktop.ui.hero_table_model import COLUMNS
+from hero_desktop.ui.overrides import override
 
 Index = QModelIndex | QPersistentModelIndex
 COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -46,6 +56,9 @@ class HeroCellDelegate(QStyledItemDelegate):
 
     def problem(self, editor: QLineEdit) -> str | None:
         """Why the editor's text cannot be saved, or None when it can."""
+        # Imported at the first edit; the data worker has usually loaded it by then.
+        from hero_desktop.data.models import validate_update
+
         field = str(editor.property(FIELD_PROPERTY))
         try:
             validate_update({field: editor.text()})
@@ -71,6 +84,22 @@ class HeroCellDelegate(QStyledItemDelegate):
                 self.show_problem(watched, message)
                 return True  # the editor stays open with the text
         return super().eventFilter(watched, event)
+
+
+class _AfterPaint(QObject):
+    """Calls ``then`` once, on the turn of the event loop after ``widget`` is next painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)
+        return False
 
 
 class HeroTableView(QTableView):
@@ -103,6 +132,10 @@ class HeroTableView(QTableView):
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)  # drawn in the palette's dimmed text colour
         self.placeholder.hide()
+
+    def after_next_paint(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once the rows have next been painted (not before)."""
+        _AfterPaint(self.viewport(), then)
 
     def show_placeholder(self, text: str) -> None:
         """Show ``text`` across the empty table (an empty text hides it)."""

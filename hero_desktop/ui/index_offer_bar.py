@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QStatusBar,
     QWidget,
 )
-from typing_extensions import override
 
-from hero_desktop.data import names
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.sqlite.index_builder import add_name_index
 from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.overrides import override
 
 WATCH_INTERVAL_MS = 1000
 DECLINED_KEY = "name_index_declined"
@@ -129,8 +128,8 @@ class IndexOfferBar(QWidget):
         offer = database.name_index_offer() or ""
         self.label.setText(offer)
         self.setVisible(bool(offer) and self._path_key() not in self._declined())
-        # The collation table loads in the data worker, not on the GUI thread.
-        self._client.ask(lambda _repository: names.warm_up())
+        # The collation table loads in the background once the first page is painted
+        # (DataClient.warm_up), not on the GUI thread.
         self._watch.start()
         self._rebuild_if_needed()
 

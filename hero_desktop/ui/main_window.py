@@ -10,8 +10,9 @@ when it comes. The file opens in the worker, so the window appears at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.change_runner import ChangeRunner
@@ -32,14 +32,24 @@ from hero_desktop.ui.hero_table_view import HeroTableView
 from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
 from hero_desktop.ui.message_bar import MessageBar
+from hero_desktop.ui.overrides import override
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.search_bar import SearchBar
-from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
 from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
+
+if TYPE_CHECKING:
+    # pydantic and SQLModel are imported at the first edit or Add, not before the
+    # first page; the data worker imports them in its thread once that page is painted.
+    pass
+
+# The data worker warms up (imports pydantic & co., loads the collation table) this
+# long after the first page is painted: meanwhile its work would compete with the
+# window's for Python's GIL, just when the window appears and the user looks at it.
+WARM_UP_AFTER_PAINT_MS = 250
 
 
 class MainWindow(QMainWindow):
@@ -157,6 +167,9 @@ class MainWindow(QMainWindow):
 
         def first_page_shown(_view: object) -> None:
             self.navigator.select(0, NAME_COLUMN)
+            self.table.after_next_paint(
+                lambda: QTimer.singleShot(WARM_UP_AFTER_PAINT_MS, self, self.client.warm_up)
+            )
             self.is_ready = True
             self.ready.emit()
 
@@ -262,6 +275,8 @@ class MainWindow(QMainWindow):
         self.clear_message()
 
     def show_shortcuts(self) -> None:
+        from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog(self.menus.shortcut_rows(), self).exec()
         self._reactivate()
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
-from typing_extensions import override
 
 from hero_desktop.ui.hero_table_model import PAGE_SIZES
+from hero_desktop.ui.overrides import override
 
 
 def _button(text: str) -> QToolButton:

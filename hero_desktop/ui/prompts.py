@@ -8,13 +8,17 @@ give the window a subclass that answers with plain functions: since PySide6
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from hero_desktop.data.models import HeroCreate, HeroRow
-from hero_desktop.ui.add_hero_dialog import AddHeroDialog, SaveHero
-from hero_desktop.ui.delete_heroes_dialog import confirm_delete
-from hero_desktop.ui.go_to_hero_dialog import FindHero, GoToHeroDialog
+from hero_desktop.data.rows import HeroRow
+
+if TYPE_CHECKING:
+    # The dialogs are imported when they open: the window starts without them.
+    from hero_desktop.data.models import HeroCreate
+    from hero_desktop.ui.add_hero_dialog import SaveHero
+    from hero_desktop.ui.go_to_hero_dialog import FindHero
 
 DB_FILTER = "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
@@ -32,15 +36,21 @@ class Prompts:
     def add_hero(
         self, save: SaveHero, cancel: Callable[[], None] | None = None
     ) -> HeroCreate | None:
+        from hero_desktop.ui.add_hero_dialog import AddHeroDialog
+
         dialog = AddHeroDialog(save, cancel, self.parent)
         dialog.exec()
         return dialog.saved
 
     def confirm_delete(self, heroes: list[HeroRow]) -> bool:
+        from hero_desktop.ui.delete_heroes_dialog import confirm_delete
+
         return confirm_delete(heroes, self.parent)
 
     def go_to_hero(self, find: FindHero) -> None:
         """Ask for hero ids until ``find`` shows one, or the user presses Esc."""
+        from hero_desktop.ui.go_to_hero_dialog import GoToHeroDialog
+
         GoToHeroDialog(find, self.parent).exec()
 
     def overwrite_conflict(self, action: str, mine: Mapping[str, object], current: HeroRow) -> bool:

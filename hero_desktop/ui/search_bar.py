@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from hero_desktop.data.models import MAX_AGE, MIN_AGE
+from hero_desktop.data.rows import MAX_AGE, MIN_AGE
 
 TYPING_PAUSE_MS = 150
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from hero_desktop.data.errors import HeroError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.operations import ChangeSummary
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import PageRequest, PageView, read_page
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, SORTABLE, HeroTableModel

@@ -2,9 +2,9 @@
 
 (a) Files the tutorials' own apps wrote (``tests/fixtures``) open and
 show their heroes. (b) A file Hero Desktop wrote (WAL, search index and its
-triggers included) works with a tutorial-style app defined here: a SQLModel
-``Hero`` in its own registry and the tutorial's endpoints, served by
-FastAPI's TestClient; what that app writes shows up in our repository and
+triggers included) works with the tutorial's app (``tests/tutorial_app.py``:
+a SQLModel ``Hero`` in its own registry and the tutorial's endpoints), served
+by FastAPI's TestClient; what that app writes shows up in our repository and
 search at once. The schema we create is the one the tutorial's model emits.
 
 No ``from __future__ import annotations`` here: FastAPI reads the endpoint
@@ -15,14 +15,10 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
 
 import pytest
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
-from sqlalchemy.orm import registry
-from sqlmodel import Field, Session, SQLModel, create_engine, select
+from tutorial_app import Tutorial001Base, tutorial_app, tutorial_engine
 
 from hero_desktop.data.errors import CannotAddError
 from hero_desktop.data.heroes import HeroRepository
@@ -32,109 +28,6 @@ from hero_desktop.data.sqlite.database import open_database
 
 from .conftest import AddHero
 from .support import copy_fixture, raw_rows
-
-# -- the tutorial's app (tutorial002: multiple models), in its own registry ----
-
-
-class Base(SQLModel, registry=registry()):
-    pass
-
-
-class HeroBase(Base):
-    name: str = Field(index=True)
-    age: int | None = Field(default=None, index=True)
-
-
-class Hero(HeroBase, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    secret_name: str
-
-
-class HeroPublic(HeroBase):
-    id: int
-
-
-class HeroCreate(HeroBase):
-    secret_name: str
-
-
-class HeroUpdate(HeroBase):
-    name: str | None = None  # type: ignore[assignment]
-    age: int | None = None
-    secret_name: str | None = None
-
-
-class Tutorial001Base(SQLModel, registry=registry()):
-    pass
-
-
-class Tutorial001Hero(Tutorial001Base, table=True):
-    """tutorial001's single model: the schema the issue names, column for column."""
-
-    __tablename__ = "hero"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True)
-    age: int | None = Field(default=None, index=True)
-    secret_name: str
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(get_session)]
-tutorial = FastAPI()
-
-
-@tutorial.post("/heroes/", response_model=HeroPublic)
-def create_hero(hero: HeroCreate, session: SessionDep) -> Hero:
-    db_hero = Hero.model_validate(hero)
-    session.add(db_hero)
-    session.commit()
-    session.refresh(db_hero)
-    return db_hero
-
-
-@tutorial.get("/heroes/", response_model=list[HeroPublic])
-def read_heroes(
-    session: SessionDep, offset: int = 0, limit: Annotated[int, Query(le=100)] = 100
-) -> Any:
-    return session.exec(select(Hero).offset(offset).limit(limit)).all()
-
-
-@tutorial.get("/heroes/{hero_id}", response_model=HeroPublic)
-def read_hero(hero_id: int, session: SessionDep) -> Hero:
-    hero = session.get(Hero, hero_id)
-    if not hero:
-        raise HTTPException(status_code=404, detail="Hero not found")
-    return hero
-
-
-@tutorial.patch("/heroes/{hero_id}", response_model=HeroPublic)
-def update_hero(hero_id: int, hero: HeroUpdate, session: SessionDep) -> Hero:
-    hero_db = session.get(Hero, hero_id)
-    if not hero_db:
-        raise HTTPException(status_code=404, detail="Hero not found")
-    hero_db.sqlmodel_update(hero.model_dump(exclude_unset=True))
-    session.add(hero_db)
-    session.commit()
-    session.refresh(hero_db)
-    return hero_db
-
-
-@tutorial.delete("/heroes/{hero_id}")
-def delete_hero(hero_id: int, session: SessionDep) -> dict[str, bool]:
-    hero = session.get(Hero, hero_id)
-    if not hero:
-        raise HTTPException(status_code=404, detail="Hero not found")
-    session.delete(hero)
-    session.commit()
-    return {"ok": True}
-
-
-def tutorial_engine(path: Path) -> Engine:
-    return create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
 
 
 @pytest.fixture
@@ -149,8 +42,7 @@ def client(db_path: Path, add: AddHero) -> Iterator[TestClient]:
     repo_of_file.delete(spider.id)
     repo_of_file.database.close()
     engine = tutorial_engine(db_path)
-    tutorial.state.engine = engine
-    with TestClient(tutorial) as test_client:
+    with TestClient(tutorial_app(engine)) as test_client:
         yield test_client
     engine.dispose()
 

@@ -28,6 +28,7 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.sqlite import database as database_module
+from hero_desktop.data.sqlite import errors as sqlite_errors
 from hero_desktop.data.sqlite.database import Database, open_database
 
 from .conftest import AddHero
@@ -400,7 +401,7 @@ def test_a_primary_key_clash_is_a_refused_change_not_a_full_disk(tmp_path: Path)
     assert clash.value.sqlite_errorcode == 1555  # SQLITE_CONSTRAINT_PRIMARYKEY
 
     for error in (clash.value, unique.value):
-        translated = database_module.translate_error(error)
+        translated = sqlite_errors.translate_error(error)
         assert not isinstance(translated, DiskFullError)
         assert translated.message.startswith("The database refused the change (")
         assert translated.message.endswith("). Nothing was changed.")
@@ -418,7 +419,7 @@ def test_a_primary_key_clash_is_a_refused_change_not_a_full_disk(tmp_path: Path)
 def test_extended_result_codes_are_read_by_their_primary_code(
     code: int, expected: type[DatabaseError]
 ) -> None:
-    translated = database_module.translate_error(
+    translated = sqlite_errors.translate_error(
         driver_error(sqlite3.OperationalError, "words that match nothing", code)
     )
 
@@ -427,7 +428,7 @@ def test_extended_result_codes_are_read_by_their_primary_code(
 
 
 def test_an_input_output_error_says_so_by_its_code() -> None:
-    translated = database_module.translate_error(
+    translated = sqlite_errors.translate_error(
         driver_error(sqlite3.OperationalError, "disk I/O error", 3338)
     )
 
@@ -438,7 +439,7 @@ def test_an_error_while_opening_names_the_file_and_the_cause(tmp_path: Path) -> 
     path = tmp_path / "heroes.db"
     error = driver_error(sqlite3.OperationalError, "unable to open database file", 14)
 
-    translated = database_module.translate_error(error, path)
+    translated = sqlite_errors.translate_error(error, path)
 
     assert translated.message == (
         f"Could not open {path}. SQLite could not open the file or the -wal and -shm files "

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, create_engine, select
+from tutorial_app import Hero as TutorialHero
 
 from hero_desktop.data import names
 from hero_desktop.data.csv_io import export_csv, import_csv
@@ -31,7 +32,6 @@ from hero_desktop.data.store import HeroStore
 
 from .conftest import AddHero
 from .support import copy_fixture, file_bytes
-from .test_compatibility import Hero as TutorialHero
 
 EXAMPLES = {
     "zoe": ["Zoë", "ZOË", "zoe"],

@@ -10,15 +10,13 @@ never closing a cell editor the user is typing in.
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import pytest
-from fastapi import FastAPI, HTTPException
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy.orm import registry
-from sqlmodel import Field, Session, SQLModel, create_engine
+from tutorial_app import tutorial_app, tutorial_engine
 
 from hero_desktop.ui.hero_table_model import COLUMNS
 
@@ -48,72 +46,6 @@ from .support import (
 NAME, AGE = COLUMNS.index("name"), COLUMNS.index("age")
 
 
-# -- the tutorial's FastAPI app, as its "SQL (Relational) Databases" chapter writes it
-# (own registry: the app's Hero is already in SQLModel's default metadata).
-
-
-class Base(SQLModel, registry=registry()):
-    pass
-
-
-class TutorialHeroBase(Base):
-    name: str = Field(index=True)
-    age: Optional[int] = Field(default=None, index=True)  # noqa: UP045 - as the tutorial
-
-
-class TutorialHero(TutorialHeroBase, table=True):
-    __tablename__ = "hero"
-    id: Optional[int] = Field(default=None, primary_key=True)  # noqa: UP045
-    secret_name: str
-
-
-class TutorialHeroCreate(TutorialHeroBase):
-    secret_name: str
-
-
-class TutorialHeroUpdate(Base):
-    name: Optional[str] = None  # noqa: UP045
-    age: Optional[int] = None  # noqa: UP045
-    secret_name: Optional[str] = None  # noqa: UP045
-
-
-def tutorial_app(path: Path) -> tuple[FastAPI, object]:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    app = FastAPI()
-
-    @app.post("/heroes/")
-    def create_hero(hero: TutorialHeroCreate) -> dict[str, object]:
-        with Session(engine) as session:
-            db_hero = TutorialHero.model_validate(hero)
-            session.add(db_hero)
-            session.commit()
-            session.refresh(db_hero)
-            return {"id": db_hero.id, "name": db_hero.name, "age": db_hero.age}
-
-    @app.patch("/heroes/{hero_id}")
-    def update_hero(hero_id: int, hero: TutorialHeroUpdate) -> dict[str, object]:
-        with Session(engine) as session:
-            db_hero = session.get(TutorialHero, hero_id)
-            if not db_hero:
-                raise HTTPException(status_code=404, detail="Hero not found")
-            db_hero.sqlmodel_update(hero.model_dump(exclude_unset=True))
-            session.add(db_hero)
-            session.commit()
-            return {"id": db_hero.id, "name": db_hero.name, "age": db_hero.age}
-
-    @app.delete("/heroes/{hero_id}")
-    def delete_hero(hero_id: int) -> dict[str, bool]:
-        with Session(engine) as session:
-            db_hero = session.get(TutorialHero, hero_id)
-            if not db_hero:
-                raise HTTPException(status_code=404, detail="Hero not found")
-            session.delete(db_hero)
-            session.commit()
-            return {"ok": True}
-
-    return app, engine
-
-
 @pytest.fixture
 def tutorial_api(db_path: Path) -> Iterator["TestClient"]:
     with warnings.catch_warnings():
@@ -121,10 +53,10 @@ def tutorial_api(db_path: Path) -> Iterator["TestClient"]:
         warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
         from fastapi.testclient import TestClient
 
-    app, engine = tutorial_app(db_path)
-    with TestClient(app) as client:
+    engine = tutorial_engine(db_path)
+    with TestClient(tutorial_app(engine)) as client:
         yield client
-    engine.dispose()  # type: ignore[attr-defined]
+    engine.dispose()
 
 
 # -- plain sqlite3 ------------------------------------------------------------

@@ -53,12 +53,15 @@ def redo(qtbot: QtBot, window: MainWindow, keys: str = "ctrl+shift+z") -> None:
 
 def edit_cell(qtbot: QtBot, window: MainWindow, hero_id: int, column: int, text: str) -> None:
     go_to_cell(qtbot, window, hero_id, column)
+    steps = window.runner.stack.count()
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
     editor = editor_of(window)
     qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
     type_text(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.table.state() != QAbstractItemView.State.EditingState)
+    # Saved once the edit is on the undo stack (the file may hold it a moment before).
+    qtbot.waitUntil(lambda: window.runner.stack.count() > steps)
 
 
 def delete_current(qtbot: QtBot, window: MainWindow) -> None:

@@ -19,16 +19,27 @@ import contextlib
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from hero_desktop.data.errors import ReadOnlyDatabaseError
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.paging import COLUMNS, make_pager
 from hero_desktop.data.store import BulkInsertResult, NewHero, Pager
 
-if TYPE_CHECKING:
-    from hero_desktop.data.sqlite.database import SqliteStore
+
+class SqliteStore(Protocol):
+    """What these functions use of the store (database.py), without importing it."""
+
+    connection: sqlite3.Connection
+    read_only: bool
+    has_search_index: bool
+
+    def names_ready(self) -> bool: ...
+
+    def write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
 
 SEARCH_TABLE = "hero_search"
 INSERT_SQL = "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)"
@@ -40,7 +51,7 @@ UPDATABLE = ("name", "age", "secret_name")
 
 
 def _translated(error: sqlite3.Error) -> Exception:
-    from hero_desktop.data.sqlite.database import translate_error
+    from hero_desktop.data.sqlite.errors import translate_error
 
     return translate_error(error)
 

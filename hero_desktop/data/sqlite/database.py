@@ -20,92 +20,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.schema import CreateIndex, CreateTable
-
 from hero_desktop.data import names
 from hero_desktop.data.errors import (
     DamagedDatabaseError,
-    DatabaseBusyError,
     DatabaseError,
-    DiskFullError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
     SchemaError,
 )
-from hero_desktop.data.models import Hero, HeroRow
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite import access, name_index
 from hero_desktop.data.sqlite.access import SEARCH_TABLE
+from hero_desktop.data.sqlite.errors import primary_code, translate_error
 from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
 BUSY_TIMEOUT_MS = 3000
-
-
-def primary_code(error: sqlite3.Error) -> int | None:
-    """SQLite's primary result code of ``error`` (Python reports the extended one).
-
-    An extended code carries the primary one in its low byte: 1555 (a
-    primary-key clash) is SQLITE_CONSTRAINT (19), 517 (a busy snapshot) is
-    SQLITE_BUSY (5), 1544 (a WAL file that cannot be read without writing)
-    is SQLITE_READONLY (8).
-    """
-    code = getattr(error, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
-
-
-def translate_error(error: sqlite3.Error, path: Path | None = None) -> DatabaseError:
-    """Turn a driver error into one whose message a user can act on.
-
-    With ``path`` (errors while opening a file) the message starts by naming the file.
-    """
-    translated = _translate(error)
-    if path is not None:
-        translated.args = (f"Could not open {path}. {translated.message}",)
-    return translated
-
-
-def _translate(error: sqlite3.Error) -> DatabaseError:
-    code = primary_code(error)
-    if code is None:
-        # No code (an error raised by the driver itself): only its words tell.
-        text = str(error).lower()
-        code = next(
-            (number for words, number in _WORDS if any(word in text for word in words)), None
-        )
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return DatabaseBusyError()
-    if code == sqlite3.SQLITE_FULL:
-        return DiskFullError()
-    if code == sqlite3.SQLITE_READONLY:
-        return ReadOnlyDatabaseError()
-    if code == sqlite3.SQLITE_NOTADB:
-        return DatabaseError("The file is not a SQLite database.")
-    if code == sqlite3.SQLITE_CORRUPT:
-        return DatabaseError("The database file is damaged (database disk image is malformed).")
-    if code == sqlite3.SQLITE_IOERR:
-        return DatabaseError("The disk reported an input/output error. Nothing was changed.")
-    if code == sqlite3.SQLITE_CONSTRAINT:
-        return DatabaseError(f"The database refused the change ({error}). Nothing was changed.")
-    if code == sqlite3.SQLITE_CANTOPEN:
-        return DatabaseError(
-            f"SQLite could not open the file or the -wal and -shm files it keeps beside it "
-            f"({error}): check that the file and its folder can be read."
-        )
-    return DatabaseError(f"The database reported an error: {error}.")
-
-
-_WORDS = (
-    (("locked", "busy"), sqlite3.SQLITE_BUSY),
-    (("disk is full", "database or disk is full"), sqlite3.SQLITE_FULL),
-    (("readonly", "read-only"), sqlite3.SQLITE_READONLY),
-    (("not a database",), sqlite3.SQLITE_NOTADB),
-    (("malformed",), sqlite3.SQLITE_CORRUPT),
-    (("disk i/o",), sqlite3.SQLITE_IOERR),
-    (("unable to open",), sqlite3.SQLITE_CANTOPEN),
-)
 
 
 @dataclass
@@ -393,6 +325,13 @@ def _hero_columns(connection: sqlite3.Connection) -> list[tuple[str, bool, bool,
 
 
 def _create_schema(connection: sqlite3.Connection) -> None:
+    # Imported here, only when a file is created: SQLAlchemy is not needed to
+    # open one, and loading it would delay the first page by half a second.
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from hero_desktop.data.models import Hero
+
     dialect = sqlite_dialect.dialect()
     table = Hero.__table__  # type: ignore[attr-defined]
     connection.execute(str(CreateTable(table).compile(dialect=dialect)))

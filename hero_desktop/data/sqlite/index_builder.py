@@ -15,7 +15,8 @@ from contextlib import suppress
 
 from hero_desktop.data.errors import OperationCancelledError, ReadOnlyDatabaseError
 from hero_desktop.data.sqlite import name_index
-from hero_desktop.data.sqlite.database import open_database, translate_error
+from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.errors import translate_error
 
 Progress = name_index.Progress
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from hero_desktop.data import names
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, fts_query
 from hero_desktop.data.sqlite.search_pager import SearchPager
 

@@ -34,8 +34,8 @@ from contextlib import suppress
 from typing import Any
 
 from hero_desktop.data import names
-from hero_desktop.data.models import HeroRow
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, fts_query
 
 FEW = 8000
