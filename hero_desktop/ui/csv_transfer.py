@@ -9,6 +9,7 @@ signal, and stop when the user presses Cancel (an import then rolls back).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from hero_desktop.data.csv_io import CsvLayout
 
 SHOW_AFTER_MS = 300
+REPORT_EVERY_S = 0.05
 
 
 class TransferProgress(QObject):
@@ -47,12 +49,21 @@ class TransferProgress(QObject):
         self.dialog.canceled.connect(self.cancelled.set)
         self._progressed.connect(self._show)
         self._running = True
+        self._last_report = 0.0
         # QProgressDialog alone waits for a second report (up to 4 s) before it shows.
         QTimer.singleShot(SHOW_AFTER_MS, self, self._show_if_running)
 
     def report(self, done: int, total: int) -> bool:
-        """The worker's progress callback: False once the user pressed Cancel."""
-        self._progressed.emit(done, total)
+        """The worker's progress callback: False once the user pressed Cancel.
+
+        At most one report every 50 ms reaches the GUI thread: a backlog of
+        queued reports (an export reports every thousand heroes) would keep
+        it drawing the dialog instead of answering the user.
+        """
+        now = time.monotonic()
+        if now - self._last_report >= REPORT_EVERY_S or (total and done >= total):
+            self._last_report = now
+            self._progressed.emit(done, total)
         return not self.cancelled.is_set()
 
     def _show_if_running(self) -> None:
