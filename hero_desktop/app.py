@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.ui.prompts import Prompts
-from hero_desktop.ui.window_settings import remember_recent
 
 ORGANIZATION = "HeroDesktop"
 APPLICATION = "Hero Desktop"
@@ -58,5 +57,4 @@ def create_main_window(
     window = MainWindow(path, settings, prompts, read_only=read_only)
     if QApplication.instance() is not None:
         window.setWindowIcon(app_icon())
-    window.ready.connect(lambda: remember_recent(settings, str(path.resolve())))
     return window

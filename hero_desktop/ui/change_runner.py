@@ -95,10 +95,6 @@ class ChangeRunner(QObject):
     def is_idle(self) -> bool:
         return self._running is None and not self._queue
 
-    def pending_label(self, step: str) -> str:
-        command = self._command(self.stack.index() - 1 if step == "undo" else self.stack.index())
-        return command.text() if command else ""
-
     # -- running -------------------------------------------------------------------
 
     def _enqueue(self, change: _Change) -> None:

@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
     def _opened(self, database: HeroStore) -> None:
         self.database = database
         self._set_editable(not database.read_only)
+        # Opened: it joins File → Open Recent, in this window's menu too.
+        self.settings.remember_recent(str(self.path.resolve()))
+        self.menus.update_recent_menu(self.settings.recent_files())
 
         def first_page_shown(_view: object) -> None:
             self.navigator.select(0, NAME_COLUMN)
@@ -279,9 +282,6 @@ class MainWindow(QMainWindow):
 
         ShortcutsDialog(self.menus.shortcut_rows(), self).exec()
         self._reactivate()
-
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        return self.menus.shortcut_rows()
 
     def about(self) -> None:
         from hero_desktop import __version__

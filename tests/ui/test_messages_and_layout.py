@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from .conftest import OpenWindow
+from .conftest import OpenWindow, reread
 from .support import (
     CTRL,
     SHIFT,
@@ -112,3 +112,18 @@ def test_the_hint_goes_once_there_is_a_hero_and_says_so_for_an_empty_search(
 
     assert window.table.placeholder.isVisible()
     assert window.table.placeholder.text() == "No heroes match this search. Press Esc to clear it."
+
+
+def test_an_opened_file_is_listed_under_open_recent_at_once(
+    open_window: OpenWindow, db_path: Path, settings_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+
+    listed = [action.text() for action in window.menus.recent_menu.actions()]
+
+    assert listed[0] == str(db_path.resolve())
+    assert reread(settings_path).value("recent_files") in (
+        [str(db_path.resolve())],
+        str(db_path.resolve()),
+    )
