@@ -30,7 +30,9 @@ BUNDLE_DEBS := binutils
 # The smoke test starts the installed app on a real X server, types into it and
 # takes a screenshot (ImageMagick's import).
 # The packaging tests validate the desktop entry and the AppStream metainfo.
-TEST_DEBS := xvfb xauth xdotool imagemagick desktop-file-utils appstream $(BUNDLE_DEBS)
+# The team-mode tests start their own throwaway PostgreSQL server (initdb, pg_ctl).
+TEST_DEBS := xvfb xauth xdotool imagemagick desktop-file-utils appstream postgresql \
+	$(BUNDLE_DEBS)
 
 # One apt-get at a time: the dependency checks below must not race each other.
 .NOTPARALLEL:

@@ -12,6 +12,8 @@ from benchmarks.report import Figure, print_table, ratio, times
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+GROUPS = ("paging", "search", "process", "import", "names", "bundle", "responsiveness", "postgres")
+
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
@@ -23,10 +25,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("paging", "search", "process", "import", "names", "bundle", "responsiveness"),
+        choices=GROUPS,
         help="run only these groups (repeatable); bundle (the bundle's start-up beside the "
         "venv app) runs only when asked for, after make bundle; responsiveness (the longest "
-        "stall of a real window's GUI thread, per situation) prints a table of its own",
+        "stall of a real window's GUI thread, per situation) and postgres (team mode on a "
+        "throwaway PostgreSQL server) print tables of their own",
     )
     return parser.parse_args(argv)
 
@@ -35,9 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = _arguments(argv)
     rows = arguments.rows or (100_000 if arguments.quick else 1_000_000)
     repeat = arguments.repeat or (3 if arguments.quick else 7)
-    groups = set(
-        arguments.only or ("paging", "search", "process", "import", "names", "responsiveness")
-    )
+    groups = set(arguments.only or [group for group in GROUPS if group != "bundle"])
 
     from PySide6.QtWidgets import QApplication
 
@@ -56,7 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(text: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr, flush=True)
 
-    path = dataset.bench_file(rows) if groups - {"names"} else dataset.CACHE / "(names only)"
+    own_data = {"names", "postgres"}  # these build their data sets themselves
+    path = dataset.bench_file(rows) if groups - own_data else dataset.CACHE / "(own data sets)"
     setup = bench_paging.Setup(path, rows, repeat, qsql_repeat=min(repeat, 3))
     print(
         f"{rows:,} heroes in {path.name}; medians of {repeat} runs (QSqlTableModel: "
@@ -92,12 +94,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 notes=[f"measured {when} on a fresh copy, cached beside the file"],
             )
         )
+    postgres: list[Figure] = []
+    if "postgres" in groups:
+        from benchmarks import bench_postgres
+
+        postgres = bench_postgres.run(rows, repeat, arguments.quick, log)
     print()
     if figures:
         print_table(figures)
     if situations:
         print()
         bench_responsiveness.print_situations(situations)
+    if postgres:
+        print()
+        bench_postgres.print_table(postgres)
     log("done")
     del app
     return 0

@@ -41,7 +41,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "database",
         nargs="?",
-        help="SQLite file to open (created if missing); default: database.db in the data folder",
+        help="SQLite file to open (created if missing), or a PostgreSQL URL "
+        "(postgresql://user@host:5432/heroes, or postgresql+psycopg://…); "
+        "default: database.db in the data folder",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(

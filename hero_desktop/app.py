@@ -1,4 +1,4 @@
-"""Building the main window for a database path: what main() and the tests share."""
+"""Building the main window for a database (a file or a server): what main() and the tests share."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from hero_desktop.data.location import ServerAddress, parse_location
 from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.ui.prompts import Prompts
 
@@ -39,8 +40,21 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_path("hero-desktop.png")))
 
 
+def to_location(database: str | os.PathLike[str] | ServerAddress | None) -> Path | ServerAddress:
+    """The file or server ``database`` names (the default database if None).
+
+    A ``postgresql://`` URL (libpq's form) or ``postgresql+psycopg://`` (SQLAlchemy's)
+    is a server; anything else is a file path. A malformed URL raises ValueError.
+    """
+    if database is None:
+        return default_database()
+    if isinstance(database, ServerAddress | Path):
+        return database.expanduser() if isinstance(database, Path) else database
+    return parse_location(os.fspath(database))
+
+
 def create_main_window(
-    database: str | os.PathLike[str] | None = None,
+    database: str | os.PathLike[str] | ServerAddress | None = None,
     *,
     settings: QSettings | None = None,
     prompts: Prompts | None = None,
@@ -48,13 +62,14 @@ def create_main_window(
 ) -> MainWindow:
     """The main window on ``database`` (the default database if None), not yet shown.
 
-    The file opens in the window's data worker: a missing file is created with
-    the tutorial's table, and the first page follows (``ready``). A file that
-    cannot be used is reported by ``openFailed`` with a message for the user.
+    ``database`` is a file path, a PostgreSQL URL or a ``ServerAddress``. It
+    opens in the window's data worker: a missing file (or a server database
+    without the table) gets the tutorial's table, and the first page follows
+    (``ready``). One that cannot be used is reported by ``openFailed`` with a
+    message for the user. A malformed server URL raises ValueError at once.
     """
     settings = settings or default_settings()
-    path = Path(database).expanduser() if database is not None else default_database()
-    window = MainWindow(path, settings, prompts, read_only=read_only)
+    window = MainWindow(to_location(database), settings, prompts, read_only=read_only)
     if QApplication.instance() is not None:
         window.setWindowIcon(app_icon())
     return window

@@ -1,31 +1,57 @@
-"""Which database the app shows: opening at launch, File → Open/New/Recent, errors.
+"""Which database the app shows: opening at launch, File → Open/New/Recent/Connect, errors.
 
-Files open in the background: at launch the window appears at once and fills
-in when its file is open. A file that cannot be opened is reported and left
-alone; the app keeps running on the database it had (or, at launch, falls
-back to the default database). When nothing at all can be shown the app
-exits with status 1.
+Databases open in the background: at launch the window appears at once and
+fills in when its database is open. A file that cannot be opened is reported
+and left alone; the app keeps running on the database it had (or, at launch,
+falls back to the default database). When nothing at all can be shown the
+app exits with status 1.
+
+A server adds two ways to recover: one that cannot be reached offers Retry,
+and one that asks for a password (or refused the one given) shows the
+Connect to Server dialog filled in, for the password. The password lives in
+memory only, in the address given to the new window.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hero_desktop.app import create_main_window, default_database
+from hero_desktop.app import create_main_window, default_database, to_location
+from hero_desktop.data.errors import PasswordNeededError, ServerUnreachableError
+from hero_desktop.data.location import ServerAddress, location_key
 from hero_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("hero_desktop")
 
 ShowError = Callable[[str, str], None]
 """``show_error(title, message)``: tell the user, modally, that something failed."""
+AskRetry = Callable[[str, str], bool]
+"""``ask_retry(title, message)``: True when the user chose Retry."""
+AskServer = Callable[[ServerAddress], ServerAddress | None]
+"""``ask_server(address)``: the Connect to Server dialog, filled in; None when cancelled."""
+Database = str | os.PathLike[str] | ServerAddress | None
 
 
 def _critical(title: str, message: str) -> None:
     QMessageBox.critical(None, title, message)
+
+
+def _retry(title: str, message: str) -> bool:
+    buttons = QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel
+    answer = QMessageBox.warning(None, title, message, buttons, QMessageBox.StandardButton.Retry)
+    return answer == QMessageBox.StandardButton.Retry
+
+
+def _ask_server(address: ServerAddress) -> ServerAddress | None:
+    from hero_desktop.ui.connect_dialog import ask_server
+
+    return ask_server(None, address)
 
 
 def _sentences(message: str) -> str:
@@ -42,16 +68,30 @@ def could_not_open(database: str, message: str) -> str:
 
 
 class WindowManager:
-    def __init__(self, show_error: ShowError | None = None) -> None:
+    def __init__(
+        self,
+        show_error: ShowError | None = None,
+        ask_retry: AskRetry | None = None,
+        ask_server: AskServer | None = None,
+    ) -> None:
         self.window: MainWindow | None = None
         self._opening: MainWindow | None = None
         self.show_error = show_error or _critical
+        self.ask_retry = ask_retry or _retry
+        self.ask_server = ask_server or _ask_server
 
-    def open(self, database: str | None, *, read_only: bool = False, note: str = "") -> None:
-        """Show ``database`` (or the default one) once it is open."""
-        window = create_main_window(database, read_only=read_only)
+    def open(self, database: Database, *, read_only: bool = False, note: str = "") -> None:
+        """Show ``database`` (a path, a server URL or address; None: the default) once open."""
+        try:
+            location = to_location(database)
+        except ValueError as error:
+            self._refused(str(database), str(error))
+            return
+        window = create_main_window(location, read_only=read_only)
         window.openRequested.connect(self.open)
-        window.openFailed.connect(lambda message: self._failed(window, database, message))
+        window.openFailed.connect(
+            lambda message: self._failed(window, location, message, read_only)
+        )
         window.ready.connect(lambda: self._ready(window, note))
         if self.window is None:
             self.window = window  # at launch: on screen at once, filled in when open
@@ -60,8 +100,20 @@ class WindowManager:
         else:
             self._opening = window  # the current window stays until the new one is ready
 
+    def _refused(self, database: str, message: str) -> None:
+        """A server address that cannot even be read: say why, keep what is shown."""
+        if self.window is not None:
+            self.window.show_message(message)
+            return
+        self.show_error("Cannot Open Database", message)
+        self.open(None, note=f"{message} Showing your default database instead.")
+
     def _ready(self, window: MainWindow, note: str) -> None:
-        log.info("opened %s%s", window.path, " read-only" if window.read_only else "")
+        log.info(
+            "opened %s%s",
+            location_key(window.location),
+            " read-only" if window.read_only else "",
+        )
         if note:
             window.show_message(note)
         if window is self._opening:
@@ -73,9 +125,16 @@ class WindowManager:
             window.show()
             window.activateWindow()
 
-    def _failed(self, window: MainWindow, database: str | None, message: str) -> None:
-        log.warning("could not open %s: %s", database, message)
-        message = could_not_open(str(database or default_database()), message)
+    def _failed(
+        self, window: MainWindow, location: Path | ServerAddress, message: str, read_only: bool
+    ) -> None:
+        log.warning("could not open %s: %s", location_key(location), message)
+        if isinstance(location, ServerAddress) and self._recover(window, location, read_only):
+            return
+        if isinstance(location, ServerAddress):
+            message = _sentences(message)
+        else:
+            message = could_not_open(str(location), message)
         if window is self._opening:
             self._opening = None
             window.close()
@@ -87,10 +146,33 @@ class WindowManager:
         self.window = None
         window.close()
         window.deleteLater()
-        if database is None or str(database) == str(default_database()):
+        if location == default_database():
             QApplication.exit(1)
             return
         self.open(None, note=f"{message} Showing your default database instead.")
+
+    def _recover(self, window: MainWindow, address: ServerAddress, read_only: bool) -> bool:
+        """Retry an unreachable server, or ask for its password; True when it is tried again."""
+        error = window.client.open_error
+        retry: ServerAddress | None = None
+        if isinstance(error, ServerUnreachableError):
+            if self.ask_retry("Cannot Reach Server", error.message):
+                retry = address
+        elif isinstance(error, PasswordNeededError):
+            retry = self.ask_server(address)
+        if retry is None:
+            return False
+        self._discard(window)
+        self.open(retry, read_only=read_only)
+        return True
+
+    def _discard(self, window: MainWindow) -> None:
+        if window is self._opening:
+            self._opening = None
+        elif window is self.window:
+            self.window = None
+        window.close()
+        window.deleteLater()
 
     def close_all(self) -> None:
         for window in (self.window, self._opening):

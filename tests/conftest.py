@@ -52,3 +52,49 @@ OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)"
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+# A throwaway PostgreSQL server (tests/postgres_server.py) for the team-mode
+# tests: started by the first test that asks for it, stopped and removed at
+# the end of the session. Missing server programs fail the test, never skip
+# it: a suite that quietly skips team mode would pass without testing it.
+
+import re  # noqa: E402 - this part was added below the existing setup
+import uuid  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+from postgres_server import PostgresNotInstalledError, PostgresServer  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    try:
+        server = PostgresServer()
+    except PostgresNotInstalledError as error:
+        pytest.fail(str(error), pytrace=False)
+    # Also at exit, for a session that ends without running its teardown.
+    atexit.register(server.cleanup)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.cleanup()
+        atexit.unregister(server.cleanup)
+
+
+@pytest.fixture
+def postgres_database(
+    postgres_server: PostgresServer, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """A new, empty database owned by ``postgres`` for this test: its libpq URL (Unix socket)."""
+    # Named after the test, to tell whose database a leftover or a log line is.
+    test_name = re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40]
+    name = f"t_{test_name}_{uuid.uuid4().hex[:8]}"
+    # A test that stopped the server and failed before starting it again must
+    # not fail every test after it.
+    postgres_server.start_again()
+    postgres_server.create_database(name)
+    try:
+        yield postgres_server.url(name)
+    finally:
+        postgres_server.drop_database(name)

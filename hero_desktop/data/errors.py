@@ -63,6 +63,14 @@ class DatabaseBusyError(DatabaseError):
         )
 
 
+class ServerUnreachableError(DatabaseError):
+    """The database server could not be reached (down, wrong host or port, network)."""
+
+
+class PasswordNeededError(DatabaseError):
+    """The server asks for a password that was not given, or refused the one given."""
+
+
 class ReadOnlyDatabaseError(DatabaseError):
     def __init__(self) -> None:
         super().__init__("This database is open read-only, so it cannot be changed.")

@@ -2,9 +2,10 @@
 
 ``HeroRepository`` (heroes.py) talks to a ``HeroStore`` and to nothing else:
 it never imports a driver and never writes SQL. The SQLite store
-(``hero_desktop.data.sqlite``) is the first implementation; another engine
-(PostgreSQL) slots in by implementing these protocols and passing the
-contract suite, ``tests/data/test_store_contract.py``, unchanged.
+(``hero_desktop.data.sqlite``) is the first implementation, the PostgreSQL
+store (``hero_desktop.data.postgres``) the second; both pass the contract
+suite, ``tests/data/test_store_contract.py``. ``opening.open_store`` picks
+one for a location (a file path or a server address).
 
 A store translates its driver's errors into the typed errors of
 ``errors.py`` (DatabaseBusyError, ReadOnlyDatabaseError, ...), so nothing
@@ -17,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
 from hero_desktop.data.query import HeroQuery
@@ -83,10 +83,12 @@ class HeroStore(Protocol):
     """True when the store refuses every write (ReadOnlyDatabaseError)."""
     unfillable_columns: tuple[str, ...]
     """Required columns of the hero table that Hero Desktop cannot fill (adding is refused)."""
+    notice: str
+    """A sentence for the user after opening (how live updates work here), or ""."""
 
     @property
-    def path(self) -> Path:
-        """Where the heroes are, for messages and for settings kept per database."""
+    def display_name(self) -> str:
+        """How messages name the database ("database.db", "heroes on db.example")."""
         ...
 
     # -- reading ---------------------------------------------------------------
@@ -103,6 +105,18 @@ class HeroStore(Protocol):
 
     def changed_elsewhere(self) -> bool:
         """True once after another connection (any program) committed a change."""
+        ...
+
+    def poll_interval_ms(self) -> int | None:
+        """How often to ask ``changed_elsewhere``; None: only when ``notification_socket`` reads."""
+        ...
+
+    def notification_socket(self) -> int | None:
+        """A socket that turns readable when another client changed heroes, or None."""
+        ...
+
+    def connection_problem(self) -> str | None:
+        """Why the database cannot be reached right now ("Connection to … lost"), or None."""
         ...
 
     # -- writing ---------------------------------------------------------------
@@ -151,3 +165,11 @@ class HeroStore(Protocol):
     def needs_name_index_build(self) -> bool: ...
 
     def recheck_name_index(self) -> None: ...
+
+    def build_name_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
+        """Add (or rebuild) the name structures on a connection of its own, from any thread.
+
+        One transaction: ``progress(done, total)`` returning False cancels it
+        (OperationCancelledError) and leaves the database as it was.
+        """
+        ...

@@ -37,7 +37,8 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from hero_desktop.data import names
 from hero_desktop.data.errors import DatabaseBusyError, HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.opening import open_store
 from hero_desktop.data.store import HeroStore
 
 log = logging.getLogger("hero_desktop")
@@ -82,17 +83,17 @@ class _Worker(QObject):
     opened = Signal(object)  # the HeroStore
     openFailed = Signal(object)  # noqa: N815 - the HeroError
 
-    def __init__(self, shared: _Shared, path: Path, read_only: bool) -> None:
+    def __init__(self, shared: _Shared, location: Path | ServerAddress, read_only: bool) -> None:
         super().__init__()
         self._shared = shared
-        self._path = path
+        self._location = location
         self._read_only = read_only
         self._repository: HeroRepository | None = None
 
     @Slot()
     def open(self) -> None:
         try:
-            database = open_database(self._path, read_only=self._read_only)
+            database = open_store(self._location, read_only=self._read_only)
         except HeroError as error:
             self.openFailed.emit(error)
             return
@@ -182,9 +183,13 @@ class DataClient(QObject):
     _warm_up = Signal()
     _close = Signal()
 
-    def __init__(self, path: Path, read_only: bool, parent: QObject | None = None) -> None:
+    def __init__(
+        self, location: Path | ServerAddress, read_only: bool, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.path = path
+        self.location = location
+        self.open_error: HeroError | None = None
+        """Why the database could not be opened (the window manager may ask and retry)."""
         self.database: HeroStore | None = None
         self._shared = _Shared()
         self._ids = itertools.count(1)
@@ -197,7 +202,7 @@ class DataClient(QObject):
         self._busy_timer.timeout.connect(lambda: self._set_busy(bool(self._pending)))
         self._thread = QThread()
         self._thread.setObjectName("hero-data")
-        self._worker = _Worker(self._shared, path, read_only)
+        self._worker = _Worker(self._shared, location, read_only)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._open.connect(self._worker.open)
@@ -277,6 +282,7 @@ class DataClient(QObject):
     # -- answers -----------------------------------------------------------------
 
     def _open_failed(self, error: HeroError) -> None:
+        self.open_error = error
         self.openFailed.emit(error.message)
 
     def _was_opened(self, database: HeroStore) -> None:

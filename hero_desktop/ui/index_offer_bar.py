@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,23 +27,23 @@ from PySide6.QtWidgets import (
 
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.sqlite.index_builder import add_name_index
+from hero_desktop.data.location import Location, location_key
 from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.overrides import override
 
 WATCH_INTERVAL_MS = 1000
 DECLINED_KEY = "name_index_declined"
-"""Settings: the resolved paths of files whose user answered "Not Now"."""
+"""Settings: the files (resolved paths) and servers (URLs) whose user answered "Not Now"."""
 
 
 class _Builder(QThread):
     progressed = Signal(int, int)
     finished_with = Signal(object)  # None when built, else the error
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, database: HeroStore) -> None:
         super().__init__()
-        self._path = path
+        self._database = database
         self.cancelled = threading.Event()
 
     def _progress(self, done: int, total: int) -> bool:
@@ -54,7 +53,7 @@ class _Builder(QThread):
     @override
     def run(self) -> None:
         try:
-            add_name_index(self._path, self._progress)
+            self._database.build_name_index(self._progress)
         except Exception as error:  # shown by the window
             self.finished_with.emit(error)
         else:
@@ -69,6 +68,7 @@ class IndexOfferBar(QWidget):
     def __init__(
         self,
         client: DataClient,
+        location: Location,
         settings: QSettings,
         status_bar: QStatusBar,
         refresh: Callable[[], None],
@@ -79,6 +79,7 @@ class IndexOfferBar(QWidget):
         self.setObjectName("indexOfferBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._client = client
+        self._location = location
         self._settings = settings
         self._status = status_bar
         self._refresh = refresh
@@ -145,8 +146,7 @@ class IndexOfferBar(QWidget):
             self.add_index()
 
     def _path_key(self) -> str:
-        assert self._database is not None
-        return str(self._database.path.resolve())
+        return location_key(self._location)
 
     def _declined(self) -> list[str]:
         value = self._settings.value(DECLINED_KEY, [])
@@ -166,7 +166,7 @@ class IndexOfferBar(QWidget):
             return
         self.hide()
         self._focus_back()
-        builder = _Builder(self._database.path)
+        builder = _Builder(self._database)
         builder.progressed.connect(self._show_progress)
         builder.finished_with.connect(self._finished)
         self._builder = builder

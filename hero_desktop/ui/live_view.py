@@ -1,10 +1,19 @@
-"""Changes from outside the window: other programs' commits, and a damaged file.
+"""Changes from outside the window: other programs' commits, a lost server, a damaged file.
 
-Every 500 ms, when the data worker has nothing else to do, it is asked
-whether another program committed to the file (the store's
-``changed_elsewhere``: SQLite's ``PRAGMA data_version``); if so the table
-refreshes, keeping page, sort, search and selection, and never closing a
-cell editor (the refresh waits for the editor to close).
+How the window learns of another program's commit depends on the store:
+
+* a SQLite file: every 500 ms, when the data worker has nothing else to do,
+  it is asked (``changed_elsewhere``: SQLite's ``PRAGMA data_version``);
+* a PostgreSQL server with Hero Desktop's trigger: a ``QSocketNotifier``
+  watches the connection that LISTENs for ``NOTIFY hero_desktop``; only when
+  something arrives is the worker asked (no polling). Without the trigger,
+  or while the server is away, the worker is asked every second
+  (``poll_interval_ms``), which also reconnects.
+
+Either way the table refreshes, keeping page, sort, search and selection,
+and never closing a cell editor (the refresh waits for the editor to close).
+``connectionChanged`` carries the banner's text while the server cannot be
+reached ("" once it is back).
 
 Once after opening, the store's ``check_integrity`` (SQLite's quick check)
 reads the whole file on a separate connection in a thread of its own; a
@@ -17,17 +26,17 @@ from __future__ import annotations
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.table_navigator import TableNavigator
 
-POLL_INTERVAL_MS = 500
-
 
 class LiveView(QObject):
     damaged = Signal(str)  # what SQLite's quick check found wrong
+    connectionChanged = Signal(str)  # noqa: N815 - why the server is out of reach, or ""
 
     def __init__(
         self, client: DataClient, navigator: TableNavigator, parent: QObject | None = None
@@ -36,16 +45,47 @@ class LiveView(QObject):
         self.client = client
         self.navigator = navigator
         self._asking = False
+        self._problem = ""
+        self._database: HeroStore | None = None
         self._stop = threading.Event()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hero-check")
         self._check: Future[str | None] | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._socket: int | None = None
         self.timer = QTimer(self)
-        self.timer.setInterval(POLL_INTERVAL_MS)
         self.timer.timeout.connect(self._poll)
 
     def start(self, database: HeroStore) -> None:
+        self._database = database
         self._check = self._executor.submit(database.check_integrity, self._stop.is_set)
-        self.timer.start()
+        self._follow(database.poll_interval_ms(), database.notification_socket())
+
+    def _follow(self, interval: int | None, socket: int | None) -> None:
+        """Poll every ``interval`` ms (None: not at all), and watch ``socket`` when there is one."""
+        if socket != self._socket:
+            if self._notifier is not None:
+                self._notifier.setEnabled(False)
+                self._notifier.deleteLater()
+                self._notifier = None
+            self._socket = socket
+            if socket is not None:
+                self._notifier = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
+                self._notifier.activated.connect(self._notified)
+        if self._notifier is not None:
+            self._notifier.setEnabled(not self._asking)
+        # The integrity check's answer is looked at by the poll too: keep it going until then.
+        if interval is None and self._check is not None:
+            interval = 500
+        if interval is None:
+            self.timer.stop()
+        elif not self.timer.isActive() or self.timer.interval() != interval:
+            self.timer.start(interval)
+
+    def _notified(self) -> None:
+        # The worker reads the socket; until then it stays readable, so stop watching.
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        self._ask()
 
     def _poll(self) -> None:
         if self._check is not None and self._check.done():
@@ -56,20 +96,44 @@ class LiveView(QObject):
         if self.navigator.pending_refresh:
             self.navigator.refresh()  # held back while a cell editor was open
             return
-        if self._asking or not self.client.is_idle():
+        if not self.client.is_idle():
             return  # the user's own requests come first
-        self._asking = True
-        self.client.ask(lambda repository: repository.poll_changes(), self._answered, self._gave_up)
+        self._ask()
 
-    def _answered(self, changed: object) -> None:
+    def _ask(self) -> None:
+        if self._asking:
+            return
+        self._asking = True
+
+        def poll(repository: HeroRepository) -> tuple[bool, str, int | None, int | None]:
+            store = repository.store
+            changed = repository.poll_changes()
+            problem = store.connection_problem() or ""
+            return changed, problem, store.poll_interval_ms(), store.notification_socket()
+
+        self.client.ask(poll, self._answered, self._gave_up)
+
+    def _answered(self, answer: object) -> None:
         self._asking = False
+        assert isinstance(answer, tuple)
+        changed, problem, interval, socket = answer
+        if problem != self._problem:
+            self._problem = problem
+            self.connectionChanged.emit(problem)
+            if not problem:
+                changed = True  # back: show what the server holds now
+        self._follow(interval, socket)
         if changed:
             self.navigator.refresh()
 
     def _gave_up(self, _error: BaseException) -> None:
         self._asking = False
+        if self._notifier is not None:
+            self._notifier.setEnabled(True)
 
     def stop(self) -> None:
         self.timer.stop()
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
         self._stop.set()
         self._executor.shutdown(wait=True, cancel_futures=True)

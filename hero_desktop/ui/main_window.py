@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hero_desktop.data.location import ServerAddress, location_key, location_name
 from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
@@ -55,27 +56,29 @@ WARM_UP_AFTER_PAINT_MS = 250
 class MainWindow(QMainWindow):
     """A window on one hero database."""
 
-    openRequested = Signal(str)  # noqa: N815 - a database path the user chose
+    openRequested = Signal(object)  # noqa: N815 - a path, URL or ServerAddress the user chose
     openFailed = Signal(str)  # noqa: N815 - the file could not be opened: why
     ready = Signal()  # the file is open and its first page is shown
 
     def __init__(
         self,
-        path: Path,
+        location: Path | ServerAddress,
         settings: QSettings,
         prompts: Prompts | None = None,
         *,
         read_only: bool = False,
     ) -> None:
         super().__init__()
-        self.path = path
+        self.location = location
+        self.display_name = location_name(location)
+        """How the window names its database: "database.db", "heroes on db.example"."""
         self.settings = WindowSettings(settings)
         self.prompts = prompts or Prompts(self)
         self.database: HeroStore | None = None
         self.is_ready = False
-        self.setWindowTitle(f"{path.name} — Hero Desktop")
+        self.setWindowTitle(f"{self.display_name} — Hero Desktop")
 
-        self.client = DataClient(path, read_only, self)
+        self.client = DataClient(location, read_only, self)
         self.message_bar = MessageBar()
         self.read_only_banner = QLabel(
             "Read-only: this database cannot be written, so editing is turned off."
@@ -87,6 +90,15 @@ class MainWindow(QMainWindow):
             " color: palette(window-text); border-left: 4px solid #ed6c02; padding: 6px; }"
         )
         self.read_only_banner.hide()
+        self.connection_banner = QLabel()
+        self.connection_banner.setObjectName("connectionBanner")
+        self.connection_banner.setWordWrap(True)
+        self.connection_banner.setStyleSheet(
+            "QLabel#connectionBanner { background: palette(alternate-base);"
+            " color: palette(window-text); border: 0; border-left: 4px solid #d32f2f;"
+            " padding: 6px; }"
+        )
+        self.connection_banner.hide()
         self.model = HeroTableModel(self.settings.page_size)
         self.model.set_query(self.settings.sort)
         self.table = HeroTableView()
@@ -105,6 +117,7 @@ class MainWindow(QMainWindow):
         self.live_view = LiveView(self.client, self.navigator, self)
         self.index_offer = IndexOfferBar(
             self.client,
+            location,
             settings,
             self.statusBar(),
             self.navigator.refresh,
@@ -112,11 +125,12 @@ class MainWindow(QMainWindow):
             self,
         )
         self.live_view.damaged.connect(self._damaged)
+        self.live_view.connectionChanged.connect(self._show_connection)
         self.csv = CsvTransfer(
             self.client, self.runner, self.prompts, self, self.show_message, self._reactivate
         )
         self.menus = WindowActions(self, self)
-        self.status = StatusArea(self.client, path, self.statusBar(), self)
+        self.status = StatusArea(self.client, self.display_name, self.statusBar(), self)
         self.status.building_index = self.index_offer.building
         self.editing = HeroEditing(
             client=self.client, runner=self.runner, prompts=self.prompts,
@@ -138,6 +152,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.connection_banner)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.index_offer)
@@ -164,8 +179,12 @@ class MainWindow(QMainWindow):
     def _opened(self, database: HeroStore) -> None:
         self.database = database
         self._set_editable(not database.read_only)
+        if database.read_only and database.notice:
+            self.read_only_banner.setText(f"Read-only: {database.notice}")
+        elif database.notice:
+            self.show_message(database.notice)
         # Opened: it joins File → Open Recent, in this window's menu too.
-        self.settings.remember_recent(str(self.path.resolve()))
+        self.settings.remember_recent(location_key(self.location))
         self.menus.update_recent_menu(self.settings.recent_files())
 
         def first_page_shown(_view: object) -> None:
@@ -202,7 +221,7 @@ class MainWindow(QMainWindow):
         self.message_bar.clear_message()
 
     def say_read_only(self, verb: str) -> None:
-        self.show_message(f"{self.path.name} is open read-only, so heroes cannot be {verb}.")
+        self.show_message(f"{self.display_name} is open read-only, so heroes cannot be {verb}.")
 
     def _show_page_state(self) -> None:
         model = self.model
@@ -227,12 +246,17 @@ class MainWindow(QMainWindow):
         self.menus.set_editable(editable)
         self.read_only_banner.setVisible(not editable and self.database is not None)
 
+    def _show_connection(self, problem: str) -> None:
+        """The banner while the server cannot be reached ("" once it is back)."""
+        self.connection_banner.setText(problem)
+        self.connection_banner.setVisible(bool(problem))
+
     def _damaged(self, problem: str) -> None:
         if self.database is not None:
             self.database.read_only = True
         self._set_editable(False)
         self.read_only_banner.setText(
-            f"{self.path.name} is damaged ({problem}). It is open read-only so that "
+            f"{self.display_name} is damaged ({problem}). It is open read-only so that "
             "nothing makes it worse; restore it from a backup."
         )
 
@@ -289,7 +313,7 @@ class MainWindow(QMainWindow):
         self.prompts.information(
             "About Hero Desktop",
             f"Hero Desktop {__version__}\n\nA keyboard-first roster of heroes.\n"
-            f"Database: {self.path}",
+            f"Database: {location_key(self.location)}",
         )
 
     def import_csv(self) -> None:
@@ -316,6 +340,14 @@ class MainWindow(QMainWindow):
         path = self.prompts.open_path("Open Hero Database")
         if path:
             self.openRequested.emit(path)
+
+    def connect_to_server(self) -> None:
+        """File → Connect to Server…: a PostgreSQL database in a window of its own."""
+        current = self.location if isinstance(self.location, ServerAddress) else None
+        address = self.prompts.server_address(current)
+        self._reactivate()
+        if address is not None:
+            self.openRequested.emit(address)
 
     # -- closing ---------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from hero_desktop.data.rows import HeroRow
 
 if TYPE_CHECKING:
     # The dialogs are imported when they open: the window starts without them.
+    from hero_desktop.data.location import ServerAddress
     from hero_desktop.data.models import HeroCreate
     from hero_desktop.ui.add_hero_dialog import SaveHero
     from hero_desktop.ui.go_to_hero_dialog import FindHero
@@ -70,6 +71,12 @@ class Prompts:
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is overwrite
+
+    def server_address(self, initial: ServerAddress | None = None) -> ServerAddress | None:
+        """File → Connect to Server…: host, port, database, user, password and TLS mode."""
+        from hero_desktop.ui.connect_dialog import ask_server
+
+        return ask_server(self.parent, initial)
 
     def open_path(self, title: str, csv: bool = False) -> str | None:
         path, _ = QFileDialog.getOpenFileName(

@@ -8,7 +8,6 @@ lock, the bar says so, with Cancel (and Esc) to give the change up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,14 +17,14 @@ from hero_desktop.ui.data_worker import DataClient
 
 
 class StatusArea(QObject):
-    def __init__(self, client: DataClient, path: Path, bar: QStatusBar, window: QWidget) -> None:
+    def __init__(self, client: DataClient, name: str, bar: QStatusBar, window: QWidget) -> None:
         super().__init__(window)
         self.busy_indicator = QProgressBar()
         self.busy_indicator.setObjectName("busyIndicator")
         self.busy_indicator.setRange(0, 0)  # an animation, not a percentage
         self.busy_indicator.setMaximumWidth(120)
         self.busy_indicator.hide()
-        self.other_program = f"Waiting for another program to finish writing {path.name}…"
+        self.other_program = f"Waiting for another program to finish writing {name}…"
         # Hero Desktop's own name index build holds the lock too: the window says so.
         self.own_build = "Waiting for the name index to finish building…"
         self.building_index: Callable[[], bool] = lambda: False

@@ -32,6 +32,7 @@ class ActionTarget(Protocol):
     def close(self) -> bool: ...
     def new_database(self) -> None: ...
     def open_database(self) -> None: ...
+    def connect_to_server(self) -> None: ...
     def import_csv(self) -> None: ...
     def export_csv(self) -> None: ...
     def undo(self) -> None: ...
@@ -63,6 +64,7 @@ class WindowActions:
         a = self._action
         self.new_action = a("&New Database…", w.new_database, ["Ctrl+Shift+N"])
         self.open_action = a("&Open Database…", w.open_database, ["Ctrl+O"])
+        self.connect_action = a("Connect to &Server…", w.connect_to_server, ["Ctrl+Shift+O"])
         self.import_action = a("&Import CSV…", w.import_csv, ["Ctrl+I"])
         self.export_action = a("&Export CSV…", w.export_csv, ["Ctrl+E"])
         self.quit_action = a("&Quit", w.close, ["Ctrl+Q"])
@@ -147,7 +149,7 @@ class WindowActions:
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.open_action, self.connect_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
@@ -175,6 +177,7 @@ class WindowActions:
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
     def update_recent_menu(self, paths: list[str]) -> None:
+        """Recent files and servers (servers by their URL, which never holds a password)."""
         self.recent_menu.clear()
         for path in paths:
             action = self.recent_menu.addAction(path)

@@ -2,8 +2,11 @@
 
 A harness opens connections to one fresh database of its engine: the one
 the test works on, a second one ("another program" committing meanwhile),
-and a read-only one. Adding an engine (PostgreSQL) means adding a harness
-here and its name to ``STORE_KINDS``; ``test_store_contract.py`` does not change.
+and a read-only one. Adding an engine means adding a harness here and its
+name to ``STORE_KINDS``; ``test_store_contract.py`` does not change.
+
+The PostgreSQL harness works on a fresh database of the session's throwaway
+server (``tests/postgres_server.py``, the ``postgres_database`` fixture).
 """
 
 from __future__ import annotations
@@ -11,10 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+import pytest
+
+from hero_desktop.data.location import ServerAddress, parse_location
+from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.data.store import HeroStore
 
-STORE_KINDS = ["sqlite"]
+STORE_KINDS = ["sqlite", "postgresql"]
 
 
 class StoreHarness(Protocol):
@@ -43,7 +50,29 @@ class SqliteHarness:
         self._opened.clear()
 
 
-def make_harness(kind: str, folder: Path) -> StoreHarness:
+class PostgresHarness:
+    """A fresh database on the session's PostgreSQL server."""
+
+    def __init__(self, url: str) -> None:
+        address = parse_location(url)
+        assert isinstance(address, ServerAddress)
+        self.address = address
+        self._opened: list[HeroStore] = []
+
+    def open(self, *, read_only: bool = False) -> HeroStore:
+        store = open_server(self.address, read_only=read_only)
+        self._opened.append(store)
+        return store
+
+    def close_all(self) -> None:
+        for store in reversed(self._opened):
+            store.close()
+        self._opened.clear()
+
+
+def make_harness(kind: str, folder: Path, request: pytest.FixtureRequest) -> StoreHarness:
     if kind == "sqlite":
         return SqliteHarness(folder)
+    if kind == "postgresql":
+        return PostgresHarness(str(request.getfixturevalue("postgres_database")))
     raise ValueError(f"no store harness for {kind!r}")

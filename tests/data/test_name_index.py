@@ -432,7 +432,8 @@ def any_repo(
 def test_search_and_name_order_equal_the_python_rules(
     any_repo: HeroRepository, some: list[str], needle: str, descending: bool
 ) -> None:
-    connection = sqlite3.connect(any_repo.database.path)
+    assert isinstance(any_repo.store, Database)
+    connection = sqlite3.connect(any_repo.store.path)
     connection.execute("DELETE FROM hero")
     connection.executemany(
         "INSERT INTO hero (name, secret_name) VALUES (?, 's')", [(n,) for n in some]

@@ -33,7 +33,7 @@ from .stores import STORE_KINDS, StoreHarness, make_harness
 
 @pytest.fixture(params=STORE_KINDS)
 def harness(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreHarness]:
-    opened = make_harness(str(request.param), tmp_path)
+    opened = make_harness(str(request.param), tmp_path, request)
     yield opened
     opened.close_all()
 

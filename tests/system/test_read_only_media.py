@@ -85,7 +85,7 @@ RUN_THE_APP = textwrap.dedent(
         seen["banner"] = banner.text() if banner.isVisible() else ""
         seen["message"] = window.message_bar.text() if window.message_bar.isVisible() else ""
         seen["names"] = [window.model.hero_at(r).name for r in range(window.model.rowCount())]
-        seen["path"] = str(window.path)
+        seen["path"] = str(window.location)
         window.close()
 
     QTimer.singleShot(0, look)

@@ -14,9 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.operations import AddHero
-from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.database import Database, open_database
 from hero_desktop.data.sqlite.index_builder import Progress, add_name_index
-from hero_desktop.ui import index_offer_bar
 from hero_desktop.ui.index_offer_bar import DECLINED_KEY
 from hero_desktop.ui.main_window import MainWindow
 
@@ -168,11 +167,11 @@ def test_cancelling_the_build_leaves_the_file_as_it_was(
     before = schema(db_path)
     go = threading.Event()
 
-    def build_after_cancel(path: Path, progress: Progress) -> int:
+    def build_after_cancel(store: Database, progress: Progress) -> int:
         go.wait(10)  # the user presses Cancel while the build has not finished
-        return add_name_index(path, progress)
+        return add_name_index(store.path, progress)
 
-    monkeypatch.setattr(index_offer_bar, "add_name_index", build_after_cancel)
+    monkeypatch.setattr(Database, "build_name_index", build_after_cancel)
     window = open_window()
     offer = window.index_offer
     qtbot.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
@@ -212,7 +211,8 @@ def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
     write_heroes(db_path, heroes())
     holding, go = threading.Event(), threading.Event()
 
-    def build_holding_the_lock(path: Path, progress: Progress) -> int:
+    def build_holding_the_lock(store: Database, progress: Progress) -> int:
+        path = store.path
         connection = sqlite3.connect(path, isolation_level=None)
         connection.execute("BEGIN IMMEDIATE")  # as the real build does, for its whole run
         holding.set()
@@ -221,7 +221,7 @@ def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
         connection.close()
         return add_name_index(path, progress)
 
-    monkeypatch.setattr(index_offer_bar, "add_name_index", build_holding_the_lock)
+    monkeypatch.setattr(Database, "build_name_index", build_holding_the_lock)
     window = open_window()
     qtbot.unsettled.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
     qtbot.waitUntil(holding.is_set)

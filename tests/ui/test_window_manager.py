@@ -61,7 +61,7 @@ def test_a_bad_file_at_launch_falls_back_to_the_default_database_naming_the_file
     manager.open(str(bad))
 
     window = shown_and_ready(qtbot, manager)
-    assert window.path == default_database()
+    assert window.location == default_database()
     assert message(window) == (
         f"{bad} is not a SQLite database. The file was left untouched. "
         "Showing your default database instead."
@@ -85,6 +85,6 @@ def test_a_bad_file_opened_from_the_menu_keeps_the_current_database(
 
     qtbot.waitUntil(lambda: message(window) != "")
     assert manager.window is window
-    assert window.path == good
+    assert window.location == good
     assert message(window) == f"{bad} is not a SQLite database. The file was left untouched."
     assert errors.shown == []

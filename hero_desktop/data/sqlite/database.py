@@ -25,6 +25,7 @@ from hero_desktop.data.errors import (
     DamagedDatabaseError,
     DatabaseError,
     NotADatabaseError,
+    OperationCancelledError,
     ReadOnlyDatabaseError,
     SchemaError,
 )
@@ -38,6 +39,7 @@ from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
 BUSY_TIMEOUT_MS = 3000
+POLL_MS = 500
 
 
 @dataclass
@@ -62,6 +64,27 @@ class SqliteStore:
     # A private copy of a file whose -wal could not be read where it lies (removed on close).
     private_copy: Path | None = None
     _last_data_version: int = field(default=0, repr=False)
+    notice: str = ""
+    """Nothing to say after opening a file (the server store explains its live updates here)."""
+
+    @property
+    def display_name(self) -> str:
+        """How messages name the database: the file's name."""
+        return self.path.name
+
+    def poll_interval_ms(self) -> int | None:
+        """SQLite has no notifications: the window asks ``changed_elsewhere`` this often."""
+        return POLL_MS
+
+    def notification_socket(self) -> int | None:
+        return None
+
+    def connection_problem(self) -> str | None:
+        return None  # a file has no connection to lose
+
+    def build_name_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
+        """Add (or rebuild) the name structures on a connection of its own (any thread)."""
+        return add_name_index(self.path, progress)
 
     def names_ready(self) -> bool:
         """True when search and name order can use the name structures as they are."""
@@ -578,3 +601,34 @@ def _build_names_now(database: SqliteStore, created: bool) -> None:
         name_index.build(connection)
     database.has_search_index = _search_index_ready(connection)
     database.name_index = name_index.status(connection)
+
+
+def add_name_index(
+    path: str | os.PathLike[str], progress: name_index.Progress | None = None
+) -> int:
+    """Switch the file to WAL mode and (re)build its name structures; return the heroes indexed."""
+    database = open_database(path)
+    try:
+        if database.read_only:
+            raise ReadOnlyDatabaseError()
+        connection = database.connection
+        try:
+            mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0])
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+        try:
+            with database.write():
+                return name_index.build(connection, progress)
+        except BaseException as failure:
+            # Nothing was added: give the file its journal mode back too.
+            with suppress(sqlite3.Error):
+                connection.execute(f"PRAGMA journal_mode = {mode}")
+            if isinstance(failure, name_index.BuildCancelledError):
+                raise OperationCancelledError(
+                    "Cancelled: the name index was not added; the file is as it was."
+                ) from None
+            raise
+    finally:
+        database.close()

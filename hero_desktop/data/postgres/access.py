@@ -1,0 +1,194 @@
+"""The PostgreSQL store's reads and writes: connecting, transactions, pagers, bulk insert.
+
+``PostgresStore`` (store.py) hands these out. Driver errors leave here
+translated into the typed errors of ``hero_desktop.data.errors``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, TypeVar
+
+import psycopg
+from psycopg import sql
+
+from hero_desktop.data.errors import OperationCancelledError, ReadOnlyDatabaseError
+from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.postgres import schema
+from hero_desktop.data.postgres.errors import connect_error
+from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
+
+T = TypeVar("T")
+
+
+class PostgresStore(Protocol):
+    """What these functions use of the store (store.py), without importing it."""
+
+    connection: psycopg.Connection
+    read_only: bool
+    name_index: schema.NameIndexStatus
+
+    def call(self, work: Callable[[], T]) -> T: ...
+
+    def transaction(self) -> AbstractContextManager[HeroTransaction]: ...
+
+UPDATABLE = ("name", "age", "secret_name")
+CONNECT_TIMEOUT_S = 5
+INT_RANGE = range(-(2**31), 2**31)
+SEQUENCE = "pg_get_serial_sequence(quote_ident(current_schema()) || '.hero', 'id')"
+
+
+def connect(address: ServerAddress) -> psycopg.Connection:
+    kwargs: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S}
+    kwargs.update(address.connect_kwargs())
+    kwargs.setdefault("application_name", "Hero Desktop")
+    try:
+        return psycopg.connect(autocommit=True, **kwargs)
+    except psycopg.Error as error:
+        raise connect_error(error, address) from None
+
+
+class PgTransaction:
+    """The writes of one transaction on the server (``HeroTransaction``)."""
+
+    def __init__(self, connection: psycopg.Connection) -> None:
+        self._connection = connection
+
+    def get(self, hero_id: int) -> HeroRow | None:
+        """The hero, locked until the transaction ends (nobody changes it meanwhile)."""
+        if hero_id not in INT_RANGE:
+            return None
+        row = self._connection.execute(
+            "SELECT id, name, age, secret_name FROM hero WHERE id = %s FOR UPDATE", (hero_id,)
+        ).fetchone()
+        return HeroRow(*row) if row else None
+
+    def insert(self, hero: NewHero) -> int:
+        row = self._connection.execute(
+            "INSERT INTO hero (name, age, secret_name) VALUES (%s, %s, %s) RETURNING id", hero
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def insert_with_id(self, hero: HeroRow) -> None:
+        self.insert_many([hero])
+
+    def insert_many(self, heroes: Iterable[HeroRow]) -> None:
+        heroes = list(heroes)
+        if not heroes:
+            return
+        rows = [tuple(hero) for hero in heroes]
+        with self._connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO hero (id, name, age, secret_name) VALUES (%s, %s, %s, %s)", rows
+            )
+        self._sequence_past(max(hero.id for hero in heroes))
+
+    def _sequence_past(self, hero_id: int) -> None:
+        """Keep the id sequence past an id written by hand (the next new hero must not clash)."""
+        self._connection.execute(
+            f"SELECT setval(s, %s) FROM (SELECT {SEQUENCE} AS s) AS found "
+            "WHERE s IS NOT NULL AND coalesce(pg_sequence_last_value(s::regclass), 0) < %s",
+            (hero_id, hero_id),
+        )
+
+    def update(self, hero_id: int, fields: Mapping[str, Any]) -> None:
+        columns = [name for name in fields if name in UPDATABLE]
+        if not columns:
+            return
+        assignments = sql.SQL(", ").join(
+            sql.SQL("{} = %s").format(sql.Identifier(name)) for name in columns
+        )
+        self._connection.execute(
+            sql.SQL("UPDATE hero SET {} WHERE id = %s").format(assignments),
+            (*(fields[name] for name in columns), hero_id),
+        )
+
+    def delete(self, hero_id: int) -> None:
+        self._connection.execute("DELETE FROM hero WHERE id = %s", (hero_id,))
+
+    def delete_many(self, hero_ids: Iterable[int]) -> None:
+        ids = [hero_id for hero_id in hero_ids if hero_id in INT_RANGE]
+        if ids:
+            self._connection.execute("DELETE FROM hero WHERE id = ANY(%s)", (ids,))
+
+    def take_range(self, first_id: int, last_id: int) -> list[HeroRow]:
+        rows = self._connection.execute(
+            "DELETE FROM hero WHERE id BETWEEN %s AND %s RETURNING id, name, age, secret_name",
+            (max(first_id, INT_RANGE.start), min(last_id, INT_RANGE.stop - 1)),
+        ).fetchall()
+        return sorted((HeroRow(*row) for row in rows), key=lambda hero: hero.id)
+
+
+class TranslatingPager:
+    """A pager whose driver errors arrive as the data layer's typed errors."""
+
+    def __init__(self, store: PostgresStore, make: Callable[[], Pager]) -> None:
+        self._store = store
+        self._pager = store.call(make)
+
+    def count(self) -> int:
+        return self._store.call(self._pager.count)
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        return self._store.call(lambda: self._pager.rows(start, limit))
+
+    def rank_of(self, hero_id: int) -> int | None:
+        return self._store.call(lambda: self._pager.rank_of(hero_id))
+
+
+def bulk_insert(
+    store: PostgresStore, batches: Iterable[list[NewHero]], *, replace: bool = False
+) -> BulkInsertResult:
+    """COPY the heroes in, in one transaction; the table is locked for writers meanwhile.
+
+    The lock keeps the new ids in one run (nobody else takes ids from the
+    sequence meanwhile), so undo can take the import back as a range.
+    """
+    if store.read_only:
+        raise ReadOnlyDatabaseError()
+    inserted = 0
+    first_id = last_id = None
+    with store.transaction():
+        connection = store.connection
+        try:
+            connection.execute("LOCK TABLE hero IN EXCLUSIVE MODE")
+            if replace:
+                if store.name_index is schema.NameIndexStatus.READY:
+                    connection.execute(f"DELETE FROM {schema.NAME_TABLE}")
+                connection.execute("DELETE FROM hero")
+            row = connection.execute("SELECT coalesce(max(id), 0) FROM hero").fetchone()
+            ids_after = int(row[0]) if row else 0
+            with connection.cursor().copy("COPY hero (name, age, secret_name) FROM STDIN") as copy:
+                for batch in batches:
+                    for hero in batch:
+                        copy.write_row(hero)
+                    inserted += len(batch)
+            if inserted:
+                found = connection.execute(
+                    "SELECT min(id), max(id), count(*) FROM hero WHERE id > %s", (ids_after,)
+                ).fetchone()
+                if found and found[2] == inserted and found[1] - found[0] + 1 == inserted:
+                    first_id, last_id = int(found[0]), int(found[1])
+                if store.name_index is schema.NameIndexStatus.READY:
+                    _key_new_heroes(connection, ids_after)
+        except psycopg.errors.QueryCanceled as error:
+            raise OperationCancelledError("Cancelled: nothing was imported.") from error
+    return BulkInsertResult(inserted, first_id, last_id)
+
+
+def _key_new_heroes(connection: psycopg.Connection, ids_after: int) -> None:
+    """Name rows for a bulk insert at once (its log rows are then dropped unread)."""
+    connection.execute(f"DELETE FROM {schema.PENDING_TABLE} WHERE id > %s", (ids_after,))
+    last = ids_after
+    while True:
+        rows = connection.execute(
+            "SELECT id, name FROM hero WHERE id > %s ORDER BY id LIMIT %s",
+            (last, schema.BATCH),
+        ).fetchall()
+        if not rows:
+            return
+        schema.copy_names(connection, rows)
+        last = int(rows[-1][0])

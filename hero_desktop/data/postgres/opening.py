@@ -1,0 +1,136 @@
+"""Connecting to a PostgreSQL server and getting its ``hero`` table ready."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+import psycopg
+
+from hero_desktop.data.errors import SchemaError
+from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.postgres import schema
+from hero_desktop.data.postgres.access import connect
+from hero_desktop.data.postgres.errors import translate_error
+from hero_desktop.data.postgres.store import PostgresStore
+
+HERO_COLUMNS = ("id", "name", "age", "secret_name")
+
+
+def open_server(
+    address: ServerAddress, *, read_only: bool = False, allow_changes: bool = False
+) -> PostgresStore:
+    """Connect to ``address`` and get its ``hero`` table ready (created when missing).
+
+    Hero Desktop's structures are added at once when it creates the table,
+    or when ``allow_changes`` (the user agreed); otherwise
+    ``name_index_offer`` says what it would add. A role that may only read
+    ``hero`` gets a read-only store.
+    """
+    connection = connect(address)
+    try:
+        return _prepare(address, connection, read_only=read_only, allow_changes=allow_changes)
+    except BaseException:
+        with suppress(psycopg.Error):
+            connection.close()
+        raise
+
+
+def _prepare(
+    address: ServerAddress,
+    connection: psycopg.Connection,
+    *,
+    read_only: bool,
+    allow_changes: bool,
+) -> PostgresStore:
+    try:
+        columns = schema.hero_columns(connection)
+        created = False
+        if not columns:
+            if read_only:
+                raise SchemaError(f"{address.dbname} has no hero table, and it is open read-only.")
+            _create_hero_table(address, connection)
+            created = True
+            columns = schema.hero_columns(connection)
+        names = [column[0] for column in columns]
+        missing = [column for column in HERO_COLUMNS if column not in names]
+        if missing:
+            raise SchemaError(
+                f"The hero table in {address.dbname} has no {', '.join(missing)} column"
+                f"{'s' if len(missing) > 1 else ''}, so Hero Desktop cannot use it. "
+                "It was left untouched."
+            )
+        row = connection.execute(
+            "SELECT has_table_privilege('hero', 'INSERT'), has_table_privilege('hero', 'UPDATE'),"
+            " has_table_privilege('hero', 'DELETE'), pg_is_in_recovery(),"
+            " current_setting('default_transaction_read_only') = 'on',"
+            " pg_has_role(c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = to_regclass('hero')"
+        ).fetchone()
+        if row is None:
+            raise SchemaError(f"The hero table in {address.dbname} cannot be read.")
+        may_write = bool(row[0] and row[1] and row[2]) and not row[3] and not row[4]
+        store = PostgresStore(
+            address=address,
+            connection=connection,
+            read_only=read_only or not may_write,
+            created=created,
+            unfillable_columns=tuple(
+                name
+                for name, not_null, has_default in columns
+                if not_null and not has_default and name not in HERO_COLUMNS
+            ),
+            may_install=bool(row[5]) and may_write and not read_only,
+        )
+        store._configure()
+        store.name_index = schema.status(connection)
+        status = store.name_index
+        consent = created or allow_changes
+        stale = status is schema.NameIndexStatus.REBUILD
+        if (
+            store.may_install
+            and status is not schema.NameIndexStatus.READY
+            and (consent or (stale and _small(connection)))
+        ):
+            # Consent, or Hero Desktop's own structures small enough to rebuild at once.
+            store.build_name_index()
+            store.name_index = schema.status(connection)
+    except psycopg.Error as error:
+        raise translate_error(error, address) from None
+    store._listen()
+    if store.listener is None:
+        store.notice = (
+            f"{address.name} has no Hero Desktop trigger, so other people's changes show "
+            "within about two seconds (by asking the server) instead of at once."
+        )
+        if store.read_only:
+            store.notice = (
+                f"{address.name} is open read-only: your role may only read heroes here. "
+                "Other people's changes show within about two seconds."
+            )
+    elif store.read_only:
+        store.notice = f"{address.name} is open read-only: your role may only read heroes here."
+    store.changed_elsewhere()
+    return store
+
+
+SYNC_BUILD_ROWS = 20_000
+
+
+def _small(connection: psycopg.Connection) -> bool:
+    row = connection.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM hero LIMIT %s) AS few", (SYNC_BUILD_ROWS + 1,)
+    ).fetchone()
+    return row is not None and int(row[0]) <= SYNC_BUILD_ROWS
+
+
+def _create_hero_table(address: ServerAddress, connection: psycopg.Connection) -> None:
+    """Create ``hero`` as the tutorial's app would (``SQLModel.metadata.create_all``)."""
+    try:
+        with connection.transaction():
+            for statement in schema.hero_table_sql():
+                connection.execute(statement)
+    except psycopg.errors.InsufficientPrivilege:
+        raise SchemaError(
+            f"{address.dbname} has no hero table, and {address.user or 'your role'} may not "
+            "create one. Ask the database's owner to open it once with Hero Desktop (or the "
+            "tutorial's app)."
+        ) from None

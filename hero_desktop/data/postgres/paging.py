@@ -1,0 +1,234 @@
+"""Pages of heroes on a PostgreSQL server, at any depth, under any sort and search.
+
+Every order is a key of one or two columns with an index behind it (``id``;
+``hero_desktop_age``'s ``(age with no age first, id)``; the name table's
+``(sort_key, id)``), so a page is one index range:
+
+* the next or previous page of one already shown starts from the key of the
+  row beside it (keyset paging: ``WHERE key > last ORDER BY key LIMIT n``),
+  which costs the same at row ten million as at row ten;
+* a jump (Go to page, End) reads ``OFFSET`` rows of the index from whichever
+  end is nearer, so the last page is as quick as the first.
+
+``ScanPager`` is the way without Hero Desktop's name structures (declined,
+not yet built, or another client's changes not yet keyed): it reads the ids
+and names once, applies ``names.py``'s rules in Python, and keeps the ordered
+ids. A pager describes one state of the database: the repository drops it
+whenever the data changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+
+from hero_desktop.data import names
+from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE, NO_AGE
+from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
+
+HEROES = "hero h"
+NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
+ROW = "h.id, h.name, h.age, h.secret_name"
+
+
+def like_pattern(folded: str) -> str:
+    """A LIKE pattern for "contains ``folded``" (a fold may hold % and _ of its own)."""
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def age_filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.no_age:
+        clauses.append("h.age IS NULL")
+    else:
+        if query.age_from is not None:
+            clauses.append("h.age >= %s")
+            params.append(query.age_from)
+        if query.age_to is not None:
+            clauses.append("h.age <= %s")
+            params.append(query.age_to)
+    return clauses, params
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """Rows of ``source`` matching ``where``, ordered by ``keys`` (the last one is unique)."""
+
+    source: str
+    where: str
+    params: tuple[Any, ...]
+    keys: tuple[str, ...]
+    descending: bool
+
+    def order_by(self, reverse: bool = False) -> str:
+        down = self.descending != reverse
+        return ", ".join(f"{key} DESC" if down else key for key in self.keys)
+
+    def beyond(self, reverse: bool = False) -> str:
+        """The condition for rows after a key in this order (before it when ``reverse``)."""
+        down = self.descending != reverse
+        marks = ", ".join("%s" for _ in self.keys)
+        return f"({', '.join(self.keys)}) {'<' if down else '>'} ({marks})"
+
+
+def ordering(query: HeroQuery) -> Ordering:
+    """The indexed ordering of a query, when Hero Desktop's name structures are ready."""
+    clauses, params = age_filters(query)
+    folded = names.fold(query.search.strip()) if query.search.strip() else ""
+    uses_names = bool(folded) or query.sort is SortKey.NAME
+    if folded:
+        clauses.append("n.fold LIKE %s")
+        params.append(like_pattern(folded))
+    if query.sort is SortKey.NAME:
+        keys: tuple[str, ...] = ("n.sort_key", "n.id")
+    elif query.sort is SortKey.AGE:
+        keys = (AGE_KEY, "h.id")
+    else:
+        keys = ("h.id",)
+    source = NAMES_AND_HEROES if uses_names else HEROES
+    where = " AND ".join(clauses) or "TRUE"
+    return Ordering(source, where, tuple(params), keys, query.descending)
+
+
+class KeysetPager:
+    """One query's heroes through its index: keyset paging beside pages already read."""
+
+    def __init__(self, connection: psycopg.Connection, order: Ordering) -> None:
+        self._connection = connection
+        self._order = order
+        self._count: int | None = None
+        self._keys: dict[int, tuple[Any, ...]] = {}
+        """Rank -> key of the row there, for the first and last row of each page read."""
+
+    def _select(self, condition: str = "", *, reverse: bool = False, tail: str = "") -> str:
+        order = self._order
+        where = f"({order.where}) AND {condition}" if condition else order.where
+        return (
+            f"SELECT {', '.join(order.keys)}, {ROW} FROM {order.source} WHERE {where} "
+            f"ORDER BY {order.order_by(reverse)} {tail}"
+        )
+
+    def count(self) -> int:
+        if self._count is None:
+            order = self._order
+            row = self._connection.execute(
+                f"SELECT count(*) FROM {order.source} WHERE {order.where}", order.params
+            ).fetchone()
+            self._count = int(row[0]) if row else 0
+        return self._count
+
+    def _fetch(
+        self, statement: str, params: Sequence[Any], reverse: bool
+    ) -> list[tuple[tuple[Any, ...], HeroRow]]:
+        width = len(self._order.keys)
+        found = [
+            (tuple(values[:width]), HeroRow(*values[width:]))
+            for values in self._connection.execute(statement, (*self._order.params, *params))
+        ]
+        return found[::-1] if reverse else found
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        if limit <= 0:
+            return []
+        before, after = self._keys.get(start - 1), self._keys.get(start + limit)
+        if start == 0:
+            found = self._fetch(self._select(tail="LIMIT %s"), (limit,), False)
+        elif before is not None:
+            found = self._fetch(
+                self._select(self._order.beyond(), tail="LIMIT %s"), (*before, limit), False
+            )
+        elif after is not None:
+            found = self._fetch(
+                self._select(self._order.beyond(reverse=True), reverse=True, tail="LIMIT %s"),
+                (*after, limit),
+                True,
+            )
+        else:
+            total = self.count()
+            if start >= total:
+                return []
+            from_end = total - start - limit
+            if from_end < start:
+                # Nearer the end: read the index backwards (the last page is instant).
+                found = self._fetch(
+                    self._select(reverse=True, tail="LIMIT %s OFFSET %s"),
+                    (min(limit, total - start), max(from_end, 0)),
+                    True,
+                )
+            else:
+                found = self._fetch(self._select(tail="LIMIT %s OFFSET %s"), (limit, start), False)
+        if found:
+            self._keys[start] = found[0][0]
+            self._keys[start + len(found) - 1] = found[-1][0]
+        return [row for _, row in found]
+
+    def rank_of(self, hero_id: int) -> int | None:
+        order = self._order
+        if not -(2**31) <= hero_id < 2**31:
+            return None
+        row = self._connection.execute(
+            f"SELECT {', '.join(order.keys)} FROM {order.source} "
+            f"WHERE ({order.where}) AND h.id = %s",
+            (*order.params, hero_id),
+        ).fetchone()
+        if row is None:
+            return None
+        ahead = self._connection.execute(
+            f"SELECT count(*) FROM {order.source} "
+            f"WHERE ({order.where}) AND {order.beyond(reverse=True)}",
+            (*order.params, *row),
+        ).fetchone()
+        return int(ahead[0]) if ahead else 0
+
+
+class ScanPager:
+    """A search or name order without the name structures: the rules applied in Python."""
+
+    def __init__(self, connection: psycopg.Connection, query: HeroQuery) -> None:
+        self._connection = connection
+        clauses, params = age_filters(query)
+        where = " AND ".join(clauses) or "TRUE"
+        needle = names.fold(query.search.strip()) if query.search.strip() else ""
+        found: list[tuple[Any, int]] = []
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT h.id, h.name, h.age FROM hero h WHERE {where}", params)
+            for hero_id, name, age in cursor:
+                text = name if isinstance(name, str) else str(name or "")
+                folded, key = names.name_keys(text)
+                if needle and needle not in folded:
+                    continue
+                if query.sort is SortKey.NAME:
+                    found.append((key, hero_id))
+                elif query.sort is SortKey.AGE:
+                    found.append((NO_AGE if age is None else age, hero_id))
+                else:
+                    found.append((hero_id, hero_id))
+        found.sort(reverse=query.descending)
+        self._ids = [hero_id for _, hero_id in found]
+        self._ranks: dict[int, int] | None = None
+
+    def count(self) -> int:
+        return len(self._ids)
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        wanted = self._ids[start : start + max(limit, 0)]
+        if not wanted:
+            return []
+        by_id = {
+            int(values[0]): HeroRow(*values)
+            for values in self._connection.execute(
+                "SELECT id, name, age, secret_name FROM hero WHERE id = ANY(%s)", (wanted,)
+            )
+        }
+        return [by_id[hero_id] for hero_id in wanted if hero_id in by_id]
+
+    def rank_of(self, hero_id: int) -> int | None:
+        if self._ranks is None:
+            self._ranks = {hero_id: rank for rank, hero_id in enumerate(self._ids)}
+        return self._ranks.get(hero_id)

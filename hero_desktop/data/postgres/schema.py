@@ -1,0 +1,299 @@
+"""The tables on the server: the tutorial's ``hero``, and what Hero Desktop adds to it.
+
+``hero`` is created, when missing, exactly as SQLModel's ``create_all`` makes
+it on PostgreSQL (compiled from ``models.Hero`` with SQLAlchemy's PostgreSQL
+dialect), and is never recreated or altered.
+
+What Hero Desktop adds, beside it in the same schema, with the user's
+agreement (``OFFER``) unless Hero Desktop created the table itself:
+
+* ``hero_desktop_name(id, fold, sort_key)``: the search and name-order keys
+  of ``names.py``, one row per hero, with an index on ``(sort_key, id)`` and,
+  when the ``pg_trgm`` extension is available, a trigram index on ``fold``
+  (containment searches then read the index, not the table);
+* ``hero_desktop_pending(id)``: a change log. The server cannot compute the
+  keys (they come from the Unicode Collation Algorithm in Python), so a
+  trigger logs every hero any client inserts or renames, and Hero Desktop
+  turns the log into name rows: in the same transaction as its own writes,
+  and after another client's commit. Deletes remove the name row at once;
+* ``hero_desktop_changed``: a statement trigger that sends
+  ``NOTIFY hero_desktop`` when any client changes ``hero``, so that every
+  open window refreshes within a second without polling;
+* ``hero_desktop_age``: an index on ``(age with no age first, id)``, the
+  age order's keys, so any page of that order is one index range;
+* ``hero_desktop_meta``: the rule version the keys were computed under.
+
+The trigger functions are ``SECURITY DEFINER``: a client whose role may write
+``hero`` but not Hero Desktop's tables (the tutorial's app) keeps working.
+Dropping everything Hero Desktop added (``DROP_SQL``) leaves the tutorial's
+table as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+
+import psycopg
+from psycopg import sql
+
+from hero_desktop.data import names
+
+NAME_TABLE = "hero_desktop_name"
+PENDING_TABLE = "hero_desktop_pending"
+META_TABLE = "hero_desktop_meta"
+CHANNEL = "hero_desktop"
+NO_AGE = -2147483649
+"""Below every PostgreSQL integer: where heroes without an age sort (first, as in SQLite)."""
+AGE_KEY = f"coalesce(h.age::bigint, {NO_AGE})"
+BATCH = 20_000
+
+OFFER = (
+    "Hero Desktop can add a name index (two tables, an index on age, and triggers on "
+    "the hero table) so that search and name order are instant and every open window "
+    "sees other people's changes at once. The tutorial's app keeps working with the "
+    "database; nothing in the hero table changes."
+)
+
+Progress = Callable[[int, int], bool]
+
+
+class NameIndexStatus(StrEnum):
+    READY = "ready"
+    REBUILD = "rebuild"  # Hero Desktop's structures, but stale or incomplete
+    FOREIGN = "foreign"  # none of Hero Desktop's structures: not without consent
+
+
+class BuildCancelledError(Exception):
+    """The user cancelled building the name structures; the transaction rolls back."""
+
+
+def hero_table_sql() -> list[str]:
+    """CREATE TABLE and CREATE INDEX for ``hero`` as SQLModel's ``create_all`` makes them."""
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from hero_desktop.data.models import Hero
+
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    table = Hero.__table__  # type: ignore[attr-defined]
+    statements = [str(CreateTable(table).compile(dialect=dialect))]
+    for index in sorted(table.indexes, key=lambda i: str(i.name)):
+        statements.append(str(CreateIndex(index).compile(dialect=dialect)))
+    return statements
+
+
+def hero_columns(connection: psycopg.Connection) -> list[tuple[str, bool, bool]]:
+    """(name, not null, has default) of each column of ``hero`` as the search path finds it."""
+    rows = connection.execute(
+        "SELECT a.attname, a.attnotnull, a.atthasdef FROM pg_attribute a "
+        "WHERE a.attrelid = to_regclass('hero') AND a.attnum > 0 AND NOT a.attisdropped "
+        "ORDER BY a.attnum"
+    ).fetchall()
+    return [(str(name), bool(not_null), bool(default)) for name, not_null, default in rows]
+
+
+def hero_schema(connection: psycopg.Connection) -> str:
+    row = connection.execute(
+        "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.oid = to_regclass('hero')"
+    ).fetchone()
+    return str(row[0]) if row else "public"
+
+
+def status(connection: psycopg.Connection) -> NameIndexStatus:
+    """Whether the name structures are there and computed under today's rules."""
+    found = connection.execute(
+        "SELECT to_regclass(%s) IS NOT NULL, to_regclass(%s) IS NOT NULL, "
+        "to_regclass(%s) IS NOT NULL, "
+        "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('hero') "
+        "AND tgname = 'hero_desktop_log'), "
+        "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('hero') "
+        "AND tgname = 'hero_desktop_changed')",
+        (META_TABLE, NAME_TABLE, PENDING_TABLE),
+    ).fetchone()
+    assert found is not None
+    has_meta, has_names, has_pending, has_log, has_notify = (bool(v) for v in found)
+    if not has_meta:
+        return NameIndexStatus.FOREIGN
+    if not (has_names and has_pending and has_log and has_notify):
+        return NameIndexStatus.REBUILD
+    version = connection.execute(
+        sql.SQL("SELECT value FROM {} WHERE key = 'rule_version'").format(
+            sql.Identifier(META_TABLE)
+        )
+    ).fetchone()
+    if version is None or version[0] != names.rule_version():
+        return NameIndexStatus.REBUILD
+    return NameIndexStatus.READY
+
+
+def has_pending(connection: psycopg.Connection) -> bool:
+    row = connection.execute(f"SELECT EXISTS (SELECT 1 FROM {PENDING_TABLE})").fetchone()
+    return bool(row and row[0])
+
+
+def pending_count(connection: psycopg.Connection) -> int:
+    row = connection.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _has_trigram(connection: psycopg.Connection) -> bool:
+    """Make pg_trgm available if the role may (it is a trusted extension); True if it is."""
+    installed = connection.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')"
+    ).fetchone()
+    if installed and installed[0]:
+        return True
+    try:
+        with connection.transaction():  # a savepoint: a refusal leaves the build going
+            connection.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except psycopg.Error:
+        return False
+    return True
+
+
+DROP_SQL = f"""
+DROP TRIGGER IF EXISTS hero_desktop_log ON hero;
+DROP TRIGGER IF EXISTS hero_desktop_changed ON hero;
+DROP TRIGGER IF EXISTS hero_desktop_truncate ON hero;
+DROP FUNCTION IF EXISTS hero_desktop_log();
+DROP FUNCTION IF EXISTS hero_desktop_changed();
+DROP FUNCTION IF EXISTS hero_desktop_truncate();
+DROP INDEX IF EXISTS hero_desktop_age;
+DROP TABLE IF EXISTS {NAME_TABLE};
+DROP TABLE IF EXISTS {PENDING_TABLE};
+DROP TABLE IF EXISTS {META_TABLE};
+"""
+
+
+def _create_sql(schema: str) -> str:
+    path = '"' + schema.replace('"', '""') + '"'
+    return f"""
+CREATE TABLE {META_TABLE} (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE {NAME_TABLE} (id integer PRIMARY KEY, fold text NOT NULL, sort_key bytea NOT NULL);
+CREATE TABLE {PENDING_TABLE} (id integer NOT NULL);
+CREATE INDEX hero_desktop_age ON hero ((coalesce(age::bigint, {NO_AGE})), id);
+CREATE FUNCTION hero_desktop_log() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = {path}, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.id <> OLD.id) THEN
+        DELETE FROM {NAME_TABLE} WHERE id = OLD.id;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.id = OLD.id AND NEW.name IS NOT DISTINCT FROM OLD.name THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO {PENDING_TABLE} (id) VALUES (NEW.id);
+    RETURN NULL;
+END $$;
+CREATE FUNCTION hero_desktop_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('{CHANNEL}', '');
+    RETURN NULL;
+END $$;
+CREATE FUNCTION hero_desktop_truncate() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = {path}, pg_temp AS $$
+BEGIN
+    DELETE FROM {NAME_TABLE};
+    DELETE FROM {PENDING_TABLE};
+    RETURN NULL;
+END $$;
+CREATE TRIGGER hero_desktop_log AFTER INSERT OR UPDATE OR DELETE ON hero
+    FOR EACH ROW EXECUTE FUNCTION hero_desktop_log();
+CREATE TRIGGER hero_desktop_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON hero
+    FOR EACH STATEMENT EXECUTE FUNCTION hero_desktop_changed();
+CREATE TRIGGER hero_desktop_truncate AFTER TRUNCATE ON hero
+    FOR EACH STATEMENT EXECUTE FUNCTION hero_desktop_truncate();
+"""
+
+
+def build(connection: psycopg.Connection, progress: Progress | None = None) -> int:
+    """(Re)create every structure and key; call inside a transaction. Returns the heroes done.
+
+    ``progress(done, total)`` returning False raises BuildCancelledError (the
+    caller rolls back, which leaves the database as it was).
+    """
+    row = connection.execute("SELECT count(*) FROM hero").fetchone()
+    total = int(row[0]) if row else 0
+    schema = hero_schema(connection)
+    trigram = _has_trigram(connection)
+    connection.execute(DROP_SQL)
+    connection.execute(_create_sql(schema))
+    connection.execute(
+        f"INSERT INTO {META_TABLE} (key, value) VALUES ('rule_version', %s)",
+        (names.rule_version(),),
+    )
+    done = 0
+    last_id: int | None = None
+    while True:
+        if last_id is None:
+            batch = connection.execute(
+                "SELECT id, name FROM hero ORDER BY id LIMIT %s", (BATCH,)
+            ).fetchall()
+        else:
+            batch = connection.execute(
+                "SELECT id, name FROM hero WHERE id > %s ORDER BY id LIMIT %s", (last_id, BATCH)
+            ).fetchall()
+        if not batch:
+            break
+        copy_names(connection, batch)
+        done += len(batch)
+        last_id = int(batch[-1][0])
+        if progress is not None and progress(done, total) is False:
+            raise BuildCancelledError()
+    # Built after the rows are in: one sort is much faster than a million inserts into it.
+    connection.execute(f"CREATE INDEX hero_desktop_name_order ON {NAME_TABLE} (sort_key, id)")
+    if trigram:
+        connection.execute(
+            f"CREATE INDEX hero_desktop_name_fold ON {NAME_TABLE} USING gin (fold gin_trgm_ops)"
+        )
+    connection.execute(f"ANALYZE {NAME_TABLE}")
+    if progress is not None and progress(total, total) is False:
+        raise BuildCancelledError()
+    return done
+
+
+def copy_names(connection: psycopg.Connection, rows: Iterable[tuple[int, object]]) -> None:
+    """Write the name rows of (id, name) pairs with COPY (the fastest way in)."""
+    with connection.cursor().copy(f"COPY {NAME_TABLE} (id, fold, sort_key) FROM STDIN") as copy:
+        for hero_id, name in rows:
+            folded, key = names.name_keys(name if isinstance(name, str) else str(name or ""))
+            copy.write_row((hero_id, folded, key))
+
+
+def process_pending(connection: psycopg.Connection) -> int:
+    """Turn the change log into name rows; inside a transaction. Returns how many were logged.
+
+    Idempotent and safe beside another client doing the same: the log rows
+    are taken with ``DELETE ... RETURNING``, which waits for a concurrent
+    taker's commit and then finds them gone.
+    """
+    taken = connection.execute(f"DELETE FROM {PENDING_TABLE} RETURNING id").fetchall()
+    if not taken:
+        return 0
+    ids = sorted({int(row[0]) for row in taken})
+    connection.execute(f"DELETE FROM {NAME_TABLE} WHERE id = ANY(%s)", (ids,))
+    rows = connection.execute("SELECT id, name FROM hero WHERE id = ANY(%s)", (ids,)).fetchall()
+    if not rows:
+        return len(taken)
+    # Upserted: another client may have written the same hero's row meanwhile.
+    connection.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS hero_desktop_incoming "
+        "(id integer, fold text, sort_key bytea) ON COMMIT DELETE ROWS"
+    )
+    with connection.cursor().copy(
+        "COPY hero_desktop_incoming (id, fold, sort_key) FROM STDIN"
+    ) as copy:
+        for hero_id, name in rows:
+            folded, key = names.name_keys(name if isinstance(name, str) else str(name or ""))
+            copy.write_row((hero_id, folded, key))
+    connection.execute(
+        f"INSERT INTO {NAME_TABLE} (id, fold, sort_key) "
+        "SELECT id, fold, sort_key FROM hero_desktop_incoming "
+        "ON CONFLICT (id) DO UPDATE SET fold = EXCLUDED.fold, sort_key = EXCLUDED.sort_key"
+    )
+    connection.execute("DELETE FROM hero_desktop_incoming")
+    return len(taken)

@@ -1,0 +1,386 @@
+"""The PostgreSQL store: team mode, many people on one server database.
+
+``PostgresStore`` implements ``hero_desktop.data.store.HeroStore`` and
+passes the same contract suite as the SQLite store. Its particulars:
+
+* **Connections.** One connection for the worker's reads and writes
+  (autocommit, with explicit transactions), and one ``LISTEN``ing connection
+  for other clients' changes. Both are opened from the address the user
+  gave; its password (if any) stays in memory only.
+* **Conflicts.** A transaction reads a hero ``FOR UPDATE``, so the value
+  the repository compares with what the user saw cannot change before the
+  write: two people never overwrite each other silently.
+* **Other clients' changes.** Hero Desktop's trigger sends ``NOTIFY
+  hero_desktop`` on every change of ``hero``; ``changed_elsewhere`` asks the
+  listening connection for what arrived and ignores this store's own
+  commits (the notification carries the sender's backend pid). The window
+  watches the listening connection's socket (``notification_socket``) and
+  asks only when something arrived. Without the trigger (the role may not
+  add it, or the user said Not Now) it falls back to reading the table's
+  change counters, which the window polls, and ``notice`` says so.
+* **A lost connection.** Every call first reconnects a broken connection.
+  A failed call raises ``ConnectionLostError`` (nothing was written); a
+  commit whose answer was lost is looked up by its transaction id after
+  reconnecting, so a change is reported saved exactly when it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import psycopg
+
+from hero_desktop.data.errors import DatabaseError, OperationCancelledError, ReadOnlyDatabaseError
+from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.postgres import access, schema
+from hero_desktop.data.postgres.errors import ConnectionLostError, translate_error
+from hero_desktop.data.postgres.paging import KeysetPager, ScanPager, ordering
+from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
+
+T = TypeVar("T")
+POLL_MS = 1000
+"""Without notifications (no trigger, or the server away): ask this often."""
+
+
+@dataclass
+class PostgresStore:
+    """An open hero database on a PostgreSQL server (``HeroStore``)."""
+
+    address: ServerAddress
+    connection: psycopg.Connection
+    read_only: bool
+    created: bool = False
+    unfillable_columns: tuple[str, ...] = ()
+    name_index: schema.NameIndexStatus = schema.NameIndexStatus.FOREIGN
+    may_install: bool = False
+    """The role owns ``hero``, so it may add Hero Desktop's structures (with consent)."""
+    notice: str = ""
+    """A sentence the window shows once after opening (how live updates work here)."""
+    listener: psycopg.Connection | None = None
+    _lock_wait_ms: int = 3000
+    _notified_by: list[int] = field(default_factory=list)
+    _counters: tuple[Any, ...] | None = None
+    _lost: bool = False
+    _reconnected: bool = False
+
+    @property
+    def display_name(self) -> str:
+        """How messages name the database: "heroes on db.example"."""
+        return self.address.name
+
+    # -- connections -----------------------------------------------------------
+
+    def call(self, work: Callable[[], T]) -> T:
+        """Run ``work`` on a live connection; driver errors become typed errors."""
+        self._ensure_connected()
+        try:
+            return work()
+        except psycopg.Error as error:
+            self._note_broken()
+            raise translate_error(error, self.address) from None
+
+    def _note_broken(self) -> None:
+        if self.connection.broken or self.connection.closed:
+            self._lost = True
+
+    def _ensure_connected(self) -> None:
+        if not (self.connection.closed or self.connection.broken):
+            return
+        self._lost = True
+        try:
+            connection = access.connect(self.address)
+        except DatabaseError:
+            raise ConnectionLostError(self.address) from None
+        self.connection = connection
+        self._configure()
+        self._drop_listener()
+        self._listen()
+        self._lost = False
+        self._reconnected = True  # what changed while away: refresh everything
+
+    def _drop_listener(self) -> None:
+        if self.listener is not None:
+            with suppress(psycopg.Error):
+                self.listener.close()
+            self.listener = None
+
+    def _probe(self) -> None:
+        """Find out whether the worker's connection still works (marks it lost if not)."""
+        try:
+            self.connection.execute("SELECT 1")
+        except psycopg.Error:
+            self._note_broken()
+
+    def _configure(self) -> None:
+        self.connection.execute(f"SET lock_timeout = {int(self._lock_wait_ms)}")
+        if self.read_only:
+            self.connection.execute("SET default_transaction_read_only = on")
+
+    def _listen(self) -> None:
+        """Open the listening connection (only with Hero Desktop's notify trigger)."""
+        if self.listener is not None or self.name_index is schema.NameIndexStatus.FOREIGN:
+            return
+        try:
+            listener = access.connect(self.address)
+            listener.add_notify_handler(lambda note: self._notified_by.append(note.pid))
+            listener.execute(f"LISTEN {schema.CHANNEL}")
+        except (DatabaseError, psycopg.Error):
+            return
+        self.listener = listener
+
+    def notification_socket(self) -> int | None:
+        """The listening connection's socket (readable when another client changed heroes)."""
+        if self.listener is None or self.listener.closed:
+            return None
+        try:
+            return int(self.listener.fileno())
+        except psycopg.Error:
+            return None
+
+    def connection_problem(self) -> str | None:
+        """Why the window cannot reach the server right now, or None."""
+        if self._lost:
+            return f"Connection to {self.address.name} lost — reconnecting…"
+        return None
+
+    # -- reading ---------------------------------------------------------------
+
+    def get(self, hero_id: int) -> HeroRow | None:
+        if hero_id not in access.INT_RANGE:
+            return None
+
+        def read() -> HeroRow | None:
+            row = self.connection.execute(
+                "SELECT id, name, age, secret_name FROM hero WHERE id = %s", (hero_id,)
+            ).fetchone()
+            return HeroRow(*row) if row else None
+
+        result: HeroRow | None = self.call(read)
+        return result
+
+    def _make_pager(self, query: HeroQuery) -> Pager:
+        needs_names = query.sort is SortKey.NAME or bool(query.search.strip())
+        if needs_names and not self.names_ready():
+            return ScanPager(self.connection, query)
+        return KeysetPager(self.connection, ordering(query))
+
+    def pager(self, query: HeroQuery) -> Pager:
+        return access.TranslatingPager(self, lambda: self._make_pager(query))
+
+    @contextmanager
+    def _snapshot(self, query: HeroQuery) -> Iterator[Pager]:
+        self.call(lambda: self.connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ"))
+        try:
+            yield access.TranslatingPager(self, lambda: self._make_pager(query))
+        finally:
+            with suppress(psycopg.Error):
+                self.connection.execute("COMMIT")
+
+    def snapshot(self, query: HeroQuery) -> AbstractContextManager[Pager]:
+        return self._snapshot(query)
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another client committed a change (or after a reconnect)."""
+        try:
+            self._ensure_connected()
+        except ConnectionLostError:
+            return False
+        changed, self._reconnected = self._reconnected, False
+        if self.listener is None and self.name_index is not schema.NameIndexStatus.FOREIGN:
+            self._listen()  # listening again: what was sent meanwhile is lost, so refresh
+            changed = changed or self.listener is not None
+        if self.listener is not None:
+            try:
+                self.listener.execute("SELECT 1")  # delivers what has arrived
+            except psycopg.Error:
+                self._drop_listener()
+                self._probe()
+                return changed
+            mine = self.connection.info.backend_pid
+            senders, self._notified_by[:] = list(self._notified_by), []
+            changed = changed or any(pid != mine for pid in senders)
+        else:
+            changed = self._counters_moved() or changed
+        if changed:
+            self._catch_up_names()
+        return changed
+
+    def poll_interval_ms(self) -> int | None:
+        """How often the window should ask ``changed_elsewhere``; None: when the socket says."""
+        if self.listener is None or self._lost:
+            return POLL_MS
+        return None
+
+    def _counters_moved(self) -> bool:
+        """Without the notify trigger: the table's change counters and its largest id."""
+        try:
+            row = self.connection.execute(
+                "SELECT s.n_tup_ins, s.n_tup_upd, s.n_tup_del, (SELECT max(id) FROM hero) "
+                "FROM pg_stat_user_tables s WHERE s.relid = to_regclass('hero')"
+            ).fetchone()
+        except psycopg.Error:
+            self._note_broken()
+            return False
+        counters = tuple(row) if row else None
+        moved = self._counters is not None and counters != self._counters
+        self._counters = counters
+        return moved
+
+    def _catch_up_names(self) -> None:
+        if self.read_only or self.name_index is not schema.NameIndexStatus.READY:
+            return
+        with suppress(DatabaseError, psycopg.Error):
+            self._process_pending_if_free()
+
+    def _process_pending_if_free(self) -> bool:
+        """Key another client's heroes now, unless someone else holds their log rows."""
+        with self.transaction(lock_wait_ms=100):
+            pass  # the transaction processes the log before committing
+        return True
+
+    # -- writing ---------------------------------------------------------------
+
+    def transaction(
+        self, lock_wait_ms: int | None = None
+    ) -> AbstractContextManager[HeroTransaction]:
+        return self._transaction(lock_wait_ms)
+
+    @contextmanager
+    def _transaction(self, lock_wait_ms: int | None) -> Iterator[HeroTransaction]:
+        if self.read_only:
+            raise ReadOnlyDatabaseError()
+        xid = self.call(self._begin)
+        connection = self.connection
+        try:
+            if lock_wait_ms is not None:
+                connection.execute(f"SET LOCAL lock_timeout = {int(lock_wait_ms)}")
+            yield access.PgTransaction(connection)
+            if self.name_index is schema.NameIndexStatus.READY:
+                schema.process_pending(connection)
+        except BaseException as failure:
+            with suppress(psycopg.Error):
+                connection.execute("ROLLBACK")
+            if isinstance(failure, psycopg.Error):
+                self._note_broken()
+                raise translate_error(failure, self.address) from None
+            raise
+        try:
+            connection.execute("COMMIT")
+        except psycopg.Error as error:
+            self._note_broken()
+            if self._committed_after_all(xid):
+                return
+            raise translate_error(error, self.address) from None
+
+    def _begin(self) -> str:
+        self.connection.execute("BEGIN")
+        row = self.connection.execute("SELECT pg_current_xact_id()::text").fetchone()
+        return str(row[0]) if row else ""
+
+    def _committed_after_all(self, xid: str) -> bool:
+        """After a COMMIT whose answer was lost: did the server commit it?"""
+        if not (self.connection.broken or self.connection.closed):
+            return False  # the server answered: it refused
+        try:
+            self._ensure_connected()
+            row = self.connection.execute("SELECT pg_xact_status(%s::xid8)", (xid,)).fetchone()
+        except (DatabaseError, psycopg.Error):
+            raise DatabaseError(
+                f"The connection to {self.address.name} was lost while saving, and Hero Desktop "
+                "cannot tell yet whether the change was saved. The roster will show what the "
+                "server holds once it is back; check the change then."
+            ) from None
+        return bool(row and row[0] == "committed")
+
+    def bulk_insert(
+        self, batches: Iterable[list[NewHero]], expected_rows: int, *, replace: bool = False
+    ) -> BulkInsertResult:
+        return access.bulk_insert(self, batches, replace=replace)
+
+    # -- the connection ----------------------------------------------------------
+
+    def set_lock_wait(self, milliseconds: int) -> None:
+        self._lock_wait_ms = int(milliseconds)
+        with suppress(psycopg.Error):
+            self.connection.execute(f"SET lock_timeout = {int(milliseconds)}")
+
+    def interrupt(self) -> None:
+        """Cancel the statement running on the worker's connection (safe from any thread)."""
+        with suppress(psycopg.Error, AttributeError):
+            self.connection.cancel_safe(timeout=2.0)
+
+    def check_integrity(self, stop: Callable[[], bool] = lambda: False) -> str | None:
+        """The server guards its own storage; nothing for a client to check."""
+        return None
+
+    def close(self) -> None:
+        for connection in (self.listener, self.connection):
+            if connection is not None:
+                with suppress(psycopg.Error):
+                    connection.close()
+
+    # -- name structures ---------------------------------------------------------
+
+    def names_ready(self) -> bool:
+        if self.name_index is not schema.NameIndexStatus.READY:
+            return False
+        try:
+            if not schema.has_pending(self.connection):
+                return True
+            if self.read_only:
+                return False
+            return self._process_pending_if_free()
+        except (DatabaseError, psycopg.Error):
+            return False
+
+    def name_index_offer(self) -> str | None:
+        if self.read_only or not self.may_install:
+            return None
+        if self.name_index is not schema.NameIndexStatus.FOREIGN:
+            return None
+        return schema.OFFER
+
+    def needs_name_index_build(self) -> bool:
+        return (
+            not self.read_only
+            and self.may_install
+            and self.name_index is schema.NameIndexStatus.REBUILD
+        )
+
+    def recheck_name_index(self) -> None:
+        with suppress(psycopg.Error, DatabaseError):
+            self.name_index = self.call(lambda: schema.status(self.connection))
+            if self.name_index is not schema.NameIndexStatus.FOREIGN:
+                self._listen()
+                if self.listener is not None:
+                    self.notice = ""
+
+    def build_name_index(self, progress: schema.Progress | None = None) -> int:
+        """Add (or rebuild) the name structures on a connection of its own, in one transaction."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError()
+        connection = access.connect(self.address)
+        try:
+            connection.execute("BEGIN")
+            try:
+                done = schema.build(connection, progress)
+            except BaseException:
+                with suppress(psycopg.Error):
+                    connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+            return done
+        except schema.BuildCancelledError:
+            raise OperationCancelledError(
+                "Cancelled: the name index was not added; the database is as it was."
+            ) from None
+        except psycopg.Error as error:
+            raise translate_error(error, self.address) from None
+        finally:
+            with suppress(psycopg.Error):
+                connection.close()

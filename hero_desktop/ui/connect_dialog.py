@@ -1,0 +1,218 @@
+"""File → Connect to Server…: host, port, database, user, password and TLS mode.
+
+The dialog only gathers a ``ServerAddress``; it never connects. Enter
+connects, Esc cancels, and every field has a mnemonic (Alt+letter). Connect
+is refused while the database is empty, with the reason beside the field.
+A password typed here goes into the address's in-memory password field and
+nowhere else; left empty, libpq looks in ~/.pgpass or PGPASSWORD. Settings
+the form does not show (``connect_timeout``, ``sslrootcert``...) are carried
+over from the address it was filled from.
+"""
+
+from __future__ import annotations
+
+import getpass
+from itertools import pairwise
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hero_desktop.data.location import DEFAULT_PORT, ServerAddress
+from hero_desktop.ui.overrides import override
+
+# The modes offered, most usual first; an address may bring another one along.
+TLS_MODES = {
+    "prefer": "Prefer TLS (use it when the server offers it)",
+    "require": "Require TLS",
+    "verify-full": "Require TLS and verify the server's certificate",
+    "disable": "No TLS",
+}
+OTHER_TLS_MODES = {
+    "allow": "Allow TLS (only when the server insists)",
+    "verify-ca": "Require TLS and verify the certificate's authority only",
+}
+PASSWORD_HINT = "Leave empty to use ~/.pgpass or PGPASSWORD"
+
+
+def login_name() -> str:
+    """The user's login name, which is also libpq's default user; "" if unknown."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no name for this uid (a bare container): leave the field empty
+        return ""
+
+
+class ConnectDialog(QDialog):
+    def __init__(self, initial: ServerAddress | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Connect to Server")
+        self.setMinimumWidth(420)
+        self._options = initial.options if initial is not None else ()
+        # What the address left to libpq stays so while its field shows the default:
+        # the address, and so its place in the recent list, stays the same.
+        self._default_port = initial is not None and initial.port is None
+        self._default_tls = initial is not None and initial.sslmode is None
+        self.chosen: ServerAddress | None = None
+
+        self.host_edit = QLineEdit("localhost")
+        self.host_edit.setPlaceholderText("A name, an IP address or a socket folder")
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(1, 65535)
+        self.port_spin.setValue(DEFAULT_PORT)
+        self.port_spin.setGroupSeparatorShown(False)
+        self.database_edit = QLineEdit("heroes")
+        self.database_edit.setPlaceholderText("Required, e.g. heroes")
+        self.user_edit = QLineEdit(login_name())
+        self.user_edit.setPlaceholderText("Your login name")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(PASSWORD_HINT)
+        self.password_edit.setToolTip(PASSWORD_HINT)
+        self.tls_combo = QComboBox()
+        for mode, label in TLS_MODES.items():
+            self.tls_combo.addItem(label, mode)
+        self.database_error = _error_label()
+        self.form_error = _error_label()
+
+        form = QFormLayout()
+        self._add_row(form, "&Host:", self.host_edit)
+        self._add_row(form, "&Port:", self.port_spin)
+        self._add_row(form, "&Database:", self.database_edit)
+        form.addRow("", self.database_error)
+        self._add_row(form, "&User:", self.user_edit)
+        self._add_row(form, "Pass&word:", self.password_edit)
+        self._add_row(form, "&TLS:", self.tls_combo)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.connect_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.connect_button.setText("&Connect")
+        self.connect_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addWidget(buttons)
+        fields = [
+            self.host_edit,
+            self.port_spin,
+            self.database_edit,
+            self.user_edit,
+            self.password_edit,
+            self.tls_combo,
+        ]
+        for before, after in pairwise(fields):
+            self.setTabOrder(before, after)
+        self.database_edit.textChanged.connect(self._database_typed)
+
+        if initial is not None:
+            self._fill(initial)
+        # A new address starts at the host; a known one most likely needs its password.
+        first = self.password_edit if initial is not None else self.host_edit
+        first.setFocus()
+        first.selectAll()
+
+    def _add_row(self, form: QFormLayout, text: str, field: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(field)  # Alt+letter moves to the field
+        form.addRow(label, field)
+
+    def _fill(self, address: ServerAddress) -> None:
+        self.host_edit.setText(address.host or "")
+        self.port_spin.setValue(address.port or DEFAULT_PORT)
+        self.database_edit.setText(address.dbname)
+        self.user_edit.setText(address.user or "")
+        self.password_edit.setText(address.password or "")
+        mode = address.sslmode or "prefer"
+        if self.tls_combo.findData(mode) < 0:
+            self.tls_combo.addItem(OTHER_TLS_MODES.get(mode, mode), mode)
+        self.tls_combo.setCurrentIndex(self.tls_combo.findData(mode))
+
+    def entered_address(self) -> ServerAddress:
+        """The address as the fields give it; ValueError with a sentence if they cannot."""
+        port: int | None = self.port_spin.value()
+        if self._default_port and port == DEFAULT_PORT:
+            port = None
+        sslmode: str | None = str(self.tls_combo.currentData())
+        if self._default_tls and sslmode == "prefer":
+            sslmode = None
+        return ServerAddress(
+            host=self.host_edit.text().strip() or None,
+            port=port,
+            dbname=self.database_edit.text().strip(),
+            user=self.user_edit.text().strip() or None,
+            sslmode=sslmode,
+            options=self._options,
+            password=self.password_edit.text() or None,
+        )
+
+    @override
+    def accept(self) -> None:
+        self.form_error.hide()
+        if not self.database_edit.text().strip():
+            self._refuse(
+                self.database_error, self.database_edit, "Enter the name of a database to open."
+            )
+            return
+        try:
+            address = self.entered_address()
+        except ValueError as error:
+            self._refuse(self.form_error, self.host_edit, str(error))
+            return
+        self.chosen = address
+        super().accept()
+
+    def _refuse(self, label: QLabel, field: QLineEdit, reason: str) -> None:
+        label.setText(reason)
+        label.show()
+        field.setFocus()
+        field.selectAll()
+        # Grow to fit the message: a shown dialog does not.
+        self.adjustSize()
+
+    def _database_typed(self, text: str) -> None:
+        if text.strip():
+            self.database_error.hide()
+
+
+def ask_server(
+    parent: QWidget | None, initial: ServerAddress | None = None
+) -> ServerAddress | None:
+    """Ask for a server address; None when the user cancels.
+
+    The returned address holds a typed password in memory only.
+    """
+    dialog = ConnectDialog(initial, parent)
+    try:
+        dialog.exec()
+        return dialog.chosen
+    finally:
+        dialog.password_edit.clear()  # the typed password lives on only in the address
+        dialog.deleteLater()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    # From the palette, so it reads in light and dark themes: the text colour,
+    # set apart by a stripe in the highlight colour. The stripe is drawn only
+    # after "border: 0" (a lone border-left draws nothing on a QLabel).
+    label.setStyleSheet(
+        "QLabel#fieldError { color: palette(window-text); border: 0;"
+        " border-left: 3px solid palette(highlight); padding-left: 6px; }"
+    )
+    label.setWordWrap(True)
+    label.hide()
+    return label
