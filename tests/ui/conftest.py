@@ -94,11 +94,14 @@ def reread(settings_path: Path) -> QSettings:
 
 @pytest.fixture
 def open_window(qtbot: SettlingQtBot, db_path: Path, settings_path: Path) -> Iterator[OpenWindow]:
-    """open_window(path=db_path, prompts=None, read_only=False): shown, active, table focused."""
+    """open_window(path=db_path, prompts=None, read_only=False): shown, active, table focused.
+
+    ``path`` may also be a PostgreSQL URL (team mode).
+    """
     windows: list[MainWindow] = []
 
     def open_it(
-        path: Path | None = None,
+        path: Path | str | None = None,
         *,
         prompts: Prompts | None = None,
         read_only: bool = False,

@@ -28,11 +28,15 @@ class PostgresStore(Protocol):
 
     connection: psycopg.Connection
     read_only: bool
-    name_index: schema.NameIndexStatus
+    may_install: bool
+
+    @property
+    def keys_names(self) -> bool: ...
 
     def call(self, work: Callable[[], T]) -> T: ...
 
     def transaction(self) -> AbstractContextManager[HeroTransaction]: ...
+
 
 UPDATABLE = ("name", "age", "secret_name")
 CONNECT_TIMEOUT_S = 5
@@ -140,12 +144,19 @@ class TranslatingPager:
 
 
 def bulk_insert(
-    store: PostgresStore, batches: Iterable[list[NewHero]], *, replace: bool = False
+    store: PostgresStore,
+    batches: Iterable[list[NewHero]],
+    expected_rows: int,
+    *,
+    replace: bool = False,
 ) -> BulkInsertResult:
     """COPY the heroes in, in one transaction; the table is locked for writers meanwhile.
 
     The lock keeps the new ids in one run (nobody else takes ids from the
-    sequence meanwhile), so undo can take the import back as a range.
+    sequence meanwhile), so undo can take the import back as a range. The
+    names are keyed here, not through the change log (its trigger is told to
+    stand aside for this transaction), and when the import is bigger than
+    what is there, the name indexes are built once after the rows are in.
     """
     if store.read_only:
         raise ReadOnlyDatabaseError()
@@ -155,12 +166,15 @@ def bulk_insert(
         connection = store.connection
         try:
             connection.execute("LOCK TABLE hero IN EXCLUSIVE MODE")
+            keyed = store.keys_names
+            if keyed:
+                connection.execute(f"SET LOCAL {schema.KEYS_SETTING} = 'client'")
             if replace:
-                if store.name_index is schema.NameIndexStatus.READY:
+                if keyed:
                     connection.execute(f"DELETE FROM {schema.NAME_TABLE}")
                 connection.execute("DELETE FROM hero")
-            row = connection.execute("SELECT coalesce(max(id), 0) FROM hero").fetchone()
-            ids_after = int(row[0]) if row else 0
+            row = connection.execute("SELECT coalesce(max(id), 0), count(*) FROM hero").fetchone()
+            ids_after, existing = (int(row[0]), int(row[1])) if row else (0, 0)
             with connection.cursor().copy("COPY hero (name, age, secret_name) FROM STDIN") as copy:
                 for batch in batches:
                     for hero in batch:
@@ -172,16 +186,22 @@ def bulk_insert(
                 ).fetchone()
                 if found and found[2] == inserted and found[1] - found[0] + 1 == inserted:
                     first_id, last_id = int(found[0]), int(found[1])
-                if store.name_index is schema.NameIndexStatus.READY:
-                    _key_new_heroes(connection, ids_after)
+                if keyed:
+                    _key_new_heroes(
+                        connection,
+                        ids_after,
+                        rebuild=store.may_install and expected_rows > existing,
+                    )
         except psycopg.errors.QueryCanceled as error:
             raise OperationCancelledError("Cancelled: nothing was imported.") from error
     return BulkInsertResult(inserted, first_id, last_id)
 
 
-def _key_new_heroes(connection: psycopg.Connection, ids_after: int) -> None:
-    """Name rows for a bulk insert at once (its log rows are then dropped unread)."""
-    connection.execute(f"DELETE FROM {schema.PENDING_TABLE} WHERE id > %s", (ids_after,))
+def _key_new_heroes(connection: psycopg.Connection, ids_after: int, *, rebuild: bool) -> None:
+    """Name rows for the heroes a bulk insert added (ids past ``ids_after``)."""
+    indexes = schema.name_indexes(connection) if rebuild else []
+    for name, _ in indexes:
+        connection.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
     last = ids_after
     while True:
         rows = connection.execute(
@@ -189,6 +209,8 @@ def _key_new_heroes(connection: psycopg.Connection, ids_after: int) -> None:
             (last, schema.BATCH),
         ).fetchall()
         if not rows:
-            return
+            break
         schema.copy_names(connection, rows)
         last = int(rows[-1][0])
+    for _, definition in indexes:
+        connection.execute(definition.encode())

@@ -95,6 +95,8 @@ def _prepare(
             store.name_index = schema.status(connection)
     except psycopg.Error as error:
         raise translate_error(error, address) from None
+    if store.name_index is schema.NameIndexStatus.READY:
+        store.may_read_names, store.may_key = schema.privileges(connection)
     store._listen()
     if store.listener is None:
         store.notice = (

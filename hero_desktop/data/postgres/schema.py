@@ -43,6 +43,8 @@ NAME_TABLE = "hero_desktop_name"
 PENDING_TABLE = "hero_desktop_pending"
 META_TABLE = "hero_desktop_meta"
 CHANNEL = "hero_desktop"
+KEYS_SETTING = "hero_desktop.keys"
+"""Set to 'client' in a transaction that keys its own heroes (the log trigger stands aside)."""
 NO_AGE = -2147483649
 """Below every PostgreSQL integer: where heroes without an age sort (first, as in SQLite)."""
 AGE_KEY = f"coalesce(h.age::bigint, {NO_AGE})"
@@ -128,6 +130,40 @@ def status(connection: psycopg.Connection) -> NameIndexStatus:
     return NameIndexStatus.READY
 
 
+def privileges(connection: psycopg.Connection) -> tuple[bool, bool]:
+    """(may read the name table, may key heroes: write the name table and the log)."""
+    row = connection.execute(
+        "SELECT has_table_privilege(%s, 'SELECT'), "
+        "has_table_privilege(%s, 'INSERT') AND has_table_privilege(%s, 'DELETE') "
+        "AND has_table_privilege(%s, 'UPDATE') AND has_table_privilege(%s, 'DELETE')",
+        (NAME_TABLE, NAME_TABLE, NAME_TABLE, NAME_TABLE, PENDING_TABLE),
+    ).fetchone()
+    return (bool(row[0]), bool(row[1])) if row else (False, False)
+
+
+def _share_like_hero(connection: psycopg.Connection, schema: str) -> None:
+    """Whoever may read ``hero`` may read its keys; whoever may write it may key heroes."""
+    grants = connection.execute(
+        "SELECT DISTINCT grantee, privilege_type FROM information_schema.role_table_grants "
+        "WHERE table_schema = %s AND table_name = 'hero' AND grantee <> current_user",
+        (schema,),
+    ).fetchall()
+    for grantee, privilege in grants:
+        role = sql.SQL("PUBLIC") if grantee == "PUBLIC" else sql.Identifier(str(grantee))
+        if privilege == "SELECT":
+            what = sql.SQL("SELECT")
+            tables: tuple[str, ...] = (META_TABLE, NAME_TABLE, PENDING_TABLE)
+        elif privilege in ("INSERT", "UPDATE", "DELETE"):
+            what = sql.SQL("SELECT, INSERT, UPDATE, DELETE")
+            tables = (NAME_TABLE, PENDING_TABLE)
+        else:
+            continue
+        for table in tables:
+            connection.execute(
+                sql.SQL("GRANT {} ON {} TO {}").format(what, sql.Identifier(table), role)
+            )
+
+
 def has_pending(connection: psycopg.Connection) -> bool:
     row = connection.execute(f"SELECT EXISTS (SELECT 1 FROM {PENDING_TABLE})").fetchone()
     return bool(row and row[0])
@@ -202,7 +238,8 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER hero_desktop_log AFTER INSERT OR UPDATE OR DELETE ON hero
-    FOR EACH ROW EXECUTE FUNCTION hero_desktop_log();
+    FOR EACH ROW WHEN (current_setting('{KEYS_SETTING}', true) IS DISTINCT FROM 'client')
+    EXECUTE FUNCTION hero_desktop_log();
 CREATE TRIGGER hero_desktop_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON hero
     FOR EACH STATEMENT EXECUTE FUNCTION hero_desktop_changed();
 CREATE TRIGGER hero_desktop_truncate AFTER TRUNCATE ON hero
@@ -250,10 +287,21 @@ def build(connection: psycopg.Connection, progress: Progress | None = None) -> i
         connection.execute(
             f"CREATE INDEX hero_desktop_name_fold ON {NAME_TABLE} USING gin (fold gin_trgm_ops)"
         )
+    _share_like_hero(connection, schema)
     connection.execute(f"ANALYZE {NAME_TABLE}")
     if progress is not None and progress(total, total) is False:
         raise BuildCancelledError()
     return done
+
+
+def name_indexes(connection: psycopg.Connection) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX statement) of the name table's secondary indexes."""
+    rows = connection.execute(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+        "AND indexname IN ('hero_desktop_name_order', 'hero_desktop_name_fold')",
+        (NAME_TABLE,),
+    ).fetchall()
+    return [(str(name), str(definition)) for name, definition in rows]
 
 
 def copy_names(connection: psycopg.Connection, rows: Iterable[tuple[int, object]]) -> None:

@@ -59,6 +59,10 @@ class PostgresStore:
     name_index: schema.NameIndexStatus = schema.NameIndexStatus.FOREIGN
     may_install: bool = False
     """The role owns ``hero``, so it may add Hero Desktop's structures (with consent)."""
+    may_read_names: bool = False
+    """The role may read the name table (else search and name order scan)."""
+    may_key: bool = False
+    """The role may write the name table and the change log (else others key its heroes)."""
     notice: str = ""
     """A sentence the window shows once after opening (how live updates work here)."""
     listener: psycopg.Connection | None = None
@@ -76,7 +80,19 @@ class PostgresStore:
     # -- connections -----------------------------------------------------------
 
     def call(self, work: Callable[[], T]) -> T:
-        """Run ``work`` on a live connection; driver errors become typed errors."""
+        """Run ``work`` on a live connection; driver errors become typed errors.
+
+        A connection found broken outside a transaction (the server restarted,
+        a network blip) is replaced and ``work`` runs once more: only reads
+        and a transaction's BEGIN come here, which are safe to repeat.
+        """
+        self._ensure_connected()
+        try:
+            return work()
+        except psycopg.Error as error:
+            self._note_broken()
+            if not self._lost:
+                raise translate_error(error, self.address) from None
         self._ensure_connected()
         try:
             return work()
@@ -118,6 +134,9 @@ class PostgresStore:
 
     def _configure(self) -> None:
         self.connection.execute(f"SET lock_timeout = {int(self._lock_wait_ms)}")
+        # A search's plan depends on its text (a two-letter search cannot use the
+        # trigram index): never a generic plan for statements psycopg prepares.
+        self.connection.execute("SET plan_cache_mode = force_custom_plan")
         if self.read_only:
             self.connection.execute("SET default_transaction_read_only = on")
 
@@ -166,8 +185,11 @@ class PostgresStore:
     def _make_pager(self, query: HeroQuery) -> Pager:
         needs_names = query.sort is SortKey.NAME or bool(query.search.strip())
         if needs_names and not self.names_ready():
-            return ScanPager(self.connection, query)
-        return KeysetPager(self.connection, ordering(query))
+            return ScanPager(self._current, query)
+        return KeysetPager(self._current, ordering(query))
+
+    def _current(self) -> psycopg.Connection:
+        return self.connection
 
     def pager(self, query: HeroQuery) -> Pager:
         return access.TranslatingPager(self, lambda: self._make_pager(query))
@@ -231,8 +253,15 @@ class PostgresStore:
         self._counters = counters
         return moved
 
+    @property
+    def keys_names(self) -> bool:
+        """This store turns the change log into name rows (structures ready, role allowed)."""
+        return (
+            not self.read_only and self.may_key and self.name_index is schema.NameIndexStatus.READY
+        )
+
     def _catch_up_names(self) -> None:
-        if self.read_only or self.name_index is not schema.NameIndexStatus.READY:
+        if not self.keys_names:
             return
         with suppress(DatabaseError, psycopg.Error):
             self._process_pending_if_free()
@@ -260,7 +289,7 @@ class PostgresStore:
             if lock_wait_ms is not None:
                 connection.execute(f"SET LOCAL lock_timeout = {int(lock_wait_ms)}")
             yield access.PgTransaction(connection)
-            if self.name_index is schema.NameIndexStatus.READY:
+            if self.keys_names:
                 schema.process_pending(connection)
         except BaseException as failure:
             with suppress(psycopg.Error):
@@ -300,7 +329,7 @@ class PostgresStore:
     def bulk_insert(
         self, batches: Iterable[list[NewHero]], expected_rows: int, *, replace: bool = False
     ) -> BulkInsertResult:
-        return access.bulk_insert(self, batches, replace=replace)
+        return access.bulk_insert(self, batches, expected_rows, replace=replace)
 
     # -- the connection ----------------------------------------------------------
 
@@ -327,12 +356,12 @@ class PostgresStore:
     # -- name structures ---------------------------------------------------------
 
     def names_ready(self) -> bool:
-        if self.name_index is not schema.NameIndexStatus.READY:
+        if self.name_index is not schema.NameIndexStatus.READY or not self.may_read_names:
             return False
         try:
             if not schema.has_pending(self.connection):
                 return True
-            if self.read_only:
+            if not self.keys_names:
                 return False
             return self._process_pending_if_free()
         except (DatabaseError, psycopg.Error):
@@ -355,6 +384,8 @@ class PostgresStore:
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):
             self.name_index = self.call(lambda: schema.status(self.connection))
+            if self.name_index is schema.NameIndexStatus.READY:
+                self.may_read_names, self.may_key = schema.privileges(self.connection)
             if self.name_index is not schema.NameIndexStatus.FOREIGN:
                 self._listen()
                 if self.listener is not None:
