@@ -25,6 +25,7 @@ from tutorial_app import Base, tutorial_app
 
 from hero_desktop.data.location import ServerAddress, parse_location
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
+from hero_desktop.ui.connect_dialog import ConnectDialog
 from hero_desktop.ui.hero_table_model import COLUMNS
 from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.window_manager import WindowManager
@@ -334,3 +335,71 @@ def test_a_server_that_is_down_at_start_offers_retry_then_the_default_database(
     assert isinstance(manager.window, MainWindow)
     assert "Showing your default database instead" in message(manager.window)
     manager.close_all()
+
+
+def test_connect_to_server_by_keyboard_opens_it_and_it_joins_open_recent(
+    qtbot: SettlingQtBot,
+    postgres_server: PostgresServer,
+    postgres_database: str,
+    tmp_path: Path,
+) -> None:
+    run(postgres_database, "SELECT 1")
+    manager = WindowManager(show_error=lambda *_: None)
+    manager.open(tmp_path / "mine.db")
+    qtbot.waitUntil(lambda: is_ready(manager), timeout=20_000)
+    file_window = manager.window
+    assert isinstance(file_window, MainWindow)
+    activate(qtbot, file_window)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ConnectDialog)
+        for text in (str(postgres_server.socket_dir), str(postgres_server.port),
+                     dbname_of(postgres_database), "postgres"):  # fmt: skip
+            qtbot.keyClick(focused(), Qt.Key.Key_A, CTRL)
+            type_text(qtbot, focused(), text)
+            qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)  # no password: the socket trusts us
+
+    driver = when_dialog_opens(qtbot, fill)
+    qtbot.keyClick(file_window.table, Qt.Key.Key_O, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    driver.check()
+
+    qtbot.waitUntil(lambda: is_ready(manager) and manager.window is not file_window, timeout=20_000)
+    server_window = manager.window
+    assert isinstance(server_window, MainWindow)
+    assert isinstance(server_window.location, ServerAddress)
+    assert server_window.location.dbname == dbname_of(postgres_database)
+    recent = [action.text() for action in server_window.menus.recent_menu.actions()]
+    assert recent[0] == server_window.location.url()
+    assert recent[1].endswith("mine.db")
+    manager.close_all()
+
+
+def test_csv_import_export_and_the_secret_mask_work_on_a_server(
+    qtbot: SettlingQtBot, open_window: OpenWindow, postgres_database: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "roster.csv"
+    source.write_text("name,age,secret_name\nNova,29,Nora Vance\nZéphyr,,Zed\n", encoding="utf-8")
+    exported = tmp_path / "out.csv"
+
+    class Files(Answers):
+        def open_path(self, title: str, csv: bool = False) -> str | None:
+            return str(source)
+
+        def save_path(self, title: str, csv: bool = False) -> str | None:
+            return str(exported)
+
+    window = open_window(postgres_database, prompts=Files())
+    qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: message(window) == "Imported 2 heroes.", timeout=20_000)
+    assert names_on_server(postgres_database) == ["Nova", "Zéphyr"]
+    assert cell(window, 1, COLUMNS.index("secret_name")).data() != "Nora Vance"  # masked
+
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, CTRL)  # the import is one undoable step
+    qtbot.waitUntil(lambda: names_on_server(postgres_database) == [])
+    qtbot.keyClick(window.table, Qt.Key.Key_Y, CTRL)
+    qtbot.waitUntil(lambda: names_on_server(postgres_database) == ["Nova", "Zéphyr"])
+
+    qtbot.keyClick(window.table, Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(lambda: exported.exists() and "Zéphyr" in exported.read_text("utf-8"))
+    assert exported.read_text("utf-8").splitlines()[1:] == ["Nova,29,Nora Vance", "Zéphyr,,Zed"]
