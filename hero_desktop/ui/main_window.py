@@ -181,8 +181,8 @@ class MainWindow(QMainWindow):
         self._set_editable(not database.read_only)
         if database.read_only and database.notice:
             self.read_only_banner.setText(f"Read-only: {database.notice}")
-        elif database.notice:
-            self.show_message(database.notice)
+        elif database.notice and not database.name_index_offer():
+            self.show_message(database.notice)  # (the offer bar already says it otherwise)
         # Opened: it joins File → Open Recent, in this window's menu too.
         self.settings.remember_recent(location_key(self.location))
         self.menus.update_recent_menu(self.settings.recent_files())
