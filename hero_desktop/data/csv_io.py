@@ -24,6 +24,10 @@ Parsing and validation live here and know no database: the rows go to the
 store's ``bulk_insert`` (all or nothing, in one transaction), and export
 reads the store's ``snapshot`` pager. How the SQLite store makes a big
 insert fast is told in ``hero_desktop/data/sqlite/access.py``.
+
+Why one file of this length: import and export share the columns, the
+spreadsheet dialects and the encodings they must agree on; most lines are
+the checks a real spreadsheet file needs, each with a message for the user.
 """
 
 from __future__ import annotations

@@ -24,6 +24,10 @@ per-database settings), ``name`` and ``repr()`` never show it, so it is
 never written anywhere. Without one, libpq finds it in ``~/.pgpass`` or
 ``PGPASSWORD``. Secrets libpq has no safe home for in a saved address
 (``sslpassword``, ``oauth_client_secret``) are refused.
+
+Why one file of this length: parsing two URL forms the way libpq does
+(query parameters overriding, percent-encoding, sockets, IPv6, refused
+secrets) is one grammar; most lines are its checks and their messages.
 """
 
 from __future__ import annotations

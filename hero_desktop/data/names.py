@@ -30,6 +30,10 @@ is loaded once, on first use, not when the module is imported.
 
 ``RULE_VERSION`` names the table and the encoding: a file whose stored name
 structures were computed under another version is rebuilt.
+
+Why one file of this length: both rules, their fast path and the packing of
+sort keys share one cache of collation elements; a test compares the fast
+path with pyuca's own keys, which needs them side by side.
 """
 
 from __future__ import annotations

@@ -17,6 +17,10 @@ answer comes back by a queued signal to the callback given with it.
   the modules that adding, editing and importing need (pydantic, SQLModel,
   SQLAlchemy, CSV) and loads the collation table: the window shows its first
   page without them, and the first edit or search does not pause for them.
+
+Why one file of this length: the worker and its client are the two sides of
+one thread boundary (request ids, superseding, lock waits, closing); split
+apart, each half would only make sense with the other open beside it.
 """
 
 from __future__ import annotations

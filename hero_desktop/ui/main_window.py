@@ -5,6 +5,10 @@ data worker (``DataClient``) reads, the change runner writes, the table
 navigator decides which page is shown, the live view watches other programs.
 The window itself never waits on the database: it asks, and shows the answer
 when it comes. The file opens in the worker, so the window appears at once.
+
+Why one file of this length: the window is the one place that wires its
+parts together (each part lives in a file of its own); what remains here is
+layout, the banners, and one short entry point per menu action.
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
 from hero_desktop.data.query import HeroQuery
-from hero_desktop.data.sqlite import database as database_module
 from hero_desktop.data.sqlite import errors as sqlite_errors
+from hero_desktop.data.sqlite import store as store_module
 from hero_desktop.data.sqlite.database import Database, open_database
 
 from .conftest import AddHero
@@ -261,7 +261,7 @@ def test_a_write_while_another_process_holds_the_lock_reports_busy(
     db_path: Path, add: AddHero, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add("Deadpond")
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
     waiting = open_database(db_path)
     repo = HeroRepository(waiting)
     holder = subprocess.Popen(
@@ -299,7 +299,7 @@ def test_a_write_while_another_process_holds_the_lock_reports_busy(
 def test_a_write_succeeds_once_the_lock_is_released(
     db_path: Path, repo: HeroRepository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     blocked = open_database(db_path)

@@ -25,9 +25,10 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_update
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_index, search_pager
-from hero_desktop.data.sqlite.database import BUSY_TIMEOUT_MS, Database, open_database
+from hero_desktop.data.sqlite.database import Database, open_database
 from hero_desktop.data.sqlite.index_builder import add_name_index
 from hero_desktop.data.sqlite.name_index import NameIndexStatus
+from hero_desktop.data.sqlite.store import BUSY_TIMEOUT_MS
 from hero_desktop.data.store import HeroStore
 
 from .conftest import AddHero
@@ -245,7 +246,7 @@ def test_a_big_stale_file_is_left_for_the_background_build(
     connection.execute("DROP TRIGGER hero_desktop_pending_delete")
     connection.commit()
     connection.close()
-    monkeypatch.setattr("hero_desktop.data.sqlite.database.SYNC_BUILD_ROWS", 3)
+    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
 
     database = open_database(db_path)
     try:
@@ -483,7 +484,7 @@ def test_a_search_while_another_program_holds_the_write_lock_scans_instead_of_wa
 def test_a_long_change_log_is_left_to_a_background_rebuild(
     repo: HeroRepository, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("hero_desktop.data.sqlite.database.SYNC_BUILD_ROWS", 3)
+    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
     insert_elsewhere(db_path, ROSTER)  # another program imports many heroes
 
     assert repo.poll_changes()

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.operations import AddHero
 from hero_desktop.data.sqlite.database import Database, open_database
-from hero_desktop.data.sqlite.index_builder import Progress, add_name_index
+from hero_desktop.data.sqlite.index_builder import Progress
 from hero_desktop.ui.index_offer_bar import DECLINED_KEY
 from hero_desktop.ui.main_window import MainWindow
 
@@ -167,9 +167,11 @@ def test_cancelling_the_build_leaves_the_file_as_it_was(
     before = schema(db_path)
     go = threading.Event()
 
+    build = Database.build_name_index
+
     def build_after_cancel(store: Database, progress: Progress) -> int:
         go.wait(10)  # the user presses Cancel while the build has not finished
-        return add_name_index(store.path, progress)
+        return build(store, progress)
 
     monkeypatch.setattr(Database, "build_name_index", build_after_cancel)
     window = open_window()
@@ -190,7 +192,7 @@ def test_cancelling_the_build_leaves_the_file_as_it_was(
 def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("hero_desktop.data.sqlite.database.SYNC_BUILD_ROWS", 3)
+    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
     open_database(db_path).close()
     window = open_window()
     assert not window.index_offer.isVisible()
@@ -211,6 +213,8 @@ def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
     write_heroes(db_path, heroes())
     holding, go = threading.Event(), threading.Event()
 
+    build = Database.build_name_index
+
     def build_holding_the_lock(store: Database, progress: Progress) -> int:
         path = store.path
         connection = sqlite3.connect(path, isolation_level=None)
@@ -219,7 +223,7 @@ def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
         go.wait(10)
         connection.execute("ROLLBACK")
         connection.close()
-        return add_name_index(path, progress)
+        return build(store, progress)
 
     monkeypatch.setattr(Database, "build_name_index", build_holding_the_lock)
     window = open_window()

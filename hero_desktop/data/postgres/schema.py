@@ -27,6 +27,10 @@ The trigger functions are ``SECURITY DEFINER``: a client whose role may write
 ``hero`` but not Hero Desktop's tables (the tutorial's app) keeps working.
 Dropping everything Hero Desktop added (``DROP_SQL``) leaves the tutorial's
 table as it was.
+
+Why one file of this length: most of it is the SQL of Hero Desktop's
+structures (tables, trigger functions, grants) and of keying names into
+them; kept together, what is created and what fills it cannot drift apart.
 """
 
 from __future__ import annotations

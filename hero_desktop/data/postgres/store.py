@@ -22,6 +22,10 @@ passes the same contract suite as the SQLite store. Its particulars:
   A failed call raises ``ConnectionLostError`` (nothing was written); a
   commit whose answer was lost is looked up by its transaction id after
   reconnecting, so a change is reported saved exactly when it was.
+
+Why one file of this length: one connection's whole life (reconnecting,
+listening, transactions with the lost-commit lookup, the name structures'
+state) is one state machine; its reads and writes are in access.py.
 """
 
 from __future__ import annotations

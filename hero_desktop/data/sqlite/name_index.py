@@ -28,9 +28,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from enum import StrEnum
 
 from hero_desktop.data import names
+from hero_desktop.data.errors import OperationCancelledError
+from hero_desktop.data.sqlite.errors import translate_error
 
 PREFIX = "hero_desktop_"
 NAME_TABLE = "hero_desktop_name"
@@ -239,3 +242,34 @@ def fts_query(folded: str) -> str:
     it matches exactly the folds that contain ``folded``.
     """
     return '"' + folded.replace('"', '""') + '"'
+
+
+def add(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
+    """Switch the file to WAL mode and (re)build every structure in one transaction.
+
+    Returns the heroes indexed. Cancel (``progress`` returning False) or any
+    failure rolls back and gives the file its journal mode back: nothing added.
+    """
+    try:
+        mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0])
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise translate_error(error) from error
+    try:
+        done = build(connection, progress)
+        connection.execute("COMMIT")
+        return done
+    except BaseException as failure:
+        with suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        with suppress(sqlite3.Error):
+            connection.execute(f"PRAGMA journal_mode = {mode}")
+        if isinstance(failure, BuildCancelledError):
+            raise OperationCancelledError(
+                "Cancelled: the name index was not added; the file is as it was."
+            ) from None
+        if isinstance(failure, sqlite3.Error):
+            raise translate_error(failure) from failure
+        raise

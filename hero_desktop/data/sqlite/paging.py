@@ -15,6 +15,10 @@ ordered by id, so keys stay comparable with row values.
 
 A pager describes one state of the file: the repository drops it whenever
 the data changes.
+
+Why one file of this length: the checkpoint pager and the match pager share
+the segment machinery (NULL ages, key comparisons, reversed orders) that
+makes any page of any order one range.
 """
 
 from __future__ import annotations

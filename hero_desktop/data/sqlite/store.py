@@ -1,0 +1,275 @@
+"""The SQLite store: one open file, its connection, and what the repository asks of it.
+
+``SqliteStore`` implements ``hero_desktop.data.store.HeroStore``; ``open_database``
+(database.py) opens a file and hands one out. Everything particular to SQLite
+lives in this package: pragmas, the write lock, change detection through
+``PRAGMA data_version``, the name index (``name_index.py``), paging
+(``paging.py``) and the SQL of reads and writes (``access.py``). The
+repository asks through the store protocol; the UI never sees SQL.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hero_desktop.data import names
+from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
+from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.sqlite import access, files, name_index
+from hero_desktop.data.sqlite.access import SEARCH_TABLE
+from hero_desktop.data.sqlite.errors import translate_error
+from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
+
+BUSY_TIMEOUT_MS = 3000
+POLL_MS = 500
+SYNC_BUILD_ROWS = 20_000
+"""Up to this many heroes, the name structures are built at once (well under 1 s)."""
+
+
+@dataclass
+class SqliteStore:
+    """An open SQLite hero database: one connection, its capabilities and its schema.
+
+    The SQLite implementation of ``hero_desktop.data.store.HeroStore``.
+    """
+
+    path: Path
+    connection: sqlite3.Connection
+    read_only: bool
+    created: bool
+    unfillable_columns: tuple[str, ...] = ()
+    has_search_index: bool = False
+    name_index: name_index.NameIndexStatus = name_index.NameIndexStatus.FOREIGN
+    """Whether the name structures are there (see name_index); FOREIGN: not without consent."""
+    # How the connection was opened (check_integrity opens a second one the same way).
+    uri: str = ""
+    # A read-only open left SQLite's -wal and -shm files that were not there before.
+    tidy_on_close: bool = False
+    # A private copy of a file whose -wal could not be read where it lies (removed on close).
+    private_copy: Path | None = None
+    _last_data_version: int = field(default=0, repr=False)
+    notice: str = ""
+    """Nothing to say after opening a file (the server store explains its live updates here)."""
+
+    @property
+    def display_name(self) -> str:
+        """How messages name the database: the file's name."""
+        return self.path.name
+
+    def poll_interval_ms(self) -> int | None:
+        """SQLite has no notifications: the window asks ``changed_elsewhere`` this often."""
+        return POLL_MS
+
+    def notification_socket(self) -> int | None:
+        return None
+
+    def connection_problem(self) -> str | None:
+        return None  # a file has no connection to lose
+
+    def build_name_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
+        """Switch the file to WAL mode and (re)build its name structures, on a connection
+        of its own (from any thread); return the heroes indexed."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError()
+        try:
+            connection = connect(files.uri(self.path, "rw"))
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+        try:
+            return name_index.add(connection, progress)
+        finally:
+            connection.close()
+
+    def names_ready(self) -> bool:
+        """True when search and name order can use the name structures as they are."""
+        if self.name_index is not name_index.NameIndexStatus.READY:
+            return False
+        try:
+            if not name_index.has_pending(self.connection):
+                return True
+            # Another program's rows wait in the log: process them, or scan meanwhile.
+            return not self.read_only and self._process_log_if_free()
+        except (sqlite3.Error, DatabaseError):
+            return False
+
+    def _process_log_if_free(self) -> bool:
+        """Process the change log now unless another program holds the write lock.
+
+        Never waits for the lock: a read (a page, a search) must not freeze
+        the window; the next poll tries again. A log longer than
+        ``SYNC_BUILD_ROWS`` (another program imported many heroes) is left to
+        a background rebuild instead (``needs_name_index_build``).
+        """
+        if name_index.pending_count(self.connection) > SYNC_BUILD_ROWS:
+            self.name_index = name_index.NameIndexStatus.REBUILD
+            return False
+        self.connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            with self.write():
+                pass  # write() processes the log before committing
+            return True
+        except DatabaseError:
+            return False
+        finally:
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def name_index_offer(self) -> str | None:
+        """What Hero Desktop would add to this file (with the user's consent), or None."""
+        if self.read_only or self.name_index is not name_index.NameIndexStatus.FOREIGN:
+            return None
+        return name_index.OFFER
+
+    def needs_name_index_build(self) -> bool:
+        """Hero Desktop's own file whose name structures must be (re)built in the background."""
+        return not self.read_only and self.name_index is name_index.NameIndexStatus.REBUILD
+
+    def recheck_name_index(self) -> None:
+        """Look again (another connection may have built or dropped the structures)."""
+        with suppress(sqlite3.Error):
+            self.name_index = name_index.status(self.connection)
+            self.has_search_index = search_index_ready(self.connection)
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: takes the write lock at once, commits or rolls back."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError()
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+        try:
+            yield self.connection
+            if self.name_index is name_index.NameIndexStatus.READY:
+                # The same transaction: the names of what was written are never stale.
+                name_index.process_pending(self.connection)
+            self.connection.execute("COMMIT")
+        except BaseException as failure:
+            with suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
+            if isinstance(failure, sqlite3.Error):
+                raise translate_error(failure) from failure
+            raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[HeroTransaction]:
+        """A write transaction (``BEGIN IMMEDIATE``) of the store protocol."""
+        with self.write() as connection:
+            yield access.SqliteTransaction(connection)
+
+    def get(self, hero_id: int) -> HeroRow | None:
+        return access.get_hero(self.connection, hero_id)
+
+    def pager(self, query: HeroQuery) -> Pager:
+        return access.pager(self, query)
+
+    def snapshot(self, query: HeroQuery) -> AbstractContextManager[Pager]:
+        return access.snapshot(self, query)
+
+    def bulk_insert(
+        self, batches: Iterable[list[NewHero]], expected_rows: int, *, replace: bool = False
+    ) -> BulkInsertResult:
+        return access.bulk_insert(self, batches, expected_rows, replace=replace)
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another connection (any program) committed a change.
+
+        ``PRAGMA data_version`` moves only for commits by *other* connections,
+        so the app's own writes never trigger a refresh of themselves.
+        """
+        try:
+            version = int(self.connection.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return False
+        changed = version != self._last_data_version
+        self._last_data_version = version
+        if changed:
+            self._catch_up_names()
+        return changed
+
+    def _catch_up_names(self) -> None:
+        """Name rows for what another program wrote (it logged them in hero_desktop_pending)."""
+        if self.read_only:
+            return
+        with suppress(sqlite3.Error, DatabaseError):
+            self.name_index = name_index.status(self.connection, check_counts=False)
+            self.has_search_index = search_index_ready(self.connection)
+            if self.name_index is name_index.NameIndexStatus.READY and name_index.has_pending(
+                self.connection
+            ):
+                self._process_log_if_free()
+
+    def set_lock_wait(self, milliseconds: int) -> None:
+        """How long one statement waits for another program's lock before DatabaseBusyError."""
+        with suppress(sqlite3.Error):
+            self.connection.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection now (safe from any thread)."""
+        self.connection.interrupt()
+
+    def check_integrity(self, stop: Callable[[], bool] = lambda: False) -> str | None:
+        """Run SQLite's quick check on a separate connection: what is wrong, or None.
+
+        None also when the check could not finish (``stop()`` turned true, or
+        the file was locked): only damage the check saw is reported.
+        """
+        try:
+            checker = sqlite3.connect(self.uri or files.uri(self.path, "ro"), uri=True)
+            try:
+                checker.set_progress_handler(lambda: int(stop()), 10_000)
+                rows = checker.execute("PRAGMA quick_check").fetchall()
+            finally:
+                checker.close()
+        except sqlite3.Error as error:
+            text = str(error)
+            damaged = any(word in text for word in ("malformed", "corrupt", "not a database"))
+            return text if damaged else None
+        problems = [str(row[0]) for row in rows if row[0] != "ok"]
+        return "; ".join(problems[:5]) or None
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the main file, so that the file alone holds everything."""
+        with suppress(sqlite3.Error):
+            if not self.read_only:
+                self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with suppress(sqlite3.Error):
+            self.connection.close()
+        if self.tidy_on_close:
+            files.tidy_sidecars(self.path)
+        if self.private_copy is not None:
+            shutil.rmtree(self.private_copy, ignore_errors=True)
+
+
+Database = SqliteStore
+"""The name this class had before the store protocol (kept for existing callers)."""
+
+
+def connect(uri: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        uri,
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+    )
+    names.register_functions(connection)
+    return connection
+
+
+def search_index_ready(connection: sqlite3.Connection) -> bool:
+    names = {
+        str(row[0])
+        for row in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE name LIKE ? ESCAPE '\\'",
+            (SEARCH_TABLE.replace("_", "\\_") + "%",),
+        )
+    }
+    wanted = {SEARCH_TABLE, *(f"{SEARCH_TABLE}_{kind}" for kind in ("insert", "delete", "update"))}
+    return wanted <= names
