@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from hero_desktop.app import APPLICATION, ORGANIZATION, app_icon, data_folder
+    from hero_desktop.app import APPLICATION, ORGANIZATION, data_folder
     from hero_desktop.window_manager import WindowManager
 
     existing = QApplication.instance()
@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("hero-desktop")
-    app.setWindowIcon(app_icon())
+    # (the icon is set once the first window shows its first page: app.py)
     log_to_file(data_folder() / LOG_NAME)
     capture_qt_messages()
     log_thread_exceptions()

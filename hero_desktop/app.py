@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from hero_desktop.data.location import ServerAddress, parse_location
-from hero_desktop.ui.main_window import MainWindow
-from hero_desktop.ui.prompts import Prompts
+from hero_desktop.data.views import PageRequest
+from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.window_settings import WindowSettings
+
+if TYPE_CHECKING:
+    # Imported when the first window is built, once its database is opening.
+    from hero_desktop.ui.main_window import MainWindow
+    from hero_desktop.ui.prompts import Prompts
 
 ORGANIZATION = "HeroDesktop"
 APPLICATION = "Hero Desktop"
@@ -69,7 +76,23 @@ def create_main_window(
     message for the user. A malformed server URL raises ValueError at once.
     """
     settings = settings or default_settings()
-    window = MainWindow(to_location(database), settings, prompts, read_only=read_only)
+    location = to_location(database)
+    # The worker starts opening the database, and reads the first page the
+    # window will ask for, while the window's modules load and it is built.
+    stored = WindowSettings(settings)
+    first_page = PageRequest(stored.sort, 0, stored.page_size)
+    client = DataClient(location, read_only, first_page=first_page)
+
+    from hero_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(location, settings, prompts, read_only=read_only, client=client)
     if QApplication.instance() is not None:
-        window.setWindowIcon(app_icon())
+        # Loading the icon costs 10 ms: once the first page is on screen.
+        window.ready.connect(lambda: _set_icon(window))
     return window
+
+
+def _set_icon(window: MainWindow) -> None:
+    icon = app_icon()
+    QApplication.setWindowIcon(icon)
+    window.setWindowIcon(icon)

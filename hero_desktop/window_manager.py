@@ -19,13 +19,16 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hero_desktop.app import create_main_window, default_database, to_location
 from hero_desktop.data.errors import PasswordNeededError, ServerUnreachableError
 from hero_desktop.data.location import ServerAddress, location_key
-from hero_desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from hero_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("hero_desktop")
 

@@ -25,6 +25,7 @@ apart, each half would only make sense with the other open beside it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import itertools
@@ -44,6 +45,7 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.opening import open_store
 from hero_desktop.data.store import HeroStore
+from hero_desktop.data.views import PageRequest, read_page
 
 log = logging.getLogger("hero_desktop")
 
@@ -87,10 +89,17 @@ class _Worker(QObject):
     opened = Signal(object)  # the HeroStore
     openFailed = Signal(object)  # noqa: N815 - the HeroError
 
-    def __init__(self, shared: _Shared, location: Path | ServerAddress, read_only: bool) -> None:
+    def __init__(
+        self,
+        shared: _Shared,
+        location: Path | ServerAddress,
+        read_only: bool,
+        first_page: PageRequest | None,
+    ) -> None:
         super().__init__()
         self._shared = shared
         self._location = location
+        self._first_page = first_page
         self._read_only = read_only
         self._repository: HeroRepository | None = None
 
@@ -104,6 +113,11 @@ class _Worker(QObject):
         database.set_lock_wait(LOCK_WAIT_MS)
         self._repository = HeroRepository(database)
         self._shared.database = database
+        if self._first_page is not None:
+            # Read now, while the window is still being built: its own request for
+            # this page then finds the count and the page position ready.
+            with contextlib.suppress(HeroError):
+                read_page(self._repository, self._first_page)
         self.opened.emit(database)
 
     @Slot()
@@ -111,6 +125,10 @@ class _Worker(QObject):
         names.warm_up()  # the collation table, in a thread of its own
         for name in WARM_UP_MODULES:
             importlib.import_module(name)
+        if self._repository is not None:
+            # The checks opening left out to show the first page sooner (a big
+            # file's name index counts): a stale index is then rebuilt.
+            self._repository.store.recheck_name_index()
 
     @Slot(int, object)
     def run(self, request_id: int, job: _Job) -> None:
@@ -188,7 +206,12 @@ class DataClient(QObject):
     _close = Signal()
 
     def __init__(
-        self, location: Path | ServerAddress, read_only: bool, parent: QObject | None = None
+        self,
+        location: Path | ServerAddress,
+        read_only: bool,
+        parent: QObject | None = None,
+        *,
+        first_page: PageRequest | None = None,
     ) -> None:
         super().__init__(parent)
         self.location = location
@@ -206,7 +229,7 @@ class DataClient(QObject):
         self._busy_timer.timeout.connect(lambda: self._set_busy(bool(self._pending)))
         self._thread = QThread()
         self._thread.setObjectName("hero-data")
-        self._worker = _Worker(self._shared, location, read_only)
+        self._worker = _Worker(self._shared, location, read_only, first_page)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._open.connect(self._worker.open)

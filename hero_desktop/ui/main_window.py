@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         prompts: Prompts | None = None,
         *,
         read_only: bool = False,
+        client: DataClient | None = None,
     ) -> None:
         super().__init__()
         self.location = location
@@ -82,7 +83,9 @@ class MainWindow(QMainWindow):
         self.is_ready = False
         self.setWindowTitle(f"{self.display_name} — Hero Desktop")
 
-        self.client = DataClient(location, read_only, self)
+        # A client made before the window (app.py) is already opening the database.
+        self.client = client or DataClient(location, read_only)
+        self.client.setParent(self)
         self.message_bar = MessageBar()
         self.read_only_banner = QLabel(
             "Read-only: this database cannot be written, so editing is turned off."

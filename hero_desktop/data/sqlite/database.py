@@ -233,7 +233,10 @@ def _prepare(
     )
     try:
         database.has_search_index = search_index_ready(connection)
-        database.name_index = name_index.status(connection)
+        # Counting both tables of a big file would hold up its first page: there the
+        # worker's warm-up, after that page is painted, counts them (recheck_name_index).
+        small = files.size_bytes(connection) <= files.QUICK_CHECK_BYTES
+        database.name_index = name_index.status(connection, check_counts=small)
         if search_index and not read_only and consent:
             _build_names_now(database, created)
     except (sqlite3.Error, DatabaseError):

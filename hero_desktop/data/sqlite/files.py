@@ -123,3 +123,9 @@ def quick_check(path: Path, connection: sqlite3.Connection) -> None:
     problems = [line for line in lines if line != "ok" and not line.startswith("***")]
     if problems:
         raise DamagedDatabaseError(path, "; ".join(problems[:3]))
+
+
+def size_bytes(connection: sqlite3.Connection) -> int:
+    """The database file's size as SQLite counts it (pages times page size)."""
+    pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
+    return pages * int(connection.execute("PRAGMA page_size").fetchone()[0])
