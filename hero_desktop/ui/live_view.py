@@ -52,6 +52,7 @@ class LiveView(QObject):
         self._check: Future[str | None] | None = None
         self._notifier: QSocketNotifier | None = None
         self._socket: int | None = None
+        self._interval: int | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._poll)
 
@@ -73,8 +74,15 @@ class LiveView(QObject):
                 self._notifier.activated.connect(self._notified)
         if self._notifier is not None:
             self._notifier.setEnabled(not self._asking)
-        # The integrity check's answer is looked at by the poll too: keep it going until then.
-        if interval is None and self._check is not None:
+        self._interval = interval
+        self._run_timer()
+
+    def _run_timer(self) -> None:
+        """Poll at the store's interval; without one, only while something waits for a poll."""
+        interval = self._interval
+        # The integrity check's answer, and a refresh held back while a cell editor
+        # was open, are looked at by the poll: keep it going until they are done.
+        if interval is None and (self._check is not None or self.navigator.pending_refresh):
             interval = 500
         if interval is None:
             self.timer.stop()
@@ -93,8 +101,10 @@ class LiveView(QObject):
             self._check = None
             if problem:
                 self.damaged.emit(problem)
+            self._run_timer()
         if self.navigator.pending_refresh:
             self.navigator.refresh()  # held back while a cell editor was open
+            self._run_timer()
             return
         if not self.client.is_idle():
             return  # the user's own requests come first
@@ -122,9 +132,9 @@ class LiveView(QObject):
             self.connectionChanged.emit(problem)
             if not problem:
                 changed = True  # back: show what the server holds now
-        self._follow(interval, socket)
         if changed:
             self.navigator.refresh()
+        self._follow(interval, socket)
 
     def _gave_up(self, _error: BaseException) -> None:
         self._asking = False

@@ -16,6 +16,7 @@ from postgres_server import PostgresServer
 
 from hero_desktop.data.errors import (
     ConflictError,
+    DatabaseError,
     HeroNotFoundError,
     InvalidHeroError,
     PasswordNeededError,
@@ -226,6 +227,10 @@ def test_faults_at_connect_are_one_clear_sentence_each(
         postgres_server.drop_role("keeper")
     with pytest.raises(Exception, match="has no database named no_such_db"):
         open_server(address_of(postgres_server.url("no_such_db")))
+    tls = address_of(postgres_server.url(dbname, tcp=True) + "?sslmode=require")
+    with pytest.raises(DatabaseError, match="does not offer TLS") as refused:
+        open_server(tls)
+    assert "password" not in str(refused.value).lower()
     with pytest.raises(ServerUnreachableError, match="Could not reach"):
         open_server(ServerAddress(host="127.0.0.1", port=1, dbname="heroes", user="postgres"))
 

@@ -9,6 +9,7 @@ database, the tutorial's FastAPI app pointed at it, or a plain client.
 
 from __future__ import annotations
 
+import logging
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,9 +126,16 @@ def test_two_windows_on_one_database_see_each_others_changes_without_polling(
     add_by_keyboard(qtbot, first, "Rusty-Man", "Tommy Sharp", "48")
 
     qtbot.waitUntil(lambda: shown_names(second) == ["Rusty-Man"])
+    go_to_cell(qtbot, first, 1, NAME)
+    qtbot.keyClick(first.table, Qt.Key.Key_F2)  # typing in a cell while others change heroes
+    editor = editor_of(first)
+    type_text(qtbot, editor, "Rusty")
     run(postgres_database, "UPDATE hero SET age = 49")  # psql, say
-    qtbot.waitUntil(lambda: cell(first, 1, AGE).data() == "49")
     qtbot.waitUntil(lambda: cell(second, 1, AGE).data() == "49")
+    qtbot.waitUntil(lambda: first.navigator.pending_refresh)  # held until the editor closes
+    assert editor_of(first) is editor
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: cell(first, 1, AGE).data() == "49")
 
 
 def test_a_conflict_between_two_windows_asks_and_keep_theirs_writes_nothing(
@@ -283,7 +291,9 @@ def test_a_password_is_asked_for_and_never_stored(
     postgres_server: PostgresServer,
     postgres_database: str,
     tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     dbname = dbname_of(postgres_database)
     postgres_server.create_role("keeper", password="right horse battery")
     run(postgres_database, "GRANT ALL ON SCHEMA public TO keeper")
@@ -311,6 +321,8 @@ def test_a_password_is_asked_for_and_never_stored(
         assert "right horse" not in window.windowTitle()
         recent = window.settings.recent_files()[0]
         assert parse_location(recent) == asked[0]
+        assert "opened postgresql://keeper@127.0.0.1" in caplog.text
+        assert "right horse" not in caplog.text
         manager.close_all()
     finally:
         postgres_server.drop_role("keeper")
