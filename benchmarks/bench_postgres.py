@@ -42,7 +42,7 @@ import psycopg
 from sqlalchemy import Engine
 from sqlmodel import create_engine
 
-from benchmarks import dataset, tutorial
+from benchmarks import dataset, report, tutorial
 from benchmarks.bench_paging import Samples
 from benchmarks.report import Figure, median, ratio, timed, times
 from hero_desktop.data.heroes import HeroRepository
@@ -486,28 +486,4 @@ def _missing(why: str) -> Figure:
 
 def print_table(figures: list[Figure]) -> None:
     """report.print_table with this section's peers."""
-    headers = ("figure", *PEERS, "ratio(s)", "target", "met?")
-    rows = [
-        (
-            f.name,
-            *(f.cell(peer) for peer in PEERS),
-            f.ratios,
-            f.target,
-            "—" if f.met is None else "yes" if f.met else "NO",
-        )
-        for f in figures
-    ]
-    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-
-    def line(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
-
-    print(line(headers))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print(line(row))
-    notes = [(f.name, note) for f in figures for note in f.notes]
-    if notes:
-        print()
-        for name, note in notes:
-            print(f"- {name}: {note}")
+    report.print_table(figures, PEERS)

@@ -65,12 +65,12 @@ def timed(work: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[float, T]:
     return (time.perf_counter() - started) * 1000, result
 
 
-def print_table(figures: list[Figure]) -> None:
-    headers = ("figure", *PEERS, "ratio(s)", "target", "met?")
+def print_table(figures: list[Figure], peers: tuple[str, ...] = PEERS) -> None:
+    headers = ("figure", *peers, "ratio(s)", "target", "met?")
     rows = [
         (
             f.name,
-            *(f.cell(peer) for peer in PEERS),
+            *(f.cell(peer) for peer in peers),
             f.ratios,
             f.target,
             "—" if f.met is None else "yes" if f.met else "NO",

@@ -23,6 +23,20 @@ class HeroQuery:
     age_to: int | None = None
     no_age: bool = False
 
+    def age_conditions(self) -> list[tuple[str, int | None]]:
+        """The age filters as (operator, value) pairs: ("IS NULL", None), (">=", 10), ("<=", 40).
+
+        Each store writes them into its SQL with its own placeholders.
+        """
+        if self.no_age:
+            return [("IS NULL", None)]
+        bounds: list[tuple[str, int | None]] = []
+        if self.age_from is not None:
+            bounds.append((">=", self.age_from))
+        if self.age_to is not None:
+            bounds.append(("<=", self.age_to))
+        return bounds
+
     @property
     def is_filtered(self) -> bool:
         return (

@@ -32,42 +32,48 @@ class StoreHarness(Protocol):
     def close_all(self) -> None: ...
 
 
-class SqliteHarness:
+class Harness:
+    """Keeps the stores a test opened, to close them all at its end."""
+
+    def __init__(self) -> None:
+        self._opened: list[HeroStore] = []
+
+    def _opening(self, read_only: bool) -> HeroStore:
+        raise NotImplementedError
+
+    def open(self, *, read_only: bool = False) -> HeroStore:
+        store = self._opening(read_only)
+        self._opened.append(store)
+        return store
+
+    def close_all(self) -> None:
+        for store in reversed(self._opened):
+            store.close()
+        self._opened.clear()
+
+
+class SqliteHarness(Harness):
     """A SQLite file in the test's temporary folder."""
 
     def __init__(self, folder: Path) -> None:
+        super().__init__()
         self.path = folder / "contract.db"
-        self._opened: list[HeroStore] = []
 
-    def open(self, *, read_only: bool = False) -> HeroStore:
-        store = open_database(self.path, read_only=read_only)
-        self._opened.append(store)
-        return store
-
-    def close_all(self) -> None:
-        for store in reversed(self._opened):
-            store.close()
-        self._opened.clear()
+    def _opening(self, read_only: bool) -> HeroStore:
+        return open_database(self.path, read_only=read_only)
 
 
-class PostgresHarness:
+class PostgresHarness(Harness):
     """A fresh database on the session's PostgreSQL server."""
 
     def __init__(self, url: str) -> None:
+        super().__init__()
         address = parse_location(url)
         assert isinstance(address, ServerAddress)
         self.address = address
-        self._opened: list[HeroStore] = []
 
-    def open(self, *, read_only: bool = False) -> HeroStore:
-        store = open_server(self.address, read_only=read_only)
-        self._opened.append(store)
-        return store
-
-    def close_all(self) -> None:
-        for store in reversed(self._opened):
-            store.close()
-        self._opened.clear()
+    def _opening(self, read_only: bool) -> HeroStore:
+        return open_server(self.address, read_only=read_only)
 
 
 def make_harness(kind: str, folder: Path, request: pytest.FixtureRequest) -> StoreHarness:

@@ -42,18 +42,9 @@ def like_pattern(folded: str) -> str:
 
 
 def age_filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if query.no_age:
-        clauses.append("h.age IS NULL")
-    else:
-        if query.age_from is not None:
-            clauses.append("h.age >= %s")
-            params.append(query.age_from)
-        if query.age_to is not None:
-            clauses.append("h.age <= %s")
-            params.append(query.age_to)
-    return clauses, params
+    conditions = query.age_conditions()
+    clauses = [f"h.age {op}" if value is None else f"h.age {op} %s" for op, value in conditions]
+    return clauses, [value for _, value in conditions if value is not None]
 
 
 @dataclass(frozen=True)
