@@ -121,10 +121,13 @@ class HeroDesktop:
         *,
         command: str | None = None,
         env: dict[str, str] | None = None,
+        url: str | None = None,
     ) -> None:
         self.x = x
         self.home = home
         self.database = database
+        self.url = url
+        """A server to open instead of ``database`` (a PostgreSQL URL)."""
         self.command = command or hero_desktop_command()
         self.process: subprocess.Popen[bytes] | None = None
         self.window = ""
@@ -156,7 +159,7 @@ class HeroDesktop:
             output.write(f"--- run {self.runs}\n".encode())
             output.flush()
             self.process = subprocess.Popen(
-                [self.command, str(self.database)],
+                [self.command, self.url or str(self.database)],
                 env=self.env,
                 stdin=subprocess.DEVNULL,
                 stdout=output,
