@@ -27,9 +27,11 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, parse_location
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
+from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.store import NewHero
 
 HOSTILE = [
     "O'Brien",
@@ -266,3 +268,39 @@ def test_two_people_never_overwrite_each_other_silently(
     with pytest.raises(HeroNotFoundError, match=r"^Hero not found$"):
         mine.delete(hero.id)
     theirs.store.close()
+
+
+def test_a_big_import_is_in_at_once_and_its_names_are_keyed_after_in_batches(
+    store: PostgresStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(schema, "BACKLOG_ROWS", 5)
+    monkeypatch.setattr(schema, "BATCH", 4)
+    repo = HeroRepository(store)
+    heroes: list[NewHero] = [(f"Zoë {number}", number, "s") for number in range(12)]
+    result = store.bulk_insert([heroes], len(heroes))
+    assert result.imported == 12
+
+    # In at once; the names wait in the log, and search scans with the same rules meanwhile.
+    assert store.backlog
+    assert store.needs_name_index_build()
+    assert not store.names_ready()
+    assert repo.count(HeroQuery(search="ZOE 1")) == 3  # Zoë 1, 10, 11
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    assert store.build_name_index(progress) == 12
+    assert seen[-1] == (12, 12)
+    assert len(seen) == 3  # three batches of at most four, each committed
+    store.recheck_name_index()
+    assert not store.backlog
+    assert store.names_ready()
+    repo.refresh()
+    assert repo.count(HeroQuery(search="ZOE 1")) == 3
+    assert [h.name for h in repo.page(HeroQuery(sort=SortKey.NAME), limit=3)] == [
+        "Zoë 0",
+        "Zoë 1",
+        "Zoë 10",
+    ]

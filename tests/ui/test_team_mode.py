@@ -25,6 +25,7 @@ from sqlmodel import create_engine
 from tutorial_app import Base, tutorial_app
 
 from hero_desktop.data.location import ServerAddress, parse_location
+from hero_desktop.data.postgres import schema
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.connect_dialog import ConnectDialog
 from hero_desktop.ui.hero_table_model import COLUMNS
@@ -415,3 +416,27 @@ def test_csv_import_export_and_the_secret_mask_work_on_a_server(
     qtbot.keyClick(window.table, Qt.Key.Key_E, CTRL)
     qtbot.waitUntil(lambda: exported.exists() and "Zéphyr" in exported.read_text("utf-8"))
     assert exported.read_text("utf-8").splitlines()[1:] == ["Nova,29,Nora Vance", "Zéphyr,,Zed"]
+
+
+def test_after_a_big_import_the_names_are_keyed_in_the_background_with_progress(
+    qtbot: SettlingQtBot,
+    open_window: OpenWindow,
+    postgres_database: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(schema, "BACKLOG_ROWS", 2)  # "big": more than two heroes
+    source = tmp_path / "roster.csv"
+    source.write_text("name,age,secret_name\nZoë,1,z\nZed,2,z\nAdam,3,a\n", encoding="utf-8")
+
+    class Files(Answers):
+        def open_path(self, title: str, csv: bool = False) -> str | None:
+            return str(source)
+
+    window = open_window(postgres_database, prompts=Files())
+    with qtbot.waitSignal(window.index_offer.built, timeout=20_000):
+        qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
+    assert window.database is not None
+    assert not window.database.needs_name_index_build()
+    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)  # by name, from the keyed names
+    qtbot.waitUntil(lambda: shown_names(window) == ["Adam", "Zed", "Zoë"])

@@ -28,7 +28,7 @@ class PostgresStore(Protocol):
 
     connection: psycopg.Connection
     read_only: bool
-    may_install: bool
+    backlog: bool
 
     @property
     def keys_names(self) -> bool: ...
@@ -154,9 +154,10 @@ def bulk_insert(
 
     The lock keeps the new ids in one run (nobody else takes ids from the
     sequence meanwhile), so undo can take the import back as a range. The
-    names are keyed here, not through the change log (its trigger is told to
-    stand aside for this transaction), and when the import is bigger than
-    what is there, the name indexes are built once after the rows are in.
+    change log's trigger stands aside for this transaction: a small import
+    keys its names here; a big one logs its ids in one statement and leaves
+    them to a background catch-up (``backlog``), so the heroes are in as fast
+    as COPY allows, and search scans until the names are keyed.
     """
     if store.read_only:
         raise ReadOnlyDatabaseError()
@@ -173,8 +174,8 @@ def bulk_insert(
                 if keyed:
                     connection.execute(f"DELETE FROM {schema.NAME_TABLE}")
                 connection.execute("DELETE FROM hero")
-            row = connection.execute("SELECT coalesce(max(id), 0), count(*) FROM hero").fetchone()
-            ids_after, existing = (int(row[0]), int(row[1])) if row else (0, 0)
+            row = connection.execute("SELECT coalesce(max(id), 0) FROM hero").fetchone()
+            ids_after = int(row[0]) if row else 0
             with connection.cursor().copy("COPY hero (name, age, secret_name) FROM STDIN") as copy:
                 for batch in batches:
                     for hero in batch:
@@ -186,31 +187,23 @@ def bulk_insert(
                 ).fetchone()
                 if found and found[2] == inserted and found[1] - found[0] + 1 == inserted:
                     first_id, last_id = int(found[0]), int(found[1])
-                if keyed:
-                    _key_new_heroes(
-                        connection,
-                        ids_after,
-                        rebuild=store.may_install and expected_rows > existing,
+                if keyed and inserted > schema.BACKLOG_ROWS:
+                    connection.execute(
+                        f"INSERT INTO {schema.PENDING_TABLE} (id) "
+                        "SELECT id FROM hero WHERE id > %s",
+                        (ids_after,),
                     )
+                    store.backlog = True
+                elif keyed:
+                    _key_new_heroes(connection, ids_after)
         except psycopg.errors.QueryCanceled as error:
             raise OperationCancelledError("Cancelled: nothing was imported.") from error
     return BulkInsertResult(inserted, first_id, last_id)
 
 
-def _key_new_heroes(connection: psycopg.Connection, ids_after: int, *, rebuild: bool) -> None:
-    """Name rows for the heroes a bulk insert added (ids past ``ids_after``)."""
-    indexes = schema.name_indexes(connection) if rebuild else []
-    for name, _ in indexes:
-        connection.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
-    last = ids_after
-    while True:
-        rows = connection.execute(
-            "SELECT id, name FROM hero WHERE id > %s ORDER BY id LIMIT %s",
-            (last, schema.BATCH),
-        ).fetchall()
-        if not rows:
-            break
-        schema.copy_names(connection, rows)
-        last = int(rows[-1][0])
-    for _, definition in indexes:
-        connection.execute(definition.encode())
+def _key_new_heroes(connection: psycopg.Connection, ids_after: int) -> None:
+    """Name rows for the heroes a (small) bulk insert added: ids past ``ids_after``."""
+    rows = connection.execute(
+        "SELECT id, name FROM hero WHERE id > %s ORDER BY id", (ids_after,)
+    ).fetchall()
+    schema.copy_names(connection, rows)

@@ -298,16 +298,6 @@ def build(connection: psycopg.Connection, progress: Progress | None = None) -> i
     return done
 
 
-def name_indexes(connection: psycopg.Connection) -> list[tuple[str, str]]:
-    """(name, CREATE INDEX statement) of the name table's secondary indexes."""
-    rows = connection.execute(
-        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
-        "AND indexname IN ('hero_desktop_name_order', 'hero_desktop_name_fold')",
-        (NAME_TABLE,),
-    ).fetchall()
-    return [(str(name), str(definition)) for name, definition in rows]
-
-
 def copy_names(connection: psycopg.Connection, rows: Iterable[tuple[int, object]]) -> None:
     """Write the name rows of (id, name) pairs with COPY (the fastest way in)."""
     with connection.cursor().copy(f"COPY {NAME_TABLE} (id, fold, sort_key) FROM STDIN") as copy:
@@ -316,14 +306,35 @@ def copy_names(connection: psycopg.Connection, rows: Iterable[tuple[int, object]
             copy.write_row((hero_id, folded, key))
 
 
-def process_pending(connection: psycopg.Connection) -> int:
+BACKLOG_ROWS = 20_000
+"""More logged heroes than this are keyed in the background, not inside someone's change."""
+
+
+def has_backlog(connection: psycopg.Connection) -> bool:
+    """More heroes wait in the log than one change should key (an import, say)."""
+    row = connection.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {PENDING_TABLE} LIMIT %s) AS waiting",
+        (BACKLOG_ROWS + 1,),
+    ).fetchone()
+    return row is not None and int(row[0]) > BACKLOG_ROWS
+
+
+def process_pending(connection: psycopg.Connection, limit: int | None = None) -> int:
     """Turn the change log into name rows; inside a transaction. Returns how many were logged.
 
-    Idempotent and safe beside another client doing the same: the log rows
-    are taken with ``DELETE ... RETURNING``, which waits for a concurrent
-    taker's commit and then finds them gone.
+    ``limit`` takes at most that many log rows (a batch of a background
+    catch-up). Idempotent and safe beside another client doing the same: the
+    log rows are taken with ``DELETE ... RETURNING``, which waits for a
+    concurrent taker's commit and then finds them gone.
     """
-    taken = connection.execute(f"DELETE FROM {PENDING_TABLE} RETURNING id").fetchall()
+    if limit is None:
+        taken = connection.execute(f"DELETE FROM {PENDING_TABLE} RETURNING id").fetchall()
+    else:
+        taken = connection.execute(
+            f"DELETE FROM {PENDING_TABLE} WHERE ctid IN "
+            f"(SELECT ctid FROM {PENDING_TABLE} LIMIT %s) RETURNING id",
+            (limit,),
+        ).fetchall()
     if not taken:
         return 0
     ids = sorted({int(row[0]) for row in taken})
@@ -349,3 +360,21 @@ def process_pending(connection: psycopg.Connection) -> int:
     )
     connection.execute("DELETE FROM hero_desktop_incoming")
     return len(taken)
+
+
+def catch_up(connection: psycopg.Connection, progress: Progress | None = None) -> int:
+    """Key a backlog of logged heroes in batches, one transaction each (autocommit connection).
+
+    Each batch is committed: a cancel keeps what was done, and the rest waits
+    in the log. Returns the heroes keyed.
+    """
+    total = pending_count(connection)
+    done = 0
+    while True:
+        with connection.transaction():
+            keyed = process_pending(connection, BATCH)
+        if not keyed:
+            return done
+        done += keyed
+        if progress is not None and progress(min(done, total), max(total, done)) is False:
+            raise BuildCancelledError()

@@ -75,6 +75,8 @@ class PostgresStore:
     _counters: tuple[Any, ...] | None = None
     _lost: bool = False
     _reconnected: bool = False
+    backlog: bool = False
+    """Many heroes wait in the change log (an import): keyed in the background; scans meanwhile."""
 
     @property
     def display_name(self) -> str:
@@ -268,7 +270,13 @@ class PostgresStore:
         if not self.keys_names:
             return
         with suppress(DatabaseError, psycopg.Error):
-            self._process_pending_if_free()
+            if not self._backlog_now():
+                self._process_pending_if_free()
+
+    def _backlog_now(self) -> bool:
+        """Look (and remember, for the window's background build) whether a backlog waits."""
+        self.backlog = schema.has_backlog(self.connection)
+        return self.backlog
 
     def _process_pending_if_free(self) -> bool:
         """Key another client's heroes now, unless someone else holds their log rows."""
@@ -293,7 +301,7 @@ class PostgresStore:
             if lock_wait_ms is not None:
                 connection.execute(f"SET LOCAL lock_timeout = {int(lock_wait_ms)}")
             yield access.PgTransaction(connection)
-            if self.keys_names:
+            if self.keys_names and not self.backlog:
                 schema.process_pending(connection)
         except BaseException as failure:
             with suppress(psycopg.Error):
@@ -364,9 +372,10 @@ class PostgresStore:
             return False
         try:
             if not schema.has_pending(self.connection):
+                self.backlog = False
                 return True
-            if not self.keys_names:
-                return False
+            if not self.keys_names or self._backlog_now():
+                return False  # scan meanwhile
             return self._process_pending_if_free()
         except (DatabaseError, psycopg.Error):
             return False
@@ -379,28 +388,36 @@ class PostgresStore:
         return schema.OFFER
 
     def needs_name_index_build(self) -> bool:
-        return (
-            not self.read_only
-            and self.may_install
-            and self.name_index is schema.NameIndexStatus.REBUILD
-        )
+        """Stale structures to rebuild, or a backlog of heroes to key (an import)."""
+        if self.read_only:
+            return False
+        if self.name_index is schema.NameIndexStatus.REBUILD:
+            return self.may_install
+        return self.backlog and self.keys_names
 
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):
             self.name_index = self.call(lambda: schema.status(self.connection))
             if self.name_index is schema.NameIndexStatus.READY:
                 self.may_read_names, self.may_key = schema.privileges(self.connection)
+                self._backlog_now()
             if self.name_index is not schema.NameIndexStatus.FOREIGN:
                 self._listen()
                 if self.listener is not None:
                     self.notice = ""
 
     def build_name_index(self, progress: schema.Progress | None = None) -> int:
-        """Add (or rebuild) the name structures on a connection of its own, in one transaction."""
+        """Add (or rebuild) the name structures on a connection of its own, in one transaction.
+
+        With the structures in place and a backlog in the change log, it keys
+        the backlog instead, in batches (each committed).
+        """
         if self.read_only:
             raise ReadOnlyDatabaseError()
         connection = access.connect(self.address)
         try:
+            if self.backlog and self.name_index is schema.NameIndexStatus.READY:
+                return schema.catch_up(connection, progress)
             connection.execute("BEGIN")
             try:
                 done = schema.build(connection, progress)
@@ -411,6 +428,10 @@ class PostgresStore:
             connection.execute("COMMIT")
             return done
         except schema.BuildCancelledError:
+            if self.backlog:
+                raise OperationCancelledError(
+                    "Cancelled: the rest of the new heroes are keyed later; search scans meanwhile."
+                ) from None
             raise OperationCancelledError(
                 "Cancelled: the name index was not added; the database is as it was."
             ) from None
