@@ -366,13 +366,18 @@ def _write_csv(path: Path, rows: int) -> None:
         writer.writerows(dataset.generate(rows, seed=dataset.SEED + 1))
 
 
-def _import_hero(server: PostgresServer, source: Path) -> float:
+def _import_hero(server: PostgresServer, source: Path) -> tuple[float, float]:
+    """Seconds of the import itself, and of keying its names after it (in the background)."""
     server.create_database("import_hero")
     store = open_store(server.url("import_hero"))  # creates hero, structures
     try:
         started = time.perf_counter()
         HeroRepository(store).import_csv(source)
-        return time.perf_counter() - started
+        imported = time.perf_counter() - started
+        started = time.perf_counter()
+        if store.needs_name_index_build():
+            store.build_name_index()
+        return imported, time.perf_counter() - started
     finally:
         store.close()
         server.drop_database("import_hero")
@@ -405,8 +410,10 @@ def import_figure(server: PostgresServer, rows: int, repeat: int, log: Log) -> F
     with tempfile.TemporaryDirectory(prefix="hero-bench-pg-") as folder:
         source = Path(folder) / "heroes.csv"
         _write_csv(source, rows)
-        hero = [_import_hero(server, source) for _ in range(repeat)]
-        log(f"postgres: import through the repository {median(hero):.2f} s")
+        runs = [_import_hero(server, source) for _ in range(repeat)]
+        hero = [imported for imported, _ in runs]
+        keying = median(keyed for _, keyed in runs)
+        log(f"postgres: import through the repository {median(hero):.2f} s (+{keying:.2f} s)")
         raw = [_import_raw(server, source) for _ in range(repeat)]
         triggers = median(
             _import_raw(server, source, hero_desktop_table=True) for _ in range(repeat)
@@ -422,9 +429,10 @@ def import_figure(server: PostgresServer, rows: int, repeat: int, log: Log) -> F
         ratios=f"{times(same)} raw COPY (tutorial's table alone); "
         f"{times(ratio(mine, triggers))} raw COPY into Hero Desktop's table",
         notes=[
-            f"median of {repeat}; Hero Desktop validates every row and keys every name; "
-            f"raw COPY into a table Hero Desktop made (its triggers fire, no names keyed) "
-            f"{triggers:.2f} s"
+            f"median of {repeat}; Hero Desktop validates every row; the names of a big import "
+            f"are keyed after it, in the background: {keying:.2f} s more (search scans "
+            f"meanwhile); raw COPY into a table Hero Desktop made (its triggers fire, no "
+            f"names keyed) {triggers:.2f} s"
         ],
     )
 

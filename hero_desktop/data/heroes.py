@@ -55,14 +55,14 @@ class HeroRepository:
     def read_only(self) -> bool:
         return self.store.read_only
 
-    def _sync(self) -> None:
-        if self.store.changed_elsewhere():
+    def _sync(self, wait: bool = False) -> None:
+        if self.store.changed_elsewhere(wait):
             self._pagers.clear()
             self._external_change = True
 
     def poll_changes(self) -> bool:
         """True once after another program changed the file since the last poll."""
-        self._sync()
+        self._sync(wait=True)
         changed, self._external_change = self._external_change, False
         return changed
 

@@ -103,8 +103,12 @@ class HeroStore(Protocol):
         """A pager that reads one consistent state for as long as the block lasts (export)."""
         ...
 
-    def changed_elsewhere(self) -> bool:
-        """True once after another connection (any program) committed a change."""
+    def changed_elsewhere(self, wait: bool = True) -> bool:
+        """True once after another connection (any program) committed a change.
+
+        ``wait=False`` may skip a round trip to a server (it then sees what has
+        already arrived); a file's check is instant either way.
+        """
         ...
 
     def poll_interval_ms(self) -> int | None:

@@ -212,8 +212,13 @@ class PostgresStore:
     def snapshot(self, query: HeroQuery) -> AbstractContextManager[Pager]:
         return self._snapshot(query)
 
-    def changed_elsewhere(self) -> bool:
-        """True once after another client committed a change (or after a reconnect)."""
+    def changed_elsewhere(self, wait: bool = True) -> bool:
+        """True once after another client committed a change (or after a reconnect).
+
+        ``wait`` asks the server for what it has sent (one round trip, so a
+        commit that has returned elsewhere is seen); without it, only what has
+        already arrived is read (each page read looks this way).
+        """
         try:
             self._ensure_connected()
         except ConnectionLostError:
@@ -224,7 +229,10 @@ class PostgresStore:
             changed = changed or self.listener is not None
         if self.listener is not None:
             try:
-                self.listener.execute("SELECT 1")  # delivers what has arrived
+                if wait:
+                    self.listener.execute("SELECT 1")  # delivers what has arrived
+                else:
+                    self._read_arrived(self.listener.pgconn)
             except psycopg.Error:
                 self._drop_listener()
                 self._probe()
@@ -232,11 +240,17 @@ class PostgresStore:
             mine = self.connection.info.backend_pid
             senders, self._notified_by[:] = list(self._notified_by), []
             changed = changed or any(pid != mine for pid in senders)
-        else:
+        elif wait:
             changed = self._counters_moved() or changed
         if changed:
             self._catch_up_names()
         return changed
+
+    def _read_arrived(self, pgconn: psycopg.pq.abc.PGconn) -> None:
+        """The notifications already in the socket, without a round trip."""
+        pgconn.consume_input()
+        while (note := pgconn.notifies()) is not None:
+            self._notified_by.append(note.be_pid)
 
     def poll_interval_ms(self) -> int | None:
         """How often the window should ask ``changed_elsewhere``; None: when the socket says."""

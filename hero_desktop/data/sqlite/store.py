@@ -177,7 +177,7 @@ class SqliteStore:
     ) -> BulkInsertResult:
         return access.bulk_insert(self, batches, expected_rows, replace=replace)
 
-    def changed_elsewhere(self) -> bool:
+    def changed_elsewhere(self, wait: bool = True) -> bool:
         """True once after another connection (any program) committed a change.
 
         ``PRAGMA data_version`` moves only for commits by *other* connections,
