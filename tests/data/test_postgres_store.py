@@ -276,6 +276,9 @@ def test_a_big_import_is_in_at_once_and_its_names_are_keyed_after_in_batches(
     monkeypatch.setattr(schema, "BACKLOG_ROWS", 5)
     monkeypatch.setattr(schema, "BATCH", 4)
     repo = HeroRepository(store)
+    for round_ in range(3):  # small imports: keyed in their own transaction
+        store.bulk_insert([[(f"Adam {round_}{n}", n, "s") for n in range(5)]], 5)
+    assert not store.backlog
     heroes: list[NewHero] = [(f"Zoë {number}", number, "s") for number in range(12)]
     result = store.bulk_insert([heroes], len(heroes))
     assert result.imported == 12
@@ -292,15 +295,26 @@ def test_a_big_import_is_in_at_once_and_its_names_are_keyed_after_in_batches(
         return True
 
     assert store.build_name_index(progress) == 12
-    assert seen[-1] == (12, 12)
-    assert len(seen) == 3  # three batches of at most four, each committed
+    assert seen == [(4, 12), (8, 12), (12, 12)]  # batches of four, each committed
     store.recheck_name_index()
     assert not store.backlog
     assert store.names_ready()
     repo.refresh()
     assert repo.count(HeroQuery(search="ZOE 1")) == 3
-    assert [h.name for h in repo.page(HeroQuery(sort=SortKey.NAME), limit=3)] == [
+    assert [h.name for h in repo.page(HeroQuery(sort=SortKey.NAME), offset=15, limit=3)] == [
         "Zoë 0",
         "Zoë 1",
         "Zoë 10",
     ]
+
+
+def test_a_big_import_into_a_small_roster_builds_the_names_anew_after_it(
+    store: PostgresStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(schema, "BACKLOG_ROWS", 5)
+    store.bulk_insert([[(f"Zoë {number}", number, "s") for number in range(12)]], 12)
+    assert store.needs_name_index_build()
+    assert store.build_name_index() == 12
+    store.recheck_name_index()
+    assert store.names_ready()
+    assert HeroRepository(store).count(HeroQuery(search="zoe 1")) == 3

@@ -362,6 +362,14 @@ def process_pending(connection: psycopg.Connection, limit: int | None = None) ->
     return len(taken)
 
 
+def mostly_pending(connection: psycopg.Connection) -> bool:
+    """More heroes wait in the log than have name rows."""
+    row = connection.execute(
+        f"SELECT (SELECT count(*) FROM {PENDING_TABLE}) > (SELECT count(*) FROM {NAME_TABLE})"
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def catch_up(connection: psycopg.Connection, progress: Progress | None = None) -> int:
     """Key a backlog of logged heroes in batches, one transaction each (autocommit connection).
 
