@@ -6,7 +6,7 @@ from contextlib import suppress
 
 import psycopg
 
-from hero_desktop.data.errors import SchemaError
+from hero_desktop.data.errors import DatabaseBusyError, SchemaError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.access import connect
@@ -90,8 +90,10 @@ def _prepare(
             and status is not schema.NameIndexStatus.READY
             and (consent or (stale and _small(connection)))
         ):
-            # Consent, or Hero Desktop's own structures small enough to rebuild at once.
-            store.build_name_index()
+            # Consent, or Hero Desktop's own structures small enough to rebuild at once;
+            # when another session holds hero, the window builds them in the background.
+            with suppress(DatabaseBusyError):
+                store.build_name_index()
             store.name_index = schema.status(connection)
     except psycopg.Error as error:
         raise translate_error(error, address) from None

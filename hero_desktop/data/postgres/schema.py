@@ -124,6 +124,9 @@ def status(connection: psycopg.Connection) -> NameIndexStatus:
         return NameIndexStatus.FOREIGN
     if not (has_names and has_pending and has_log and has_notify):
         return NameIndexStatus.REBUILD
+    readable = connection.execute("SELECT has_table_privilege(%s, 'SELECT')", (META_TABLE,))
+    if not bool((readable.fetchone() or (False,))[0]):
+        return NameIndexStatus.READY  # in place; this role scans (privileges() says why)
     version = connection.execute(
         sql.SQL("SELECT value FROM {} WHERE key = 'rule_version'").format(
             sql.Identifier(META_TABLE)
@@ -207,8 +210,12 @@ DROP TABLE IF EXISTS {META_TABLE};
 """
 
 
+def _quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
 def _create_sql(schema: str) -> str:
-    path = '"' + schema.replace('"', '""') + '"'
+    path = _quoted(schema)
     return f"""
 CREATE TABLE {META_TABLE} (key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE {NAME_TABLE} (id integer PRIMARY KEY, fold text NOT NULL, sort_key bytea NOT NULL);
@@ -260,6 +267,9 @@ def build(connection: psycopg.Connection, progress: Progress | None = None) -> i
     row = connection.execute("SELECT count(*) FROM hero").fetchone()
     total = int(row[0]) if row else 0
     schema = hero_schema(connection)
+    # Beside hero, whatever the role's own search path says (the trigger functions
+    # look for them there).
+    connection.execute("SELECT set_config('search_path', %s, true)", (_quoted(schema),))
     trigram = _has_trigram(connection)
     connection.execute(DROP_SQL)
     connection.execute(_create_sql(schema))
@@ -343,22 +353,17 @@ def process_pending(connection: psycopg.Connection, limit: int | None = None) ->
     if not rows:
         return len(taken)
     # Upserted: another client may have written the same hero's row meanwhile.
-    connection.execute(
-        "CREATE TEMPORARY TABLE IF NOT EXISTS hero_desktop_incoming "
-        "(id integer, fold text, sort_key bytea) ON COMMIT DELETE ROWS"
-    )
-    with connection.cursor().copy(
-        "COPY hero_desktop_incoming (id, fold, sort_key) FROM STDIN"
-    ) as copy:
-        for hero_id, name in rows:
-            folded, key = names.name_keys(name if isinstance(name, str) else str(name or ""))
-            copy.write_row((hero_id, folded, key))
+    # (From arrays, not a temporary table: a role may lack the TEMP privilege.)
+    keyed = [
+        (hero_id, *names.name_keys(name if isinstance(name, str) else str(name or "")))
+        for hero_id, name in rows
+    ]
     connection.execute(
         f"INSERT INTO {NAME_TABLE} (id, fold, sort_key) "
-        "SELECT id, fold, sort_key FROM hero_desktop_incoming "
-        "ON CONFLICT (id) DO UPDATE SET fold = EXCLUDED.fold, sort_key = EXCLUDED.sort_key"
+        "SELECT * FROM unnest(%s::integer[], %s::text[], %s::bytea[]) "
+        "ON CONFLICT (id) DO UPDATE SET fold = EXCLUDED.fold, sort_key = EXCLUDED.sort_key",
+        ([k[0] for k in keyed], [k[1] for k in keyed], [k[2] for k in keyed]),
     )
-    connection.execute("DELETE FROM hero_desktop_incoming")
     return len(taken)
 
 

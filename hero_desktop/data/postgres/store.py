@@ -30,6 +30,8 @@ state) is one state machine; its reads and writes are in access.py.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -48,6 +50,7 @@ from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, 
 
 T = TypeVar("T")
 POLL_MS = 1000
+BUILD_LOCK_WAIT_MS = 2000
 """Without notifications (no trigger, or the server away): ask this often."""
 
 
@@ -98,13 +101,22 @@ class PostgresStore:
         except psycopg.Error as error:
             self._note_broken()
             if not self._lost:
+                self._end_failed_transaction()
                 raise translate_error(error, self.address) from None
         self._ensure_connected()
         try:
             return work()
         except psycopg.Error as error:
             self._note_broken()
+            self._end_failed_transaction()
             raise translate_error(error, self.address) from None
+
+    def _end_failed_transaction(self) -> None:
+        """Never leave the connection in a transaction that an error cut short."""
+        status = self.connection.info.transaction_status
+        if status in (psycopg.pq.TransactionStatus.INTRANS, psycopg.pq.TransactionStatus.INERROR):
+            with suppress(psycopg.Error):
+                self.connection.execute("ROLLBACK")
 
     def _note_broken(self) -> None:
         if self.connection.broken or self.connection.closed:
@@ -148,7 +160,7 @@ class PostgresStore:
 
     def _listen(self) -> None:
         """Open the listening connection (only with Hero Desktop's notify trigger)."""
-        if self.listener is not None or self.name_index is schema.NameIndexStatus.FOREIGN:
+        if self.listener is not None or self.name_index is not schema.NameIndexStatus.READY:
             return
         try:
             listener = access.connect(self.address)
@@ -224,7 +236,7 @@ class PostgresStore:
         except ConnectionLostError:
             return False
         changed, self._reconnected = self._reconnected, False
-        if self.listener is None and self.name_index is not schema.NameIndexStatus.FOREIGN:
+        if self.listener is None and self.name_index is schema.NameIndexStatus.READY:
             self._listen()  # listening again: what was sent meanwhile is lost, so refresh
             changed = changed or self.listener is not None
         if self.listener is not None:
@@ -287,6 +299,9 @@ class PostgresStore:
             if not self._backlog_now():
                 self._process_pending_if_free()
 
+    def _in_transaction(self) -> bool:
+        return self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
     def _backlog_now(self) -> bool:
         """Look (and remember, for the window's background build) whether a backlog waits."""
         self.backlog = schema.has_backlog(self.connection)
@@ -309,7 +324,7 @@ class PostgresStore:
     def _transaction(self, lock_wait_ms: int | None) -> Iterator[HeroTransaction]:
         if self.read_only:
             raise ReadOnlyDatabaseError()
-        xid = self.call(self._begin)
+        xid, backend = self.call(self._begin)
         connection = self.connection
         try:
             if lock_wait_ms is not None:
@@ -328,29 +343,43 @@ class PostgresStore:
             connection.execute("COMMIT")
         except psycopg.Error as error:
             self._note_broken()
-            if self._committed_after_all(xid):
+            if self._committed_after_all(xid, backend):
                 return
             raise translate_error(error, self.address) from None
 
-    def _begin(self) -> str:
+    def _begin(self) -> tuple[str, int]:
+        """BEGIN; the transaction's id and the backend's pid (to look it up if COMMIT is lost)."""
         self.connection.execute("BEGIN")
         row = self.connection.execute("SELECT pg_current_xact_id()::text").fetchone()
-        return str(row[0]) if row else ""
+        return (str(row[0]) if row else ""), self.connection.info.backend_pid
 
-    def _committed_after_all(self, xid: str) -> bool:
-        """After a COMMIT whose answer was lost: did the server commit it?"""
+    def _committed_after_all(self, xid: str, backend: int) -> bool:
+        """After a COMMIT whose answer was lost: did the server commit it?
+
+        The old backend may still be committing: it is ended first (a role may
+        end its own backends), then the transaction's status is final. When
+        the server cannot be asked, the user is told that it is not known.
+        """
         if not (self.connection.broken or self.connection.closed):
             return False  # the server answered: it refused
+        unknown = DatabaseError(
+            f"The connection to {self.address.name} was lost while saving, and Hero Desktop "
+            "cannot tell yet whether the change was saved. The roster will show what the "
+            "server holds once it is back; check the change then."
+        )
         try:
             self._ensure_connected()
-            row = self.connection.execute("SELECT pg_xact_status(%s::xid8)", (xid,)).fetchone()
+            connection = self.connection
+            connection.execute("SELECT pg_terminate_backend(%s)", (backend,))
+            for _ in range(50):
+                row = connection.execute("SELECT pg_xact_status(%s::xid8)", (xid,)).fetchone()
+                status = row[0] if row else None
+                if status in ("committed", "aborted"):
+                    return bool(status == "committed")
+                time.sleep(0.1)
         except (DatabaseError, psycopg.Error):
-            raise DatabaseError(
-                f"The connection to {self.address.name} was lost while saving, and Hero Desktop "
-                "cannot tell yet whether the change was saved. The roster will show what the "
-                "server holds once it is back; check the change then."
-            ) from None
-        return bool(row and row[0] == "committed")
+            raise unknown from None
+        raise unknown
 
     def bulk_insert(
         self, batches: Iterable[list[NewHero]], expected_rows: int, *, replace: bool = False
@@ -365,9 +394,19 @@ class PostgresStore:
             self.connection.execute(f"SET lock_timeout = {int(milliseconds)}")
 
     def interrupt(self) -> None:
-        """Cancel the statement running on the worker's connection (safe from any thread)."""
-        with suppress(psycopg.Error, AttributeError):
-            self.connection.cancel_safe(timeout=2.0)
+        """Cancel the statement running on the worker's connection (safe from any thread).
+
+        The cancel request travels on a connection of its own, which can take
+        a while on a slow network: it is sent from a short-lived thread, so the
+        caller (the GUI thread) never waits for it.
+        """
+        connection = self.connection
+
+        def cancel() -> None:
+            with suppress(psycopg.Error, AttributeError):
+                connection.cancel_safe(timeout=5.0)
+
+        threading.Thread(target=cancel, name="hero-cancel", daemon=True).start()
 
     def check_integrity(self, stop: Callable[[], bool] = lambda: False) -> str | None:
         """The server guards its own storage; nothing for a client to check."""
@@ -388,8 +427,8 @@ class PostgresStore:
             if not schema.has_pending(self.connection):
                 self.backlog = False
                 return True
-            if not self.keys_names or self._backlog_now():
-                return False  # scan meanwhile
+            if not self.keys_names or self._in_transaction() or self._backlog_now():
+                return False  # scan meanwhile (inside a snapshot: keying would end it)
             return self._process_pending_if_free()
         except (DatabaseError, psycopg.Error):
             return False
@@ -430,11 +469,14 @@ class PostgresStore:
             raise ReadOnlyDatabaseError()
         connection = access.connect(self.address)
         try:
-            if self.backlog and self.name_index is schema.NameIndexStatus.READY:
-                if not (self.may_install and schema.mostly_pending(connection)):
-                    return schema.catch_up(connection, progress)
-                # Most heroes wait (an import into a small roster): building it all
-                # anew, indexes after the rows, is several times faster.
+            # Never queue forever behind another session's lock on hero (and never
+            # make everyone's reads queue behind this build meanwhile).
+            connection.execute(f"SET lock_timeout = {BUILD_LOCK_WAIT_MS}")
+            backlog = self.backlog and self.name_index is schema.NameIndexStatus.READY
+            # When most heroes wait (an import into a small roster), building it all
+            # anew, indexes after the rows, is several times faster than batches.
+            if backlog and not (self.may_install and schema.mostly_pending(connection)):
+                return schema.catch_up(connection, progress)
             connection.execute("BEGIN")
             try:
                 done = schema.build(connection, progress)
