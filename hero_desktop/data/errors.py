@@ -127,3 +127,7 @@ class ImportFailedError(HeroError):
 
 class OperationCancelledError(HeroError):
     """The user cancelled a long operation (import or export); nothing was changed."""
+
+
+class StatementInterruptedError(OperationCancelledError, DatabaseError):
+    """A statement was interrupted because a newer request took its place (not by the user)."""

@@ -40,7 +40,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from hero_desktop.data import names
-from hero_desktop.data.errors import DatabaseBusyError, HeroError, OperationCancelledError
+from hero_desktop.data.errors import (
+    DatabaseBusyError,
+    HeroError,
+    OperationCancelledError,
+    StatementInterruptedError,
+)
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.opening import open_store
@@ -161,10 +166,18 @@ class _Worker(QObject):
     def _attempt(self, request_id: int, job: _Job) -> Any:
         if self._repository is None or job.work is None:
             raise OperationCancelledError("The database is not open.")
-        reported = False
+        reported = interrupted = False
         while True:
             try:
                 return job.work(self._repository)
+            except StatementInterruptedError:
+                # A cancel sent for an older request can reach the server after that
+                # request ended and stop this one instead: it runs once more.
+                if job.view and request_id < self._shared.latest_view:
+                    raise SupersededError() from None
+                if interrupted or job.cancel.is_set():
+                    raise
+                interrupted = True
             except DatabaseBusyError:
                 if job.cancel.is_set():
                     raise OperationCancelledError("Cancelled: nothing was changed.") from None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from hero_desktop.data.errors import StatementInterruptedError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.operations import AddHero
@@ -90,3 +91,27 @@ def test_work_pending_for_a_while_shows_as_busy_and_then_not(qtbot: QtBot, db_pa
         go_on.set()
         client.close()
     assert not client.busy
+
+
+def test_a_request_stopped_by_a_cancel_meant_for_an_older_one_runs_once_more(
+    qtbot: QtBot, db_path: Path
+) -> None:
+    """A server gets the cancel a moment late: it may stop the request after the one meant."""
+    write_heroes(db_path, TUTORIAL_HEROES)
+    client = opened_client(qtbot, db_path)
+    runs: list[int] = []
+
+    def stopped_the_first_time(repository: HeroRepository) -> int:
+        runs.append(1)
+        if len(runs) == 1:
+            raise StatementInterruptedError("Cancelled: nothing was changed.")
+        return repository.count()
+
+    answers: list[object] = []
+    try:
+        client.ask(stopped_the_first_time, answers.append, answers.append, view=True)
+        qtbot.waitUntil(client.is_idle, timeout=10_000)
+    finally:
+        client.close()
+    assert answers == [3]
+    assert len(runs) == 2

@@ -17,10 +17,10 @@ from hero_desktop.data.errors import (
     DatabaseError,
     DiskFullError,
     HeroIdTakenError,
-    OperationCancelledError,
     PasswordNeededError,
     ReadOnlyDatabaseError,
     ServerUnreachableError,
+    StatementInterruptedError,
 )
 from hero_desktop.data.location import ServerAddress
 
@@ -98,7 +98,7 @@ def translate_error(error: psycopg.Error, address: ServerAddress) -> Exception:
     if isinstance(error, pg_errors.LockNotAvailable):
         return DatabaseBusyError()
     if isinstance(error, pg_errors.QueryCanceled):
-        return OperationCancelledError("Cancelled: nothing was changed.")
+        return StatementInterruptedError("Cancelled: nothing was changed.")
     if isinstance(error, pg_errors.ReadOnlySqlTransaction | pg_errors.InsufficientPrivilege):
         return ReadOnlyDatabaseError()
     if isinstance(error, pg_errors.DiskFull):

@@ -14,6 +14,7 @@ from hero_desktop.data.errors import (
     DatabaseError,
     DiskFullError,
     ReadOnlyDatabaseError,
+    StatementInterruptedError,
 )
 
 
@@ -50,6 +51,8 @@ def _translate(error: sqlite3.Error) -> DatabaseError:
         )
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return DatabaseBusyError()
+    if code == sqlite3.SQLITE_INTERRUPT:
+        return StatementInterruptedError("Cancelled: nothing was changed.")
     if code == sqlite3.SQLITE_FULL:
         return DiskFullError()
     if code == sqlite3.SQLITE_READONLY:
@@ -72,6 +75,7 @@ def _translate(error: sqlite3.Error) -> DatabaseError:
 
 _WORDS = (
     (("locked", "busy"), sqlite3.SQLITE_BUSY),
+    (("interrupted",), sqlite3.SQLITE_INTERRUPT),
     (("disk is full", "database or disk is full"), sqlite3.SQLITE_FULL),
     (("readonly", "read-only"), sqlite3.SQLITE_READONLY),
     (("not a database",), sqlite3.SQLITE_NOTADB),
