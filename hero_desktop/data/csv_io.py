@@ -191,13 +191,7 @@ def inspect_csv(path: str | os.PathLike[str]) -> CsvLayout:
     ImportFailedError, naming the file, when the header cannot be used.
     """
     path = Path(path)
-    try:
-        binary = path.open("rb")
-    except OSError as error:
-        raise ImportFailedError(
-            [(0, f"{path.name} cannot be read: {error.strerror}.")], 1
-        ) from error
-    with binary:
+    with _open_for_reading(path) as binary:
         encoding, encoding_name = _encoding(binary)
         reader = _RowReader(binary, path.name, encoding)
         with contextlib.closing(reader.lines()) as lines:
@@ -228,6 +222,16 @@ def inspect_csv(path: str | os.PathLike[str]) -> CsvLayout:
 
 
 _NAMES = "name, age and secret_name"
+
+
+def _open_for_reading(path: Path) -> BinaryIO:
+    """The file opened for reading, or ImportFailedError saying why it cannot be."""
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise ImportFailedError(
+            [(0, f"{path.name} cannot be read: {error.strerror}.")], 1
+        ) from error
 
 
 def _encoding(binary: BinaryIO) -> tuple[str, str]:
@@ -304,13 +308,7 @@ def import_csv(
         )
     path = Path(path)
     layout = layout or inspect_csv(path)
-    try:
-        binary = path.open("rb")
-    except OSError as error:
-        raise ImportFailedError(
-            [(0, f"{path.name} cannot be read: {error.strerror}.")], 1
-        ) from error
-    with binary:
+    with _open_for_reading(path) as binary:
         size = max(os.fstat(binary.fileno()).st_size, 1)
         reader = _RowReader(binary, path.name, layout.encoding, layout.delimiter)
         batches = _batches(reader, layout, size, progress)

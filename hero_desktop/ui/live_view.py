@@ -11,7 +11,8 @@ How the window learns of another program's commit depends on the store:
   (``poll_interval_ms``), which also reconnects.
 
 Either way the table refreshes, keeping page, sort, search and selection,
-and never closing a cell editor (the refresh waits for the editor to close).
+and never closing a cell editor (the navigator holds the refresh until the
+editor closes).
 ``connectionChanged`` carries the banner's text while the server cannot be
 reached ("" once it is back).
 
@@ -80,9 +81,8 @@ class LiveView(QObject):
     def _run_timer(self) -> None:
         """Poll at the store's interval; without one, only while something waits for a poll."""
         interval = self._interval
-        # The integrity check's answer, and a refresh held back while a cell editor
-        # was open, are looked at by the poll: keep it going until they are done.
-        if interval is None and (self._check is not None or self.navigator.pending_refresh):
+        # The integrity check's answer is looked at by the poll: keep it going till then.
+        if interval is None and self._check is not None:
             interval = 500
         if interval is None:
             self.timer.stop()
@@ -102,10 +102,6 @@ class LiveView(QObject):
             if problem:
                 self.damaged.emit(problem)
             self._run_timer()
-        if self.navigator.pending_refresh:
-            self.navigator.refresh()  # held back while a cell editor was open
-            self._run_timer()
-            return
         if not self.client.is_idle():
             return  # the user's own requests come first
         self._ask()

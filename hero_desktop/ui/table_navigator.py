@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 from hero_desktop.data.errors import HeroError
@@ -52,7 +52,9 @@ class TableNavigator(QObject):
         self.settings = settings
         self.show_message = show_message
         self.pending_refresh = False
+        """A refresh held back while a cell editor was open: done when the editor closes."""
         self._before_search: tuple[int, int | None] | None = None
+        table.itemDelegate().closeEditor.connect(self._editor_closed)
 
     # -- asking for pages ------------------------------------------------------------
 
@@ -102,6 +104,15 @@ class TableNavigator(QObject):
             self.select(row, column, {self.model.row_of(i) for i in selected})
 
         self.show(after=keep)
+
+    def _editor_closed(self, *_: object) -> None:
+        if self.pending_refresh:
+            # After the view has left its editing state (it handles closeEditor too).
+            QTimer.singleShot(0, self, self._refresh_if_pending)
+
+    def _refresh_if_pending(self) -> None:
+        if self.pending_refresh:
+            self.refresh(keep_row=self.table.currentIndex().row())
 
     def after_change(self, summary: ChangeSummary) -> None:
         """Show what a change did: the hero it added or changed, else the same place."""

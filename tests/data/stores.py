@@ -11,8 +11,8 @@ server (``tests/postgres_server.py``, the ``postgres_database`` fixture).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 import pytest
 
@@ -24,25 +24,16 @@ from hero_desktop.data.store import HeroStore
 STORE_KINDS = ["sqlite", "postgresql"]
 
 
-class StoreHarness(Protocol):
-    def open(self, *, read_only: bool = False) -> HeroStore:
-        """A new connection to the harness's database (closed by ``close_all``)."""
-        ...
+class StoreHarness:
+    """Opens connections to one database (``opener(read_only)``) and closes them all at the end."""
 
-    def close_all(self) -> None: ...
-
-
-class Harness:
-    """Keeps the stores a test opened, to close them all at its end."""
-
-    def __init__(self) -> None:
+    def __init__(self, opener: Callable[[bool], HeroStore]) -> None:
+        self._opener = opener
         self._opened: list[HeroStore] = []
 
-    def _opening(self, read_only: bool) -> HeroStore:
-        raise NotImplementedError
-
     def open(self, *, read_only: bool = False) -> HeroStore:
-        store = self._opening(read_only)
+        """A new connection to the harness's database (closed by ``close_all``)."""
+        store = self._opener(read_only)
         self._opened.append(store)
         return store
 
@@ -52,33 +43,22 @@ class Harness:
         self._opened.clear()
 
 
-class SqliteHarness(Harness):
+def sqlite_harness(folder: Path) -> StoreHarness:
     """A SQLite file in the test's temporary folder."""
-
-    def __init__(self, folder: Path) -> None:
-        super().__init__()
-        self.path = folder / "contract.db"
-
-    def _opening(self, read_only: bool) -> HeroStore:
-        return open_database(self.path, read_only=read_only)
+    path = folder / "contract.db"
+    return StoreHarness(lambda read_only: open_database(path, read_only=read_only))
 
 
-class PostgresHarness(Harness):
+def postgres_harness(url: str) -> StoreHarness:
     """A fresh database on the session's PostgreSQL server."""
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        address = parse_location(url)
-        assert isinstance(address, ServerAddress)
-        self.address = address
-
-    def _opening(self, read_only: bool) -> HeroStore:
-        return open_server(self.address, read_only=read_only)
+    address = parse_location(url)
+    assert isinstance(address, ServerAddress)
+    return StoreHarness(lambda read_only: open_server(address, read_only=read_only))
 
 
 def make_harness(kind: str, folder: Path, request: pytest.FixtureRequest) -> StoreHarness:
     if kind == "sqlite":
-        return SqliteHarness(folder)
+        return sqlite_harness(folder)
     if kind == "postgresql":
-        return PostgresHarness(str(request.getfixturevalue("postgres_database")))
+        return postgres_harness(str(request.getfixturevalue("postgres_database")))
     raise ValueError(f"no store harness for {kind!r}")

@@ -103,7 +103,7 @@ def open_database(
     the start. A file it did not create (none of its structures inside) is
     opened without any change to its schema or journal mode unless
     ``allow_changes`` is True (the user agreed); ``SqliteStore.name_index_offer``
-    then says what Hero Desktop would add, and ``name_index.add_name_index``
+    then says what Hero Desktop would add, and ``SqliteStore.build_name_index``
     adds it in the background. ``search_index=False`` leaves the name
     structures out of a new file (search and name order then scan).
 
