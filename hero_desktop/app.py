@@ -7,15 +7,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from hero_desktop.data.location import ServerAddress, parse_location
+from hero_desktop.data.opening import load_file_store
 from hero_desktop.data.views import PageRequest
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     # Imported when the first window is built, once its database is opening.
     from hero_desktop.ui.main_window import MainWindow
     from hero_desktop.ui.prompts import Prompts
@@ -42,6 +44,8 @@ def default_settings() -> QSettings:
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     from hero_desktop.desktop_entry import resource_path
 
     return QIcon(str(resource_path("hero-desktop.png")))
@@ -81,14 +85,16 @@ def create_main_window(
     # window will ask for, while the window's modules load and it is built.
     stored = WindowSettings(settings)
     first_page = PageRequest(stored.sort, 0, stored.page_size)
+    if isinstance(location, Path):
+        load_file_store()
     client = DataClient(location, read_only, first_page=first_page)
 
     from hero_desktop.ui.main_window import MainWindow
 
     window = MainWindow(location, settings, prompts, read_only=read_only, client=client)
     if QApplication.instance() is not None:
-        # Loading the icon costs 10 ms: once the first page is on screen.
-        window.ready.connect(lambda: _set_icon(window))
+        # Loading the icon costs a few ms: once the first page has been painted.
+        window.ready.connect(lambda: window.table.after_next_paint(lambda: _set_icon(window)))
     return window
 
 

@@ -50,7 +50,7 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.opening import open_store
 from hero_desktop.data.store import HeroStore
-from hero_desktop.data.views import PageRequest, read_page
+from hero_desktop.data.views import PageRequest, PageView, read_page
 
 log = logging.getLogger("hero_desktop")
 
@@ -91,7 +91,7 @@ class _Shared:
 class _Worker(QObject):
     finished = Signal(int, object, object)  # request id, result, error
     waiting = Signal(int)  # request id waiting for another program's lock
-    opened = Signal(object)  # the HeroStore
+    opened = Signal(object, object)  # the HeroStore, and the first page read (or None)
     openFailed = Signal(object)  # noqa: N815 - the HeroError
 
     def __init__(
@@ -118,12 +118,13 @@ class _Worker(QObject):
         database.set_lock_wait(LOCK_WAIT_MS)
         self._repository = HeroRepository(database)
         self._shared.database = database
+        first_view: PageView | None = None
         if self._first_page is not None:
-            # Read now, while the window is still being built: its own request for
-            # this page then finds the count and the page position ready.
+            # Read now, while the window is still being built: it shows this page as
+            # soon as it learns that the file is open, with no request of its own.
             with contextlib.suppress(HeroError):
-                read_page(self._repository, self._first_page)
-        self.opened.emit(database)
+                first_view = read_page(self._repository, self._first_page)
+        self.opened.emit(database, first_view)
 
     @Slot()
     def warm_up(self) -> None:
@@ -231,6 +232,8 @@ class DataClient(QObject):
         self.open_error: HeroError | None = None
         """Why the database could not be opened (the window manager may ask and retry)."""
         self.database: HeroStore | None = None
+        self.first_view: PageView | None = None
+        """The page asked for with ``first_page``, read as the database opened (None if not)."""
         self._shared = _Shared()
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
@@ -325,8 +328,9 @@ class DataClient(QObject):
         self.open_error = error
         self.openFailed.emit(error.message)
 
-    def _was_opened(self, database: HeroStore) -> None:
+    def _was_opened(self, database: HeroStore, first_view: PageView | None) -> None:
         self.database = database
+        self.first_view = first_view
         self.opened.emit(database)
 
     def _started_waiting(self, request_id: int) -> None:

@@ -19,14 +19,22 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import PageView
 from hero_desktop.ui.overrides import override
+from hero_desktop.ui.window_settings import PAGE_SIZES
 
-COLUMNS = ("id", "name", "age", "secret_name")
+COLUMNS: tuple[str, ...] = HeroRow._fields  # ("id", "name", "age", "secret_name")
 HEADERS = ("ID", "Name", "Age", "Secret name")
 SORTABLE = {0: SortKey.ID, 1: SortKey.NAME, 2: SortKey.AGE}
 SECRET_MASK = "••••••••"
-PAGE_SIZES = (25, 50, 100)
 
 Index = QModelIndex | QPersistentModelIndex
+# data() runs for every role of every visible cell at each paint: the roles it
+# answers are looked up once here (an enum member lookup costs more than the rest).
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+EDIT_ROLE = int(Qt.ItemDataRole.EditRole)
+ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+NUMBER_COLUMNS = ("id", "age")
 # Takes (hero, field, typed value); returns the hero as it will be once saved, or None.
 EditHandler = Callable[[HeroRow, str, Any], "HeroRow | None"]
 
@@ -136,21 +144,23 @@ class HeroTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     @override
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if role not in (DISPLAY_ROLE, EDIT_ROLE, ALIGNMENT_ROLE, TOOLTIP_ROLE):
             return None
-        hero = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        value = getattr(hero, column)
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
+            return None
+        number = index.column()
+        column, value = COLUMNS[number], self._rows[row][number]
+        if role == DISPLAY_ROLE:
             if column == "secret_name" and not self._secrets_visible:
                 return SECRET_MASK
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT_ROLE:
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("id", "age"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "secret_name":
+        if role == ALIGNMENT_ROLE:
+            return RIGHT_ALIGNED if column in NUMBER_COLUMNS else None
+        if column == "secret_name":
             return "Hidden: View → Show Secret Names" if not self._secrets_visible else str(value)
         return None
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -86,22 +86,6 @@ class HeroCellDelegate(QStyledItemDelegate):
         return super().eventFilter(watched, event)
 
 
-class _AfterPaint(QObject):
-    """Calls ``then`` once, on the turn of the event loop after ``widget`` is next painted."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._then)
-        return False
-
-
 class HeroTableView(QTableView):
     """Whole-row selection, keyboard editing, no row numbers, a hint when empty."""
 
@@ -126,24 +110,47 @@ class HeroTableView(QTableView):
         header.setSortIndicatorShown(True)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.placeholder = QLabel(self.viewport())
-        self.placeholder.setObjectName("emptyHint")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setEnabled(False)  # drawn in the palette's dimmed text colour
-        self.placeholder.hide()
+        # Made when first needed: the first call of viewport() costs PySide about
+        # 8 ms (it looks up the Python class of a plain QWidget), which a table
+        # with heroes on its first page need not pay before that page is painted.
+        self._placeholder: QLabel | None = None
+        self._after_paint: list[Callable[[], None]] = []
+
+    @property
+    def placeholder(self) -> QLabel:
+        """The hint shown across the table when it has no rows."""
+        if self._placeholder is None:
+            label = QLabel(self.viewport())
+            label.setObjectName("emptyHint")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setEnabled(False)  # drawn in the palette's dimmed text colour
+            label.hide()
+            self._placeholder = label
+        return self._placeholder
 
     def after_next_paint(self, then: Callable[[], None]) -> None:
         """Call ``then`` once the rows have next been painted (not before)."""
-        _AfterPaint(self.viewport(), then)
+        self._after_paint.append(then)
 
     def show_placeholder(self, text: str) -> None:
         """Show ``text`` across the empty table (an empty text hides it)."""
+        if not text and self._placeholder is None:
+            return
         self.placeholder.setText(text)
         self.placeholder.setVisible(bool(text))
         self.placeholder.resize(self.viewport().size())
 
     @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint:
+            waiting, self._after_paint = self._after_paint, []
+            for then in waiting:
+                QTimer.singleShot(0, self, then)  # on the next turn of the event loop
+
+    @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.placeholder.resize(self.viewport().size())
+        if self._placeholder is not None:
+            self._placeholder.resize(self.viewport().size())

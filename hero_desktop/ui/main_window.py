@@ -6,6 +6,13 @@ navigator decides which page is shown, the live view watches other programs.
 The window itself never waits on the database: it asks, and shows the answer
 when it comes. The file opens in the worker, so the window appears at once.
 
+It is built in two steps. What the first page needs on screen (the table,
+the search and pager bars, the menus and the status bar) is built at once;
+what changes heroes or watches the file (the change runner, editing, CSV,
+the live view, the index offer, the dialogs) is imported and built once that
+page has been painted (at once for a window not on screen), just before
+``ready``. A menu action chosen sooner builds them on the spot.
+
 Why one file of this length: the window is the one place that wires its
 parts together (each part lives in a file of its own); what remains here is
 layout, the banners, and one short entry point per menu action.
@@ -28,18 +35,12 @@ from PySide6.QtWidgets import (
 
 from hero_desktop.data.location import ServerAddress, location_key, location_name
 from hero_desktop.data.store import HeroStore
-from hero_desktop.ui.change_runner import ChangeRunner
-from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.data_worker import DataClient
-from hero_desktop.ui.hero_editing import HeroEditing
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
-from hero_desktop.ui.index_offer_bar import IndexOfferBar
-from hero_desktop.ui.live_view import LiveView
 from hero_desktop.ui.message_bar import MessageBar
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.pager_bar import PagerBar
-from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
@@ -47,14 +48,64 @@ from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
-    # pydantic and SQLModel are imported at the first edit or Add, not before the
-    # first page; the data worker imports them in its thread once that page is painted.
-    pass
+    # Imported once the first page is painted (``_Services``); pydantic and SQLModel
+    # come later still: the data worker imports them in its thread (``warm_up``).
+    from hero_desktop.ui.change_runner import ChangeRunner
+    from hero_desktop.ui.csv_transfer import CsvTransfer
+    from hero_desktop.ui.hero_editing import HeroEditing
+    from hero_desktop.ui.index_offer_bar import IndexOfferBar
+    from hero_desktop.ui.live_view import LiveView
+    from hero_desktop.ui.prompts import Prompts
 
 # The data worker warms up (imports pydantic & co., loads the collation table) this
 # long after the first page is painted: meanwhile its work would compete with the
 # window's for Python's GIL, just when the window appears and the user looks at it.
 WARM_UP_AFTER_PAINT_MS = 250
+
+
+class _Services:
+    """The parts that change heroes or watch the file: built after the first paint."""
+
+    def __init__(self, window: MainWindow, prompts: Prompts | None) -> None:
+        from hero_desktop.ui.change_runner import ChangeRunner
+        from hero_desktop.ui.csv_transfer import CsvTransfer
+        from hero_desktop.ui.hero_editing import HeroEditing
+        from hero_desktop.ui.index_offer_bar import IndexOfferBar
+        from hero_desktop.ui.live_view import LiveView
+        from hero_desktop.ui.prompts import Prompts
+
+        w = window
+        self.prompts = prompts or Prompts(w)
+        self.runner = ChangeRunner(w.client, self.prompts, w)
+        self.runner.message.connect(w.show_message)
+        self.runner.changed.connect(w.navigator.after_change)
+        self.live_view = LiveView(w.client, w.navigator, w)
+        self.live_view.damaged.connect(w.damaged)
+        self.live_view.connectionChanged.connect(w.show_connection)
+        self.index_offer = IndexOfferBar(
+            w.client, w.location, w.settings.store, w.statusBar(),
+            w.navigator.refresh, w.table.setFocus, w,
+        )  # fmt: skip
+        w.status.building_index = self.index_offer.building
+        self.csv = CsvTransfer(w.client, self.runner, self.prompts, w, w.show_message, w.reactivate)
+        self.editing = HeroEditing(
+            client=w.client, runner=self.runner, prompts=self.prompts,
+            navigator=w.navigator, table=w.table, model=w.model,
+            messages=w.message_bar, status=w.status, status_bar=w.statusBar(),
+            read_only=lambda: w.read_only, say_read_only=w.say_read_only,
+            reactivate=w.reactivate, parent=w,
+        )  # fmt: skip
+        w.menus.follow_undo(self.runner.stack)
+
+    def start(self, database: HeroStore) -> None:
+        """Watch the open database: others' changes, its integrity, the index offer."""
+        self.live_view.start(database)
+        self.index_offer.start(database)
+
+    def stop(self) -> None:
+        self.live_view.stop()
+        self.index_offer.cancel_and_wait()
+        self.csv.cancel()
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +129,8 @@ class MainWindow(QMainWindow):
         self.display_name = location_name(location)
         """How the window names its database: "database.db", "heroes on db.example"."""
         self.settings = WindowSettings(settings)
-        self.prompts = prompts or Prompts(self)
+        self._given_prompts = prompts
+        self._services: _Services | None = None
         self.database: HeroStore | None = None
         self.is_ready = False
         self.setWindowTitle(f"{self.display_name} — Hero Desktop")
@@ -118,34 +170,8 @@ class MainWindow(QMainWindow):
             self.client, self.model, self.table, self.search_bar, self.pager,
             self.settings, self.show_message, self,
         )  # fmt: skip
-        self.runner = ChangeRunner(self.client, self.prompts, self)
-        self.runner.message.connect(self.show_message)
-        self.runner.changed.connect(self.navigator.after_change)
-        self.live_view = LiveView(self.client, self.navigator, self)
-        self.index_offer = IndexOfferBar(
-            self.client,
-            location,
-            settings,
-            self.statusBar(),
-            self.navigator.refresh,
-            self.table.setFocus,
-            self,
-        )
-        self.live_view.damaged.connect(self._damaged)
-        self.live_view.connectionChanged.connect(self._show_connection)
-        self.csv = CsvTransfer(
-            self.client, self.runner, self.prompts, self, self.show_message, self._reactivate
-        )
         self.menus = WindowActions(self, self)
         self.status = StatusArea(self.client, self.display_name, self.statusBar(), self)
-        self.status.building_index = self.index_offer.building
-        self.editing = HeroEditing(
-            client=self.client, runner=self.runner, prompts=self.prompts,
-            navigator=self.navigator, table=self.table, model=self.model,
-            messages=self.message_bar, status=self.status, status_bar=self.statusBar(),
-            read_only=lambda: self.read_only, say_read_only=self.say_read_only,
-            reactivate=self._reactivate, parent=self,
-        )  # fmt: skip
         self._connect()
         self._lay_out()
         self._restore_geometry()
@@ -162,11 +188,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.connection_banner)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self.index_offer)
+        # (the index offer bar goes here, once built: _Services)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.pager)
         self.setCentralWidget(central)
+        self._layout = layout
 
     def _connect(self) -> None:
         self.client.opened.connect(self._opened)
@@ -180,6 +207,45 @@ class MainWindow(QMainWindow):
         self.pager.pageSizeChosen.connect(self.navigator.page_size_chosen)
         self.pager.finished.connect(self._back_to_table)
         self.model.pageChanged.connect(self._show_page_state)
+
+    # -- the parts built after the first paint --------------------------------------
+
+    @property
+    def services(self) -> _Services:
+        """The runner, editing, CSV, live view and index offer (built on first need)."""
+        return self._services or self._build_services()
+
+    def _build_services(self) -> _Services:
+        if self._services is None:
+            services = self._services = _Services(self, self._given_prompts)
+            self._layout.insertWidget(self._layout.indexOf(self.search_bar), services.index_offer)
+            if self.database is not None:
+                services.start(self.database)
+        return self._services
+
+    @property
+    def prompts(self) -> Prompts:
+        return self.services.prompts
+
+    @property
+    def runner(self) -> ChangeRunner:
+        return self.services.runner
+
+    @property
+    def editing(self) -> HeroEditing:
+        return self.services.editing
+
+    @property
+    def csv(self) -> CsvTransfer:
+        return self.services.csv
+
+    @property
+    def live_view(self) -> LiveView:
+        return self.services.live_view
+
+    @property
+    def index_offer(self) -> IndexOfferBar:
+        return self.services.index_offer
 
     # -- opening ---------------------------------------------------------------------
 
@@ -196,15 +262,20 @@ class MainWindow(QMainWindow):
 
         def first_page_shown(_view: object) -> None:
             self.navigator.select(0, NAME_COLUMN)
-            self.table.after_next_paint(
-                lambda: QTimer.singleShot(WARM_UP_AFTER_PAINT_MS, self, self.client.warm_up)
-            )
+            if self.isVisible():
+                self.table.after_next_paint(finish)
+            else:
+                finish()
+
+        def finish() -> None:
+            self._build_services()
+            QTimer.singleShot(WARM_UP_AFTER_PAINT_MS, self, self.client.warm_up)
             self.is_ready = True
             self.ready.emit()
 
         self.navigator.show(page=0, after=first_page_shown)
-        self.live_view.start(database)
-        self.index_offer.start(database)
+        if self._services is not None:
+            self._services.start(database)
 
     def _open_failed(self, message: str) -> None:
         self.show_message(message)
@@ -212,7 +283,8 @@ class MainWindow(QMainWindow):
 
     def is_idle(self) -> bool:
         """Nothing asked of the database is still on its way (tests wait for this)."""
-        return self.client.is_idle() and self.runner.is_idle()
+        runner_idle = self._services is None or self._services.runner.is_idle()
+        return self.client.is_idle() and runner_idle
 
     @property
     def read_only(self) -> bool:
@@ -253,12 +325,12 @@ class MainWindow(QMainWindow):
         self.menus.set_editable(editable)
         self.read_only_banner.setVisible(not editable and self.database is not None)
 
-    def _show_connection(self, problem: str) -> None:
+    def show_connection(self, problem: str) -> None:
         """The banner while the server cannot be reached ("" once it is back)."""
         self.connection_banner.setText(problem)
         self.connection_banner.setVisible(bool(problem))
 
-    def _damaged(self, problem: str) -> None:
+    def damaged(self, problem: str) -> None:
         if self.database is not None:
             self.database.read_only = True
         self._set_editable(False)
@@ -302,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def go_to_hero(self) -> None:
         self.prompts.go_to_hero(self.navigator.find_hero)
-        self._reactivate()
+        self.reactivate()
 
     def show_secrets(self, visible: bool) -> None:
         self.model.set_secrets_visible(visible)
@@ -312,7 +384,7 @@ class MainWindow(QMainWindow):
         from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self.menus.shortcut_rows(), self).exec()
-        self._reactivate()
+        self.reactivate()
 
     def about(self) -> None:
         from hero_desktop import __version__
@@ -328,13 +400,13 @@ class MainWindow(QMainWindow):
             self.say_read_only("imported")
             return
         path = self.prompts.open_path("Import Heroes from CSV", csv=True)
-        self._reactivate()
+        self.reactivate()
         if path:
             self.csv.import_file(path)
 
     def export_csv(self) -> None:
         path = self.prompts.save_path("Export Heroes to CSV", csv=True)
-        self._reactivate()
+        self.reactivate()
         if path:
             self.csv.export_file(path, self.model.query)
 
@@ -352,7 +424,7 @@ class MainWindow(QMainWindow):
         """File → Connect to Server…: a PostgreSQL database in a window of its own."""
         current = self.location if isinstance(self.location, ServerAddress) else None
         address = self.prompts.server_address(current)
-        self._reactivate()
+        self.reactivate()
         if address is not None:
             self.openRequested.emit(address)
 
@@ -376,7 +448,7 @@ class MainWindow(QMainWindow):
             for column, width in enumerate((70, 260, 70)):
                 self.table.setColumnWidth(column, width)
 
-    def _reactivate(self) -> None:
+    def reactivate(self) -> None:
         self.activateWindow()
         self.table.setFocus()
 
@@ -385,9 +457,8 @@ class MainWindow(QMainWindow):
         # A cell still being edited is committed: Ctrl+Q must not drop what was typed.
         if self.table.state() == QAbstractItemView.State.EditingState:
             self.table.commitData(self.table.focusWidget())
-        self.live_view.stop()
-        self.index_offer.cancel_and_wait()
-        self.csv.cancel()
+        if self._services is not None:
+            self._services.stop()
         self.save_settings()
         self.client.close()  # the changes asked for are written before the file closes
         super().closeEvent(event)

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
 
-from hero_desktop.ui.hero_table_model import PAGE_SIZES
 from hero_desktop.ui.overrides import override
+from hero_desktop.ui.window_settings import PAGE_SIZES
 
 
 def _button(text: str) -> QToolButton:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 from hero_desktop.data.errors import HeroError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.operations import ChangeSummary
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import PageRequest, PageView, read_page
@@ -26,6 +25,9 @@ from hero_desktop.ui.hero_table_view import HeroTableView
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.window_settings import WindowSettings
+
+if TYPE_CHECKING:
+    from hero_desktop.data.operations import ChangeSummary
 
 NAME_COLUMN = COLUMNS.index("name")
 Reply = Callable[[str | None], None]
@@ -79,8 +81,22 @@ class TableNavigator(QObject):
             if after is not None:
                 after(view)
 
+        read_ahead = self.client.first_view
+        self.client.first_view = None  # read as the database opened: shown once at most
+        if read_ahead is not None and self._read_for(read_ahead, request):
+            shown(read_ahead)
+            return
         self.client.ask(
             lambda repository: read_page(repository, request), shown, self._failed, view=True
+        )
+
+    def _read_for(self, view: PageView, request: PageRequest) -> bool:
+        """Whether ``view`` answers ``request``, with nothing newer asked meanwhile."""
+        return (
+            self.client.is_idle()
+            and request.focus_id is None
+            and (view.query, view.page, view.page_size)
+            == (request.query, request.page, request.page_size)
         )
 
     def _failed(self, error: BaseException) -> None:

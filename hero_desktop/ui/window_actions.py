@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from hero_desktop.data.query import SortKey
-from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.table_navigator import TableNavigator
 
@@ -23,7 +22,6 @@ class ActionTarget(Protocol):
     """What the actions act on: the main window, seen only through what they need."""
 
     navigator: TableNavigator
-    runner: ChangeRunner
     model: HeroTableModel
     openRequested: SignalInstance  # noqa: N815
 
@@ -101,17 +99,19 @@ class WindowActions:
         self.descending_action.setCheckable(True)
         self.shortcuts_action = a("&Keyboard Shortcuts", w.show_shortcuts, ["F1"])
         self.about_action = a("&About Hero Desktop", w.about, [])
-        stack = w.runner.stack
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".strip()))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".strip()))
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self._refusals = [
             self._refusal(key, verb) for keys, verb in REFUSED_ON_READ_ONLY for key in keys
         ]
         self._build_menus()
+
+    def follow_undo(self, stack: QUndoStack) -> None:
+        """Undo and Redo name what they would undo or redo, and are greyed out when nothing."""
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(_ActionText(self.undo_action, "&Undo").name)
+        stack.redoTextChanged.connect(_ActionText(self.redo_action, "&Redo").name)
 
     def _action(
         self, text: str, slot: Callable[..., Any], shortcuts: Keys, *, checkable: bool = False
@@ -207,6 +207,23 @@ class WindowActions:
         rows.append(("Page number field: go to the page / leave it", "Enter / Esc"))
         rows.append(("Stop waiting for another program's lock", "Esc (while it waits)"))
         return rows
+
+
+class _ActionText(QObject):
+    """Names in its action's text what the action would act on ("Undo Add Hero").
+
+    A child of the action: when the action goes, so does it, and with it the
+    connection (the undo stack may outlive the menus while a window is torn down).
+    """
+
+    def __init__(self, action: QAction, verb: str) -> None:
+        super().__init__(action)
+        self._action = action
+        self._verb = verb
+
+    @Slot(str)
+    def name(self, what: str) -> None:
+        self._action.setText(f"{self._verb} {what}".strip())
 
 
 def _walk(actions: list[QAction]) -> list[QAction]:

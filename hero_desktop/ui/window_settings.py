@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.ui.hero_table_model import PAGE_SIZES
 
 RECENT_KEPT = 8
+PAGE_SIZES = (25, 50, 100)
 
 
 class WindowSettings:

@@ -158,9 +158,11 @@ class _SegmentPager:
                 # Not walked yet (only the first pages were read): SQLite's own count
                 # is several times faster than walking the checkpoints for it.
                 segment = self._segment
+                # Without a WHERE clause SQLite counts the entries of its smallest
+                # index page by page (twice as fast as scanning one for "WHERE 1").
+                where = "" if segment.where == "1" else f" WHERE {segment.where}"
                 found = self._connection.execute(
-                    f"SELECT count(*) FROM {segment.source} WHERE {segment.where}",
-                    segment.params,
+                    f"SELECT count(*) FROM {segment.source}{where}", segment.params
                 ).fetchone()
                 self._count = int(found[0])
             elif not checkpoints:
