@@ -28,8 +28,18 @@ def rss_bytes() -> int:
 
 
 def _open(kind: str, database: str, settings_path: str, stay: bool) -> int:
-    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtGui import QPaintEvent
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    said: list[bool] = []
+
+    def painted() -> None:
+        if not said:
+            said.append(True)
+            print("PAINTED", flush=True)
+        if not stay:
+            os._exit(0)
 
     app = QApplication(sys.argv[:1])
     if kind == "hero":
@@ -37,10 +47,27 @@ def _open(kind: str, database: str, settings_path: str, stay: bool) -> int:
 
         settings = QSettings(settings_path, QSettings.Format.IniFormat)
         window: QMainWindow = create_main_window(database, settings=settings)
-        table: QTableView = window.table  # type: ignore[attr-defined]
+        table = window.table  # type: ignore[attr-defined]
+
+        def rows_painted() -> None:  # (after_next_paint calls it on the turn after a paint)
+            if table.model().rowCount():
+                painted()
+            else:
+                table.after_next_paint(rows_painted)
+
+        table.after_next_paint(rows_painted)
     else:
+        # Told of its paints by its own paintEvent: asking a view for its viewport()
+        # costs PySide about 8 ms the first time, which a bare program never pays.
+        class Table(QTableView):
+            def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+                super().paintEvent(event)
+                model = self.model()
+                if kind == "bare" or (model is not None and model.rowCount() > 0):
+                    QTimer.singleShot(0, painted)  # after this paint has been drawn
+
         window = QMainWindow()
-        table = QTableView()
+        table = Table()
         if kind == "qsql":
             from PySide6.QtSql import QSqlDatabase, QSqlTableModel
 
@@ -54,22 +81,6 @@ def _open(kind: str, database: str, settings_path: str, stay: bool) -> int:
         window.setCentralWidget(table)
         window.resize(820, 560)
 
-    def painted() -> None:
-        print("PAINTED", flush=True)
-        if not stay:
-            os._exit(0)
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            model = table.model()
-            ready = kind == "bare" or (model is not None and model.rowCount() > 0)
-            if event.type() == QEvent.Type.Paint and ready:
-                table.viewport().removeEventFilter(self)
-                QTimer.singleShot(0, painted)  # after this paint has been drawn
-            return False
-
-    watcher = FirstPaint()
-    table.viewport().installEventFilter(watcher)
     window.show()
     return app.exec()
 

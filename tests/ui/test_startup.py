@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from hero_desktop.app import create_main_window
 from hero_desktop.ui.table_navigator import NAME_COLUMN
 
 from .conftest import OpenWindow
@@ -64,3 +69,49 @@ def test_a_missing_file_is_created_with_the_tutorial_hero_table(
     ]
     assert {"ix_hero_name", "ix_hero_age"} <= indexes
     assert rows_in_file(path) == []
+
+
+def test_python_collects_cycles_again_once_the_first_page_is_shown(
+    open_window: OpenWindow, db_path: Path
+) -> None:
+    # (Paused while the window's modules load and it is built: nothing to collect.)
+    write_heroes(db_path, TUTORIAL_HEROES)
+
+    open_window()
+
+    assert gc.isenabled()
+
+
+def test_python_collects_cycles_again_when_the_file_cannot_be_opened(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    bad = tmp_path / "heroes.csv"
+    bad.write_bytes(b"name,age\nDeadpond,30\n")
+
+    window = create_main_window(bad, settings=settings)
+    try:
+        with qtbot.waitSignal(window.openFailed, timeout=10_000):
+            pass
+        assert gc.isenabled()
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def test_a_menu_action_chosen_before_the_first_page_is_shown_is_carried_out(
+    qtbot: QtBot, db_path: Path, settings: QSettings
+) -> None:
+    # Editing, undo, CSV and the live view are built once the first page is painted;
+    # an action reached sooner builds them at once.
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = create_main_window(db_path, settings=settings)
+    try:
+        window.undo()  # nothing to undo yet: nothing happens, nothing fails
+        window.show_secrets(True)
+        qtbot.waitUntil(lambda: window.is_ready, timeout=10_000)
+        assert window.runner.stack.count() == 0
+        assert shown_names(window) == ["Deadpond", "Spider-Boy", "Rusty-Man"]
+        assert window.model.secrets_visible
+    finally:
+        window.close()
+        window.deleteLater()
