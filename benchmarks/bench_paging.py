@@ -21,6 +21,7 @@ from benchmarks.window_model import WindowModel as HeroTableModel
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroUpdate
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import MIN_AGE
 from hero_desktop.data.sqlite.database import open_database
 
 PAGE = 100
@@ -60,10 +61,8 @@ def _first_page_and_checkpoints(
     # heroes without an age and those with one are two parts: one hero of each.
     ranked = [model.hero_at(0).id]
     if query.sort is SortKey.AGE:
-        aged = repository.store.connection.execute(  # type: ignore[attr-defined]
-            "SELECT id FROM hero WHERE age IS NOT NULL LIMIT 1"
-        ).fetchone()
-        ranked += [aged[0]] if aged else []
+        aged = repository.page(HeroQuery(age_from=MIN_AGE), limit=1)
+        ranked += [hero.id for hero in aged]
     for hero_id in ranked:
         repository.rank_of(hero_id, query)
 

@@ -232,8 +232,7 @@ class DataClient(QObject):
         self.open_error: HeroError | None = None
         """Why the database could not be opened (the window manager may ask and retry)."""
         self.database: HeroStore | None = None
-        self.first_view: PageView | None = None
-        """The page asked for with ``first_page``, read as the database opened (None if not)."""
+        self._first_view: PageView | None = None
         self._shared = _Shared()
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
@@ -296,6 +295,11 @@ class DataClient(QObject):
             if shared.running is not None and shared.running_view and shared.database:
                 shared.database.interrupt()
 
+    def take_first_view(self) -> PageView | None:
+        """The page asked for with ``first_page``, read as the database opened; once only."""
+        view, self._first_view = self._first_view, None
+        return view
+
     def warm_up(self) -> None:
         """Import what changes need, in the worker thread (see ``WARM_UP_MODULES``)."""
         if not self._closed:
@@ -330,7 +334,7 @@ class DataClient(QObject):
 
     def _was_opened(self, database: HeroStore, first_view: PageView | None) -> None:
         self.database = database
-        self.first_view = first_view
+        self._first_view = first_view
         self.opened.emit(database)
 
     def _started_waiting(self, request_id: int) -> None:

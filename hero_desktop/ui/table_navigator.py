@@ -81,8 +81,7 @@ class TableNavigator(QObject):
             if after is not None:
                 after(view)
 
-        read_ahead = self.client.first_view
-        self.client.first_view = None  # read as the database opened: shown once at most
+        read_ahead = self.client.take_first_view()
         if read_ahead is not None and self._read_for(read_ahead, request):
             shown(read_ahead)
             return

@@ -12,6 +12,7 @@ the poll timer running, or the data worker or integrity-check thread alive.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -90,6 +91,16 @@ def settings(settings_path: Path) -> QSettings:
 def reread(settings_path: Path) -> QSettings:
     """The settings as the next launch of the app reads them."""
     return QSettings(str(settings_path), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def write_lock(db_path: Path) -> Iterator[sqlite3.Connection]:
+    """Another program's connection; ``.execute("BEGIN IMMEDIATE")`` takes the write lock."""
+    connection = sqlite3.connect(db_path, isolation_level=None)
+    yield connection
+    if connection.in_transaction:
+        connection.execute("ROLLBACK")
+    connection.close()
 
 
 @pytest.fixture

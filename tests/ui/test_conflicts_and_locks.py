@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -138,16 +137,6 @@ def test_undo_of_an_edit_changed_elsewhere_asks_and_use_mine_writes_the_old_valu
 
 
 # -- another program holds the write lock ---------------------------------------
-
-
-@pytest.fixture
-def write_lock(db_path: Path) -> Iterator[sqlite3.Connection]:
-    """Another program's connection; ``.execute("BEGIN IMMEDIATE")`` takes the lock."""
-    connection = sqlite3.connect(db_path, isolation_level=None)
-    yield connection
-    if connection.in_transaction:
-        connection.execute("ROLLBACK")
-    connection.close()
 
 
 WAITING = "Waiting for another program to finish writing database.db…"

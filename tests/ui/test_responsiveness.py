@@ -65,21 +65,11 @@ def heartbeat() -> Iterator[Heartbeat]:
     beat.stop()
 
 
-@pytest.fixture
-def other_program(db_path: Path) -> Iterator[sqlite3.Connection]:
-    """Another program's connection; ``.execute("BEGIN IMMEDIATE")`` takes the write lock."""
-    connection = sqlite3.connect(db_path, isolation_level=None)
-    yield connection
-    if connection.in_transaction:
-        connection.execute("ROLLBACK")
-    connection.close()
-
-
-def test_adding_while_another_program_holds_the_lock_keeps_the_window_answering(
+def test_adding_while_anwrite_lock_holds_the_lock_keeps_the_window_answering(
     qtbot: SettlingQtBot,
     open_window: OpenWindow,
     db_path: Path,
-    other_program: sqlite3.Connection,
+    write_lock: sqlite3.Connection,
     heartbeat: Heartbeat,
 ) -> None:
     write_heroes(db_path, TUTORIAL_HEROES)
@@ -89,7 +79,7 @@ def test_adding_while_another_program_holds_the_lock_keeps_the_window_answering(
     def save_while_locked(dialog: QWidget) -> None:
         assert isinstance(dialog, AddHeroDialog)
         type_hero(qtbot, dialog, "Tarantula", "Natalia", "32")
-        other_program.execute("BEGIN IMMEDIATE")
+        write_lock.execute("BEGIN IMMEDIATE")
         locked_at = heartbeat.ticks
         qtbot.unsettled.keyClick(focused(), Qt.Key.Key_Return)  # Save: it must wait
         qtbot.waitUntil(window.status.waiting_label.isVisible)
@@ -105,7 +95,7 @@ def test_adding_while_another_program_holds_the_lock_keeps_the_window_answering(
         seen["still waiting"] = window.status.waiting_label.isVisible() and dialog.isVisible()
         seen["file while locked"] = rows_in_file(db_path)
         seen["ticks while locked"] = heartbeat.ticks - locked_at
-        other_program.execute("ROLLBACK")  # the other program finishes
+        write_lock.execute("ROLLBACK")  # the other program finishes
         qtbot.waitUntil(lambda: not dialog.isVisible())
 
     driver = when_dialog_opens(qtbot, save_while_locked)
@@ -128,7 +118,7 @@ def test_the_down_key_moves_the_current_row_while_an_edit_waits_for_the_lock(
     qtbot: SettlingQtBot,
     open_window: OpenWindow,
     db_path: Path,
-    other_program: sqlite3.Connection,
+    write_lock: sqlite3.Connection,
     heartbeat: Heartbeat,
 ) -> None:
     """The same wait without a modal dialog (a cell edit): the table itself takes keys."""
@@ -137,7 +127,7 @@ def test_the_down_key_moves_the_current_row_while_an_edit_waits_for_the_lock(
     go_to_cell(qtbot, window, 1, COLUMNS.index("name"))
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
     type_text(qtbot, editor_of(window), "Deadpool")
-    other_program.execute("BEGIN IMMEDIATE")
+    write_lock.execute("BEGIN IMMEDIATE")
     locked_at = heartbeat.ticks
 
     qtbot.unsettled.keyClick(editor_of(window), Qt.Key.Key_Return)
@@ -148,7 +138,7 @@ def test_the_down_key_moves_the_current_row_while_an_edit_waits_for_the_lock(
     qtbot.waitUntil(lambda: heartbeat.ticks - locked_at >= TICKS_WHILE_LOCKED)
     assert window.status.waiting_label.isVisible()
     assert rows_in_file(db_path) == TUTORIAL_HEROES
-    other_program.execute("ROLLBACK")
+    write_lock.execute("ROLLBACK")
     qtbot.waitUntil(lambda: not window.status.waiting_label.isVisible())
     qtbot.settle()
     assert rows_in_file(db_path) == [(1, "Deadpool", None, "Dive Wilson"), *TUTORIAL_HEROES[1:]]
