@@ -7,11 +7,9 @@ import logging
 import os
 import sys
 import threading
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from hero_desktop import __version__
@@ -23,6 +21,8 @@ LOG_NAME = "hero-desktop.log"
 # of it never takes more than (LOG_BACKUPS + 1) * LOG_MAX_BYTES.
 LOG_MAX_BYTES = 2 * 1024 * 1024
 LOG_BACKUPS = 2
+# How long the process waits at exit for the data workers to close their files.
+EXIT_WAIT_MS = 3000
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 ThreadHook = Callable[[threading.ExceptHookArgs], Any]
@@ -70,8 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from hero_desktop.app import APPLICATION, ORGANIZATION, data_folder
+    from hero_desktop.app import APPLICATION, ORGANIZATION, data_folder, tune_collector
+    from hero_desktop.ui.lingering import wait_for_lingering
     from hero_desktop.window_manager import WindowManager
+
+    tune_collector()
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -89,6 +92,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     manager.open(arguments.database, read_only=arguments.read_only)
     status = app.exec()
     manager.close_all()
+    # The workers were told to stop when their windows closed: a lock wait and a
+    # checkpoint at most. Should one still run, exit anyway rather than hang.
+    if not wait_for_lingering(EXIT_WAIT_MS):
+        log.error(
+            "a data worker was still running %d ms after the last window closed", EXIT_WAIT_MS
+        )
+        logging.shutdown()
+        os._exit(int(status))
     return int(status)
 
 
@@ -166,12 +177,6 @@ def log_thread_exceptions() -> ThreadHook:
 
     threading.excepthook = logged
     return previous
-
-
-def format_exception(
-    kind: type[BaseException], error: BaseException, trace: TracebackType | None
-) -> str:
-    return "".join(traceback.format_exception(kind, error, trace))
 
 
 if __name__ == "__main__":

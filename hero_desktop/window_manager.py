@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hero_desktop.app import create_main_window, default_database, to_location
@@ -68,6 +69,12 @@ def could_not_open(database: str, message: str) -> str:
     if database in message:
         return message
     return f"Could not open {database}. {message}"
+
+
+def _retire(window: MainWindow) -> None:
+    """Close ``window`` and delete it once closed (a close may wait for a change to commit)."""
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.close()
 
 
 class WindowManager:
@@ -123,8 +130,7 @@ class WindowManager:
             previous, self.window, self._opening = self.window, window, None
             if previous is not None:
                 window.setGeometry(previous.geometry())
-                previous.close()
-                previous.deleteLater()
+                _retire(previous)
             window.show()
             window.activateWindow()
 
@@ -140,15 +146,13 @@ class WindowManager:
             message = could_not_open(str(location), message)
         if window is self._opening:
             self._opening = None
-            window.close()
-            window.deleteLater()
+            _retire(window)
             if self.window is not None:
                 self.window.show_message(message)
             return
         self.show_error("Cannot Open Database", message)
         self.window = None
-        window.close()
-        window.deleteLater()
+        _retire(window)
         if location == default_database():
             QApplication.exit(1)
             return
@@ -174,8 +178,7 @@ class WindowManager:
             self._opening = None
         elif window is self.window:
             self.window = None
-        window.close()
-        window.deleteLater()
+        _retire(window)
 
     def close_all(self) -> None:
         for window in (self.window, self._opening):

@@ -7,12 +7,18 @@ data worker and, in one place for all of them:
   it was shown, and runs the operation again with ``force`` if the user says so;
 * turns every other failure into a message (the caller's ``failed`` gets the
   error too, so a dialog can keep what was typed);
-* records the operation on the undo stack, and logs it, only after its commit;
+* logs it in the data worker right after its commit (so a change that
+  commits while the window closes is in the log too), then records it on the
+  undo stack;
 * emits ``changed`` with the operation's ChangeSummary, from which the table,
   the counts and the search refresh.
 
 Changes run one after another in the order asked: an undo asked while an add
-is still being written undoes that add, not the change before it.
+is still being written undoes that add, not the change before it. Undo and
+Redo are intents, queued like any change: ``undoAvailable`` and
+``redoAvailable`` say what the stack *will* allow once the queue has run, so
+Ctrl+Z, Ctrl+Shift+Z, Ctrl+Z pressed faster than the answers come all act, in
+order.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from hero_desktop.data.errors import (
     HeroError,
     HeroNotFoundError,
 )
+from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.operations import ChangeSummary, DeleteHeroes, EditHero, Operation
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.overrides import override
@@ -41,6 +48,7 @@ log = logging.getLogger("hero_desktop.changes")
 
 Done = Callable[[ChangeSummary], None]
 Failed = Callable[[HeroError], None]
+OUTCOME = {"do": "done", "undo": "undone", "redo": "redone"}
 
 
 class HeroCommand(QUndoCommand):
@@ -71,6 +79,8 @@ class _Change:
 class ChangeRunner(QObject):
     changed = Signal(object)  # a ChangeSummary, after a commit
     message = Signal(str)  # what the user should read about the last change
+    undoAvailable = Signal(bool)  # noqa: N815 - an Undo pressed now would undo something
+    redoAvailable = Signal(bool)  # noqa: N815 - a Redo pressed now would redo something
 
     def __init__(self, client: DataClient, prompts: Prompts, parent: QObject | None = None):
         super().__init__(parent)
@@ -79,6 +89,8 @@ class ChangeRunner(QObject):
         self.stack = QUndoStack(self)
         self._queue: deque[_Change] = deque()
         self._running: _Change | None = None
+        self._available = (False, False)
+        self.stack.indexChanged.connect(self._tell_available)
 
     def run(
         self, operation: Operation, done: Done | None = None, failed: Failed | None = None
@@ -95,12 +107,40 @@ class ChangeRunner(QObject):
     def is_idle(self) -> bool:
         return self._running is None and not self._queue
 
+    def pending_labels(self) -> list[str]:
+        """What the changes not yet written do, in order ("Edit Name", "Undo Add Hero")."""
+        changes = ([self._running] if self._running is not None else []) + list(self._queue)
+        return [_label(change) for change in changes]
+
     # -- running -------------------------------------------------------------------
 
     def _enqueue(self, change: _Change) -> None:
         self._queue.append(change)
         if self._running is None:
             self._next()
+        self._tell_available()
+
+    def _projected(self, index: int, changes: list[_Change]) -> tuple[int, int]:
+        """The undo stack's index and size once ``changes`` have run (if all succeed)."""
+        count = self.stack.count()
+        for change in changes:
+            if change.step == "do":
+                index += 1
+                count = index
+            elif change.step == "undo":
+                index = max(0, index - 1)
+            else:
+                index = min(count, index + 1)
+        return index, count
+
+    def _tell_available(self) -> None:
+        changes = ([self._running] if self._running is not None else []) + list(self._queue)
+        index, count = self._projected(self.stack.index(), changes)
+        available = (index > 0, index < count)
+        if available != self._available:
+            self._available = available
+            self.undoAvailable.emit(available[0])
+            self.redoAvailable.emit(available[1])
 
     def _next(self) -> None:
         while self._queue and self._running is None:
@@ -115,24 +155,17 @@ class ChangeRunner(QObject):
 
     def _start(self, change: _Change) -> None:
         self._running = change
-        operation, force = change.operation, change.force
-        assert operation is not None
-        if change.step == "undo":
-            self.client.ask(
-                lambda repository: operation.revert(repository, force),
-                lambda summary: self._succeeded(change, summary),
-                lambda error: self._failed(change, error),
-            )
-        else:
-            self.client.ask(
-                lambda repository: operation.apply(repository, force),
-                lambda summary: self._succeeded(change, summary),
-                lambda error: self._failed(change, error),
-            )
+        assert change.operation is not None
+        self.client.ask(
+            _logged(change.step, change.operation, change.force),
+            lambda summary: self._succeeded(change, summary),
+            lambda error: self._failed(change, error),
+        )
 
     def _finish(self) -> None:
         self._running = None
         self._next()
+        self._tell_available()
 
     def _succeeded(self, change: _Change, summary: ChangeSummary) -> None:
         if change.step == "do" and change.operation is not None:
@@ -141,9 +174,6 @@ class ChangeRunner(QObject):
             self.stack.undo()
         else:
             self.stack.redo()
-        outcome = {"do": "done", "undo": "undone", "redo": "redone"}[change.step]
-        label = change.operation.label if change.operation else ""
-        log.info("%s %s: ids %s", label, outcome, list(summary.ids[:20]))
         self.changed.emit(summary)
         if change.done is not None:
             change.done(summary)
@@ -175,6 +205,29 @@ class ChangeRunner(QObject):
             return None
         command = self.stack.command(position)
         return command if isinstance(command, HeroCommand) else None
+
+
+def _logged(
+    step: str, operation: Operation, force: bool
+) -> Callable[[HeroRepository], ChangeSummary]:
+    """The worker's work for one change: apply or revert it, and log it once committed."""
+
+    def work(repository: HeroRepository) -> ChangeSummary:
+        if step == "undo":
+            summary = operation.revert(repository, force)
+        else:
+            summary = operation.apply(repository, force)
+        log.info("%s %s: ids %s", operation.label, OUTCOME[step], list(summary.ids[:20]))
+        return summary
+
+    return work
+
+
+def _label(change: _Change) -> str:
+    name = change.operation.label if change.operation is not None else ""
+    if change.step == "do":
+        return name
+    return f"{change.step.capitalize()} {name}".strip()
 
 
 def _action(change: _Change) -> str:

@@ -26,7 +26,6 @@ apart, each half would only make sense with the other open beside it.
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import itertools
 import logging
@@ -51,6 +50,7 @@ from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.opening import open_store
 from hero_desktop.data.store import HeroStore
 from hero_desktop.data.views import PageRequest, PageView, read_page
+from hero_desktop.ui.lingering import linger
 
 log = logging.getLogger("hero_desktop")
 
@@ -93,6 +93,7 @@ class _Worker(QObject):
     waiting = Signal(int)  # request id waiting for another program's lock
     opened = Signal(object, object)  # the HeroStore, and the first page read (or None)
     openFailed = Signal(object)  # noqa: N815 - the HeroError
+    warmedUp = Signal()  # noqa: N815
 
     def __init__(
         self,
@@ -135,6 +136,7 @@ class _Worker(QObject):
             # The checks opening left out to show the first page sooner (a big
             # file's name index counts): a stale index is then rebuilt.
             self._repository.store.recheck_name_index()
+        self.warmedUp.emit()
 
     @Slot(int, object)
     def run(self, request_id: int, job: _Job) -> None:
@@ -146,20 +148,11 @@ class _Worker(QObject):
             shared.running, shared.running_view = request_id, job.view
         result: Any = None
         error: BaseException | None = None
-        collecting = gc.isenabled()
-        # Python's cycle collector stops every thread while it walks the heap; run
-        # during a scan or an export (millions of new objects) it froze the window
-        # for up to 170 ms. So it pauses while the worker works, and what is still
-        # alive after (caches of name keys) is set aside as permanent, out of its walk.
-        gc.disable()
         try:
             result = self._attempt(request_id, job)
         except BaseException as failure:  # every failure goes back to the GUI, which shows it
             error = failure
         finally:
-            if collecting:
-                gc.freeze()
-                gc.enable()
             with shared.lock:
                 shared.running = None
         self.finished.emit(request_id, result, error)
@@ -214,6 +207,7 @@ class DataClient(QObject):
     waitingChanged = Signal(bool)  # noqa: N815 - a change waits for another program's lock
     opened = Signal(object)  # the HeroStore, once open
     openFailed = Signal(str)  # noqa: N815 - a message for the user
+    warmedUp = Signal()  # noqa: N815 - warm_up is done: what changes need is loaded
     _submit = Signal(int, object)
     _open = Signal()
     _warm_up = Signal()
@@ -228,10 +222,8 @@ class DataClient(QObject):
         first_page: PageRequest | None = None,
     ) -> None:
         super().__init__(parent)
-        self.location = location
         self.open_error: HeroError | None = None
         """Why the database could not be opened (the window manager may ask and retry)."""
-        self.database: HeroStore | None = None
         self._first_view: PageView | None = None
         self._shared = _Shared()
         self._ids = itertools.count(1)
@@ -253,6 +245,7 @@ class DataClient(QObject):
         self._worker.finished.connect(self._finished)
         self._worker.waiting.connect(self._started_waiting)
         self._worker.opened.connect(self._was_opened)
+        self._worker.warmedUp.connect(self.warmedUp)
         # A method of this object, not a lambda: the answer is then queued to the GUI
         # thread and arrives after the window has connected to openFailed (a lambda
         # ran in the worker thread, and a quick failure at launch was lost).
@@ -274,10 +267,11 @@ class DataClient(QObject):
     ) -> int:
         """Run ``work(repository)`` in the worker; ``done(result)`` or ``failed(error)`` after.
 
-        A ``view`` request supersedes every earlier view request.
+        A ``view`` request supersedes every earlier view request. Once the
+        client is closed nothing is asked, and neither callback runs.
         """
         if self._closed:
-            raise RuntimeError("the data worker is closed")
+            return 0
         request_id = next(self._ids)
         job = _Job(work, view, cancel or threading.Event())
         if view:
@@ -333,7 +327,6 @@ class DataClient(QObject):
         self.openFailed.emit(error.message)
 
     def _was_opened(self, database: HeroStore, first_view: PageView | None) -> None:
-        self.database = database
         self._first_view = first_view
         self.opened.emit(database)
 
@@ -372,11 +365,25 @@ class DataClient(QObject):
     # -- closing -----------------------------------------------------------------
 
     def close(self) -> None:
-        """Finish the work in hand (a change is never cut short), close the file, stop."""
+        """Stop at once, never waiting: the worker ends on its own, then ``closed``.
+
+        Reads are interrupted and every request's ``cancel`` is set: a change
+        waiting for another program's lock is given up (nothing written), an
+        import or export stops and rolls back, and a change already writing
+        commits (and is logged by its work, in the worker). Answers that
+        arrive after this are dropped: the window they were for is going.
+        Until its thread has ended the client keeps itself alive
+        (``lingering.linger``), so a window can be deleted at once.
+        """
         if self._closed:
             return
         self._closed = True
-        self._supersede_views(next(self._ids))
-        self._close.emit()
-        self._thread.wait()
+        for pending in self._pending.values():
+            pending.cancel.set()
         self._pending.clear()
+        self._waiting.clear()
+        self._busy_timer.stop()
+        self._supersede_views(next(self._ids))
+        self.setParent(None)
+        linger(self._thread, self)
+        self._close.emit()

@@ -30,6 +30,7 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location, location_key
 from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.lingering import linger
 from hero_desktop.ui.overrides import override
 
 WATCH_INTERVAL_MS = 1000
@@ -186,12 +187,15 @@ class IndexOfferBar(QWidget):
         if self._builder is not None:
             self._builder.cancelled.set()
 
-    def cancel_and_wait(self) -> None:
-        """On close: an unfinished build is rolled back (the file stays as it was)."""
+    def stop(self) -> None:
+        """On close: an unfinished build is cancelled and rolls back on its own (never waited for)."""
         self._watch.stop()
-        if self._builder is not None:
-            self._builder.cancelled.set()
-            self._builder.wait()
+        builder, self._builder = self._builder, None
+        if builder is not None:
+            builder.cancelled.set()
+            builder.finished_with.disconnect(self._finished)
+            builder.progressed.disconnect(self._show_progress)
+            linger(builder, builder)
 
     def _show_progress(self, done: int, total: int) -> None:
         if total > 0:

@@ -141,5 +141,5 @@ class LiveView(QObject):
         self.timer.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
-        self._stop.set()
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._stop.set()  # the check stops within a moment, on its own: nothing waits for it
+        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 # long after the first page is painted: meanwhile its work would compete with the
 # window's for Python's GIL, just when the window appears and the user looks at it.
 WARM_UP_AFTER_PAINT_MS = 250
+# A close held back until the change being written commits (or meets a lock) is tried
+# again this often; the window keeps answering meanwhile.
+CLOSE_RETRY_MS = 20
 
 
 class _Services:
@@ -95,16 +98,36 @@ class _Services:
             read_only=lambda: w.read_only, say_read_only=w.say_read_only,
             reactivate=w.reactivate, parent=w,
         )  # fmt: skip
-        w.menus.follow_undo(self.runner.stack)
+        w.menus.follow_undo(self.runner.stack, self.runner.undoAvailable, self.runner.redoAvailable)
 
     def start(self, database: HeroStore) -> None:
         """Watch the open database: others' changes, its integrity, the index offer."""
         self.live_view.start(database)
         self.index_offer.start(database)
 
+    def may_close(self, window: MainWindow) -> bool:
+        """Whether the window may close now; if not, it closes itself once it may.
+
+        An import or export is cancelled (rolled back). A change being written
+        commits first (a few milliseconds), unless it waits for another
+        program's lock: then the user chooses to quit without it (Enter) or to
+        keep waiting (Esc; the window closes once it is written).
+        """
+        self.csv.cancel()
+        if self.runner.is_idle() or window.quitting_without_changes:
+            return True
+        if window.client.waiting and not window.close_gate_asked:
+            window.close_gate_asked = True
+            changes = self.runner.pending_labels()
+            if self.prompts.quit_without_waiting(window.display_name, changes):
+                window.quitting_without_changes = True
+                return True
+        window.close_gate.start()  # close again once idle (or once it waits, to ask)
+        return False
+
     def stop(self) -> None:
         self.live_view.stop()
-        self.index_offer.cancel_and_wait()
+        self.index_offer.stop()
         self.csv.cancel()
 
 
@@ -133,6 +156,13 @@ class MainWindow(QMainWindow):
         self._services: _Services | None = None
         self.database: HeroStore | None = None
         self.is_ready = False
+        # Closing waits for no database: a close that must let a change finish
+        # first is tried again by this timer (see _Services.may_close).
+        self.close_gate = QTimer(self)
+        self.close_gate.setInterval(CLOSE_RETRY_MS)
+        self.close_gate.timeout.connect(self._close_when_settled)
+        self.close_gate_asked = False
+        self.quitting_without_changes = False
         self.setWindowTitle(f"{self.display_name} — Hero Desktop")
 
         # A client made before the window (app.py) is already opening the database.
@@ -452,13 +482,23 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.table.setFocus()
 
+    def _close_when_settled(self) -> None:
+        runner = self.services.runner
+        if runner.is_idle() or (self.client.waiting and not self.close_gate_asked):
+            self.close_gate.stop()
+            self.close()
+
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         # A cell still being edited is committed: Ctrl+Q must not drop what was typed.
         if self.table.state() == QAbstractItemView.State.EditingState:
             self.table.commitData(self.table.focusWidget())
+        if self._services is not None and not self._services.may_close(self):
+            event.ignore()
+            return
+        self.close_gate.stop()
         if self._services is not None:
             self._services.stop()
         self.save_settings()
-        self.client.close()  # the changes asked for are written before the file closes
+        self.client.close()  # at once: the worker finishes on its own (DataClient.close)
         super().closeEvent(event)

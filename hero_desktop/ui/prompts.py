@@ -72,6 +72,28 @@ class Prompts:
         box.exec()
         return box.clickedButton() is overwrite
 
+    def quit_without_waiting(self, database: str, changes: list[str]) -> bool:
+        """Changes wait for another program's lock: True to quit without them (the default)."""
+        count = len(changes)
+        them = "it" if count == 1 else "them"
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Changes Not Written Yet",
+            f"{count} change{'s are' if count != 1 else ' is'} waiting for another program "
+            f"to finish writing {database}. Quit without {them}?",
+            QMessageBox.StandardButton.NoButton,
+            self.parent,
+        )
+        box.setInformativeText(
+            "Not written if you quit now:\n" + "\n".join(f"  {label}" for label in changes)
+        )
+        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.AcceptRole)
+        wait_button = box.addButton("&Keep Waiting", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_button)
+        box.setEscapeButton(wait_button)
+        box.exec()
+        return box.clickedButton() is quit_button
+
     def server_address(self, initial: ServerAddress | None = None) -> ServerAddress | None:
         """File → Connect to Server…: host, port, database, user, password and TLS mode."""
         from hero_desktop.ui.connect_dialog import ask_server

@@ -106,10 +106,17 @@ class WindowActions:
         ]
         self._build_menus()
 
-    def follow_undo(self, stack: QUndoStack) -> None:
-        """Undo and Redo name what they would undo or redo, and are greyed out when nothing."""
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+    def follow_undo(
+        self, stack: QUndoStack, can_undo: SignalInstance, can_redo: SignalInstance
+    ) -> None:
+        """Undo and Redo name what is on the stack, and are greyed out when nothing.
+
+        Enabled follows ``can_undo``/``can_redo``: what the stack allows once
+        the changes already asked for have run, so a Redo pressed before the
+        undo's answer has come is queued, not dropped.
+        """
+        can_undo.connect(self.undo_action.setEnabled)
+        can_redo.connect(self.redo_action.setEnabled)
         stack.undoTextChanged.connect(_ActionText(self.undo_action, "&Undo").name)
         stack.redoTextChanged.connect(_ActionText(self.redo_action, "&Redo").name)
 

@@ -138,6 +138,8 @@ def open_window(qtbot: SettlingQtBot, db_path: Path, settings_path: Path) -> Ite
 
     for window in windows:
         window.close()
+    # Closing never waits: each worker ends on its own, soon after.
+    qtbot.waitUntil(lambda: all(w.client.thread_finished() for w in windows), timeout=5000)
     for window in windows:
         assert not window.live_view.timer.isActive(), "the live-view timer outlived its window"
         window.deleteLater()

@@ -287,10 +287,16 @@ class Answers(Prompts):
         self.conflicts: list[tuple[str, dict[str, object], HeroRow]] = []
         self.delete_answer: bool | None = None
         self.deletes: list[list[int]] = []
+        self.quit_answer = True
+        self.quit_questions: list[tuple[str, list[str]]] = []
 
     def overwrite_conflict(self, action: str, mine: Mapping[str, object], current: Any) -> bool:
         self.conflicts.append((action, dict(mine), current))
         return self.use_mine
+
+    def quit_without_waiting(self, database: str, changes: list[str]) -> bool:
+        self.quit_questions.append((database, changes))
+        return self.quit_answer
 
     def confirm_delete(self, heroes: list[HeroRow]) -> bool:
         if self.delete_answer is None:

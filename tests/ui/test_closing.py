@@ -39,4 +39,6 @@ def test_closing_stops_the_live_view_and_the_integrity_check(
     window.close()
 
     assert not window.live_view.timer.isActive()
-    assert not [t for t in threading.enumerate() if t.name.startswith("hero-check")]
+    qtbot.waitUntil(
+        lambda: not [t for t in threading.enumerate() if t.name.startswith("hero-check")]
+    )

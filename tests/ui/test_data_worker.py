@@ -73,6 +73,7 @@ def test_closing_finishes_the_change_in_hand_so_the_file_has_it(
 
     client.ask(lambda repository: operation.apply(repository, False))
     client.close()  # at once, before the answer could come back
+    qtbot.waitUntil(client.thread_finished)
 
     assert (4, "Tarantula", None, "Natalia") in rows_in_file(db_path)
 

@@ -71,18 +71,23 @@ def test_a_missing_file_is_created_with_the_tutorial_hero_table(
     assert rows_in_file(path) == []
 
 
-def test_python_collects_cycles_again_once_the_first_page_is_shown(
-    open_window: OpenWindow, db_path: Path
+def test_opening_a_window_leaves_the_cycle_collector_switched_on(
+    qtbot: QtBot, db_path: Path, settings: QSettings
 ) -> None:
-    # (Paused while the window's modules load and it is built: nothing to collect.)
+    # The collector is process-wide: no window or worker turns it off for a while.
     write_heroes(db_path, TUTORIAL_HEROES)
 
-    open_window()
+    window = create_main_window(db_path, settings=settings)
+    try:
+        assert gc.isenabled()
+        qtbot.waitUntil(lambda: window.is_ready, timeout=10_000)
+        assert gc.isenabled()
+    finally:
+        window.close()
+        window.deleteLater()
 
-    assert gc.isenabled()
 
-
-def test_python_collects_cycles_again_when_the_file_cannot_be_opened(
+def test_the_cycle_collector_stays_on_when_the_file_cannot_be_opened(
     qtbot: QtBot, tmp_path: Path, settings: QSettings
 ) -> None:
     bad = tmp_path / "heroes.csv"
@@ -90,6 +95,7 @@ def test_python_collects_cycles_again_when_the_file_cannot_be_opened(
 
     window = create_main_window(bad, settings=settings)
     try:
+        assert gc.isenabled()
         with qtbot.waitSignal(window.openFailed, timeout=10_000):
             pass
         assert gc.isenabled()

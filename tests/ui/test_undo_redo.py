@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from hero_desktop.ui.hero_table_model import COLUMNS
 from hero_desktop.ui.main_window import MainWindow
 
-from .conftest import OpenWindow
+from .conftest import OpenWindow, SettlingQtBot
 from .support import (
     ALT,
     CTRL,
@@ -191,3 +193,41 @@ def test_the_edit_menu_names_what_undo_and_redo_will_do(
     undo(qtbot, window)
     assert window.menus.redo_action.text() == "&Redo Delete Deadpond"
     assert not window.menus.undo_action.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("keys", "age", "logged"),
+    [
+        ("zy", 50, ["undone", "redone"]),
+        ("zyz", 48, ["undone", "redone", "undone"]),
+    ],
+)
+def test_undo_and_redo_pressed_without_waiting_for_answers_all_act_in_order(
+    qtbot: SettlingQtBot,
+    open_window: OpenWindow,
+    db_path: Path,
+    write_lock: sqlite3.Connection,
+    caplog: pytest.LogCaptureFixture,
+    keys: str,
+    age: int,
+    logged: list[str],
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    edit_cell(qtbot, window, 3, AGE, "50")
+    caplog.set_level(logging.INFO, logger="hero_desktop.changes")
+    # Another program holds the lock: no answer can come while the keys are pressed.
+    write_lock.execute("BEGIN IMMEDIATE")
+
+    for key in keys:
+        if key == "z":
+            qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Z, CTRL)
+        else:
+            qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Z, CTRL | SHIFT)
+    write_lock.execute("ROLLBACK")
+    qtbot.settle()
+
+    assert hero_in_file(db_path, 3) == (3, "Rusty-Man", age, "Tommy Sharp")
+    outcomes = [r.getMessage().split(":")[0].rsplit(" ", 1)[1] for r in caplog.records]
+    assert outcomes == logged
+    qtbot.waitUntil(lambda: cell(window, 3, AGE).data() == str(age))
