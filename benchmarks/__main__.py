@@ -12,7 +12,17 @@ from benchmarks.report import Figure, print_table, ratio, times
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-GROUPS = ("paging", "search", "process", "import", "names", "bundle", "responsiveness", "postgres")
+GROUPS = (
+    "paging",
+    "search",
+    "process",
+    "import",
+    "names",
+    "bundle",
+    "responsiveness",
+    "postgres",
+    "session",
+)
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -28,8 +38,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         choices=GROUPS,
         help="run only these groups (repeatable); bundle (the bundle's start-up beside the "
         "venv app) runs only when asked for, after make bundle; responsiveness (the longest "
-        "stall of a real window's GUI thread, per situation) and postgres (team mode on a "
-        "throwaway PostgreSQL server) print tables of their own",
+        "stall of a real window's GUI thread, per situation), postgres (team mode on a "
+        "throwaway PostgreSQL server) and session (memory before and after 100,000 page "
+        "keys in a real window) print tables of their own",
     )
     return parser.parse_args(argv)
 
@@ -48,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_process,
         bench_responsiveness,
         bench_search,
+        bench_session,
         dataset,
     )
 
@@ -94,6 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 notes=[f"measured {when} on a fresh copy, cached beside the file"],
             )
         )
+    session: bench_session.SessionResult | None = None
+    if "session" in groups:
+        session = bench_session.run(rows, log)
     postgres: list[Figure] = []
     if "postgres" in groups:
         from benchmarks import bench_postgres
@@ -108,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if postgres:
         print()
         bench_postgres.print_table(postgres)
+    if session is not None:
+        print()
+        bench_session.print_session(session)
     log("done")
     del app
     return 0

@@ -168,7 +168,7 @@ def jump(setup: Setup, sort: str, where: str) -> Figure:
         model, repository = hero_model(setup.path, sort)  # builds the pager (checkpoint_build)
         samples.run("Hero Desktop", model.load, page=page)
         samples.keep("Hero Desktop", _shown(model))
-        repository.database.close()
+        repository.store.close()
 
     for page in pages:
         engine = tutorial.engine_for(setup.path)
@@ -215,7 +215,7 @@ def checkpoint_build(setup: Setup, sort: str) -> Figure:
         repository = HeroRepository(open_database(setup.path))
         model = HeroTableModel(repository, PAGE)
         samples.run("Hero Desktop", _first_page_and_checkpoints, model, repository, sort)
-        repository.database.close()
+        repository.store.close()
     connection = floor.connect(setup.path)
     for _ in range(setup.repeat):
         samples.run("raw sqlite3", floor.page_after, connection, sort, None)
@@ -246,7 +246,7 @@ def edit_then_page(setup: Setup, sort: str) -> Figure:
             model.load(page=page)
 
         samples.run("Hero Desktop", work)
-    repository.database.close()
+    repository.store.close()
     folder.cleanup()
     return Figure(
         name=f"edit a hero, then its page (page {page + 1:,}) by {sort}",

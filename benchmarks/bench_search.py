@@ -31,7 +31,7 @@ def first_search_page(setup: Setup, base: tuple[str, ...], name: str) -> Figure:
         samples.run("Hero Desktop", model.load, query=HeroQuery(search=needle), page=0)
         counts.setdefault("Hero Desktop", set()).add(model.total)
         samples.keep("Hero Desktop", [model.hero_at(row).id for row in range(model.rowCount())])
-    repository.database.close()
+    repository.store.close()
 
     engine = tutorial.engine_for(setup.path)
     tutorial.count(engine)

@@ -70,11 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from hero_desktop.app import APPLICATION, ORGANIZATION, data_folder, tune_collector
+    from hero_desktop.app import APPLICATION, ORGANIZATION, data_folder
     from hero_desktop.ui.lingering import wait_for_lingering
     from hero_desktop.window_manager import WindowManager
-
-    tune_collector()
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from hero_desktop.data.location import ServerAddress, parse_location
 from hero_desktop.data.opening import load_file_store
 from hero_desktop.data.views import PageRequest
+from hero_desktop.ui import collector
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.window_settings import WindowSettings
 
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 ORGANIZATION = "HeroDesktop"
 APPLICATION = "Hero Desktop"
 DEFAULT_DATABASE_NAME = "database.db"
-# (young, middle, old): see tune_collector.
-COLLECTOR_THRESHOLDS = (50_000, 20, 100)
 
 
 def data_folder() -> Path:
@@ -84,6 +82,7 @@ def create_main_window(
     """
     settings = settings or default_settings()
     location = to_location(database)
+    collector.install()  # (once per process: the cycle collector runs on this thread only)
     # The worker starts opening the database, and reads the first page the
     # window will ask for, while the window's modules load and it is built.
     stored = WindowSettings(settings)
@@ -95,37 +94,11 @@ def create_main_window(
     from hero_desktop.ui.main_window import MainWindow
 
     window = MainWindow(location, settings, prompts, read_only=read_only, client=client)
-    client.warmedUp.connect(_freeze_after_warm_up)
+    client.warmedUp.connect(collector.freeze_once)
     if QApplication.instance() is not None:
         # Loading the icon costs a few ms: once the first page has been painted (ready).
         window.ready.connect(lambda: _set_icon(window))
     return window
-
-
-def tune_collector() -> None:
-    """Once per process, at start: Python's cycle collector runs less often.
-
-    It stops every thread while it walks the heap, and a scan or an export
-    allocates millions of objects: with the default thresholds it ran every
-    700 allocations and stalled the window for up to 170 ms. Nothing else in
-    the app touches the collector's switches.
-    """
-    gc.set_threshold(*COLLECTOR_THRESHOLDS)
-
-
-def _freeze_after_warm_up() -> None:
-    """Once per process: what start-up and the first warm-up loaded stays for good.
-
-    ``gc.freeze`` moves every object alive now out of the collector's walk
-    (modules, classes, the collation table), so later collections are short.
-    """
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.freeze()
-
-
-_frozen = False
 
 
 def _set_icon(window: MainWindow) -> None:

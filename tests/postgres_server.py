@@ -26,6 +26,10 @@ superuser role is called ``postgres``.
 
 Durability is switched off (fsync, full-page writes, synchronous commit): the
 data lives only as long as the test session.
+
+Why one file of this length: one class owns the cluster's whole life (finding the
+binaries and a UTF-8 locale, initdb, start, roles and databases, stop, removal), and each
+step that can fail says what was missing.
 """
 
 from __future__ import annotations

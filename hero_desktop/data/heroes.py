@@ -24,7 +24,8 @@ from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.store import HeroStore, HeroTransaction, Pager
 
 if TYPE_CHECKING:
-    from hero_desktop.data.csv_io import CsvLayout, ImportResult, Progress
+    from hero_desktop.data.csv_io import ImportResult, Progress
+    from hero_desktop.data.csv_reading import CsvLayout
 
     # Imported where they validate: reading pages needs no pydantic.
     from hero_desktop.data.models import HeroCreate, HeroUpdate
@@ -43,11 +44,6 @@ class HeroRepository:
         self.store = store
         self._pagers: dict[HeroQuery, Pager] = {}
         self._external_change = False
-
-    @property
-    def database(self) -> HeroStore:
-        """The store (its name before the store protocol)."""
-        return self.store
 
     # -- reading -------------------------------------------------------------
 
@@ -129,15 +125,12 @@ class HeroRepository:
             )
 
     def create(self, hero: HeroCreate) -> HeroRow:
-        """Add a hero; the database gives it its id."""
-        from hero_desktop.data.models import HeroCreate
-
+        """Add a hero (validated when ``hero`` was made); the database gives it its id."""
         self._check_can_add()
-        values = HeroCreate.model_validate(hero.model_dump())
         with self.store.transaction() as transaction:
-            hero_id = transaction.insert((values.name, values.age, values.secret_name))
+            hero_id = transaction.insert((hero.name, hero.age, hero.secret_name))
         self._changed()
-        return HeroRow(hero_id, values.name, values.age, values.secret_name)
+        return HeroRow(hero_id, hero.name, hero.age, hero.secret_name)
 
     def update(
         self, hero_id: int, changes: HeroUpdate, *, expected: Mapping[str, Any] | None = None
@@ -148,10 +141,7 @@ class HeroRepository:
         file holds something else now, nothing is written and ConflictError
         carries the current hero.
         """
-        from hero_desktop.data.models import HeroUpdate
-
-        values = HeroUpdate.model_validate(changes.model_dump(exclude_unset=True))
-        fields = values.model_dump(exclude_unset=True)
+        fields = changes.model_dump(exclude_unset=True)  # validated when it was made
         with self.store.transaction() as transaction:
             current = _get_in(transaction, hero_id)
             if expected is not None:

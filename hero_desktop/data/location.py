@@ -33,7 +33,7 @@ secrets) is one grammar; most lines are its checks and their messages.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -195,18 +195,9 @@ class ServerAddress:
             kwargs["password"] = self.password
         return kwargs
 
-    def with_password(self, password: str | None) -> ServerAddress:
-        """The same address holding ``password`` (None or "": libpq finds one itself)."""
-        return replace(self, password=password or None)
-
     def _shown(self) -> str:
         where = self.host or "the local server"
         return f"for {where}" if self.port is None else f"for {where} port {self.port}"
-
-
-def is_server(text: str) -> bool:
-    """True when ``text`` is written as a server address (valid or not)."""
-    return _SCHEME.match(text) is not None
 
 
 def parse_location(text: str) -> Path | ServerAddress:

@@ -19,19 +19,13 @@ from sqlmodel import Field, SQLModel
 from hero_desktop.data.errors import InvalidHeroError
 from hero_desktop.data.rows import FIELD_LABELS, MAX_AGE, MAX_TEXT_LENGTH, MIN_AGE, HeroRow
 
-# The light names live in rows.py (the window starts without pydantic); they
-# are re-exported here for the code that already imports them from models.
+# HeroRow lives in rows.py (the window starts without pydantic); the tests
+# import it from here, beside the validation they check it against.
 __all__ = [
-    "FIELD_LABELS",
-    "MAX_AGE",
-    "MAX_TEXT_LENGTH",
-    "MIN_AGE",
     "Hero",
     "HeroCreate",
-    "HeroPublic",
     "HeroRow",
     "HeroUpdate",
-    "as_public",
     "clean_age",
     "clean_name",
     "clean_secret_name",
@@ -132,19 +126,6 @@ class HeroUpdate(SQLModel):
     name: Annotated[str | None, BeforeValidator(clean_name)] = None
     age: HeroAge = None
     secret_name: Annotated[str | None, BeforeValidator(clean_secret_name)] = None
-
-
-class HeroPublic(SQLModel):
-    """What the tutorial's API shows of a hero: everything but the secret name."""
-
-    id: int
-    name: str
-    age: int | None = None
-
-
-def as_public(hero: HeroRow) -> HeroPublic:
-    """What the tutorial's API would show of ``hero``."""
-    return HeroPublic(id=hero.id, name=hero.name, age=hero.age)
 
 
 def _messages(error: ValidationError) -> dict[str, str]:

@@ -28,8 +28,9 @@ to a fixed list of collation elements (no contraction starts with them), so
 characters to pyuca (a test checks both paths agree). The table (allkeys.txt)
 is loaded once, on first use, not when the module is imported.
 
-``RULE_VERSION`` names the table and the encoding: a file whose stored name
-structures were computed under another version is rebuilt.
+``rule_version()`` names the table and the encoding (pyuca's UCA version and
+``FOLD_VERSION``): a file whose stored name structures were computed under
+another version is rebuilt.
 
 Why one file of this length: both rules, their fast path and the packing of
 sort keys share one cache of collation elements; a test compares the fast

@@ -23,7 +23,8 @@ from hero_desktop.data.rows import HeroRow
 
 if TYPE_CHECKING:
     # Imported where they are used: the window starts without CSV or pydantic.
-    from hero_desktop.data.csv_io import CsvLayout, Progress
+    from hero_desktop.data.csv_io import Progress
+    from hero_desktop.data.csv_reading import CsvLayout
     from hero_desktop.data.models import HeroCreate
 
 FIELD_TITLES = {"name": "Name", "age": "Age", "secret_name": "Secret Name"}
@@ -38,6 +39,7 @@ class ChangeSummary:
     removed: tuple[int, ...] = ()
     everything: bool = False  # too many to list (an import): reload whatever is shown
     field: str | None = None  # the one field an edit changed, for the cursor to land on
+    rows: tuple[HeroRow, ...] = ()  # the changed heroes as committed, read in the same transaction
 
     @property
     def shown_id(self) -> int | None:
@@ -92,23 +94,28 @@ class EditHero:
     def label(self) -> str:
         return f"Edit {FIELD_TITLES[self.field]} of {self.before.name}"
 
-    def _write(self, repository: HeroRepository, value: object, seen: object, force: bool) -> None:
+    def _write(
+        self, repository: HeroRepository, value: object, seen: object, force: bool
+    ) -> ChangeSummary:
         from hero_desktop.data.models import HeroUpdate
 
+        # ``value`` was validated where it was typed (or, for an undo, read from the
+        # file): it is written as it is, not checked again.
         expected = None if force else {self.field: seen}
-        self.after = repository.update(
-            self.before.id, HeroUpdate.model_validate({self.field: value}), expected=expected
-        )
+        changes = HeroUpdate.model_construct(_fields_set={self.field})
+        setattr(changes, self.field, value)
+        written = repository.update(self.before.id, changes, expected=expected)
+        return ChangeSummary(changed=(self.before.id,), field=self.field, rows=(written,))
 
     def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
-        self._write(repository, self.value, getattr(self.before, self.field), force)
-        return ChangeSummary(changed=(self.before.id,), field=self.field)
+        summary = self._write(repository, self.value, getattr(self.before, self.field), force)
+        self.after = summary.rows[0]
+        return summary
 
     def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary:
         assert self.after is not None
         seen = getattr(self.after, self.field)
-        self._write(repository, getattr(self.before, self.field), seen, force)
-        return ChangeSummary(changed=(self.before.id,), field=self.field)
+        return self._write(repository, getattr(self.before, self.field), seen, force)
 
 
 @dataclass

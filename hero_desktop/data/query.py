@@ -13,6 +13,25 @@ class SortKey(StrEnum):
 
 
 @dataclass(frozen=True)
+class AgeBounds:
+    """The heroes an age filter keeps, as plain data: each store writes its own SQL for it.
+
+    ``no_age``: only heroes without an age. Otherwise heroes with an age from
+    ``minimum`` to ``maximum`` (both included; None leaves that side open).
+    Neither: every hero.
+    """
+
+    no_age: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+
+    @property
+    def active(self) -> bool:
+        """True when some heroes are left out."""
+        return self.no_age or self.minimum is not None or self.maximum is not None
+
+
+@dataclass(frozen=True)
 class HeroQuery:
     """A sort order and filters; the default is every hero by id."""
 
@@ -23,24 +42,13 @@ class HeroQuery:
     age_to: int | None = None
     no_age: bool = False
 
-    def age_conditions(self) -> list[tuple[str, int | None]]:
-        """The age filters as (operator, value) pairs: ("IS NULL", None), (">=", 10), ("<=", 40).
-
-        Each store writes them into its SQL with its own placeholders.
-        """
+    @property
+    def age_bounds(self) -> AgeBounds:
+        """The age filter as data (``no_age`` wins over the bounds)."""
         if self.no_age:
-            return [("IS NULL", None)]
-        bounds: list[tuple[str, int | None]] = []
-        if self.age_from is not None:
-            bounds.append((">=", self.age_from))
-        if self.age_to is not None:
-            bounds.append(("<=", self.age_to))
-        return bounds
+            return AgeBounds(no_age=True)
+        return AgeBounds(minimum=self.age_from, maximum=self.age_to)
 
     @property
     def is_filtered(self) -> bool:
-        return (
-            bool(self.search.strip())
-            or self.no_age
-            or (self.age_from is not None or self.age_to is not None)
-        )
+        return bool(self.search.strip()) or self.age_bounds.active

@@ -2,7 +2,7 @@
 
 Nothing here imports pydantic, SQLModel or SQLAlchemy, so the window can show
 its first page without loading them (they cost about half a second). The
-validating models live in ``models.py``, which re-exports these names.
+validating models live in ``models.py``, which uses these limits.
 """
 
 from __future__ import annotations

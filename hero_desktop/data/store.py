@@ -11,6 +11,14 @@ A store translates its driver's errors into the typed errors of
 ``errors.py`` (DatabaseBusyError, ReadOnlyDatabaseError, ...), so nothing
 above it needs to know which engine runs underneath. Neither Qt nor a driver
 is imported here.
+
+Threads: one owner per connection. A store, its pagers and its transactions
+belong to the thread that opened it (the window's data worker), which owns
+its connections for their whole life: every method and attribute here is
+for that thread alone, except ``HeroStore.interrupt``, which any thread may
+call. Another thread gets values from the worker, never the store; work
+that runs beside the worker (building the name index, the integrity check)
+calls ``maintenance.py`` with the location, on connections of its own.
 """
 
 from __future__ import annotations
@@ -26,9 +34,22 @@ from hero_desktop.data.rows import HeroRow
 NewHero = tuple[str, int | None, str]
 """(name, age, secret_name) of a hero still without an id, already validated."""
 
+UPDATABLE_FIELDS = ("name", "age", "secret_name")
+"""The fields ``HeroTransaction.update`` writes (the id never changes)."""
+
+
+def check_update_fields(fields: Mapping[str, Any]) -> None:
+    """Refuse fields ``update`` cannot write, naming them (ValueError): one rule for every store."""
+    unknown = [name for name in fields if name not in UPDATABLE_FIELDS]
+    if unknown:
+        raise ValueError(f"not a hero field: {', '.join(unknown)}")
+
 
 class Pager(Protocol):
-    """One query's heroes in its order, as the store holds them now."""
+    """One query's heroes in its order, as the store holds them now.
+
+    Called from the data worker's thread only (it reads the store's connection).
+    """
 
     def count(self) -> int: ...
 
@@ -38,7 +59,10 @@ class Pager(Protocol):
 
 
 class HeroTransaction(Protocol):
-    """The writes of one transaction: committed together when the ``with`` block ends."""
+    """The writes of one transaction: committed together when the ``with`` block ends.
+
+    Called from the data worker's thread only, inside the ``with`` block.
+    """
 
     def get(self, hero_id: int) -> HeroRow | None: ...
 
@@ -52,7 +76,13 @@ class HeroTransaction(Protocol):
 
     def insert_many(self, heroes: Iterable[HeroRow]) -> None: ...
 
-    def update(self, hero_id: int, fields: Mapping[str, Any]) -> None: ...
+    def update(self, hero_id: int, fields: Mapping[str, Any]) -> None:
+        """Write ``fields`` (some of ``UPDATABLE_FIELDS``) of the hero.
+
+        A field outside them raises ValueError naming it, before anything is
+        written (``check_update_fields``); no fields write nothing.
+        """
+        ...
 
     def delete(self, hero_id: int) -> None: ...
 
@@ -77,7 +107,14 @@ class BulkInsertResult:
 
 
 class HeroStore(Protocol):
-    """One open database of heroes, used from one thread."""
+    """One open database of heroes, owned by the thread that opened it (the data worker).
+
+    Every method and attribute is for the data worker's thread alone: the
+    store's connections are used by that thread for their whole life. The
+    one exception is ``interrupt``, which any thread may call. What another
+    thread needs (``read_only``, ``notice``, an offer, a socket...) is read
+    in the worker and handed over as a value.
+    """
 
     read_only: bool
     """True when the store refuses every write (ReadOnlyDatabaseError)."""
@@ -147,11 +184,19 @@ class HeroStore(Protocol):
         ...
 
     def interrupt(self) -> None:
-        """Stop the statement running now (safe from any thread)."""
+        """Stop the statement running now: ANY thread may call this; it never blocks.
+
+        The statement fails with StatementInterruptedError. What it needs of
+        the worker's connection is published under a lock by the store (the
+        worker may replace its connection on a reconnect).
+        """
         ...
 
     def check_integrity(self, stop: Callable[[], bool] = ...) -> str | None:
-        """What is wrong with the stored data, or None (also when the check could not finish)."""
+        """Transitional (worker thread): ``maintenance.check_integrity(location, stop)``.
+
+        Delete with the stores' wrappers once ui/live_view.py calls maintenance.
+        """
         ...
 
     def close(self) -> None: ...
@@ -171,9 +216,8 @@ class HeroStore(Protocol):
     def recheck_name_index(self) -> None: ...
 
     def build_name_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
-        """Add (or rebuild) the name structures on a connection of its own, from any thread.
+        """Transitional: ``maintenance.build_name_index(location, progress, read_only=...)``.
 
-        One transaction: ``progress(done, total)`` returning False cancels it
-        (OperationCancelledError) and leaves the database as it was.
+        Delete with the stores' wrappers once ui/index_offer_bar.py calls maintenance.
         """
         ...

@@ -136,10 +136,6 @@ class AddHeroDialog(QDialog):
         self.saved = hero
         super().accept()
 
-    @property
-    def saving(self) -> bool:
-        return self._saving is not None
-
     @override
     def reject(self) -> None:
         if self._saving is not None:

@@ -26,7 +26,7 @@ from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.prompts import Prompts
 
 if TYPE_CHECKING:
-    from hero_desktop.data.csv_io import CsvLayout
+    from hero_desktop.data.csv_reading import CsvLayout
 
 SHOW_AFTER_MS = 300
 REPORT_EVERY_S = 0.05
@@ -115,7 +115,7 @@ class CsvTransfer:
         # the question comes before anything is imported, so Cancel changes nothing.
         def inspect(_repository: HeroRepository) -> CsvLayout:
             # Imported in the worker (the window starts without the CSV module).
-            from hero_desktop.data.csv_io import inspect_csv
+            from hero_desktop.data.csv_reading import inspect_csv
 
             return inspect_csv(path)
 

@@ -45,6 +45,7 @@ from hero_desktop.data.errors import (
     OperationCancelledError,
     StatementInterruptedError,
 )
+from hero_desktop.data.facts import StoreFacts, facts_of
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.opening import open_store
@@ -91,7 +92,7 @@ class _Shared:
 class _Worker(QObject):
     finished = Signal(int, object, object)  # request id, result, error
     waiting = Signal(int)  # request id waiting for another program's lock
-    opened = Signal(object, object)  # the HeroStore, and the first page read (or None)
+    opened = Signal(object, object)  # the StoreFacts, and the first page read (or None)
     openFailed = Signal(object)  # noqa: N815 - the HeroError
     warmedUp = Signal()  # noqa: N815
 
@@ -125,7 +126,7 @@ class _Worker(QObject):
             # soon as it learns that the file is open, with no request of its own.
             with contextlib.suppress(HeroError):
                 first_view = read_page(self._repository, self._first_page)
-        self.opened.emit(database, first_view)
+        self.opened.emit(facts_of(database, self._location), first_view)
 
     @Slot()
     def warm_up(self) -> None:
@@ -184,7 +185,7 @@ class _Worker(QObject):
     @Slot()
     def close(self) -> None:
         if self._repository is not None:
-            self._repository.database.close()
+            self._repository.store.close()
             self._repository = None
             self._shared.database = None
         thread = self.thread()
@@ -205,7 +206,7 @@ class DataClient(QObject):
 
     busyChanged = Signal(bool)  # noqa: N815
     waitingChanged = Signal(bool)  # noqa: N815 - a change waits for another program's lock
-    opened = Signal(object)  # the HeroStore, once open
+    opened = Signal(object)  # the StoreFacts, once open
     openFailed = Signal(str)  # noqa: N815 - a message for the user
     warmedUp = Signal()  # noqa: N815 - warm_up is done: what changes need is loaded
     _submit = Signal(int, object)
@@ -326,9 +327,9 @@ class DataClient(QObject):
         self.open_error = error
         self.openFailed.emit(error.message)
 
-    def _was_opened(self, database: HeroStore, first_view: PageView | None) -> None:
+    def _was_opened(self, facts: StoreFacts, first_view: PageView | None) -> None:
         self._first_view = first_view
-        self.opened.emit(database)
+        self.opened.emit(facts)
 
     def _started_waiting(self, request_id: int) -> None:
         if request_id in self._pending:

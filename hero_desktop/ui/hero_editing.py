@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QStatusBar
 
-from hero_desktop.data.errors import HeroError, InvalidHeroError, OperationCancelledError
+from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
 from hero_desktop.data.rows import FIELD_LABELS, HeroRow
 from hero_desktop.ui.change_runner import ChangeRunner
@@ -58,6 +58,7 @@ class HeroEditing(QObject):
         self.read_only, self.say_read_only, self.reactivate = read_only, say_read_only, reactivate
         model.edit_handler = self.edit_cell
         table.delegate.refused.connect(self.cell_refused)
+        table.delegate.refusedOnLeave.connect(self.refused_on_leave)
 
     def add_hero(self) -> None:
         if self.read_only():
@@ -86,30 +87,19 @@ class HeroEditing(QObject):
         """A cell edit was refused: say why in the status bar, naming the column."""
         self.status_bar.showMessage(f"{FIELD_LABELS.get(field, field)}: {message}", 10_000)
 
-    def edit_cell(self, hero: HeroRow, field: str, value: object) -> HeroRow | None:
-        """The table model's edit path: validate, then one undoable change.
+    def edit_cell(self, hero: HeroRow, field: str, changes: object) -> HeroRow | None:
+        """The table model's edit path: one undoable change of a value the delegate validated.
 
         Returns the hero as it will read once saved (shown at once), or None.
         """
-        from hero_desktop.data.models import validate_update
+        from hero_desktop.data.models import HeroUpdate
 
-        try:
-            changes = validate_update({field: value})
-        except InvalidHeroError as error:
-            # Reached when the editor lost focus with refused text (Enter and Tab are
-            # stopped in the editor): open it again with the text, nothing written.
-            self.cell_refused(field, next(iter(error.messages.values())))
-            QTimer.singleShot(0, self, lambda: self.reopen_editor(hero.id, field, str(value)))
-            return None
+        if not isinstance(changes, HeroUpdate) or field not in changes.model_fields_set:
+            return None  # only the cell delegate's validated values are written
         new_value = getattr(changes, field)
         if new_value == getattr(hero, field):
             return hero
         operation = EditHero(hero, field, new_value)
-
-        def saved(_summary: ChangeSummary) -> None:
-            if operation.after is not None:
-                self.model.replace_row(operation.after)
-            self.messages.clear_message()
 
         def failed(error: HeroError) -> None:
             self.model.replace_row(hero)  # the cell shows what the file holds
@@ -117,10 +107,34 @@ class HeroEditing(QObject):
                 self.messages.show_message(
                     error.message + " Your edit is back in the cell: press Enter."
                 )
-                self.reopen_editor(hero.id, field, str(value))
+                self.reopen_editor(hero.id, field, "" if new_value is None else str(new_value))
+
+        def saved(summary: ChangeSummary) -> None:
+            # Another program changed other fields of this hero meanwhile: both
+            # stand (only the edited field is the user's), and the user is told.
+            written = summary.rows[0] if summary.rows else hero
+            merged = [
+                f"{FIELD_LABELS.get(f, f)} is now {'(none)' if v is None else v}"
+                for f, v in written._asdict().items()
+                if f not in ("id", field) and v != getattr(hero, f)
+            ]
+            if merged:
+                self.messages.show_message(
+                    f"Saved. Another program had changed {written.name} meanwhile: "
+                    f"{'; '.join(merged)}. Both changes are kept."
+                )
+            else:
+                self.messages.clear_message()
 
         self.runner.run(operation, saved, failed)
         return hero._replace(**{field: new_value})
+
+    def refused_on_leave(self, index: QModelIndex, text: str) -> None:
+        """The editor lost focus with refused text: open it again with the text, nothing written."""
+        row = index.row()
+        if 0 <= row < self.model.rowCount():
+            hero_id, field = self.model.hero_at(row).id, COLUMNS[index.column()]
+            QTimer.singleShot(0, self, lambda: self.reopen_editor(hero_id, field, text))
 
     def reopen_editor(self, hero_id: int, field: str, text: str) -> None:
         row = self.model.row_of(hero_id)

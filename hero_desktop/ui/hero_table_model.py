@@ -54,6 +54,7 @@ class HeroTableModel(QAbstractTableModel):
         self._secrets_visible = False
         self._read_only = True  # until the file is open and known to be writable
         self.edit_handler: EditHandler | None = None
+        self._seen: HeroRow | None = None  # the edited hero as shown when its editor opened
 
     # -- state the window reads ----------------------------------------------
 
@@ -109,12 +110,43 @@ class HeroTableModel(QAbstractTableModel):
     # -- loading -------------------------------------------------------------
 
     def show_view(self, view: PageView) -> None:
-        """Show a page the data worker read."""
-        self.beginResetModel()
-        self._query, self._page, self._page_size = view.query, view.page, view.page_size
-        self._total, self._rows = view.total, list(view.rows)
-        self.endResetModel()
+        """Show a page the data worker read.
+
+        The same page read again (same query, page and size, as many rows) is
+        changed in place: the current cell, the selection, the scroll position
+        and an open cell editor stay. Any other page resets the model.
+        """
+        same_page = (view.query, view.page, view.page_size) == (
+            self._query,
+            self._page,
+            self._page_size,
+        )
+        if same_page and len(view.rows) == len(self._rows):
+            self._total, self._rows = view.total, list(view.rows)
+            if self._rows:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+                )
+        else:
+            self.beginResetModel()
+            self._query, self._page, self._page_size = view.query, view.page, view.page_size
+            self._total, self._rows = view.total, list(view.rows)
+            self.endResetModel()
         self.pageChanged.emit()
+
+    def same_hero_at(self, view: PageView, row: int) -> bool:
+        """Whether ``view``, shown in place, keeps the hero now at ``row`` on that row."""
+        same_page = (view.query, view.page, view.page_size) == (
+            self._query,
+            self._page,
+            self._page_size,
+        )
+        return (
+            same_page
+            and len(view.rows) == len(self._rows)
+            and 0 <= row < len(self._rows)
+            and view.rows[row].id == self._rows[row].id
+        )
 
     def replace_row(self, hero: HeroRow) -> None:
         """Show new values for a hero on this page, in place (no reset)."""
@@ -123,6 +155,10 @@ class HeroTableModel(QAbstractTableModel):
             return
         self._rows[row] = hero
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def editing_started(self, row: int) -> None:
+        """A cell editor opened on ``row``: its edit is checked against the hero as seen now."""
+        self._seen = self._rows[row] if 0 <= row < len(self._rows) else None
 
     def set_secrets_visible(self, visible: bool) -> None:
         self._secrets_visible = visible
@@ -193,6 +229,11 @@ class HeroTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if column == "id":
             return False
+        # Another program's change that arrived while the editor was open is not
+        # what the user edited: the edit is checked against the hero as it was seen.
+        seen, self._seen = self._seen, None
+        if seen is not None and seen.id == hero.id:
+            hero = seen
         updated = self.edit_handler(hero, column, value)
         if updated is None:
             return False

@@ -1,16 +1,19 @@
 """The hero table as the user sees it: rows, cell editors, and a hint when empty.
 
 Cell editors check what was typed against the data layer's validation before
-they let Enter or Tab commit it. Refused text stays in the open editor, and
-the reason appears beside the cell (and through ``refused`` in the status
-bar), so nothing typed is lost and nothing is written.
+they let Enter or Tab commit it, and hand the model the validated value.
+Refused text stays in the open editor, and the reason appears beside the
+cell (and through ``refused`` in the status bar), so nothing typed is lost
+and nothing is written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -34,8 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from hero_desktop.data.errors import InvalidHeroError
-from hero_desktop.ui.hero_table_model import COLUMNS
+from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 from hero_desktop.ui.overrides import override
+
+if TYPE_CHECKING:
+    from hero_desktop.data.models import HeroUpdate
 
 Index = QModelIndex | QPersistentModelIndex
 COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -44,32 +50,70 @@ FIELD_PROPERTY = "heroField"
 
 
 class HeroCellDelegate(QStyledItemDelegate):
-    """Refuses to commit text the data layer's validation refuses."""
+    """Where a typed cell value enters: validated here, once, by the data layer's rules.
+
+    Text the rules refuse is never committed: Enter or Tab keeps the editor
+    open with it, and an editor that loses focus with it says so and is
+    opened again (``refusedOnLeave``). Accepted text reaches the model as
+    the validated ``HeroUpdate``.
+    """
 
     refused = Signal(str, str)  # field, message
+    refusedOnLeave = Signal(object, str)  # noqa: N815 - the cell's QModelIndex, the text
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._last: tuple[str, str, HeroUpdate | str] | None = None
 
     @override
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
         editor.setProperty(FIELD_PROPERTY, COLUMNS[index.column()])
+        model = index.model()
+        if isinstance(model, HeroTableModel):
+            model.editing_started(index.row())
         return editor
 
-    def problem(self, editor: QLineEdit) -> str | None:
-        """Why the editor's text cannot be saved, or None when it can."""
+    @override
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        # A page refreshed while the editor is open (another program's change) must
+        # not overwrite what the user has typed; until they type, it shows the news.
+        if isinstance(editor, QLineEdit) and editor.isModified():
+            return
+        super().setEditorData(editor, index)
+
+    def validated(self, editor: QLineEdit) -> HeroUpdate | str:
+        """The editor's text as a validated update, or why it cannot be saved."""
         # Imported at the first edit; the data worker has usually loaded it by then.
         from hero_desktop.data.models import validate_update
 
-        field = str(editor.property(FIELD_PROPERTY))
+        field, text = str(editor.property(FIELD_PROPERTY)), editor.text()
+        if self._last is not None and self._last[:2] == (field, text):
+            return self._last[2]  # checked on Enter a moment ago
+        result: HeroUpdate | str
         try:
-            validate_update({field: editor.text()})
+            result = validate_update({field: text})
         except InvalidHeroError as error:
-            return next(iter(error.messages.values()))
-        return None
+            result = next(iter(error.messages.values()))
+        self._last = (field, text, result)
+        return result
 
     def show_problem(self, editor: QLineEdit, message: str) -> None:
         field = str(editor.property(FIELD_PROPERTY))
         QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), message, editor)
         self.refused.emit(field, message)
+
+    @override
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if not isinstance(editor, QLineEdit):
+            return
+        result = self.validated(editor)
+        self._last = None
+        if isinstance(result, str):
+            self.refused.emit(str(editor.property(FIELD_PROPERTY)), result)
+            self.refusedOnLeave.emit(model.index(index.row(), index.column()), editor.text())
+            return
+        model.setData(index, result, Qt.ItemDataRole.EditRole)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -79,9 +123,9 @@ class HeroCellDelegate(QStyledItemDelegate):
             and isinstance(event, QKeyEvent)
             and event.key() in COMMIT_KEYS
         ):
-            message = self.problem(watched)
-            if message is not None:
-                self.show_problem(watched, message)
+            result = self.validated(watched)
+            if isinstance(result, str):
+                self.show_problem(watched, result)
                 return True  # the editor stays open with the text
         return super().eventFilter(watched, event)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QThread, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hero_desktop.data import maintenance
 from hero_desktop.data.errors import HeroError, OperationCancelledError
+from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location, location_key
-from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.lingering import linger
 from hero_desktop.ui.overrides import override
 
-WATCH_INTERVAL_MS = 1000
 DECLINED_KEY = "name_index_declined"
 """Settings: the files (resolved paths) and servers (URLs) whose user answered "Not Now"."""
 
@@ -42,9 +42,9 @@ class _Builder(QThread):
     progressed = Signal(int, int)
     finished_with = Signal(object)  # None when built, else the error
 
-    def __init__(self, database: HeroStore) -> None:
+    def __init__(self, facts: StoreFacts) -> None:
         super().__init__()
-        self._database = database
+        self._location, self._read_only = facts.location, facts.read_only
         self.cancelled = threading.Event()
 
     def _progress(self, done: int, total: int) -> bool:
@@ -54,7 +54,8 @@ class _Builder(QThread):
     @override
     def run(self) -> None:
         try:
-            self._database.build_name_index(self._progress)
+            # On a connection of its own, owned by this thread for its whole life.
+            maintenance.build_name_index(self._location, self._progress, read_only=self._read_only)
         except Exception as error:  # shown by the window
             self.finished_with.emit(error)
         else:
@@ -85,7 +86,7 @@ class IndexOfferBar(QWidget):
         self._status = status_bar
         self._refresh = refresh
         self._focus_back = focus_table
-        self._database: HeroStore | None = None
+        self._facts: StoreFacts | None = None
         self._builder: _Builder | None = None
         self.setStyleSheet(
             "#indexOfferBar { background: palette(alternate-base);"
@@ -120,30 +121,22 @@ class IndexOfferBar(QWidget):
         # Hero Desktop's own file whose index is stale (or another program wrote
         # more heroes than are worth catching up with one by one): rebuild in
         # the background without asking.
-        self._watch = QTimer(self)
-        self._watch.setInterval(WATCH_INTERVAL_MS)
-        self._watch.timeout.connect(self._rebuild_if_needed)
+        self._watching = False  # rebuilds on its own until a build fails or is cancelled
 
-    def start(self, database: HeroStore) -> None:
+    def start(self, facts: StoreFacts) -> None:
         """The file is open: offer the index once, and watch for a needed rebuild."""
-        self._database = database
-        offer = database.name_index_offer() or ""
+        self._facts = facts
+        offer = facts.name_index_offer or ""
         self.label.setText(offer)
         self.setVisible(bool(offer) and self._path_key() not in self._declined())
         # The collation table loads in the background once the first page is painted
         # (DataClient.warm_up), not on the GUI thread.
-        self._watch.start()
-        self._rebuild_if_needed()
+        self._watching = True
 
-    def _rebuild_if_needed(self) -> None:
+    def rebuild_if_needed(self, needed: bool) -> None:
+        """The live view's poll found the name index stale (or a backlog to key)."""
         # Once a build failed or was cancelled, not again on its own in this window.
-        database = self._database
-        if (
-            database is not None
-            and self._watch.isActive()
-            and self._builder is None
-            and database.needs_name_index_build()
-        ):
+        if needed and self._watching and self._builder is None:
             self.add_index()
 
     def _path_key(self) -> str:
@@ -163,11 +156,11 @@ class IndexOfferBar(QWidget):
         self._focus_back()
 
     def add_index(self) -> None:
-        if self._builder is not None or self._database is None:
+        if self._builder is not None or self._facts is None:
             return
         self.hide()
         self._focus_back()
-        builder = _Builder(self._database)
+        builder = _Builder(self._facts)
         builder.progressed.connect(self._show_progress)
         builder.finished_with.connect(self._finished)
         self._builder = builder
@@ -188,8 +181,8 @@ class IndexOfferBar(QWidget):
             self._builder.cancelled.set()
 
     def stop(self) -> None:
-        """On close: an unfinished build is cancelled and rolls back on its own (never waited for)."""
-        self._watch.stop()
+        """On close: an unfinished build is cancelled and rolls back by itself, unwaited."""
+        self._watching = False
         builder, self._builder = self._builder, None
         if builder is not None:
             builder.cancelled.set()
@@ -208,14 +201,14 @@ class IndexOfferBar(QWidget):
         if builder is not None:
             builder.wait()
         if error is not None:
-            self._watch.stop()
+            self._watching = False
         status = self._status
         status.removeWidget(self.progress)
         status.removeWidget(self.cancel_button)
         if error is None:
 
             def recheck(repository: HeroRepository) -> None:
-                repository.database.recheck_name_index()
+                repository.store.recheck_name_index()
                 repository.refresh()
 
             def ready(_none: object) -> None:
@@ -228,8 +221,8 @@ class IndexOfferBar(QWidget):
             self._client.ask(recheck, ready)
         elif isinstance(error, OperationCancelledError):
             status.showMessage(error.message, 8000)
-            database = self._database
-            self.setVisible(database is not None and database.name_index_offer() is not None)
+            facts = self._facts
+            self.setVisible(facts is not None and facts.name_index_offer is not None)
         elif isinstance(error, HeroError):
             status.showMessage(f"The name index was not added: {error.message}", 15000)
         else:

@@ -6,11 +6,20 @@ well under a second). Until then its ``QThread`` (and whatever owns it) must
 stay alive, or Qt aborts the process ("Destroyed while thread is still
 running"). ``linger`` keeps them; ``wait_for_lingering`` runs the event loop
 at exit until they have ended. Both are called from the GUI thread only.
+A program that exits without that wait (a script that closed a window) is
+covered too: at interpreter exit each lingering thread is waited for, at
+most ``AT_EXIT_WAIT_MS`` in all.
 """
 
 from __future__ import annotations
 
+import atexit
+import logging
+import os
+
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QThread, QTimer
+
+AT_EXIT_WAIT_MS = 3000
 
 _lingering: dict[QThread, object] = {}
 """Each thread still finishing, and the object that owns it (kept alive with it)."""
@@ -37,3 +46,15 @@ def wait_for_lingering(timeout_ms: int) -> bool:
         QTimer.singleShot(min(50, max(1, deadline.remainingTime())), loop.quit)
         loop.exec()
     return not lingering()
+
+
+@atexit.register
+def _wait_at_exit() -> None:
+    deadline = QDeadlineTimer(AT_EXIT_WAIT_MS)
+    for thread in list(_lingering):
+        thread.wait(deadline)
+    if lingering():
+        # Destroying a running QThread aborts the process: leave without it instead.
+        logging.getLogger("hero_desktop").error("a closed window's thread did not end")
+        logging.shutdown()
+        os._exit(1)

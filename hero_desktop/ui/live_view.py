@@ -16,10 +16,10 @@ editor closes).
 ``connectionChanged`` carries the banner's text while the server cannot be
 reached ("" once it is back).
 
-Once after opening, the store's ``check_integrity`` (SQLite's quick check)
-reads the whole file on a separate connection in a thread of its own; a
-damaged file turns the window read-only. Closing the window stops the
-check at once instead of waiting for it.
+Once after opening, ``maintenance.check_integrity`` (SQLite's quick check)
+reads the whole file on a connection of its own, owned by a thread of its
+own; a damaged file turns the window read-only. Closing the window tells
+the check to stop and does not wait for it.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from hero_desktop.data import maintenance
+from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.table_navigator import TableNavigator
 
@@ -38,6 +39,7 @@ from hero_desktop.ui.table_navigator import TableNavigator
 class LiveView(QObject):
     damaged = Signal(str)  # what SQLite's quick check found wrong
     connectionChanged = Signal(str)  # noqa: N815 - why the server is out of reach, or ""
+    nameIndexStale = Signal(bool)  # noqa: N815 - whether the store's name index needs a build
 
     def __init__(
         self, client: DataClient, navigator: TableNavigator, parent: QObject | None = None
@@ -47,7 +49,6 @@ class LiveView(QObject):
         self.navigator = navigator
         self._asking = False
         self._problem = ""
-        self._database: HeroStore | None = None
         self._stop = threading.Event()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hero-check")
         self._check: Future[str | None] | None = None
@@ -57,10 +58,13 @@ class LiveView(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._poll)
 
-    def start(self, database: HeroStore) -> None:
-        self._database = database
-        self._check = self._executor.submit(database.check_integrity, self._stop.is_set)
-        self._follow(database.poll_interval_ms(), database.notification_socket())
+    def start(self, facts: StoreFacts) -> None:
+        # The check opens a connection of its own, owned by its thread.
+        self._check = self._executor.submit(
+            maintenance.check_integrity, facts.location, self._stop.is_set
+        )
+        self._run_timer()
+        self._ask()  # (its answer says how to follow: poll interval, notification socket)
 
     def _follow(self, interval: int | None, socket: int | None) -> None:
         """Poll every ``interval`` ms (None: not at all), and watch ``socket`` when there is one."""
@@ -111,18 +115,19 @@ class LiveView(QObject):
             return
         self._asking = True
 
-        def poll(repository: HeroRepository) -> tuple[bool, str, int | None, int | None]:
+        def poll(repository: HeroRepository) -> tuple[bool, str, int | None, int | None, bool]:
             store = repository.store
             changed = repository.poll_changes()
             problem = store.connection_problem() or ""
-            return changed, problem, store.poll_interval_ms(), store.notification_socket()
+            interval, socket = store.poll_interval_ms(), store.notification_socket()
+            return changed, problem, interval, socket, store.needs_name_index_build()
 
         self.client.ask(poll, self._answered, self._gave_up)
 
     def _answered(self, answer: object) -> None:
         self._asking = False
         assert isinstance(answer, tuple)
-        changed, problem, interval, socket = answer
+        changed, problem, interval, socket, stale = answer
         if problem != self._problem:
             self._problem = problem
             self.connectionChanged.emit(problem)
@@ -131,6 +136,7 @@ class LiveView(QObject):
         if changed:
             self.navigator.refresh()
         self._follow(interval, socket)
+        self.nameIndexStale.emit(stale)
 
     def _gave_up(self, _error: BaseException) -> None:
         self._asking = False

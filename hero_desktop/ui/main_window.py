@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hero_desktop.data.facts import StoreFacts
+from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, location_key, location_name
-from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
@@ -90,6 +91,7 @@ class _Services:
             w.navigator.refresh, w.table.setFocus, w,
         )  # fmt: skip
         w.status.building_index = self.index_offer.building
+        self.live_view.nameIndexStale.connect(self.index_offer.rebuild_if_needed)
         self.csv = CsvTransfer(w.client, self.runner, self.prompts, w, w.show_message, w.reactivate)
         self.editing = HeroEditing(
             client=w.client, runner=self.runner, prompts=self.prompts,
@@ -100,10 +102,10 @@ class _Services:
         )  # fmt: skip
         w.menus.follow_undo(self.runner.stack, self.runner.undoAvailable, self.runner.redoAvailable)
 
-    def start(self, database: HeroStore) -> None:
+    def start(self, facts: StoreFacts) -> None:
         """Watch the open database: others' changes, its integrity, the index offer."""
-        self.live_view.start(database)
-        self.index_offer.start(database)
+        self.live_view.start(facts)
+        self.index_offer.start(facts)
 
     def may_close(self, window: MainWindow) -> bool:
         """Whether the window may close now; if not, it closes itself once it may.
@@ -154,7 +156,9 @@ class MainWindow(QMainWindow):
         self.settings = WindowSettings(settings)
         self._given_prompts = prompts
         self._services: _Services | None = None
-        self.database: HeroStore | None = None
+        self.facts: StoreFacts | None = None
+        """What the data worker said of the open store (None until it is open)."""
+        self._damaged = False
         self.is_ready = False
         # Closing waits for no database: a close that must let a change finish
         # first is tried again by this timer (see _Services.may_close).
@@ -249,8 +253,8 @@ class MainWindow(QMainWindow):
         if self._services is None:
             services = self._services = _Services(self, self._given_prompts)
             self._layout.insertWidget(self._layout.indexOf(self.search_bar), services.index_offer)
-            if self.database is not None:
-                services.start(self.database)
+            if self.facts is not None:
+                services.start(self.facts)
         return self._services
 
     @property
@@ -279,13 +283,13 @@ class MainWindow(QMainWindow):
 
     # -- opening ---------------------------------------------------------------------
 
-    def _opened(self, database: HeroStore) -> None:
-        self.database = database
-        self._set_editable(not database.read_only)
-        if database.read_only and database.notice:
-            self.read_only_banner.setText(f"Read-only: {database.notice}")
-        elif database.notice and not database.name_index_offer():
-            self.show_message(database.notice)  # (the offer bar already says it otherwise)
+    def _opened(self, facts: StoreFacts) -> None:
+        self.facts = facts
+        self._set_editable(not facts.read_only)
+        if facts.read_only and facts.notice:
+            self.read_only_banner.setText(f"Read-only: {facts.notice}")
+        elif facts.notice and not facts.name_index_offer:
+            self.show_message(facts.notice)  # (the offer bar already says it otherwise)
         # Opened: it joins File → Open Recent, in this window's menu too.
         self.settings.remember_recent(location_key(self.location))
         self.menus.update_recent_menu(self.settings.recent_files())
@@ -305,7 +309,7 @@ class MainWindow(QMainWindow):
 
         self.navigator.show(page=0, after=first_page_shown)
         if self._services is not None:
-            self._services.start(database)
+            self._services.start(facts)
 
     def _open_failed(self, message: str) -> None:
         self.show_message(message)
@@ -318,7 +322,7 @@ class MainWindow(QMainWindow):
 
     @property
     def read_only(self) -> bool:
-        return self.database is not None and self.database.read_only
+        return self.facts is not None and (self.facts.read_only or self._damaged)
 
     # -- showing state ---------------------------------------------------------------
 
@@ -353,7 +357,7 @@ class MainWindow(QMainWindow):
     def _set_editable(self, editable: bool) -> None:
         self.model.set_read_only(not editable)
         self.menus.set_editable(editable)
-        self.read_only_banner.setVisible(not editable and self.database is not None)
+        self.read_only_banner.setVisible(not editable and self.facts is not None)
 
     def show_connection(self, problem: str) -> None:
         """The banner while the server cannot be reached ("" once it is back)."""
@@ -361,8 +365,8 @@ class MainWindow(QMainWindow):
         self.connection_banner.setVisible(bool(problem))
 
     def damaged(self, problem: str) -> None:
-        if self.database is not None:
-            self.database.read_only = True
+        self._damaged = True  # (the worker's store is told too: nothing writes from now on)
+        self.client.ask(_refuse_writes)
         self._set_editable(False)
         self.read_only_banner.setText(
             f"{self.display_name} is damaged ({problem}). It is open read-only so that "
@@ -502,3 +506,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.client.close()  # at once: the worker finishes on its own (DataClient.close)
         super().closeEvent(event)
+
+
+def _refuse_writes(repository: HeroRepository) -> None:
+    """In the data worker: a damaged file is written no more."""
+    repository.store.read_only = True

@@ -68,12 +68,6 @@ class SearchBar(QWidget):
             self._timer.stop()
             self.changed.emit()
 
-    def is_empty(self) -> bool:
-        return (
-            not (self.name_edit.text() or self.age_from.text() or self.age_to.text())
-            and not self.no_age.isChecked()
-        )
-
     def clear(self) -> None:
         for edit in (self.name_edit, self.age_from, self.age_to):
             edit.blockSignals(True)

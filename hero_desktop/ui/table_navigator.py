@@ -103,9 +103,14 @@ class TableNavigator(QObject):
             self.show_message(error.message)
 
     def refresh(self, keep_row: int | None = None) -> None:
-        """Read the shown page again, keeping the current and selected heroes where they are."""
+        """Read the shown page again, keeping the current and selected heroes where they are.
+
+        With a cell editor open the page is read too, and shown in place if the
+        edited hero stays on its row (the editor keeps what was typed); else it
+        is held back until the editor closes.
+        """
         if self.table.state() == QAbstractItemView.State.EditingState:
-            self.pending_refresh = True  # never close an editor the user is typing in
+            self._refresh_around_editor()
             return
         self.pending_refresh = False
         hero = self.current_hero()
@@ -120,6 +125,23 @@ class TableNavigator(QObject):
 
         self.show(after=keep)
 
+    def _refresh_around_editor(self) -> None:
+        request = PageRequest(self.model.query, self.model.page, self.model.page_size)
+
+        def shown(view: PageView) -> None:
+            editing = self.table.state() == QAbstractItemView.State.EditingState
+            row = self.table.currentIndex().row()
+            if not editing:
+                self.refresh(keep_row=row)
+            elif self.model.same_hero_at(view, row):
+                self.model.show_view(view)
+            else:
+                self.pending_refresh = True  # shown when the editor closes
+
+        self.client.ask(
+            lambda repository: read_page(repository, request), shown, self._failed, view=True
+        )
+
     def _editor_closed(self, *_: object) -> None:
         if self.pending_refresh:
             # After the view has left its editing state (it handles closeEditor too).
@@ -130,14 +152,38 @@ class TableNavigator(QObject):
             self.refresh(keep_row=self.table.currentIndex().row())
 
     def after_change(self, summary: ChangeSummary) -> None:
-        """Show what a change did: the hero it added or changed, else the same place."""
-        if self.table.state() == QAbstractItemView.State.EditingState:
-            self.pending_refresh = True  # never close an editor the user is typing in
+        """Show what a change did: the changed row in place, the hero it added, or the same place.
+
+        An edit that cannot move its hero (the page is not sorted or filtered by
+        the edited field) changes that one row and nothing else: the current
+        cell, the selection and the scroll position stay.
+        """
+        in_place = all(self.model.row_of(hero.id) is not None for hero in summary.rows)
+        if summary.rows and in_place and not self._moves_rows(summary.field):
+            for hero in summary.rows:
+                self.model.replace_row(hero)
+        elif self.table.state() == QAbstractItemView.State.EditingState:
+            self._refresh_around_editor()
         elif summary.shown_id is not None:
             column = COLUMNS.index(summary.field) if summary.field else NAME_COLUMN
             self.show_hero(summary.shown_id, column)
         else:
             self.refresh(keep_row=self.table.currentIndex().row())
+
+    def _moves_rows(self, field: str | None) -> bool:
+        """Whether a change of ``field`` may move heroes in or out of the page, or within it."""
+        query = self.model.query
+        if field is None:
+            return True
+        if field == "name":
+            return query.sort is SortKey.NAME or bool(query.search)
+        if field == "age":
+            return (
+                query.sort is SortKey.AGE
+                or query.age_from is not None
+                or (query.age_to is not None or query.no_age)
+            )
+        return False
 
     def show_hero(self, hero_id: int, column: int | None = None) -> None:
         """Go to the page that shows ``hero_id`` and make it current."""

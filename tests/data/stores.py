@@ -25,9 +25,13 @@ STORE_KINDS = ["sqlite", "postgresql"]
 
 
 class StoreHarness:
-    """Opens connections to one database (``opener(read_only)``) and closes them all at the end."""
+    """Opens connections to one database (``opener(read_only)``) and closes them all at the end.
 
-    def __init__(self, opener: Callable[[bool], HeroStore]) -> None:
+    ``location`` is the database's address as a value (for ``maintenance``).
+    """
+
+    def __init__(self, location: Path | ServerAddress, opener: Callable[[bool], HeroStore]) -> None:
+        self.location = location
         self._opener = opener
         self._opened: list[HeroStore] = []
 
@@ -46,14 +50,14 @@ class StoreHarness:
 def sqlite_harness(folder: Path) -> StoreHarness:
     """A SQLite file in the test's temporary folder."""
     path = folder / "contract.db"
-    return StoreHarness(lambda read_only: open_database(path, read_only=read_only))
+    return StoreHarness(path, lambda read_only: open_database(path, read_only=read_only))
 
 
 def postgres_harness(url: str) -> StoreHarness:
     """A fresh database on the session's PostgreSQL server."""
     address = parse_location(url)
     assert isinstance(address, ServerAddress)
-    return StoreHarness(lambda read_only: open_server(address, read_only=read_only))
+    return StoreHarness(address, lambda read_only: open_server(address, read_only=read_only))
 
 
 def make_harness(kind: str, folder: Path, request: pytest.FixtureRequest) -> StoreHarness:

@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from hero_desktop.data.models import validate_create
+
 # The tutorials' own database files, kept in the repository (tests/fixtures/README.md
 # says which tutorial wrote each and how), so a clone needs nothing beside it.
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -31,3 +33,7 @@ def copy_fixture(name: str, folder: Path) -> Path:
 
 def file_bytes(path: Path) -> bytes:
     return path.read_bytes()
+
+
+def new_hero(name: str = "Tarantula") -> object:
+    return validate_create({"name": name, "age": 32, "secret_name": "Natalia Roman-on"})

@@ -20,6 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 from tutorial_app import Tutorial001Base, tutorial_app, tutorial_engine
 
+from hero_desktop.data import maintenance
 from hero_desktop.data.errors import CannotAddError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
@@ -40,7 +41,7 @@ def client(db_path: Path, add: AddHero) -> Iterator[TestClient]:
     repo_of_file = HeroRepository(open_database(db_path))
     repo_of_file.update(rusty.id, validate_update({"age": 48}))
     repo_of_file.delete(spider.id)
-    repo_of_file.database.close()
+    repo_of_file.store.close()
     engine = tutorial_engine(db_path)
     with TestClient(tutorial_app(engine)) as test_client:
         yield test_client
@@ -140,7 +141,7 @@ def test_the_tutorial_app_works_on_our_file_after_we_closed_it(
     assert raw_rows(db_path)[-1] == (5, "Dr. Weird", None, "Steve Weird")
     database = open_database(db_path)
     try:
-        assert database.check_integrity() is None
+        assert maintenance.check_integrity(db_path, lambda: False) is None
     finally:
         database.close()
 
@@ -159,10 +160,10 @@ def test_fastapi_tutorial001_file_shows_its_heroes(tmp_path: Path) -> None:
         assert repo.get(4) == HeroRow(4, "Tarantula", 32, repo.get(4).secret_name)
         assert [h.name for h in repo.page(HeroQuery(search="rusty"))] == ["Rusty-Man"]
         # Not made by Hero Desktop: opened as it is, the name index only offered.
-        assert not repo.database.names_ready()
-        assert repo.database.name_index_offer() is not None
+        assert not repo.store.names_ready()
+        assert repo.store.name_index_offer() is not None
     finally:
-        repo.database.close()
+        repo.store.close()
 
 
 def test_fastapi_tutorial002_file_shows_its_heroes_despite_its_column_order(
@@ -181,7 +182,7 @@ def test_fastapi_tutorial002_file_shows_its_heroes_despite_its_column_order(
         added = repo.create(validate_create({"name": "Dr. Weird", "secret_name": "Steve"}))
         assert repo.get(added.id) == added
     finally:
-        repo.database.close()
+        repo.store.close()
 
 
 def test_sqlmodel_teams_file_shows_its_heroes_and_keeps_their_teams(tmp_path: Path) -> None:
@@ -193,7 +194,7 @@ def test_sqlmodel_teams_file_shows_its_heroes_and_keeps_their_teams(tmp_path: Pa
         repo.update(hero.id, validate_update({"age": 99}))
         added = repo.create(validate_create({"name": "Freelancer", "secret_name": "s"}))
     finally:
-        repo.database.close()
+        repo.store.close()
     connection = sqlite3.connect(path)
     team_ids = dict(connection.execute("SELECT id, team_id FROM hero").fetchall())
     connection.close()
@@ -208,7 +209,7 @@ def test_hashed_password_file_reads_and_edits_but_explains_why_it_cannot_add(
     repo = HeroRepository(open_database(path))
     try:
         assert [h.name for h in repo.page()] == ["Deadpond", "Rusty-Man"]
-        assert repo.database.unfillable_columns == ("hashed_password",)
+        assert repo.store.unfillable_columns == ("hashed_password",)
         with pytest.raises(CannotAddError, match="hashed_password"):
             repo.create(validate_create({"name": "Tarantula", "secret_name": "Natalia"}))
         assert repo.count() == 2
@@ -217,7 +218,7 @@ def test_hashed_password_file_reads_and_edits_but_explains_why_it_cannot_add(
         repo.delete(2)
         assert repo.count() == 1
     finally:
-        repo.database.close()
+        repo.store.close()
     connection = sqlite3.connect(path)
     password = connection.execute("SELECT hashed_password FROM hero WHERE id = 1").fetchone()[0]
     connection.close()

@@ -1,11 +1,11 @@
 """A long CSV import killed with SIGKILL at a random point leaves a sound file (issue 4).
 
-The import drops the search index's insert trigger and the two column
-indexes for its run and re-creates them in the same transaction. A process
+The import drops the two column indexes for its run and re-creates them,
+and computes the name rows from the change log, in the same transaction. A process
 killed at any moment (between batches, while the indexes are rebuilt, while
 it commits) must leave a file that passes SQLite's integrity check, holds
 either the heroes from before or all of them plus every imported row, and
-still has its search index, its triggers and its column indexes.
+still has its name index, its triggers and its column indexes.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""The name structures in a file: kept in step with any program's writes, rebuilt when
-stale, added to another program's file only with consent, and equal to the rules.
+"""The name structures in a file: kept in step with any program's writes, and equal to the rules.
 
 The reference for search and order is plain Python over every row:
 ``fold(needle) in fold(name)`` and ``sorted(key=(sort_key(name), id))``.
+How the structures are built, rebuilt, and added only with consent is
+tested in test_name_index_building.py; the helpers are in name_index_support.py.
 """
 
 from __future__ import annotations
@@ -20,92 +21,22 @@ from tutorial_app import Hero as TutorialHero
 
 from hero_desktop.data import names
 from hero_desktop.data.csv_io import export_csv, import_csv
-from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_update
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.data.sqlite import name_index, search_pager
-from hero_desktop.data.sqlite.database import Database, open_database
-from hero_desktop.data.sqlite.index_builder import add_name_index
-from hero_desktop.data.sqlite.name_index import NameIndexStatus
-from hero_desktop.data.sqlite.store import BUSY_TIMEOUT_MS
-from hero_desktop.data.store import HeroStore
+from hero_desktop.data.sqlite import search_pager
+from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.store import BUSY_TIMEOUT_MS, SqliteStore
 
 from .conftest import AddHero
-from .support import copy_fixture, file_bytes
-
-EXAMPLES = {
-    "zoe": ["Zoë", "ZOË", "zoe"],
-    "zoë": ["Zoë", "ZOË", "zoe"],
-    "muller": ["Müller"],
-    "ANGS": ["Ångström"],
-    "strasse": ["Straße"],
-    "sen": ["Señora"],
-    "lukasz": ["Łukasz"],
-    "oystein": ["Øystein"],
-    "Δημ": ["δημήτρης"],
-}
-ROSTER = ["Zoë", "ZOË", "zoe", "Müller", "Ångström", "Straße", "Señora", "Łukasz"]
-ROSTER += ["Øystein", "δημήτρης", "Zed", "adam", "Aaron", "Ægir", "Bob"]
-
-
-def insert_elsewhere(path: Path, names_: list[str]) -> None:
-    """Insert as another program would (a plain sqlite3 connection)."""
-    connection = sqlite3.connect(path)
-    connection.executemany(
-        "INSERT INTO hero (name, secret_name) VALUES (?, 's')", [(n,) for n in names_]
-    )
-    connection.commit()
-    connection.close()
-
-
-def tutorial_file(path: Path, names_: list[str]) -> Path:
-    """A file as the tutorial's app makes it (no Hero Desktop structures, rollback journal)."""
-    connection = sqlite3.connect(path)
-    connection.execute(
-        "CREATE TABLE hero (id INTEGER NOT NULL, name VARCHAR NOT NULL, age INTEGER, "
-        "secret_name VARCHAR NOT NULL, PRIMARY KEY (id))"
-    )
-    connection.execute("CREATE INDEX ix_hero_name ON hero (name)")
-    connection.executemany(
-        "INSERT INTO hero (name, secret_name) VALUES (?, 's')", [(n,) for n in names_]
-    )
-    connection.commit()
-    connection.close()
-    return path
-
-
-def searched(repo: HeroRepository, needle: str, sort: SortKey = SortKey.NAME) -> list[str]:
-    return [hero.name for hero in repo.iterate(HeroQuery(search=needle, sort=sort))]
-
-
-def schema(path: Path) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return connection.execute("SELECT * FROM sqlite_schema ORDER BY name").fetchall()
-    finally:
-        connection.close()
-
-
-def journal_mode(path: Path) -> str:
-    connection = sqlite3.connect(path)
-    try:
-        return str(connection.execute("PRAGMA journal_mode").fetchone()[0])
-    finally:
-        connection.close()
-
-
-def name_rows_agree(database: HeroStore) -> None:
-    """Every hero has its name row, computed by the rules, and the log is empty."""
-    assert isinstance(database, Database)
-    connection = database.connection
-    heroes = connection.execute("SELECT id, name FROM hero ORDER BY id").fetchall()
-    rows = connection.execute("SELECT id, fold, sort_key FROM hero_desktop_name ORDER BY id")
-    assert rows.fetchall() == [(i, names.fold(n), names.sort_key(n)) for i, n in heroes]
-    assert connection.execute("SELECT count(*) FROM hero_desktop_pending").fetchone()[0] == 0
-    fts = name_index.FTS_TABLE
-    connection.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
-
+from .name_index_support import (
+    EXAMPLES,
+    ROSTER,
+    insert_elsewhere,
+    name_rows_agree,
+    searched,
+    tutorial_file,
+)
 
 # -- the examples, through the index and without it ---------------------------
 
@@ -154,7 +85,7 @@ def test_rows_another_program_writes_are_found_after_the_next_poll(
     assert pending == [(1,), (2,), (40,)]  # logged in the other program's own transaction
 
     assert repo.poll_changes()
-    name_rows_agree(repo.database)
+    name_rows_agree(repo.store)
     assert searched(repo, "lukasz") == ["Łukasz"]
     assert [hero.id for hero in repo.page(HeroQuery(search="zoe"))] == [40]
 
@@ -175,7 +106,7 @@ def test_rows_the_tutorials_sqlmodel_app_writes_are_found_and_placed(
     engine.dispose()
 
     repo.poll_changes()
-    name_rows_agree(repo.database)
+    name_rows_agree(repo.store)
     assert [h.name for h in repo.page(HeroQuery(sort=SortKey.NAME))] == ["Ægir", "Øystein", "Zed"]
     assert searched(repo, "aegir") == ["Ægir"]
 
@@ -186,7 +117,7 @@ def test_hero_desktops_own_writes_update_the_name_rows_in_the_same_transaction(
     zoe = add("Zoë")
     repo.update(zoe.id, validate_update({"name": "Müller"}))
     repo.delete(add("Straße").id)
-    name_rows_agree(repo.database)
+    name_rows_agree(repo.store)
     assert searched(repo, "MULLER") == ["Müller"]
 
 
@@ -201,177 +132,11 @@ def test_a_read_only_file_with_logged_rows_scans_instead(db_path: Path) -> None:
         database.close()
 
 
-# -- stale or damaged structures are rebuilt -------------------------------------
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        "DROP TRIGGER hero_desktop_pending_insert",
-        "UPDATE hero_desktop_meta SET value = 'pyuca-uca-1.0.0/fold-0'",
-        "DELETE FROM hero_desktop_name WHERE id = 1",
-        "DROP TABLE hero_desktop_fts",
-    ],
-    ids=["trigger dropped", "rule version changed", "name row lost", "fts dropped"],
-)
-def test_missing_or_stale_structures_are_noticed_and_rebuilt(
-    db_path: Path, repo: HeroRepository, add: AddHero, damage: str
-) -> None:
-    for name in ROSTER:
-        add(name)
-    repo.database.close()
-    connection = sqlite3.connect(db_path)
-    connection.execute(damage)
-    connection.commit()
-    assert name_index.status(connection) is NameIndexStatus.REBUILD
-    connection.close()
-
-    reopened = open_database(db_path)
-    try:
-        assert reopened.name_index is NameIndexStatus.READY
-        name_rows_agree(reopened)
-        assert searched(HeroRepository(reopened), "lukasz") == ["Łukasz"]
-        triggers = {str(row[1]) for row in schema(db_path) if row[0] == "trigger"}
-        assert triggers == set(name_index.TRIGGERS)
-    finally:
-        reopened.close()
-
-
-def test_a_big_stale_file_is_left_for_the_background_build(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    open_database(db_path).close()
-    insert_elsewhere(db_path, ROSTER)
-    connection = sqlite3.connect(db_path)
-    connection.execute("DROP TRIGGER hero_desktop_pending_delete")
-    connection.commit()
-    connection.close()
-    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
-
-    database = open_database(db_path)
-    try:
-        assert database.needs_name_index_build()
-        assert searched(HeroRepository(database), "zoe") == ["zoe", "Zoë", "ZOË"]
-    finally:
-        database.close()
-    assert add_name_index(db_path) == len(ROSTER)
-    rebuilt = open_database(db_path)
-    try:
-        assert rebuilt.names_ready()
-        name_rows_agree(rebuilt)
-    finally:
-        rebuilt.close()
-
-
-def test_a_file_from_an_older_hero_desktop_drops_hero_search_for_the_new_structures(
-    db_path: Path,
-) -> None:
-    tutorial_file(db_path, ROSTER)
-    connection = sqlite3.connect(db_path)
-    connection.execute("CREATE VIRTUAL TABLE hero_search USING fts5(name, tokenize='trigram')")
-    connection.execute("INSERT INTO hero_search(rowid, name) SELECT id, name FROM hero")
-    connection.execute(
-        "CREATE TRIGGER hero_search_insert AFTER INSERT ON hero BEGIN "
-        "INSERT INTO hero_search(rowid, name) VALUES (new.id, new.name); END"
-    )
-    connection.commit()
-    connection.close()
-
-    database = open_database(db_path)
-    try:
-        assert database.names_ready()
-        present = {str(row[1]) for row in schema(db_path)}
-        assert not {n for n in present if n.startswith("hero_search")}
-        name_rows_agree(database)
-        assert journal_mode(db_path) == "wal"
-    finally:
-        database.close()
-
-
-# -- consent -------------------------------------------------------------------------
-
-
-def test_a_file_another_program_made_is_left_byte_for_byte_as_it_was(tmp_path: Path) -> None:
-    path = tutorial_file(tmp_path / "tutorial.db", ROSTER)
-    before, schema_before = file_bytes(path), schema(path)
-
-    database = open_database(path)
-    repo = HeroRepository(database)
-    assert database.name_index_offer() == name_index.OFFER
-    assert searched(repo, "zoe") == ["zoe", "Zoë", "ZOË"]
-    assert [h.name for h in repo.page(HeroQuery(sort=SortKey.NAME))][:2] == ["Aaron", "adam"]
-    database.close()
-
-    assert file_bytes(path) == before
-    assert schema(path) == schema_before
-    assert journal_mode(path) == "delete"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["tutorial.db"]
-
-
-def test_the_tutorials_own_file_is_opened_without_changes(tmp_path: Path) -> None:
-    path = copy_fixture("fastapi-tutorial001.db", tmp_path)
-    before = file_bytes(path)
-    database = open_database(path)
-    assert [h.name for h in HeroRepository(database).page(HeroQuery(search="RUSTY"))] == [
-        "Rusty-Man"
-    ]
-    database.close()
-    assert file_bytes(path) == before
-
-
-def test_with_consent_everything_is_added_and_the_tutorial_app_keeps_working(
-    tmp_path: Path,
-) -> None:
-    path = tutorial_file(tmp_path / "tutorial.db", ROSTER)
-    seen: list[tuple[int, int]] = []
-
-    def progress(done: int, total: int) -> bool:
-        seen.append((done, total))
-        return True
-
-    assert add_name_index(path, progress) == 15
-
-    assert seen[-1] == (15, 15)
-    assert journal_mode(path) == "wal"
-    present = {str(row[1]) for row in schema(path)}
-    assert {name_index.NAME_TABLE, name_index.FTS_TABLE, *name_index.TRIGGERS} <= present
-    insert_elsewhere(path, ["Ümit"])  # the tutorial's app, after the change
-    database = open_database(path)
-    try:
-        assert database.names_ready()
-        assert searched(HeroRepository(database), "umit") == ["Ümit"]
-        name_rows_agree(database)
-    finally:
-        database.close()
-
-
-def test_cancelling_the_build_leaves_the_file_as_it_was(tmp_path: Path) -> None:
-    path = tutorial_file(tmp_path / "tutorial.db", ROSTER)
-    schema_before = schema(path)
-
-    with pytest.raises(OperationCancelledError):
-        add_name_index(path, lambda done, total: False)
-
-    assert schema(path) == schema_before
-    assert journal_mode(path) == "delete"
-
-
-def test_allow_changes_adds_everything_when_opening(tmp_path: Path) -> None:
-    path = tutorial_file(tmp_path / "tutorial.db", ROSTER)
-    database = open_database(path, allow_changes=True)
-    try:
-        assert database.names_ready()
-        assert database.name_index_offer() is None
-        name_rows_agree(database)
-    finally:
-        database.close()
-
-
 # -- export and import keep names exactly -------------------------------------------
 
 
 def test_import_and_export_keep_names_byte_for_byte(
-    database: Database, repo: HeroRepository, tmp_path: Path
+    database: SqliteStore, repo: HeroRepository, tmp_path: Path
 ) -> None:
     source = tmp_path / "in.csv"
     source.write_text(
@@ -433,7 +198,7 @@ def any_repo(
 def test_search_and_name_order_equal_the_python_rules(
     any_repo: HeroRepository, some: list[str], needle: str, descending: bool
 ) -> None:
-    assert isinstance(any_repo.store, Database)
+    assert isinstance(any_repo.store, SqliteStore)
     connection = sqlite3.connect(any_repo.store.path)
     connection.execute("DELETE FROM hero")
     connection.executemany(
@@ -478,20 +243,4 @@ def test_a_search_while_another_program_holds_the_write_lock_scans_instead_of_wa
         other.close()
     assert waited < BUSY_TIMEOUT_MS / 1000 / 2  # it did not wait for the lock
     assert searched(repo, "ZOË") == ["Zoë"]
-    name_rows_agree(repo.database)  # caught up once the lock was free
-
-
-def test_a_long_change_log_is_left_to_a_background_rebuild(
-    repo: HeroRepository, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
-    insert_elsewhere(db_path, ROSTER)  # another program imports many heroes
-
-    assert repo.poll_changes()
-
-    assert repo.database.needs_name_index_build()
-    assert sorted(searched(repo, "zoe")) == sorted(EXAMPLES["zoe"])  # by scanning meanwhile
-    assert add_name_index(db_path) == len(ROSTER)
-    repo.poll_changes()
-    assert repo.database.names_ready()
-    name_rows_agree(repo.database)
+    name_rows_agree(repo.store)  # caught up once the lock was free

@@ -5,6 +5,9 @@ first when ascending, names by their UCA sort key), and
 ``fold(needle) in fold(name)`` for search (hero_desktop.data.names).
 Walking all pages must give exactly the reference, with no hero skipped or
 repeated, on more heroes than one paging checkpoint covers.
+
+Why one file of this length: sort, search and paging are tested against one reference
+(plain Python over every row) and one roster; the search tests share their fixture.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from hypothesis import strategies as st
 from hero_desktop.data import names as rules
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow
-from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.data.sqlite.database import Database, open_database
+from hero_desktop.data.query import AgeBounds, HeroQuery, SortKey
+from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.data.sqlite.paging import CHECKPOINT_EVERY
+from hero_desktop.data.sqlite.store import SqliteStore
 
 from .conftest import AddHero
 
@@ -108,7 +112,7 @@ def make_roster(path: Path, size: int, seed: int = 4) -> list[HeroRow]:
 
 
 @pytest.fixture(params=[True, False], ids=["indexed", "scan"])
-def search_database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
+def search_database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[SqliteStore]:
     """A database with the name structures, and one without them (search scans)."""
     opened = open_database(db_path, search_index=bool(request.param))
     assert opened.names_ready() is bool(request.param)
@@ -142,7 +146,7 @@ FILTERS = {
 @pytest.mark.parametrize(("sort", "descending"), SORTS)
 def test_walking_every_page_shows_each_hero_once_in_order(
     db_path: Path,
-    search_database: Database,
+    search_database: SqliteStore,
     filters: dict[str, object],
     sort: SortKey,
     descending: bool,
@@ -212,7 +216,7 @@ Search = Callable[[str], list[str]]
 
 
 @pytest.fixture
-def search(search_database: Database) -> Search:
+def search(search_database: SqliteStore) -> Search:
     repo = HeroRepository(search_database)
     for name in [
         "Müller",
@@ -310,7 +314,7 @@ def test_an_age_range_includes_both_ends(add: AddHero, repo: HeroRepository) -> 
 def test_search_sees_heroes_another_program_inserts_updates_and_deletes(
     add: AddHero, repo: HeroRepository, db_path: Path
 ) -> None:
-    assert repo.database.names_ready()
+    assert repo.store.names_ready()
     add("Deadpond")
     query = HeroQuery(search="tarantula")
     assert repo.count(query) == 0
@@ -403,3 +407,11 @@ def test_indexed_search_finds_exactly_what_the_matching_rule_finds(
     query = HeroQuery(search=needle)
     found = sorted(hero.name for hero in repo.iterate(query))
     assert found == sorted(n for n in names if rules.fold(needle.strip()) in rules.fold(n))
+
+
+def test_the_age_filter_travels_as_data_and_no_age_wins_over_the_bounds() -> None:
+    assert HeroQuery().age_bounds == AgeBounds()
+    assert not HeroQuery(search="x").age_bounds.active
+    assert HeroQuery(age_from=10, age_to=40).age_bounds == AgeBounds(minimum=10, maximum=40)
+    assert HeroQuery(age_to=40).age_bounds.active
+    assert HeroQuery(age_from=10, no_age=True).age_bounds == AgeBounds(no_age=True)

@@ -4,20 +4,18 @@ Every test runs against a real, throwaway server (``postgres_database``):
 hostile text only ever travels as a bound parameter, a role that may only
 read gets a read-only store, a database the tutorial's app made is left as
 it is until the user agrees, and a dropped connection is mended by itself.
+Failures found in review are in test_postgres_review.py; the ``store``
+fixture is conftest.py's, the helpers are in postgres_support.py.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-
-import psycopg
 import pytest
 from postgres_server import PostgresServer
 
+from hero_desktop.data import maintenance
 from hero_desktop.data.errors import (
     ConflictError,
-    DatabaseBusyError,
     DatabaseError,
     HeroNotFoundError,
     InvalidHeroError,
@@ -27,61 +25,22 @@ from hero_desktop.data.errors import (
     ServerUnreachableError,
 )
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.location import ServerAddress, parse_location
-from hero_desktop.data.models import HeroRow, validate_create, validate_update
-from hero_desktop.data.postgres import opening, schema
+from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.models import validate_update
+from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.store import NewHero
 
-HOSTILE = [
-    "O'Brien",
-    "'; DROP TABLE hero; --",
-    'Robert"); DROP TABLE hero;--',
-    "100% _real_ \\ hero",
-    'Ærø\'s "quoted" name',
-]
-TUTORIAL_TABLE = """
-CREATE TABLE hero (
-    id SERIAL NOT NULL, name VARCHAR NOT NULL, age INTEGER,
-    secret_name VARCHAR NOT NULL, PRIMARY KEY (id)
-);
-CREATE INDEX ix_hero_name ON hero (name);
-CREATE INDEX ix_hero_age ON hero (age);
-INSERT INTO hero (name, age, secret_name) VALUES
-    ('Deadpond', NULL, 'Dive Wilson'), ('Spider-Boy', NULL, 'Pedro Parqueador'),
-    ('Rusty-Man', 48, 'Tommy Sharp');
-"""
-
-
-def address_of(url: str) -> ServerAddress:
-    address = parse_location(url)
-    assert isinstance(address, ServerAddress)
-    return address
-
-
-def run(url: str, statement: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-    """Another client (psql, say) running one statement."""
-    with psycopg.connect(url, autocommit=True) as connection:
-        cursor = connection.execute(statement.encode(), params)
-        return cursor.fetchall() if cursor.description else []
-
-
-def tables(url: str) -> set[str]:
-    rows = run(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
-    return {str(row[0]) for row in rows}
-
-
-@pytest.fixture
-def store(postgres_database: str) -> Iterator[PostgresStore]:
-    opened = open_server(address_of(postgres_database))
-    yield opened
-    opened.close()
-
-
-def add(repo: HeroRepository, name: str, age: int | None = None) -> HeroRow:
-    return repo.create(validate_create({"name": name, "age": age, "secret_name": "s"}))
+from .postgres_support import (
+    HOSTILE,
+    TUTORIAL_TABLE,
+    add,
+    address_of,
+    run,
+    tables,
+)
 
 
 def test_a_new_database_gets_the_tutorial_table_and_hero_desktops_structures(
@@ -161,7 +120,7 @@ def test_a_database_the_tutorial_made_is_left_alone_until_the_user_agrees(
             "Rusty-Man",
             "Spider-Boy",
         ]
-        assert store.build_name_index() == 3  # the user said Add Index
+        assert maintenance.build_name_index(store.address) == 3  # the user said Add Index
         store.recheck_name_index()
         assert store.names_ready()
         assert store.notification_socket() is not None
@@ -199,6 +158,8 @@ def test_a_role_that_may_only_read_gets_a_read_only_store(
         assert [h.name for h in repo.page()] == ["Deadpond"]
         with pytest.raises(ReadOnlyDatabaseError):
             add(repo, "Nope")
+        with pytest.raises(ReadOnlyDatabaseError):  # found out on its own connection
+            maintenance.build_name_index(reader.address)
     finally:
         reader.close()
         postgres_server.drop_role("reader")
@@ -296,7 +257,7 @@ def test_a_big_import_is_in_at_once_and_its_names_are_keyed_after_in_batches(
         seen.append((done, total))
         return True
 
-    assert store.build_name_index(progress) == 12
+    assert maintenance.build_name_index(store.address, progress) == 12
     assert seen == [(4, 12), (8, 12), (12, 12)]  # batches of four, each committed
     store.recheck_name_index()
     assert not store.backlog
@@ -316,147 +277,7 @@ def test_a_big_import_into_a_small_roster_builds_the_names_anew_after_it(
     monkeypatch.setattr(schema, "BACKLOG_ROWS", 5)
     store.bulk_insert([[(f"Zoë {number}", number, "s") for number in range(12)]], 12)
     assert store.needs_name_index_build()
-    assert store.build_name_index() == 12
+    assert maintenance.build_name_index(store.address) == 12
     store.recheck_name_index()
     assert store.names_ready()
     assert HeroRepository(store).count(HeroQuery(search="zoe 1")) == 3
-
-
-# -- found in review: each once a real failure ----------------------------------------
-
-
-def test_an_error_inside_a_transaction_never_leaves_the_connection_stuck(
-    store: PostgresStore,
-) -> None:
-    repo = HeroRepository(store)
-    hero = add(repo, "Deadpond")
-
-    def fails_inside_a_transaction() -> None:
-        store.connection.execute("BEGIN")
-        store.connection.execute("SELECT 1 / 0")
-
-    with pytest.raises(DatabaseError):
-        store.call(fails_inside_a_transaction)
-    assert repo.get(hero.id) == hero
-    assert add(repo, "Rusty-Man").name == "Rusty-Man"
-
-
-def test_an_export_snapshot_stays_one_state_while_another_client_writes(
-    store: PostgresStore, postgres_database: str
-) -> None:
-    repo = HeroRepository(store)
-    for name in ("Deadpond", "Rusty-Man", "Spider-Boy"):
-        add(repo, name)
-    run(postgres_database, "INSERT INTO hero (name, secret_name) VALUES ('Zoë', 'z')")  # logged
-    with store.snapshot(HeroQuery(sort=SortKey.NAME)) as pager:
-        total = pager.count()
-        run(postgres_database, "INSERT INTO hero (name, secret_name) VALUES ('Adam', 'a')")
-        rows = pager.rows(0, 100)
-    assert total == 4
-    assert [hero.name for hero in rows] == ["Deadpond", "Rusty-Man", "Spider-Boy", "Zoë"]
-
-
-def test_the_structures_live_beside_hero_whatever_the_roles_search_path(
-    postgres_server: PostgresServer, postgres_database: str
-) -> None:
-    run(postgres_database, TUTORIAL_TABLE)
-    postgres_server.create_role("alice")
-    run(postgres_database, "ALTER TABLE hero OWNER TO alice")
-    run(postgres_database, "GRANT CREATE ON SCHEMA public TO alice")
-    run(postgres_database, "CREATE SCHEMA alice AUTHORIZATION alice")  # first in "$user", public
-    dbname = address_of(postgres_database).dbname
-    try:
-        alice = open_server(address_of(postgres_server.url(dbname, "alice")), allow_changes=True)
-        try:
-            assert alice.names_ready()
-            assert {"hero_desktop_name", "hero_desktop_pending"} <= tables(postgres_database)
-            run(postgres_database, "INSERT INTO hero (name, secret_name) VALUES ('Zoë', 'z')")
-            repo = HeroRepository(alice)
-            assert repo.poll_changes()
-            gone = repo.delete(1)
-            assert repo.restore(gone) == gone  # the id sequence found beside hero
-            assert [h.name for h in repo.page(HeroQuery(search="zoe"))] == ["Zoë"]
-        finally:
-            alice.close()
-        run(postgres_database, "DROP SCHEMA alice CASCADE")
-    finally:
-        postgres_server.drop_role("alice")
-
-
-def test_a_teammate_granted_hero_but_not_the_keys_opens_and_scans(
-    store: PostgresStore, postgres_server: PostgresServer, postgres_database: str
-) -> None:
-    add(HeroRepository(store), "Zoë")
-    dbname = address_of(postgres_database).dbname
-    postgres_server.create_role("late")
-    run(postgres_database, "GRANT USAGE ON SCHEMA public TO late")
-    run(postgres_database, "GRANT SELECT, INSERT, UPDATE, DELETE ON hero TO late")
-    run(postgres_database, "GRANT USAGE ON SEQUENCE hero_id_seq TO late")
-    try:
-        late = open_server(address_of(postgres_server.url(dbname, "late")))
-        try:
-            assert not late.read_only
-            assert not late.names_ready()  # may not read the keys: scans
-            repo = HeroRepository(late)
-            assert [h.name for h in repo.page(HeroQuery(search="ZOE"))] == ["Zoë"]
-            assert add(repo, "Adam").name == "Adam"
-            assert late.listener is not None  # told of changes all the same
-        finally:
-            late.close()
-    finally:
-        postgres_server.drop_role("late")
-
-
-def test_a_writer_without_the_temp_privilege_keys_names(
-    postgres_server: PostgresServer, postgres_database: str
-) -> None:
-    dbname = address_of(postgres_database).dbname
-    run(postgres_database, TUTORIAL_TABLE)
-    postgres_server.create_role("writer")
-    run(postgres_database, "GRANT USAGE ON SCHEMA public TO writer")
-    run(postgres_database, "GRANT SELECT, INSERT, UPDATE, DELETE ON hero TO writer")
-    run(postgres_database, "GRANT USAGE ON SEQUENCE hero_id_seq TO writer")
-    run(postgres_database, f'REVOKE TEMPORARY ON DATABASE "{dbname}" FROM PUBLIC')
-    open_server(address_of(postgres_database), allow_changes=True).close()  # shares the grants
-    try:
-        writer = open_server(address_of(postgres_server.url(dbname, "writer")))
-        try:
-            run(postgres_database, "INSERT INTO hero (name, secret_name) VALUES ('Zoë', 'z')")
-            repo = HeroRepository(writer)
-            add(repo, "Adam")  # keys the logged Zoë too, in the same transaction
-            assert writer.names_ready()
-            assert [h.name for h in repo.page(HeroQuery(search="zoe"))] == ["Zoë"]
-        finally:
-            writer.close()
-    finally:
-        postgres_server.drop_role("writer")
-
-
-def test_a_build_never_waits_forever_for_another_sessions_lock(
-    store: PostgresStore, postgres_database: str
-) -> None:
-    with psycopg.connect(postgres_database) as holder:  # a transaction left open
-        holder.execute("SELECT * FROM hero").fetchall()
-        started = time.monotonic()
-        with pytest.raises(DatabaseBusyError):
-            store.build_name_index()
-        assert time.monotonic() - started < 10
-
-
-def test_without_the_notify_trigger_the_window_polls_until_it_is_rebuilt(
-    store: PostgresStore, postgres_database: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    add(HeroRepository(store), "Deadpond")
-    monkeypatch.setattr(opening, "SYNC_BUILD_ROWS", 0)  # too big to rebuild while opening
-    run(postgres_database, "DROP TRIGGER hero_desktop_changed ON hero")
-    stale = open_server(store.address)
-    try:
-        assert stale.listener is None
-        assert stale.poll_interval_ms() == 1000
-        assert stale.needs_name_index_build()  # the window rebuilds it in the background
-        stale.build_name_index()
-        stale.recheck_name_index()
-        assert stale.listener is not None
-        assert stale.poll_interval_ms() is None
-    finally:
-        stale.close()

@@ -4,6 +4,9 @@ Each test runs once per store kind (``stores.STORE_KINDS``) and uses only
 the repository's public API and the store protocol: no driver, no SQL.
 "Another program" is a second connection the harness opens. A new store
 (PostgreSQL) must pass this file unchanged.
+
+Why one file of this length: the contract is one list of promises, run on every store by
+one set of fixtures; spread over files it would be easy to run on one store only.
 """
 
 from __future__ import annotations
@@ -210,6 +213,19 @@ def test_an_update_expecting_other_values_is_a_conflict_and_writes_nothing(
     assert elsewhere.get(hero.id) == hero._replace(age=35)
     # What the user saw is still there: the write goes through.
     assert repo.update(hero.id, validate_update({"age": 36}), expected={"age": 35}).age == 36
+
+
+def test_an_update_of_an_unknown_field_is_refused_before_anything_is_written(
+    store: HeroStore, repo: HeroRepository, elsewhere: HeroRepository
+) -> None:
+    hero = add(repo, "Deadpond", 30)
+    with store.transaction() as transaction:
+        with pytest.raises(ValueError, match="power"):
+            transaction.update(hero.id, {"name": "Deadpool", "power": 9000})
+        assert transaction.get(hero.id) == hero  # not even the known field was written
+    with pytest.raises(ValueError, match="id"), store.transaction() as transaction:
+        transaction.update(hero.id, {"id": hero.id + 1})
+    assert elsewhere.get(hero.id) == hero
 
 
 def test_delete_returns_the_hero_and_a_changed_one_is_a_conflict(

@@ -6,6 +6,10 @@ number from 0 to 10000, written in ASCII digits. Refusals carry a message by
 field. Property tests (issue 4) throw all of Unicode and odd ages at the
 repository: each input is either stored exactly as validated, or refused
 with a message while the database stays as it was.
+
+Why one file of this length: one definition of valid input, tested field by field and then
+as a whole by the property tests, whose expectations (``expected_age``, ``expected_text``)
+restate the field rules next to them.
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ database file, so that nothing touches the user's real data or another
 test's display. xdotool types into the app as a person would. Xvfb has no
 window manager, so windows are focused with ``windowfocus``, never
 ``windowactivate``, which needs a window manager to answer.
+
+Why one file of this length: the system tests share one way to run the app (an X server,
+the app as a process, its log and database read back) and one way to run it as another
+user (shared files, a Python that user can reach); both sit under the same tests.
 """
 
 from __future__ import annotations
@@ -15,11 +19,14 @@ import re
 import select
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
+import sysconfig
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,7 +35,7 @@ T = TypeVar("T")
 SCREEN = "1280x800x24"
 MAIN_WINDOW_NAME = "Hero Desktop"
 ADD_DIALOG_NAME = "^Add Hero$"
-# One line per committed change, written after the commit (hero_desktop/ui/commands.py).
+# One line per committed change, written after the commit (hero_desktop/ui/change_runner.py).
 DONE_LINE = re.compile(
     r"^\S+ \S+ INFO hero_desktop\.changes: Add (?P<name>.+) done: ids \[(?P<id>\d+)\]$"
 )
@@ -261,3 +268,146 @@ def read_heroes(database: Path) -> dict[int, tuple[str, str, int | None]]:
     finally:
         connection.close()
     return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+
+# -- the app as another user ---------------------------------------------------------
+#
+# Tests that run as root start some processes as ``nobody``. That user may not
+# be able to reach the tests' own interpreter, the venv or the code: a clone in
+# a private folder (mode 0700, as ``mktemp -d`` makes), or a Python installed
+# under /root (pyenv). So ``python_for_other_user`` puts what such a process
+# needs where every user can read it: a venv with the tests' dependencies, the
+# app's code and its installed command, and the interpreter itself when it is
+# not reachable. Files others can already read are hard links (nothing is
+# copied, and nothing of the user's folders is made any less private); others
+# are copied and made readable.
+
+
+@dataclass
+class OtherUsersPython:
+    """An interpreter, with the app and its dependencies, that another user can run."""
+
+    python: str
+    command: str
+    """The installed ``hero-desktop`` command, with this interpreter."""
+    env: dict[str, str]
+    """What the interpreter needs in its environment (the folder of a copied libpython)."""
+
+
+def others_can_reach(path: Path) -> bool:
+    """Whether a user neither owner nor in the group can read (and enter or run) ``path``."""
+    path = path.resolve()
+    if not all(parent.stat().st_mode & stat.S_IXOTH for parent in path.parents):
+        return False
+    mode = path.stat().st_mode
+    needed = stat.S_IROTH | (stat.S_IXOTH if path.is_dir() or mode & stat.S_IXUSR else 0)
+    return mode & needed == needed
+
+
+def share_file(source: str | Path, target: str | Path) -> None:
+    """Put ``source`` at ``target`` where others can read it: a hard link, or a copy."""
+    mode = os.stat(source).st_mode
+    if mode & stat.S_IROTH:
+        try:
+            os.link(source, target)
+            return
+        except OSError:  # another file system, or links not allowed: copy
+            pass
+    shutil.copy2(source, target)
+    os.chmod(target, 0o755 if mode & stat.S_IXUSR else 0o644)
+
+
+def share_tree(
+    source: Path, target: Path, skip: Callable[[Path], bool] = lambda path: False
+) -> None:
+    """``share_file`` for every file under ``source``, in folders every user can enter."""
+
+    def ignored(folder: str, names: list[str]) -> set[str]:
+        return {name for name in names if skip(Path(folder, name))}
+
+    shutil.copytree(source, target, copy_function=share_file, ignore=ignored, dirs_exist_ok=True)
+    for folder, _, _ in os.walk(target):
+        os.chmod(folder, 0o755)  # copytree gave them their source's mode
+
+
+def _interpreter_for_other_user(folder: Path) -> tuple[Path, dict[str, str]]:
+    """The tests' base interpreter, or a copy of it in ``folder`` when others cannot reach it."""
+    executable = Path(getattr(sys, "_base_executable", sys.executable)).resolve()
+    stdlib = Path(sysconfig.get_path("stdlib"))
+    shared = bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))
+    library_name = str(sysconfig.get_config_var("INSTSONAME") or "")
+    library = Path(str(sysconfig.get_config_var("LIBDIR")), library_name)
+    needs_library = shared and library_name != "" and library.exists()
+    needed = [executable, stdlib, *([library] if needs_library else [])]
+    if all(others_can_reach(path) for path in needed):
+        return executable, {}
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    home = folder / "python"
+    (home / "bin").mkdir(parents=True)
+    (home / "lib").mkdir()
+    share_file(executable, home / "bin" / version)
+    env: dict[str, str] = {}
+    if needs_library:
+        share_file(library, home / "lib" / library_name)
+        env["LD_LIBRARY_PATH"] = str(home / "lib")  # searched before the binary's RUNPATH
+    # The standard library without what no app process loads (the largest part).
+    unused = {"site-packages", "dist-packages", "test", "idlelib", "tkinter", "turtledemo"}
+    share_tree(
+        stdlib,
+        home / "lib" / version,
+        skip=lambda path: (
+            path.parent == stdlib and (path.name in unused or path.name.startswith("config-"))
+        ),
+    )
+    return home / "bin" / version, env
+
+
+def python_for_other_user(folder: Path) -> OtherUsersPython:
+    """Make ``folder`` (which every user must be able to enter) hold a venv another user can run.
+
+    The venv has the tests' dependencies (linked from their site-packages), the
+    app's code as the tests import it, and the tests' installed ``hero-desktop``
+    command, only its interpreter line changed.
+    """
+    import hero_desktop
+
+    interpreter, env = _interpreter_for_other_user(folder)
+    venv = folder / "venv"
+    subprocess.run(
+        [str(interpreter), "-m", "venv", "--without-pip", str(venv)],
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    python = venv / "bin" / "python"
+    found = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    site = Path(found.stdout.strip())
+    # Everything installed beside the app, but not the app's own editable install:
+    # it points back at the source folder, which others may not reach.
+    ours = Path(sysconfig.get_path("purelib"))
+    for entry in ours.iterdir():
+        if entry.name.startswith(("__editable__", "hero_desktop")):
+            continue
+        if entry.is_dir():
+            share_tree(entry, site / entry.name)
+        else:
+            share_file(entry, site / entry.name)
+    package = Path(hero_desktop.__file__).parent
+    share_tree(package, site / "hero_desktop")
+    resources = Path(str(files("hero_desktop.resources")))
+    if not resources.is_relative_to(package):  # an editable install maps it from resources/
+        share_tree(resources, site / "hero_desktop" / "resources")
+    installed = Path(hero_desktop_command()).read_text(encoding="utf-8").splitlines(keepends=True)
+    assert installed[0].startswith("#!"), f"{hero_desktop_command()} is not a script"
+    command = venv / "bin" / "hero-desktop"
+    command.write_text(f"#!{python}\n" + "".join(installed[1:]), encoding="utf-8")
+    command.chmod(0o755)
+    return OtherUsersPython(str(python), str(command), env)

@@ -4,7 +4,10 @@ As root, chmod stops nothing, so the media is simulated the way a user meets
 it: a folder owned by root with mode 0555, and the opening done by a process
 of the ``nobody`` user (by the current user when the tests do not run as
 root, for whom the folder is just as read-only). Each opening runs in such a
-process and reports what it saw as JSON.
+process and reports what it saw as JSON. That user may not reach the tests'
+interpreter, venv or code (a clone in a private folder, Python under /root):
+it runs a venv made for it in a folder every user can read
+(``support.python_for_other_user``), with the same code and dependencies.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.sqlite.database import open_database
 
-from .support import hero_desktop_command, wait_until
+from .support import OtherUsersPython, hero_desktop_command, python_for_other_user, wait_until
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HEROES = [("Deadpond", "Dive Wilson"), ("Spider-Boy", "Pedro Parqueador")]
@@ -94,6 +97,19 @@ RUN_THE_APP = textwrap.dedent(
     """
 )
 
+# Who runs, with which Python and which copy of the app.
+WHO_RUNS = textwrap.dedent(
+    """
+    import json, os, pwd, sys
+    import hero_desktop
+
+    app = os.path.commonpath([hero_desktop.__file__, sys.prefix])
+    print(json.dumps({
+        "user": pwd.getpwuid(os.getuid()).pw_name, "version": sys.version, "app": app,
+    }))
+    """
+)
+
 
 def as_other_user() -> list[str]:
     """The command prefix that runs a process as a user the media is read-only for."""
@@ -102,6 +118,37 @@ def as_other_user() -> list[str]:
     setpriv = shutil.which("setpriv")
     assert setpriv, "setpriv (util-linux) is needed to drop root for these tests"
     return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+
+
+@pytest.fixture(scope="module")
+def other_python() -> Iterator[OtherUsersPython]:
+    """The interpreter and the installed command the other user runs."""
+    if not as_other_user():
+        yield OtherUsersPython(sys.executable, hero_desktop_command(), {})
+        return
+    folder = Path(tempfile.mkdtemp(prefix="hero-desktop-python-"))
+    try:
+        folder.chmod(0o755)
+        python = python_for_other_user(folder)
+        # The other user runs the tests' own Python and this copy of the app, nothing else.
+        done = subprocess.run(
+            [*as_other_user(), python.python, "-c", WHO_RUNS],
+            env={**os.environ, **python.env},
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == {
+            "user": "nobody",
+            "version": sys.version,
+            "app": str(folder / "venv"),
+        }
+        yield python
+    finally:
+        shutil.rmtree(folder)
 
 
 @pytest.fixture
@@ -126,7 +173,7 @@ def burn(folder: Path) -> Path:
     return folder
 
 
-def other_users_environment(place: Path) -> dict[str, str]:
+def other_users_environment(place: Path, python: OtherUsersPython) -> dict[str, str]:
     """Data, settings and runtime folders of the other user, and no display at all."""
     home = place / "home"
     for folder in ("data", "config", "runtime"):
@@ -143,6 +190,7 @@ def other_users_environment(place: Path) -> dict[str, str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     return {
         **environment,
+        **python.env,
         "HOME": str(home),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"),
@@ -151,10 +199,12 @@ def other_users_environment(place: Path) -> dict[str, str]:
     }
 
 
-def run_as_other_user(place: Path, script: str, *arguments: str) -> dict[str, object]:
+def run_as_other_user(
+    place: Path, python: OtherUsersPython, script: str, *arguments: str
+) -> dict[str, object]:
     done = subprocess.run(
-        [*as_other_user(), sys.executable, "-c", script, *arguments],
-        env=other_users_environment(place),
+        [*as_other_user(), python.python, "-c", script, *arguments],
+        env=other_users_environment(place, python),
         cwd=place,
         capture_output=True,
         text=True,
@@ -186,14 +236,16 @@ def in_wal_mode(path: Path) -> bool:
 # -- the data layer -------------------------------------------------------------
 
 
-def test_a_wal_file_on_read_only_media_opens_read_only_with_its_heroes(place: Path) -> None:
+def test_a_wal_file_on_read_only_media_opens_read_only_with_its_heroes(
+    place: Path, other_python: OtherUsersPython
+) -> None:
     media = place / "media"
     media.mkdir()
     path = hero_desktop_file(media)
     assert in_wal_mode(path)
     burn(media)
 
-    seen = run_as_other_user(place, OPEN_AND_READ, str(path), "writable")
+    seen = run_as_other_user(place, other_python, OPEN_AND_READ, str(path), "writable")
 
     assert seen == {
         "read_only": True,
@@ -206,20 +258,23 @@ def test_a_wal_file_on_read_only_media_opens_read_only_with_its_heroes(place: Pa
 
 def test_a_wal_file_on_read_only_media_opens_with_the_read_only_option_too(
     place: Path,
+    other_python: OtherUsersPython,
 ) -> None:
     media = place / "media"
     media.mkdir()
     path = hero_desktop_file(media)
     burn(media)
 
-    seen = run_as_other_user(place, OPEN_AND_READ, str(path), "read-only")
+    seen = run_as_other_user(place, other_python, OPEN_AND_READ, str(path), "read-only")
 
     assert seen["read_only"] is True
     assert seen["names"] == ["Deadpond", "Spider-Boy"]
     assert seen["files_after_close"] == ["heroes.db"]
 
 
-def test_changes_still_in_the_wal_file_beside_it_on_the_media_are_shown(place: Path) -> None:
+def test_changes_still_in_the_wal_file_beside_it_on_the_media_are_shown(
+    place: Path, other_python: OtherUsersPython
+) -> None:
     media = place / "media"
     media.mkdir()
     path = hero_desktop_file(media)
@@ -235,7 +290,9 @@ def test_changes_still_in_the_wal_file_beside_it_on_the_media_are_shown(place: P
     writer.close()
     burn(disc)
 
-    seen = run_as_other_user(place, OPEN_AND_READ, str(disc / "heroes.db"), "writable")
+    seen = run_as_other_user(
+        place, other_python, OPEN_AND_READ, str(disc / "heroes.db"), "writable"
+    )
 
     assert seen["read_only"] is True
     assert seen["names"] == ["Deadpond", "Spider-Boy", "Rusty-Man"]
@@ -245,6 +302,7 @@ def test_changes_still_in_the_wal_file_beside_it_on_the_media_are_shown(place: P
 
 def test_a_tutorial_file_in_rollback_journal_mode_on_read_only_media_opens_read_only(
     place: Path,
+    other_python: OtherUsersPython,
 ) -> None:
     media = place / "media"
     media.mkdir()
@@ -253,7 +311,7 @@ def test_a_tutorial_file_in_rollback_journal_mode_on_read_only_media_opens_read_
     assert not in_wal_mode(path)
     burn(media)
 
-    seen = run_as_other_user(place, OPEN_AND_READ, str(path), "writable")
+    seen = run_as_other_user(place, other_python, OPEN_AND_READ, str(path), "writable")
 
     assert seen["read_only"] is True
     assert seen["names"]
@@ -265,13 +323,14 @@ def test_a_tutorial_file_in_rollback_journal_mode_on_read_only_media_opens_read_
 
 def test_the_app_shows_a_wal_file_on_read_only_media_with_the_read_only_banner(
     place: Path,
+    other_python: OtherUsersPython,
 ) -> None:
     media = place / "media"
     media.mkdir()
     path = hero_desktop_file(media)
     burn(media)
 
-    seen = run_as_other_user(place, RUN_THE_APP, str(path))
+    seen = run_as_other_user(place, other_python, RUN_THE_APP, str(path))
 
     assert seen == {
         "banner": "Read-only: this database cannot be written, so editing is turned off.",
@@ -285,6 +344,7 @@ def test_the_app_shows_a_wal_file_on_read_only_media_with_the_read_only_banner(
 
 def test_the_installed_command_opens_a_wal_file_on_read_only_media_read_only(
     place: Path,
+    other_python: OtherUsersPython,
 ) -> None:
     media = place / "media"
     media.mkdir()
@@ -292,8 +352,8 @@ def test_the_installed_command_opens_a_wal_file_on_read_only_media_read_only(
     burn(media)
     log_file = place / "home" / "data" / "HeroDesktop" / "Hero Desktop" / "hero-desktop.log"
     process = subprocess.Popen(
-        [*as_other_user(), hero_desktop_command(), str(path)],
-        env=other_users_environment(place),
+        [*as_other_user(), other_python.command, str(path)],
+        env=other_users_environment(place, other_python),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

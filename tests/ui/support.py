@@ -1,6 +1,10 @@
 """Helpers for the window tests: files written and read with plain sqlite3, dialogs, keys.
 
 Plain functions, not fixtures, so that each test says what it uses.
+
+Why one file of this length: every window test imports its helpers from here, grouped by
+section (the file, what the window shows, keys and windows, the Add Hero dialog); each
+helper is a few lines, and one place keeps them from being copied into test files.
 """
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
 # mypy: disable-error-code="no-untyped-call"
@@ -339,3 +343,11 @@ def add_by_keyboard(
         window.table, key, CTRL if key == Qt.Key.Key_N else Qt.KeyboardModifier.NoModifier
     )
     driver.check()
+
+
+def ask_store(qtbot: QtBot, window: MainWindow, question: Callable[[Any], Any]) -> Any:
+    """``question(store)``, asked in the window's data worker (the store's one thread)."""
+    answers: list[Any] = []
+    window.client.ask(lambda repository: question(repository.store), answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    return answers[0]

@@ -4,6 +4,9 @@ The user tabs through Host, Port, Database, User, Password and TLS (or
 jumps with Alt+letter), Enter connects and Esc cancels. What comes back is a
 ``ServerAddress``; a typed password is in its in-memory password field and
 in none of what gets shown or saved (url(), name, repr).
+
+Why one file of this length: one dialog, driven by the keyboard; its small helpers (open,
+press, type) serve every section (the form, refusals, a known address, the login name).
 """
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
 # mypy: disable-error-code="no-untyped-call"

@@ -2,6 +2,10 @@
 
 The file dialogs are answered by the test (a Prompts subclass); the import
 and export themselves run for real, in the worker thread, against the file.
+
+Why one file of this length: one feature through the real window, with its own file
+answers and CSV helpers; the last section checks the window stays usable while an import
+runs, with the same helpers.
 """
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
 # mypy: disable-error-code="no-untyped-call"
@@ -17,7 +21,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.data import csv_io
+from hero_desktop.data import csv_io, csv_reading
 from hero_desktop.data.csv_io import ImportResult, Progress
 from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.main_window import MainWindow
@@ -299,7 +303,7 @@ class HeldImport:
         path: str,
         progress: Progress | None = None,
         *,
-        layout: csv_io.CsvLayout | None = None,
+        layout: csv_reading.CsvLayout | None = None,
     ) -> ImportResult:
         assert progress is not None
 

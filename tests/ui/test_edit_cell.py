@@ -23,6 +23,7 @@ from .support import (
     go_to_cell,
     hero_in_file,
     message,
+    numbered_heroes,
     rows_in_file,
     type_text,
     write_heroes,
@@ -94,7 +95,11 @@ def test_enter_commits_and_only_the_changed_field_is_written(
 
     qtbot.waitUntil(lambda: hero_in_file(db_path, 3) == (3, "Rusty-Woman", 49, "Tommy Sharper"))
     assert cell(window, 3, NAME).data() == "Rusty-Woman"
-    assert message(window) == ""
+    qtbot.waitUntil(lambda: cell(window, 3, AGE).data() == "49")  # theirs, merged
+    assert message(window) == (
+        "Saved. Another program had changed Rusty-Woman meanwhile: Age is now 49; "
+        "Secret name is now Tommy Sharper. Both changes are kept."
+    )
 
 
 def test_tab_commits_and_moves_the_editor_to_the_next_cell(
@@ -249,3 +254,34 @@ def test_typing_on_a_cell_starts_editing_it_with_the_typed_text(
     commit(qtbot, window, editor)
 
     qtbot.waitUntil(lambda: hero_in_file(db_path, 1) == (1, "Deadpond", 31, "Dive Wilson"))
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Tab], ids=["Enter", "Tab"])
+def test_after_an_edit_only_its_row_changes_and_the_cursor_and_scroll_stay(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, key: Qt.Key
+) -> None:
+    write_heroes(db_path, numbered_heroes(100))
+    window = open_window()
+    window.resize(600, 300)  # a page taller than the window: it scrolls
+    go_to_cell(qtbot, window, 80, AGE)
+    scroll = window.table.verticalScrollBar().value()
+    assert scroll > 0
+    resets: list[object] = []
+    window.model.modelReset.connect(lambda: resets.append(1))
+    editor = open_editor(qtbot, window)
+    replace_text(qtbot, editor, "99")
+    current = window.table.currentIndex().siblingAtColumn(AGE + (key == Qt.Key.Key_Tab))
+
+    if key == Qt.Key.Key_Tab:  # commits, and edits the next cell: left with Esc
+        qtbot.keyClick(editor, key)
+        qtbot.waitUntil(lambda: window.table.currentIndex() == current)
+        commit(qtbot, window, editor_of(window), Qt.Key.Key_Escape)  # type: ignore[arg-type]
+    else:
+        commit(qtbot, window, editor, key)
+    qtbot.waitUntil(lambda: hero_in_file(db_path, 80) == (80, "Hero 080", 99, "Secret 080"))
+    qtbot.waitUntil(window.is_idle)
+
+    assert cell(window, 80, AGE).data() == "99"
+    assert window.table.currentIndex() == current
+    assert window.table.verticalScrollBar().value() == scroll
+    assert resets == []

@@ -19,7 +19,14 @@ from .support import TUTORIAL_HEROES, write_heroes
 
 # What the first page does not need (about half a second of imports), and the
 # collation table (a tenth of a second; the worker reads only pyuca's version).
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "hero_desktop.data.csv_io", "collation table")
+HEAVY = (
+    "sqlalchemy",
+    "sqlmodel",
+    "pydantic",
+    "hero_desktop.data.csv_io",
+    "hero_desktop.data.csv_reading",
+    "collation table",
+)
 
 _HEAVY_LOADED = f"""
 def heavy():

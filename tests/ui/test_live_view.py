@@ -28,6 +28,7 @@ from .support import (
     CTRL,
     SHIFT,
     TUTORIAL_HEROES,
+    Answers,
     cell,
     current_id,
     editor_of,
@@ -116,7 +117,7 @@ def test_an_edit_elsewhere_shows_while_keeping_page_sort_search_and_hero(
     assert current_id(window) == 13
 
 
-def test_a_refresh_never_closes_the_cell_editor_the_user_is_typing_in(
+def test_other_programs_changes_show_while_the_user_types_in_a_cell_editor(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path
 ) -> None:
     write_heroes(db_path, TUTORIAL_HEROES)
@@ -129,14 +130,39 @@ def test_a_refresh_never_closes_the_cell_editor_the_user_is_typing_in(
     type_text(qtbot, editor, " the Great")
 
     execute_elsewhere(db_path, "UPDATE hero SET age = 77 WHERE id = 3")
-    qtbot.waitUntil(lambda: window.navigator.pending_refresh)  # the poll saw it and waited
+    execute_elsewhere(db_path, "UPDATE hero SET age = 31 WHERE id = 1")  # the edited hero
+    qtbot.waitUntil(lambda: cell(window, 3, AGE).data() == "77")  # with the editor open
+    qtbot.waitUntil(lambda: cell(window, 1, AGE).data() == "31")
 
     assert window.table.state() == QAbstractItemView.State.EditingState
     assert editor_of(window) is editor
     assert editor.text() == "Deadpond the Great"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: cell(window, 3, AGE).data() == "77")
-    assert hero_in_file(db_path, 1) == (1, "Deadpond the Great", None, "Dive Wilson")
+    qtbot.waitUntil(
+        lambda: hero_in_file(db_path, 1) == (1, "Deadpond the Great", 31, "Dive Wilson")
+    )
+
+
+def test_a_change_elsewhere_to_the_very_value_being_typed_is_a_conflict_on_save(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    answers = Answers()
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window(prompts=answers)
+    go_to_cell(qtbot, window, 1, NAME)
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    editor = editor_of(window)
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    type_text(qtbot, editor, " the Great")
+
+    execute_elsewhere(db_path, "UPDATE hero SET name = 'Deadpond Prime' WHERE id = 1")
+    qtbot.waitUntil(lambda: cell(window, 1, NAME).data() == "Deadpond Prime")
+    assert editor.text() == "Deadpond the Great"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: len(answers.conflicts) == 1)  # Keep Theirs: nothing written
+    assert hero_in_file(db_path, 1) == (1, "Deadpond Prime", None, "Dive Wilson")
 
 
 # -- the tutorial's FastAPI app -----------------------------------------------------

@@ -12,15 +12,16 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from hero_desktop.data import maintenance
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.operations import AddHero
-from hero_desktop.data.sqlite.database import Database, open_database
-from hero_desktop.data.sqlite.index_builder import Progress
+from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.name_index import Progress
 from hero_desktop.ui.index_offer_bar import DECLINED_KEY
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow, SettlingQtBot, reread
-from .support import ALT, CTRL, rows_in_file, shown_names, type_text, write_heroes
+from .support import ALT, CTRL, ask_store, rows_in_file, shown_names, type_text, write_heroes
 
 ROSTER = [
     "Zoë",
@@ -62,13 +63,15 @@ def heroes() -> list[tuple[int, str, int | None, str]]:
 
 
 @pytest.fixture(params=["Hero Desktop's file", "the tutorial's file"])
-def window(request: pytest.FixtureRequest, open_window: OpenWindow, db_path: Path) -> MainWindow:
+def window(
+    request: pytest.FixtureRequest, qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> MainWindow:
     if request.param == "Hero Desktop's file":
         open_database(db_path).close()  # made by Hero Desktop: it has the name index
     write_heroes(db_path, heroes())
     opened = open_window()
-    assert opened.database is not None
-    assert opened.database.names_ready() is (request.param == "Hero Desktop's file")
+    ready = ask_store(qtbot, opened, lambda store: store.names_ready())
+    assert ready is (request.param == "Hero Desktop's file")
     return opened
 
 
@@ -148,8 +151,7 @@ def test_add_index_builds_it_in_the_background_and_search_still_finds(
     with qtbot.waitSignal(window.index_offer.built, timeout=20_000):
         qtbot.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
 
-    assert window.database is not None
-    assert window.database.names_ready()
+    assert ask_store(qtbot, window, lambda store: store.names_ready())
     assert not window.index_offer.isVisible()
     assert "ready" in window.statusBar().currentMessage()
     assert shown_names(window) == NAME_ORDER
@@ -167,13 +169,13 @@ def test_cancelling_the_build_leaves_the_file_as_it_was(
     before = schema(db_path)
     go = threading.Event()
 
-    build = Database.build_name_index
+    build = maintenance.build_name_index
 
-    def build_after_cancel(store: Database, progress: Progress) -> int:
+    def build_after_cancel(location: Path, progress: Progress, *, read_only: bool) -> int:
         go.wait(10)  # the user presses Cancel while the build has not finished
-        return build(store, progress)
+        return build(location, progress, read_only=read_only)
 
-    monkeypatch.setattr(Database, "build_name_index", build_after_cancel)
+    monkeypatch.setattr(maintenance, "build_name_index", build_after_cancel)
     window = open_window()
     offer = window.index_offer
     qtbot.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
@@ -200,8 +202,7 @@ def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
     with qtbot.waitSignal(window.index_offer.built, timeout=20_000):
         write_heroes(db_path, heroes())  # e.g. the tutorial's app importing a roster
 
-    assert window.database is not None
-    assert window.database.names_ready()
+    assert ask_store(qtbot, window, lambda store: store.names_ready())
     qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
     assert shown_names(window) == NAME_ORDER
     assert not window.index_offer.isVisible()
@@ -213,19 +214,18 @@ def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
     write_heroes(db_path, heroes())
     holding, go = threading.Event(), threading.Event()
 
-    build = Database.build_name_index
+    build = maintenance.build_name_index
 
-    def build_holding_the_lock(store: Database, progress: Progress) -> int:
-        path = store.path
-        connection = sqlite3.connect(path, isolation_level=None)
+    def build_holding_the_lock(location: Path, progress: Progress, *, read_only: bool) -> int:
+        connection = sqlite3.connect(location, isolation_level=None)
         connection.execute("BEGIN IMMEDIATE")  # as the real build does, for its whole run
         holding.set()
         go.wait(10)
         connection.execute("ROLLBACK")
         connection.close()
-        return build(store, progress)
+        return build(location, progress, read_only=read_only)
 
-    monkeypatch.setattr(Database, "build_name_index", build_holding_the_lock)
+    monkeypatch.setattr(maintenance, "build_name_index", build_holding_the_lock)
     window = open_window()
     qtbot.unsettled.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
     qtbot.waitUntil(holding.is_set)

@@ -1,10 +1,12 @@
 """The window keeps answering while the database is slow: a 10 ms heartbeat keeps ticking.
 
-A heartbeat ``QTimer`` on the GUI thread counts its ticks. While another
-program holds the write lock during an add, and while the data worker scans
-a file without the name index for a search, ticks keep coming: the event loop
-was not blocked. The tests count ticks and never time anything (a shared
-machine makes durations meaningless as assertions), and wait on conditions.
+A heartbeat ``QTimer`` on the GUI thread (``tests/ui/stalls.py``) records the
+time of each tick. While another program holds the write lock during an add
+or an edit, and while the data worker scans a file without the name index
+for a search, the longest gap between two ticks stays under a generous bound
+(the machine is shared and noisy; the benchmarks print the figures against
+the 50 ms target): the event loop was never blocked for long. The tests wait
+on conditions, never sleep.
 """
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
 # mypy: disable-error-code="no-untyped-call"
@@ -12,17 +14,16 @@ machine makes durations meaningless as assertions), and wait on conditions.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.hero_table_model import COLUMNS
 
 from .conftest import OpenWindow, SettlingQtBot
+from .stalls import STALL_LIMIT_MS, Heartbeat
 from .support import (
     CTRL,
     TUTORIAL_HEROES,
@@ -36,41 +37,16 @@ from .support import (
     write_heroes,
 )
 
-HEARTBEAT_MS = 10
-TICKS_WHILE_LOCKED = 20  # about 0.2 s of a free event loop, while the add waits
+# The other program keeps the lock at least this long: more than one of the
+# data worker's waits for it (250 ms each), so the add is retried meanwhile.
+LOCKED_FOR_MS = 600
 
 
-class Heartbeat:
-    """Counts the ticks of a 10 ms timer on the GUI thread: they stop if the loop blocks."""
-
-    def __init__(self) -> None:
-        self.ticks = 0
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(HEARTBEAT_MS)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self) -> None:
-        self.ticks += 1
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-
-@pytest.fixture
-def heartbeat() -> Iterator[Heartbeat]:
-    beat = Heartbeat()
-    yield beat
-    beat.stop()
-
-
-def test_adding_while_anwrite_lock_holds_the_lock_keeps_the_window_answering(
+def test_adding_while_another_program_holds_the_lock_keeps_the_window_answering(
     qtbot: SettlingQtBot,
     open_window: OpenWindow,
     db_path: Path,
     write_lock: sqlite3.Connection,
-    heartbeat: Heartbeat,
 ) -> None:
     write_heroes(db_path, TUTORIAL_HEROES)
     window = open_window()
@@ -80,23 +56,22 @@ def test_adding_while_anwrite_lock_holds_the_lock_keeps_the_window_answering(
         assert isinstance(dialog, AddHeroDialog)
         type_hero(qtbot, dialog, "Tarantula", "Natalia", "32")
         write_lock.execute("BEGIN IMMEDIATE")
-        locked_at = heartbeat.ticks
-        qtbot.unsettled.keyClick(focused(), Qt.Key.Key_Return)  # Save: it must wait
-        qtbot.waitUntil(window.status.waiting_label.isVisible)
-        seen["waiting"] = window.status.waiting_label.text()
-        # Another key is answered meanwhile. The Add dialog is modal, so the key a
-        # user can press goes to the dialog: Shift+Tab moves back a field.
-        before = focused()
-        qtbot.unsettled.keyClick(before, Qt.Key.Key_Backtab)
-        qtbot.waitUntil(lambda: focused() is not before)
-        seen["focus moved"] = True
-        # The heartbeat goes on ticking while the add waits for the lock.
-        qtbot.waitUntil(lambda: heartbeat.ticks - locked_at >= TICKS_WHILE_LOCKED)
-        seen["still waiting"] = window.status.waiting_label.isVisible() and dialog.isVisible()
-        seen["file while locked"] = rows_in_file(db_path)
-        seen["ticks while locked"] = heartbeat.ticks - locked_at
-        write_lock.execute("ROLLBACK")  # the other program finishes
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+        with Heartbeat() as beat:
+            qtbot.unsettled.keyClick(focused(), Qt.Key.Key_Return)  # Save: it must wait
+            qtbot.waitUntil(window.status.waiting_label.isVisible)
+            seen["waiting"] = window.status.waiting_label.text()
+            # Another key is answered meanwhile. The Add dialog is modal, so the key a
+            # user can press goes to the dialog: Shift+Tab moves back a field.
+            before = focused()
+            qtbot.unsettled.keyClick(before, Qt.Key.Key_Backtab)
+            qtbot.waitUntil(lambda: focused() is not before)
+            seen["focus moved"] = True
+            qtbot.waitUntil(lambda: beat.running_ms >= LOCKED_FOR_MS)
+            seen["still waiting"] = window.status.waiting_label.isVisible() and dialog.isVisible()
+            seen["file while locked"] = rows_in_file(db_path)
+            write_lock.execute("ROLLBACK")  # the other program finishes
+            qtbot.waitUntil(lambda: not dialog.isVisible() and window.is_idle())
+        seen["heartbeat"] = beat
 
     driver = when_dialog_opens(qtbot, save_while_locked)
     qtbot.keyClick(window.table, Qt.Key.Key_N, CTRL)
@@ -107,8 +82,9 @@ def test_adding_while_anwrite_lock_holds_the_lock_keeps_the_window_answering(
     assert seen["focus moved"] is True
     assert seen["still waiting"] is True
     assert seen["file while locked"] == TUTORIAL_HEROES
-    assert isinstance(seen["ticks while locked"], int)
-    assert seen["ticks while locked"] >= TICKS_WHILE_LOCKED
+    beat = seen["heartbeat"]
+    assert isinstance(beat, Heartbeat)
+    assert beat.longest_gap_ms <= STALL_LIMIT_MS, beat
     assert not window.status.waiting_label.isVisible()
     added = [row for row in rows_in_file(db_path) if row[1] == "Tarantula"]
     assert added == [(4, "Tarantula", 32, "Natalia")]  # once, and only once
@@ -119,7 +95,6 @@ def test_the_down_key_moves_the_current_row_while_an_edit_waits_for_the_lock(
     open_window: OpenWindow,
     db_path: Path,
     write_lock: sqlite3.Connection,
-    heartbeat: Heartbeat,
 ) -> None:
     """The same wait without a modal dialog (a cell edit): the table itself takes keys."""
     write_heroes(db_path, TUTORIAL_HEROES)
@@ -128,18 +103,21 @@ def test_the_down_key_moves_the_current_row_while_an_edit_waits_for_the_lock(
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
     type_text(qtbot, editor_of(window), "Deadpool")
     write_lock.execute("BEGIN IMMEDIATE")
-    locked_at = heartbeat.ticks
 
-    qtbot.unsettled.keyClick(editor_of(window), Qt.Key.Key_Return)
+    with Heartbeat() as beat:
+        qtbot.unsettled.keyClick(editor_of(window), Qt.Key.Key_Return)
+        qtbot.waitUntil(window.status.waiting_label.isVisible)
+        qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda: window.table.currentIndex().row() == 1)
+        qtbot.waitUntil(lambda: beat.running_ms >= LOCKED_FOR_MS)
+        still_waiting = window.status.waiting_label.isVisible()
+        file_while_locked = rows_in_file(db_path)
+        write_lock.execute("ROLLBACK")
+        qtbot.waitUntil(lambda: not window.status.waiting_label.isVisible() and window.is_idle())
 
-    qtbot.waitUntil(window.status.waiting_label.isVisible)
-    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Down)
-    qtbot.waitUntil(lambda: window.table.currentIndex().row() == 1)
-    qtbot.waitUntil(lambda: heartbeat.ticks - locked_at >= TICKS_WHILE_LOCKED)
-    assert window.status.waiting_label.isVisible()
-    assert rows_in_file(db_path) == TUTORIAL_HEROES
-    write_lock.execute("ROLLBACK")
-    qtbot.waitUntil(lambda: not window.status.waiting_label.isVisible())
+    assert beat.longest_gap_ms <= STALL_LIMIT_MS, beat
+    assert still_waiting
+    assert file_while_locked == TUTORIAL_HEROES
     qtbot.settle()
     assert rows_in_file(db_path) == [(1, "Deadpool", None, "Dive Wilson"), *TUTORIAL_HEROES[1:]]
 
@@ -164,27 +142,19 @@ def tutorial_roster(path: Path, count: int) -> None:
 
 
 def test_a_search_that_scans_a_file_without_the_name_index_keeps_the_heartbeat_ticking(
-    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path, heartbeat: Heartbeat
+    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path
 ) -> None:
     tutorial_roster(db_path, SCANNED_ROWS)
     window = open_window()
     assert window.index_offer.isVisible()  # no consent given: the search scans
-    asked_at: list[int] = []
-    answered_at: list[int] = []
-    # Connected after the window's own: runs once the search was asked for.
-    window.search_bar.changed.connect(lambda: asked_at.append(heartbeat.ticks))
-
-    def answered() -> None:
-        if window.model.query.search == "müller" and not answered_at:
-            answered_at.append(heartbeat.ticks)
-
-    window.model.pageChanged.connect(answered)
-
     qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
-    type_text(qtbot.unsettled, window.search_bar.name_edit, "müller")
 
-    qtbot.waitUntil(lambda: bool(answered_at), timeout=60_000)
-    assert len(asked_at) == 1
-    assert answered_at[0] - asked_at[0] >= 3, "no tick between the search and its answer"
+    with Heartbeat() as beat:
+        type_text(qtbot.unsettled, window.search_bar.name_edit, "müller")
+        qtbot.waitUntil(
+            lambda: window.model.query.search == "müller" and window.is_idle(), timeout=60_000
+        )
+
+    assert beat.longest_gap_ms <= STALL_LIMIT_MS, beat
     assert window.model.total == SCANNED_ROWS // 500
     qtbot.settle()

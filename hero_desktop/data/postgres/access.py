@@ -18,7 +18,13 @@ from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.errors import connect_error
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
+from hero_desktop.data.store import (
+    BulkInsertResult,
+    HeroTransaction,
+    NewHero,
+    Pager,
+    check_update_fields,
+)
 
 T = TypeVar("T")
 
@@ -38,7 +44,6 @@ class PostgresStore(Protocol):
     def transaction(self) -> AbstractContextManager[HeroTransaction]: ...
 
 
-UPDATABLE = ("name", "age", "secret_name")
 CONNECT_TIMEOUT_S = 5
 INT_RANGE = range(-(2**31), 2**31)
 SEQUENCE = "pg_get_serial_sequence(to_regclass('hero')::text, 'id')"
@@ -110,7 +115,8 @@ class PgTransaction:
         )
 
     def update(self, hero_id: int, fields: Mapping[str, Any]) -> None:
-        columns = [name for name in fields if name in UPDATABLE]
+        check_update_fields(fields)
+        columns = list(fields)
         if not columns:
             return
         assignments = sql.SQL(", ").join(

@@ -8,7 +8,7 @@ import psycopg
 
 from hero_desktop.data.errors import DatabaseBusyError, SchemaError
 from hero_desktop.data.location import ServerAddress
-from hero_desktop.data.postgres import schema
+from hero_desktop.data.postgres import maintenance, schema
 from hero_desktop.data.postgres.access import connect
 from hero_desktop.data.postgres.errors import translate_error
 from hero_desktop.data.postgres.store import PostgresStore
@@ -59,15 +59,10 @@ def _prepare(
                 f"{'s' if len(missing) > 1 else ''}, so Hero Desktop cannot use it. "
                 "It was left untouched."
             )
-        row = connection.execute(
-            "SELECT has_table_privilege('hero', 'INSERT'), has_table_privilege('hero', 'UPDATE'),"
-            " has_table_privilege('hero', 'DELETE'), pg_is_in_recovery(),"
-            " current_setting('default_transaction_read_only') = 'on',"
-            " pg_has_role(c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = to_regclass('hero')"
-        ).fetchone()
-        if row is None:
+        rights = schema.rights(connection)
+        if rights is None:
             raise SchemaError(f"The hero table in {address.dbname} cannot be read.")
-        may_write = bool(row[0] and row[1] and row[2]) and not row[3] and not row[4]
+        may_write, owns_hero = rights
         store = PostgresStore(
             address=address,
             connection=connection,
@@ -78,7 +73,7 @@ def _prepare(
                 for name, not_null, has_default in columns
                 if not_null and not has_default and name not in HERO_COLUMNS
             ),
-            may_install=bool(row[5]) and may_write and not read_only,
+            may_install=owns_hero and may_write and not read_only,
         )
         store._configure()
         store.name_index = schema.status(connection)
@@ -93,7 +88,7 @@ def _prepare(
             # Consent, or Hero Desktop's own structures small enough to rebuild at once;
             # when another session holds hero, the window builds them in the background.
             with suppress(DatabaseBusyError):
-                store.build_name_index()
+                maintenance.build_name_index(address)
             store.name_index = schema.status(connection)
     except psycopg.Error as error:
         raise translate_error(error, address) from None

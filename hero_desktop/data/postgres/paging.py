@@ -42,9 +42,19 @@ def like_pattern(folded: str) -> str:
 
 
 def age_filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
-    conditions = query.age_conditions()
-    clauses = [f"h.age {op}" if value is None else f"h.age {op} %s" for op, value in conditions]
-    return clauses, [value for _, value in conditions if value is not None]
+    """The query's age filter as PostgreSQL conditions on ``h`` and their parameters."""
+    ages = query.age_bounds
+    if ages.no_age:
+        return ["h.age IS NULL"], []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if ages.minimum is not None:
+        clauses.append("h.age >= %s")
+        params.append(ages.minimum)
+    if ages.maximum is not None:
+        clauses.append("h.age <= %s")
+        params.append(ages.maximum)
+    return clauses, params
 
 
 @dataclass(frozen=True)
@@ -88,8 +98,7 @@ def ordering(query: HeroQuery) -> Ordering:
     where = " AND ".join(clauses) or "TRUE"
     # With the names ready the name table has one row per hero: without an age
     # filter, counting (and ranking by name) needs no join with hero.
-    names_only = uses_names and not (query.no_age or query.age_from is not None
-                                     or query.age_to is not None)  # fmt: skip
+    names_only = uses_names and not query.age_bounds.active
     counted = f"{NAME_TABLE} n" if names_only else ""
     return Ordering(source, where, tuple(params), keys, query.descending, counted)
 

@@ -148,6 +148,25 @@ def privileges(connection: psycopg.Connection) -> tuple[bool, bool]:
     return (bool(row[0]), bool(row[1])) if row else (False, False)
 
 
+def rights(connection: psycopg.Connection) -> tuple[bool, bool] | None:
+    """(may write heroes, owns ``hero``), or None when there is no ``hero`` table.
+
+    Writing needs INSERT, UPDATE and DELETE on a server that is not a
+    read-only standby and a session not read-only by default; owning the
+    table is what adding Hero Desktop's structures needs.
+    """
+    row = connection.execute(
+        "SELECT has_table_privilege('hero', 'INSERT'), has_table_privilege('hero', 'UPDATE'),"
+        " has_table_privilege('hero', 'DELETE'), pg_is_in_recovery(),"
+        " current_setting('default_transaction_read_only') = 'on',"
+        " pg_has_role(c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = to_regclass('hero')"
+    ).fetchone()
+    if row is None:
+        return None
+    may_write = bool(row[0] and row[1] and row[2]) and not row[3] and not row[4]
+    return may_write, bool(row[5])
+
+
 def _share_like_hero(connection: psycopg.Connection, schema: str) -> None:
     """Whoever may read ``hero`` may read its keys; whoever may write it may key heroes."""
     grants = connection.execute(

@@ -6,7 +6,9 @@ passes the same contract suite as the SQLite store. Its particulars:
 * **Connections.** One connection for the worker's reads and writes
   (autocommit, with explicit transactions), and one ``LISTEN``ing connection
   for other clients' changes. Both are opened from the address the user
-  gave; its password (if any) stays in memory only.
+  gave; its password (if any) stays in memory only. Both belong to the data
+  worker's thread: another thread reaches the first only to cancel its
+  statement (``interrupt``, through cancel.py's ``CancelHandle``).
 * **Conflicts.** A transaction reads a hero ``FOR UPDATE``, so the value
   the repository compares with what the user saw cannot change before the
   write: two people never overwrite each other silently.
@@ -30,7 +32,6 @@ state) is one state machine; its reads and writes are in access.py.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -39,9 +40,10 @@ from typing import Any, TypeVar
 
 import psycopg
 
-from hero_desktop.data.errors import DatabaseError, OperationCancelledError, ReadOnlyDatabaseError
+from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.location import ServerAddress
-from hero_desktop.data.postgres import access, schema
+from hero_desktop.data.postgres import access, maintenance, schema
+from hero_desktop.data.postgres.cancel import CancelHandle, Canceller
 from hero_desktop.data.postgres.errors import ConnectionLostError, translate_error
 from hero_desktop.data.postgres.paging import KeysetPager, ScanPager, ordering
 from hero_desktop.data.query import HeroQuery, SortKey
@@ -50,13 +52,17 @@ from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, 
 
 T = TypeVar("T")
 POLL_MS = 1000
-BUILD_LOCK_WAIT_MS = 2000
 """Without notifications (no trigger, or the server away): ask this often."""
 
 
 @dataclass
 class PostgresStore:
-    """An open hero database on a PostgreSQL server (``HeroStore``)."""
+    """An open hero database on a PostgreSQL server (``HeroStore``).
+
+    Everything here is called from the data worker's thread, which owns both
+    connections, except ``interrupt`` (any thread): the only state another
+    thread touches is ``_cancel_handle`` and ``_canceller``, each locked.
+    """
 
     address: ServerAddress
     connection: psycopg.Connection
@@ -80,6 +86,12 @@ class PostgresStore:
     _reconnected: bool = False
     backlog: bool = False
     """Many heroes wait in the change log (an import): keyed in the background; scans meanwhile."""
+    _cancel_handle: CancelHandle = field(init=False, repr=False)
+    _canceller: Canceller = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._cancel_handle = CancelHandle(self.connection)
+        self._canceller = Canceller(self._cancel_handle)
 
     @property
     def display_name(self) -> str:
@@ -131,6 +143,7 @@ class PostgresStore:
         except DatabaseError:
             raise ConnectionLostError(self.address) from None
         self.connection = connection
+        self._cancel_handle.publish(connection)  # cancels now reach the new backend
         self._configure()
         self._drop_listener()
         self._listen()
@@ -394,25 +407,24 @@ class PostgresStore:
             self.connection.execute(f"SET lock_timeout = {int(milliseconds)}")
 
     def interrupt(self) -> None:
-        """Cancel the statement running on the worker's connection (safe from any thread).
+        """Cancel the statement running on the worker's connection (any thread; never waits).
 
         The cancel request travels on a connection of its own, which can take
-        a while on a slow network: it is sent from a short-lived thread, so the
-        caller (the GUI thread) never waits for it.
+        a while on a slow network: the store's one canceller thread sends it,
+        and interrupts made while one waits to be sent are sent once.
         """
-        connection = self.connection
-
-        def cancel() -> None:
-            with suppress(psycopg.Error, AttributeError):
-                connection.cancel_safe(timeout=5.0)
-
-        threading.Thread(target=cancel, name="hero-cancel", daemon=True).start()
+        self._canceller.request()
 
     def check_integrity(self, stop: Callable[[], bool] = lambda: False) -> str | None:
-        """The server guards its own storage; nothing for a client to check."""
-        return None
+        """Transitional: ``hero_desktop.data.maintenance.check_integrity`` does this.
+
+        Delete once ui/live_view.py calls maintenance with the location.
+        """
+        return maintenance.check_integrity(self.address, stop)
 
     def close(self) -> None:
+        self._canceller.stop()
+        self._cancel_handle.publish(None)
         for connection in (self.listener, self.connection):
             if connection is not None:
                 with suppress(psycopg.Error):
@@ -460,42 +472,8 @@ class PostgresStore:
                     self.notice = ""
 
     def build_name_index(self, progress: schema.Progress | None = None) -> int:
-        """Add (or rebuild) the name structures on a connection of its own, in one transaction.
+        """Transitional: ``hero_desktop.data.maintenance.build_name_index`` does this.
 
-        With the structures in place and a backlog in the change log, it keys
-        the backlog instead, in batches (each committed).
+        Delete once ui/index_offer_bar.py calls maintenance with the location.
         """
-        if self.read_only:
-            raise ReadOnlyDatabaseError()
-        connection = access.connect(self.address)
-        try:
-            # Never queue forever behind another session's lock on hero (and never
-            # make everyone's reads queue behind this build meanwhile).
-            connection.execute(f"SET lock_timeout = {BUILD_LOCK_WAIT_MS}")
-            backlog = self.backlog and self.name_index is schema.NameIndexStatus.READY
-            # When most heroes wait (an import into a small roster), building it all
-            # anew, indexes after the rows, is several times faster than batches.
-            if backlog and not (self.may_install and schema.mostly_pending(connection)):
-                return schema.catch_up(connection, progress)
-            connection.execute("BEGIN")
-            try:
-                done = schema.build(connection, progress)
-            except BaseException:
-                with suppress(psycopg.Error):
-                    connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-            return done
-        except schema.BuildCancelledError:
-            if self.backlog:
-                raise OperationCancelledError(
-                    "Cancelled: the rest of the new heroes are keyed later; search scans meanwhile."
-                ) from None
-            raise OperationCancelledError(
-                "Cancelled: the name index was not added; the database is as it was."
-            ) from None
-        except psycopg.Error as error:
-            raise translate_error(error, self.address) from None
-        finally:
-            with suppress(psycopg.Error):
-                connection.close()
+        return maintenance.build_name_index(self.address, progress, read_only=self.read_only)

@@ -1,22 +1,20 @@
 """The SQLite store's reads and writes: transactions, pagers, snapshots, bulk insert.
 
-``SqliteStore`` (database.py) hands these out; they are the only code that
+``SqliteStore`` (store.py) hands these out; they are the only code that
 writes the hero table's SQL. Driver errors leave here translated into the
 typed errors of ``hero_desktop.data.errors``.
 
-Bulk insert speed: the search index's insert trigger does the index work one
-row at a time (about 40 s per million rows here), so for the run it is
-dropped, the rows are bulk-inserted, the index is filled with one ``INSERT
-... SELECT`` using the trigger's own expression, and the trigger is
-re-created, all inside the same transaction, so a cancel or a crash restores
-it too. For big imports the two column indexes are rebuilt the same way. See
+Bulk insert speed: an import bigger than the table drops the tutorial's two
+column indexes for its run and re-creates them afterwards, inside the same
+transaction, so a cancel or a crash restores them too. In a file with the
+name index, the new heroes' name rows are computed from its change log in
+that transaction as well (``SqliteStore.write``). See
 ``benchmarks/bench_import.py`` for the figures.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
@@ -26,28 +24,28 @@ from hero_desktop.data.errors import ReadOnlyDatabaseError
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.paging import COLUMNS, make_pager
-from hero_desktop.data.store import BulkInsertResult, NewHero, Pager
+from hero_desktop.data.store import BulkInsertResult, NewHero, Pager, check_update_fields
 
 
 class SqliteStore(Protocol):
-    """What these functions use of the store (database.py), without importing it."""
+    """What these functions use of the store (store.py), without importing it."""
 
     connection: sqlite3.Connection
     read_only: bool
-    has_search_index: bool
 
     def names_ready(self) -> bool: ...
 
     def write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
 
+# The search table of files from older versions (name_index.py drops it);
+# store.py's search_index_ready still looks for it.
 SEARCH_TABLE = "hero_search"
 INSERT_SQL = "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)"
 INSERT_WITH_ID_SQL = "INSERT INTO hero (id, name, age, secret_name) VALUES (?, ?, ?, ?)"
 # The plain column indexes of the tutorial's table, rebuilt after a big import.
 REBUILT_INDEXES = ("ix_hero_age", "ix_hero_name")
 MAX_ROWID = 2**63 - 1
-UPDATABLE = ("name", "age", "secret_name")
 
 
 def _translated(error: sqlite3.Error) -> Exception:
@@ -89,9 +87,7 @@ class SqliteTransaction:
         self._connection.executemany(INSERT_WITH_ID_SQL, [tuple(hero) for hero in heroes])
 
     def update(self, hero_id: int, fields: Mapping[str, Any]) -> None:
-        unknown = [column for column in fields if column not in UPDATABLE]
-        if unknown:
-            raise ValueError(f"not a hero field: {', '.join(unknown)}")
+        check_update_fields(fields)
         if fields:
             assignments = ", ".join(f"{column} = ?" for column in fields)
             self._connection.execute(
@@ -167,71 +163,23 @@ def snapshot(store: SqliteStore, query: HeroQuery) -> Iterator[Pager]:
                 connection.execute("COMMIT")
 
 
-_TRIGGER_VALUES = re.compile(
-    r"VALUES\s*\(\s*new\.id\s*,\s*(?P<expression>.*)\)\s*;\s*END\s*$", re.DOTALL | re.IGNORECASE
-)
-
-
 @contextlib.contextmanager
 def _bulk_insert_mode(connection: sqlite3.Connection, expected_rows: int) -> Iterator[int]:
     """Inside a write transaction: make a big insert fast, then restore the schema.
 
-    Yields the largest id before the insert. Triggers and indexes are
-    dropped and re-created in the caller's transaction, so any failure rolls
-    the schema back with the rows. If the body raises, nothing is rebuilt
-    (the rollback restores it all).
+    Yields the largest id before the insert. When more rows come than the
+    table holds, its column indexes are dropped and re-created in the
+    caller's transaction, so any failure rolls the schema back with the
+    rows. If the body raises, nothing is rebuilt (the rollback restores it all).
     """
     max_id = int(connection.execute("SELECT coalesce(max(id), 0) FROM hero").fetchone()[0])
     existing = int(connection.execute("SELECT count(*) FROM hero").fetchone()[0])
-    trigger = _search_trigger(connection, max_id)
     indexes = _rebuildable_indexes(connection) if expected_rows > existing else []
-    for name, _ in [trigger] if trigger else []:
-        connection.execute(f'DROP TRIGGER "{name}"')
     for name, _ in indexes:
         connection.execute(f'DROP INDEX "{name}"')
     yield max_id
     for _, sql in indexes:
         connection.execute(sql)
-    if trigger is not None:
-        name, sql = trigger
-        expression = _fill_expression(sql)
-        connection.execute(
-            f"INSERT INTO {SEARCH_TABLE}(rowid, name) "
-            f"SELECT id, {expression} FROM hero WHERE id > ?",
-            (max_id,),
-        )
-        connection.execute(sql)
-
-
-def _search_trigger(connection: sqlite3.Connection, max_id: int) -> tuple[str, str] | None:
-    """The search index's insert trigger, if it can be replaced by one bulk fill."""
-    found = connection.execute(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-        (f"{SEARCH_TABLE}_insert",),
-    ).fetchone()
-    if found is None or max_id >= MAX_ROWID:
-        # At the largest rowid SQLite picks free ids at random: keep the trigger.
-        return None
-    name, sql = str(found[0]), str(found[1])
-    if _TRIGGER_VALUES.search(sql) is None:
-        return None
-    try:
-        # Prepare (and run on no rows) the bulk fill: an expression too deep
-        # for SQLite's parser keeps the row-by-row trigger instead.
-        connection.execute(
-            f"INSERT INTO {SEARCH_TABLE}(rowid, name) "
-            f"SELECT id, {_fill_expression(sql)} FROM hero WHERE 0"
-        )
-    except sqlite3.OperationalError:
-        return None
-    return name, sql
-
-
-def _fill_expression(trigger_sql: str) -> str:
-    """The trigger's own folding expression, over ``hero.name`` instead of ``new.name``."""
-    found = _TRIGGER_VALUES.search(trigger_sql)
-    assert found is not None
-    return re.sub(r"\bnew\.name\b", "name", found.group("expression"), flags=re.IGNORECASE)
 
 
 def _rebuildable_indexes(connection: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -261,9 +209,6 @@ def bulk_insert(
     inserted = 0
     with store.write() as connection:
         if replace:
-            if store.has_search_index:
-                # Emptied first, so the per-row delete trigger finds nothing to do.
-                connection.execute(f"DELETE FROM {SEARCH_TABLE}")
             connection.execute("DELETE FROM hero")
         with _bulk_insert_mode(connection, expected_rows) as ids_after:
             for batch in batches:

@@ -1,11 +1,11 @@
-"""The SQLite store: opening a file, its connection, pragmas and schema.
+"""Opening a SQLite hero file: ``open_database`` returns a ``SqliteStore`` (store.py).
 
-``SqliteStore`` implements ``hero_desktop.data.store.HeroStore``. Everything
-particular to SQLite lives in this package: pragmas, the write lock, change
-detection through ``PRAGMA data_version``, the search index (here and in
-``name_index.py``), paging (``paging.py``) and the SQL of reads and writes
-(``access.py``). The repository asks through the store protocol; the UI
-never sees SQL.
+Here: whether the file is opened read-only (asked for, or it or its folder
+cannot be written; ``connections.open_read_only`` then says how), the checks
+that refuse a file before anything in it changes (files.py), WAL mode and
+``synchronous=FULL`` for a file Hero Desktop made or the user agreed to
+change, the tutorial's table in a new file (its DDL from ``models.Hero``),
+and the name index built at once when that is quick (name_index.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 
@@ -25,54 +24,9 @@ from hero_desktop.data.errors import (
 )
 from hero_desktop.data.sqlite import files, name_index
 from hero_desktop.data.sqlite import store as sqlite_store
-from hero_desktop.data.sqlite.store import (
-    Database,
-    SqliteStore,
-    connect,
-    search_index_ready,
-)
-
-__all__ = ["Database", "SqliteStore", "open_database"]
-from hero_desktop.data.sqlite.errors import primary_code, translate_error
-
-
-def _open_read_only(path: Path) -> tuple[sqlite3.Connection, str, Path | None]:
-    """A read-only connection to ``path``: (connection, its URI, a private copy to remove).
-
-    ``mode=ro`` keeps seeing other programs' changes. It fails for a WAL
-    file whose folder cannot be written (read-only media, a CD, a share):
-    SQLite must create the -shm file to read it. Then the file is opened
-    ``immutable``, which needs no -shm: nothing can change it there anyway.
-    Immutable reading ignores a -wal file, so a file copied with a -wal that
-    still holds changes is read from a private copy of both instead.
-    """
-    uri = files.uri(path, "ro")
-    connection = connect(uri)
-    try:
-        # The first read of the file is where SQLite needs the -shm file.
-        connection.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.Error as error:
-        if primary_code(error) not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
-            return connection, uri, None  # reported with its cause while preparing
-        connection.close()
-    else:
-        return connection, uri, None
-    wal, _ = files.sidecars(path)
-    if wal.is_file() and wal.stat().st_size > 0:
-        copy = Path(tempfile.mkdtemp(prefix="hero-desktop-"))
-        try:
-            shutil.copyfile(path, copy / path.name)
-            shutil.copyfile(wal, copy / wal.name)
-        except OSError as error:
-            shutil.rmtree(copy, ignore_errors=True)
-            raise DatabaseError(
-                f"Could not open {path}. Its changes are in {wal.name}, which can only be read "
-                f"from a copy, and the copy failed: {error.strerror}."
-            ) from error
-        uri = files.uri(copy / path.name, "ro")
-        return connect(uri), uri, copy
-    uri = files.uri(path, "ro", immutable=True)
-    return connect(uri), uri, None
+from hero_desktop.data.sqlite.connections import connect, open_read_only
+from hero_desktop.data.sqlite.errors import translate_error
+from hero_desktop.data.sqlite.store import SqliteStore
 
 
 def _create_schema(connection: sqlite3.Connection) -> None:
@@ -103,7 +57,7 @@ def open_database(
     the start. A file it did not create (none of its structures inside) is
     opened without any change to its schema or journal mode unless
     ``allow_changes`` is True (the user agreed); ``SqliteStore.name_index_offer``
-    then says what Hero Desktop would add, and ``SqliteStore.build_name_index``
+    then says what Hero Desktop would add, and ``maintenance.build_name_index``
     adds it in the background. ``search_index=False`` leaves the name
     structures out of a new file (search and name order then scan).
 
@@ -134,7 +88,7 @@ def open_database(
     private_copy: Path | None = None
     try:
         if read_only:
-            connection, uri, private_copy = _open_read_only(path)
+            connection, uri, private_copy = open_read_only(path)
         else:
             uri = files.uri(path, "rwc")
             connection = connect(uri)
@@ -186,7 +140,7 @@ def _prepare(
             raise DamagedDatabaseError(path, str(error)) from error
         raise translate_error(error, path) from error
 
-    # Refuse before changing anything (WAL mode, search index), so the file is left untouched.
+    # Refuse before changing anything (WAL mode, name index), so the file is left untouched.
     files.check_columns(path, columns)
     try:
         status = name_index.status(connection, check_counts=False)
@@ -232,7 +186,6 @@ def _prepare(
         unfillable_columns=unfillable,
     )
     try:
-        database.has_search_index = search_index_ready(connection)
         # Counting both tables of a big file would hold up its first page: there the
         # worker's warm-up, after that page is painted, counts them (recheck_name_index).
         small = files.size_bytes(connection) <= files.QUICK_CHECK_BYTES
@@ -241,7 +194,6 @@ def _prepare(
             _build_names_now(database, created)
     except (sqlite3.Error, DatabaseError):
         # Searching still works without the structures, by scanning.
-        database.has_search_index = False
         database.recheck_name_index()
     database.changed_elsewhere()
     return database
@@ -259,5 +211,4 @@ def _build_names_now(database: SqliteStore, created: bool) -> None:
             return  # built in the background (the window asks for it)
     with database.write():
         name_index.build(connection)
-    database.has_search_index = search_index_ready(connection)
     database.name_index = name_index.status(connection)

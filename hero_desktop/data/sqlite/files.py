@@ -87,7 +87,7 @@ def check_before_first_change(path: Path, connection: sqlite3.Connection, ready:
 
     A file already in WAL mode with its name structures is not changed by
     opening, so it is not read through here (opening stays instant at any
-    size); ``SqliteStore.check_integrity`` checks it on demand.
+    size); ``maintenance.check_integrity`` checks it on demand.
     """
     try:
         mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()

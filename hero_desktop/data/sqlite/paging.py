@@ -86,9 +86,19 @@ class _Segment:
 
 
 def _filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
-    conditions = query.age_conditions()
-    clauses = [f"h.age {op}" if value is None else f"h.age {op} ?" for op, value in conditions]
-    return clauses, [value for _, value in conditions if value is not None]
+    """The query's age filter as SQLite conditions on ``h`` and their parameters."""
+    ages = query.age_bounds
+    if ages.no_age:
+        return ["h.age IS NULL"], []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if ages.minimum is not None:
+        clauses.append("h.age >= ?")
+        params.append(ages.minimum)
+    if ages.maximum is not None:
+        clauses.append("h.age <= ?")
+        params.append(ages.maximum)
+    return clauses, params
 
 
 def _segments(query: HeroQuery, extra: list[str], extra_params: list[Any]) -> list[_Segment]:
@@ -369,7 +379,7 @@ class MatchPager:
 
 def make_pager(connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> Pager:
     """The pager for ``query``; ``indexed``: the file's name structures are ready to use."""
-    age_filtered = query.no_age or query.age_from is not None or query.age_to is not None
+    age_filtered = query.age_bounds.active
     if query.search.strip() and indexed and query.sort is not SortKey.AGE and not age_filtered:
         return SearchPager(connection, query)
     if query.search.strip() or (query.sort is SortKey.NAME and not indexed):

@@ -12,24 +12,52 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hero_desktop.data import names
 from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.sqlite import access, files, name_index
+from hero_desktop.data.sqlite import access, files, maintenance, name_index
 from hero_desktop.data.sqlite.access import SEARCH_TABLE
+from hero_desktop.data.sqlite.connections import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
 from hero_desktop.data.sqlite.errors import translate_error
 from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
 
-BUSY_TIMEOUT_MS = 3000
 POLL_MS = 500
 SYNC_BUILD_ROWS = 20_000
 """Up to this many heroes, the name structures are built at once (well under 1 s)."""
+
+
+class InterruptHandle:
+    """The store's connection as ``interrupt`` reaches it from another thread.
+
+    Threads: the data worker's thread (the connection's owner) withdraws it
+    in ``close`` before closing the connection; any thread (the GUI's,
+    superseding a view request) calls ``interrupt``. The lock guards only
+    ``_connection``: ``sqlite3.Connection.interrupt`` is safe from any
+    thread, but not on a connection being closed. The store never replaces
+    its connection, so nothing else is ever published here.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = connection
+
+    def interrupt(self) -> None:
+        """Stop the statement running on the connection now (instant; never blocks)."""
+        with self._lock:
+            if self._connection is not None:
+                with suppress(sqlite3.ProgrammingError):  # closed by someone else
+                    self._connection.interrupt()
+
+    def withdraw(self) -> None:
+        """The worker is about to close the connection: no interrupt reaches it after this."""
+        with self._lock:
+            self._connection = None
 
 
 @dataclass
@@ -37,6 +65,8 @@ class SqliteStore:
     """An open SQLite hero database: one connection, its capabilities and its schema.
 
     The SQLite implementation of ``hero_desktop.data.store.HeroStore``.
+    Everything here is called from the data worker's thread, which owns the
+    connection, except ``interrupt`` (any thread, through ``InterruptHandle``).
     """
 
     path: Path
@@ -47,7 +77,7 @@ class SqliteStore:
     has_search_index: bool = False
     name_index: name_index.NameIndexStatus = name_index.NameIndexStatus.FOREIGN
     """Whether the name structures are there (see name_index); FOREIGN: not without consent."""
-    # How the connection was opened (check_integrity opens a second one the same way).
+    # How the connection was opened.
     uri: str = ""
     # A read-only open left SQLite's -wal and -shm files that were not there before.
     tidy_on_close: bool = False
@@ -56,6 +86,10 @@ class SqliteStore:
     _last_data_version: int = field(default=0, repr=False)
     notice: str = ""
     """Nothing to say after opening a file (the server store explains its live updates here)."""
+    _interrupts: InterruptHandle = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._interrupts = InterruptHandle(self.connection)
 
     @property
     def display_name(self) -> str:
@@ -73,18 +107,11 @@ class SqliteStore:
         return None  # a file has no connection to lose
 
     def build_name_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
-        """Switch the file to WAL mode and (re)build its name structures, on a connection
-        of its own (from any thread); return the heroes indexed."""
-        if self.read_only:
-            raise ReadOnlyDatabaseError()
-        try:
-            connection = connect(files.uri(self.path, "rw"))
-        except sqlite3.Error as error:
-            raise translate_error(error) from error
-        try:
-            return name_index.add(connection, progress)
-        finally:
-            connection.close()
+        """Transitional: ``hero_desktop.data.maintenance.build_name_index`` does this.
+
+        Delete once ui/index_offer_bar.py calls maintenance with the location.
+        """
+        return maintenance.build_name_index(self.path, progress, read_only=self.read_only)
 
     def names_ready(self) -> bool:
         """True when search and name order can use the name structures as they are."""
@@ -211,34 +238,22 @@ class SqliteStore:
             self.connection.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
     def interrupt(self) -> None:
-        """Stop the statement running on this connection now (safe from any thread)."""
-        self.connection.interrupt()
+        """Stop the statement running on this connection now (any thread; never blocks)."""
+        self._interrupts.interrupt()
 
     def check_integrity(self, stop: Callable[[], bool] = lambda: False) -> str | None:
-        """Run SQLite's quick check on a separate connection: what is wrong, or None.
+        """Transitional: ``hero_desktop.data.maintenance.check_integrity`` does this.
 
-        None also when the check could not finish (``stop()`` turned true, or
-        the file was locked): only damage the check saw is reported.
+        Delete once ui/live_view.py calls maintenance with the location.
         """
-        try:
-            checker = sqlite3.connect(self.uri or files.uri(self.path, "ro"), uri=True)
-            try:
-                checker.set_progress_handler(lambda: int(stop()), 10_000)
-                rows = checker.execute("PRAGMA quick_check").fetchall()
-            finally:
-                checker.close()
-        except sqlite3.Error as error:
-            text = str(error)
-            damaged = any(word in text for word in ("malformed", "corrupt", "not a database"))
-            return text if damaged else None
-        problems = [str(row[0]) for row in rows if row[0] != "ok"]
-        return "; ".join(problems[:5]) or None
+        return maintenance.check_integrity(self.path, stop)
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file, so that the file alone holds everything."""
         with suppress(sqlite3.Error):
             if not self.read_only:
                 self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._interrupts.withdraw()
         with suppress(sqlite3.Error):
             self.connection.close()
         if self.tidy_on_close:
@@ -249,18 +264,6 @@ class SqliteStore:
 
 Database = SqliteStore
 """The name this class had before the store protocol (kept for existing callers)."""
-
-
-def connect(uri: str) -> sqlite3.Connection:
-    connection = sqlite3.connect(
-        uri,
-        uri=True,
-        isolation_level=None,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        check_same_thread=False,
-    )
-    names.register_functions(connection)
-    return connection
 
 
 def search_index_ready(connection: sqlite3.Connection) -> bool:

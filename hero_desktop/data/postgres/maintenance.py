@@ -1,0 +1,86 @@
+"""Long work on a server database, on a connection of its own, from any thread.
+
+Building Hero Desktop's name structures (or keying a backlog of heroes an
+import left in the change log) takes seconds on a big table, so it runs
+beside the data worker: the functions here take only values (the address,
+a callback), open their own connection in the calling thread, find out on
+it what state the database is in, and close it before returning. Nothing
+of an open store is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+
+import psycopg
+
+from hero_desktop.data.errors import OperationCancelledError, ReadOnlyDatabaseError, SchemaError
+from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.postgres import schema
+from hero_desktop.data.postgres.access import connect
+from hero_desktop.data.postgres.errors import translate_error
+
+BUILD_LOCK_WAIT_MS = 2000
+"""A build gives up (DatabaseBusyError) when another session holds ``hero`` this long."""
+
+
+def build_name_index(
+    address: ServerAddress, progress: schema.Progress | None = None, *, read_only: bool = False
+) -> int:
+    """Add (or rebuild) the name structures in one transaction; return the heroes done.
+
+    With the structures in place and a backlog in the change log (an
+    import), it keys the backlog instead, in batches, each committed. Either
+    way ``progress(done, total)`` returning False cancels
+    (OperationCancelledError): a build leaves the database as it was, a
+    catch-up keeps the batches done. Refused (ReadOnlyDatabaseError) when
+    opened read-only or when the role may not write heroes.
+    """
+    if read_only:
+        raise ReadOnlyDatabaseError()
+    connection = connect(address)
+    backlog = False
+    try:
+        # Never queue forever behind another session's lock on hero (and never
+        # make everyone's reads queue behind this build meanwhile).
+        connection.execute(f"SET lock_timeout = {BUILD_LOCK_WAIT_MS}")
+        found = schema.rights(connection)
+        if found is None:
+            raise SchemaError(f"{address.dbname} has no hero table.")
+        may_write, owns_hero = found
+        if not may_write:
+            raise ReadOnlyDatabaseError()
+        ready = schema.status(connection) is schema.NameIndexStatus.READY
+        backlog = ready and schema.has_backlog(connection)
+        # When most heroes wait (an import into a small roster), building it all
+        # anew, indexes after the rows, is several times faster than batches.
+        if backlog and not (owns_hero and schema.mostly_pending(connection)):
+            return schema.catch_up(connection, progress)
+        connection.execute("BEGIN")
+        try:
+            done = schema.build(connection, progress)
+        except BaseException:
+            with suppress(psycopg.Error):
+                connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+        return done
+    except schema.BuildCancelledError:
+        if backlog:
+            raise OperationCancelledError(
+                "Cancelled: the rest of the new heroes are keyed later; search scans meanwhile."
+            ) from None
+        raise OperationCancelledError(
+            "Cancelled: the name index was not added; the database is as it was."
+        ) from None
+    except psycopg.Error as error:
+        raise translate_error(error, address) from None
+    finally:
+        with suppress(psycopg.Error):
+            connection.close()
+
+
+def check_integrity(address: ServerAddress, stop: Callable[[], bool] = lambda: False) -> str | None:
+    """The server guards its own storage: nothing for a client to check (always None)."""
+    return None
