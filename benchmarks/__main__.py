@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 
+from benchmarks.heartbeat import Situation
 from benchmarks.report import Figure, print_table, ratio, times
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +23,7 @@ GROUPS = (
     "responsiveness",
     "postgres",
     "session",
+    "quit",
 )
 
 
@@ -40,7 +42,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "venv app) runs only when asked for, after make bundle; responsiveness (the longest "
         "stall of a real window's GUI thread, per situation), postgres (team mode on a "
         "throwaway PostgreSQL server) and session (memory before and after 100,000 page "
-        "keys in a real window) print tables of their own",
+        "keys in a real window) and quit (answer to exit under another program's lock) print "
+        "tables of their own",
     )
     return parser.parse_args(argv)
 
@@ -90,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures += bench_process.run(setup, log, idle_window=3.0 if arguments.quick else 10.0)
     if "bundle" in groups:
         figures += bench_bundle.run(setup, log)
-    situations: list[bench_responsiveness.Situation] = []
+    situations: list[Situation] = []
     if "responsiveness" in groups:
         situations = bench_responsiveness.run(rows, arguments.quick, log)
     if "import" in groups:
@@ -109,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     session: bench_session.SessionResult | None = None
     if "session" in groups:
         session = bench_session.run(rows, log)
+    quit_result = None
+    if "quit" in groups:
+        from benchmarks import bench_quit
+
+        quit_result = bench_quit.run(rows, arguments.quick, log)
     postgres: list[Figure] = []
     if "postgres" in groups:
         from benchmarks import bench_postgres
@@ -126,6 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if session is not None:
         print()
         bench_session.print_session(session)
+    if quit_result is not None:
+        from benchmarks import bench_quit
+
+        print()
+        bench_quit.print_quit(quit_result)
     log("done")
     del app
     return 0

@@ -16,6 +16,10 @@ cycle collector tracks (frozen ones included) and how many are frozen
 once it becomes garbage), and the exceptions, tracebacks and frames alive.
 A 10 ms heartbeat ``QTimer`` gives the longest stall of the GUI thread over
 the session (the batches' own key presses included).
+
+Why one file of this length: the session is one sequence on one window
+(keys, searches, refused edits) between two measurements of the same
+process; its driving and its report only make sense together.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from benchmarks import dataset
-from benchmarks.bench_responsiveness import HEARTBEAT_MS, TARGET_MS, Heartbeat, wait_until
+from benchmarks.heartbeat import HEARTBEAT_MS, TARGET_MS, Heartbeat, wait_until
 
 if TYPE_CHECKING:
     from hero_desktop.ui.main_window import MainWindow

@@ -109,6 +109,7 @@ class _Worker(QObject):
         self._first_page = first_page
         self._read_only = read_only
         self._repository: HeroRepository | None = None
+        self._gave_up_on_lock = False  # a change was cancelled while another program wrote
 
     @Slot()
     def open(self) -> None:
@@ -175,6 +176,7 @@ class _Worker(QObject):
                 interrupted = True
             except DatabaseBusyError:
                 if job.cancel.is_set():
+                    self._gave_up_on_lock = True
                     raise OperationCancelledError("Cancelled: nothing was changed.") from None
                 if job.view and request_id < self._shared.latest_view:
                     raise SupersededError() from None
@@ -185,6 +187,10 @@ class _Worker(QObject):
     @Slot()
     def close(self) -> None:
         if self._repository is not None:
+            if self._gave_up_on_lock:
+                # Another program still holds the lock: the closing checkpoint tries
+                # once and leaves the WAL (the next open folds it in) rather than wait.
+                self._repository.store.set_lock_wait(0)
             self._repository.store.close()
             self._repository = None
             self._shared.database = None

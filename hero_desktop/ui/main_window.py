@@ -49,7 +49,7 @@ from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
-    # Imported once the first page is painted (``_Services``); pydantic and SQLModel
+    # Imported once the first page is painted (``WindowServices``); pydantic and SQLModel
     # come later still: the data worker imports them in its thread (``warm_up``).
     from hero_desktop.ui.change_runner import ChangeRunner
     from hero_desktop.ui.csv_transfer import CsvTransfer
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from hero_desktop.ui.index_offer_bar import IndexOfferBar
     from hero_desktop.ui.live_view import LiveView
     from hero_desktop.ui.prompts import Prompts
+    from hero_desktop.ui.window_services import WindowServices
 
 # The data worker warms up (imports pydantic & co., loads the collation table) this
 # long after the first page is painted: meanwhile its work would compete with the
@@ -65,72 +66,6 @@ WARM_UP_AFTER_PAINT_MS = 250
 # A close held back until the change being written commits (or meets a lock) is tried
 # again this often; the window keeps answering meanwhile.
 CLOSE_RETRY_MS = 20
-
-
-class _Services:
-    """The parts that change heroes or watch the file: built after the first paint."""
-
-    def __init__(self, window: MainWindow, prompts: Prompts | None) -> None:
-        from hero_desktop.ui.change_runner import ChangeRunner
-        from hero_desktop.ui.csv_transfer import CsvTransfer
-        from hero_desktop.ui.hero_editing import HeroEditing
-        from hero_desktop.ui.index_offer_bar import IndexOfferBar
-        from hero_desktop.ui.live_view import LiveView
-        from hero_desktop.ui.prompts import Prompts
-
-        w = window
-        self.prompts = prompts or Prompts(w)
-        self.runner = ChangeRunner(w.client, self.prompts, w)
-        self.runner.message.connect(w.show_message)
-        self.runner.changed.connect(w.navigator.after_change)
-        self.live_view = LiveView(w.client, w.navigator, w)
-        self.live_view.damaged.connect(w.damaged)
-        self.live_view.connectionChanged.connect(w.show_connection)
-        self.index_offer = IndexOfferBar(
-            w.client, w.location, w.settings.store, w.statusBar(),
-            w.navigator.refresh, w.table.setFocus, w,
-        )  # fmt: skip
-        w.status.building_index = self.index_offer.building
-        self.live_view.nameIndexStale.connect(self.index_offer.rebuild_if_needed)
-        self.csv = CsvTransfer(w.client, self.runner, self.prompts, w, w.show_message, w.reactivate)
-        self.editing = HeroEditing(
-            client=w.client, runner=self.runner, prompts=self.prompts,
-            navigator=w.navigator, table=w.table, model=w.model,
-            messages=w.message_bar, status=w.status, status_bar=w.statusBar(),
-            read_only=lambda: w.read_only, say_read_only=w.say_read_only,
-            reactivate=w.reactivate, parent=w,
-        )  # fmt: skip
-        w.menus.follow_undo(self.runner.stack, self.runner.undoAvailable, self.runner.redoAvailable)
-
-    def start(self, facts: StoreFacts) -> None:
-        """Watch the open database: others' changes, its integrity, the index offer."""
-        self.live_view.start(facts)
-        self.index_offer.start(facts)
-
-    def may_close(self, window: MainWindow) -> bool:
-        """Whether the window may close now; if not, it closes itself once it may.
-
-        An import or export is cancelled (rolled back). A change being written
-        commits first (a few milliseconds), unless it waits for another
-        program's lock: then the user chooses to quit without it (Enter) or to
-        keep waiting (Esc; the window closes once it is written).
-        """
-        self.csv.cancel()
-        if self.runner.is_idle() or window.quitting_without_changes:
-            return True
-        if window.client.waiting and not window.close_gate_asked:
-            window.close_gate_asked = True
-            changes = self.runner.pending_labels()
-            if self.prompts.quit_without_waiting(window.display_name, changes):
-                window.quitting_without_changes = True
-                return True
-        window.close_gate.start()  # close again once idle (or once it waits, to ask)
-        return False
-
-    def stop(self) -> None:
-        self.live_view.stop()
-        self.index_offer.stop()
-        self.csv.cancel()
 
 
 class MainWindow(QMainWindow):
@@ -155,13 +90,13 @@ class MainWindow(QMainWindow):
         """How the window names its database: "database.db", "heroes on db.example"."""
         self.settings = WindowSettings(settings)
         self._given_prompts = prompts
-        self._services: _Services | None = None
+        self._services: WindowServices | None = None
         self.facts: StoreFacts | None = None
         """What the data worker said of the open store (None until it is open)."""
         self._damaged = False
         self.is_ready = False
         # Closing waits for no database: a close that must let a change finish
-        # first is tried again by this timer (see _Services.may_close).
+        # first is tried again by this timer (see WindowServices.may_close).
         self.close_gate = QTimer(self)
         self.close_gate.setInterval(CLOSE_RETRY_MS)
         self.close_gate.timeout.connect(self._close_when_settled)
@@ -222,7 +157,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.connection_banner)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.message_bar)
-        # (the index offer bar goes here, once built: _Services)
+        # (the index offer bar goes here, once built: WindowServices)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.pager)
@@ -245,13 +180,15 @@ class MainWindow(QMainWindow):
     # -- the parts built after the first paint --------------------------------------
 
     @property
-    def services(self) -> _Services:
+    def services(self) -> WindowServices:
         """The runner, editing, CSV, live view and index offer (built on first need)."""
         return self._services or self._build_services()
 
-    def _build_services(self) -> _Services:
+    def _build_services(self) -> WindowServices:
         if self._services is None:
-            services = self._services = _Services(self, self._given_prompts)
+            from hero_desktop.ui.window_services import WindowServices
+
+            services = self._services = WindowServices(self, self._given_prompts)
             self._layout.insertWidget(self._layout.indexOf(self.search_bar), services.index_offer)
             if self.facts is not None:
                 services.start(self.facts)

@@ -3,6 +3,10 @@
 Every move asks the data worker for one ``PageView`` (a view request, so a
 newer move replaces an older one still on its way) and shows it when it
 arrives; the current hero and the selected heroes are kept across refreshes.
+
+Why one file of this length: every way of moving (a page key, Go to Hero,
+a sort, a search, a refresh, a change's answer) asks for the same kind of
+page and keeps the same cursor; split, the halves would share all of it.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ class TableNavigator(QObject):
         self.pending_refresh = False
         """A refresh held back while a cell editor was open: done when the editor closes."""
         self._before_search: tuple[int, int | None] | None = None
+        self._asked_query: HeroQuery = model.query
+        """The query of the newest page asked for (shown once its answer comes)."""
         table.itemDelegate().closeEditor.connect(self._editor_closed)
 
     # -- asking for pages ------------------------------------------------------------
@@ -69,8 +75,12 @@ class TableNavigator(QObject):
         focus_id: int | None = None,
         after: Callable[[PageView], None] | None = None,
     ) -> None:
+        # A move made before the last search's answer has come applies to that
+        # search, not to the page still shown.
+        if query is not None:
+            self._asked_query = query
         request = PageRequest(
-            query if query is not None else self.model.query,
+            self._asked_query,
             self.model.page if page is None else page,
             page_size or self.model.page_size,
             focus_id,
@@ -205,7 +215,7 @@ class TableNavigator(QObject):
             reply("A hero id is a whole number, such as 42.")
             return
         hero_id = int(text)
-        query, size = self.model.query, self.model.page_size
+        query, size = self._asked_query, self.model.page_size
 
         def find(repository: HeroRepository) -> PageView:
             repository.get(hero_id)  # "Hero not found"
@@ -217,6 +227,7 @@ class TableNavigator(QObject):
             return view
 
         def found(view: PageView) -> None:
+            self._asked_query = view.query
             if not view.query.is_filtered and self.model.query.is_filtered:
                 self.search_bar.clear()
                 self._before_search = None
@@ -238,7 +249,7 @@ class TableNavigator(QObject):
 
     def sort_by(self, key: SortKey, descending: bool | None = None) -> None:
         """A new order shows its first page with the first row current."""
-        query = self.model.query
+        query = self._asked_query
         query = replace(
             query, sort=key, descending=query.descending if descending is None else descending
         )
@@ -247,20 +258,20 @@ class TableNavigator(QObject):
         self.show(query, 0, after=lambda _v: self.select(0, column if column >= 0 else NAME_COLUMN))
 
     def toggle_descending(self) -> None:
-        self.sort_by(self.model.query.sort, not self.model.query.descending)
+        self.sort_by(self._asked_query.sort, not self._asked_query.descending)
 
     def header_clicked(self, section: int) -> None:
         key = SORTABLE.get(section)
         if key is None:
             self.model.pageChanged.emit()  # the secret column is not sortable: keep the indicator
             return
-        query = self.model.query
+        query = self._asked_query
         self.sort_by(key, not query.descending if key is query.sort else False)
 
     def query_from_search(self) -> HeroQuery:
         age_from, age_to = self.search_bar.age_range()
         return replace(
-            self.model.query,
+            self._asked_query,
             search=self.search_bar.name_edit.text().strip(),
             age_from=age_from,
             age_to=age_to,

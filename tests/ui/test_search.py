@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from hero_desktop.ui.main_window import MainWindow
 
-from .conftest import OpenWindow
+from .conftest import OpenWindow, SettlingQtBot
 from .support import (
     CTRL,
     TUTORIAL_HEROES,
@@ -141,3 +142,24 @@ def test_the_no_age_filter_shows_heroes_without_an_age(
     qtbot.keyClick(no_age, Qt.Key.Key_Space)
 
     qtbot.waitUntil(lambda: shown_ids(window) == [1, 2, 6])
+
+
+def test_a_page_key_pressed_before_the_search_answer_pages_the_search(
+    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, numbered_heroes(250))  # "Hero 2": 51 matches, one page
+    window = open_window()
+    go_on = threading.Event()
+    window.client.ask(lambda _repository: go_on.wait(10))  # the worker is busy a moment
+    window.search_bar.name_edit.setFocus()
+    with qtbot.waitSignal(window.search_bar.changed):
+        qtbot.unsettled.keyClicks(window.search_bar.name_edit, "Hero 2")
+
+    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_PageDown, CTRL)  # before its answer
+    go_on.set()
+    qtbot.settle()
+
+    # (Past the last page of the search: its last page, never the unfiltered page 2.)
+    assert window.model.query.search == "Hero 2"
+    assert window.model.page == 0
+    assert shown_names(window)[0] == "Hero 200"
