@@ -43,14 +43,14 @@ from hero_desktop.data.errors import (
 )
 from hero_desktop.data.models import clean_age, clean_name, clean_secret_name
 from hero_desktop.data.query import HeroQuery
-from hero_desktop.data.store import BulkInsertResult, HeroStore, NewHero
+from hero_desktop.data.store import BulkInsertResult, HeroReader, HeroWriter, NewHero
 
 
 class HasStore(Protocol):
-    """What export needs of a HeroRepository (its store), without importing it."""
+    """What export needs of a HeroRepository (its store's reads), without importing it."""
 
     @property
-    def store(self) -> HeroStore: ...
+    def store(self) -> HeroReader: ...
 
 
 BATCH_ROWS = 10_000
@@ -134,7 +134,7 @@ def _write_csv(
 
 
 def import_csv(
-    store: HeroStore,
+    store: HeroWriter,
     path: str | os.PathLike[str],
     progress: Progress | None = None,
     *,

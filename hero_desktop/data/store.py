@@ -1,4 +1,4 @@
-"""The seam between the repository and a database engine: the store protocol.
+"""The seam between the repository and a database engine: the store's roles.
 
 ``HeroRepository`` (heroes.py) talks to a ``HeroStore`` and to nothing else:
 it never imports a driver and never writes SQL. The SQLite store
@@ -7,6 +7,15 @@ store (``hero_desktop.data.postgres``) the second; both pass the contract
 suite, ``tests/data/test_store_contract.py``. ``opening.open_store`` picks
 one for a location (a file path or a server address).
 
+A store plays five roles, each a small protocol here: ``HeroReader`` (reads),
+``HeroWriter`` (writes), ``ChangeFeed`` (other programs' changes),
+``NameIndex`` (the name structures' life cycle, name_index_state.py) and
+``Connection`` (the connection itself). ``HeroStore`` is all five; code that
+needs one role types against that one. A store answers with values, never
+with sentences for the user: why it is read-only (``ReadOnlyReason``), how
+live updates work (``LiveUpdates``), what it would add (``NameIndexOffer``);
+the UI puts them into words.
+
 A store translates its driver's errors into the typed errors of
 ``errors.py`` (DatabaseBusyError, ReadOnlyDatabaseError, ...), so nothing
 above it needs to know which engine runs underneath. Neither Qt nor a driver
@@ -14,20 +23,23 @@ is imported here.
 
 Threads: one owner per connection. A store, its pagers and its transactions
 belong to the thread that opened it (the window's data worker), which owns
-its connections for their whole life: every method and attribute here is
-for that thread alone, except ``HeroStore.interrupt``, which any thread may
-call. Another thread gets values from the worker, never the store; work
-that runs beside the worker (building the name index, the integrity check)
-calls ``maintenance.py`` with the location, on connections of its own.
+its connections for their whole life: every method and attribute of every
+role is for that thread alone, except ``Connection.interrupt``, which any
+thread may call. Another thread gets values from the worker, never the
+store; work that runs beside the worker (building the name index, the
+integrity check) calls ``maintenance.py`` with the location, on connections
+of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Protocol
 
+from hero_desktop.data.name_index_state import NameIndexOffer
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 
@@ -106,29 +118,32 @@ class BulkInsertResult:
     last_id: int | None
 
 
-class HeroStore(Protocol):
-    """One open database of heroes, owned by the thread that opened it (the data worker).
+class ReadOnlyReason(StrEnum):
+    """Why a store refuses every write (the UI says it in words)."""
 
-    Every method and attribute is for the data worker's thread alone: the
-    store's connections are used by that thread for their whole life. The
-    one exception is ``interrupt``, which any thread may call. What another
-    thread needs (``read_only``, ``notice``, an offer, a socket...) is read
-    in the worker and handed over as a value.
-    """
+    ASKED = "asked"
+    """Opened read-only on request (``--read-only``), though it could be written."""
+    FILE = "file"
+    """The file, or its folder, cannot be written."""
+    MEDIA = "media"
+    """A file on read-only media: read without SQLite's shared memory (``immutable``),
+    or from a private copy when its -wal file holds changes."""
+    ROLE = "role"
+    """The server role may only read heroes (or the server or session is read-only)."""
 
-    read_only: bool
-    """True when the store refuses every write (ReadOnlyDatabaseError)."""
-    unfillable_columns: tuple[str, ...]
-    """Required columns of the hero table that Hero Desktop cannot fill (adding is refused)."""
-    notice: str
-    """A sentence for the user after opening (how live updates work here), or ""."""
 
-    @property
-    def display_name(self) -> str:
-        """How messages name the database ("database.db", "heroes on db.example")."""
-        ...
+class LiveUpdates(StrEnum):
+    """How other programs' changes reach the window (the UI says it in words)."""
 
-    # -- reading ---------------------------------------------------------------
+    AT_ONCE = "at once"
+    """A file's quick check every half second, or a server's notify trigger."""
+    POLLING = "polling"
+    """A server without Hero Desktop's notify trigger: asked every second, so a
+    change shows within about two seconds."""
+
+
+class HeroReader(Protocol):
+    """Reading heroes. The data worker's thread only."""
 
     def get(self, hero_id: int) -> HeroRow | None: ...
 
@@ -139,6 +154,40 @@ class HeroStore(Protocol):
     def snapshot(self, query: HeroQuery) -> AbstractContextManager[Pager]:
         """A pager that reads one consistent state for as long as the block lasts (export)."""
         ...
+
+
+class HeroWriter(Protocol):
+    """Writing heroes, and what may be written. The data worker's thread only."""
+
+    read_only: bool
+    """True when the store refuses every write (ReadOnlyDatabaseError)."""
+    unfillable_columns: tuple[str, ...]
+    """Required columns of the hero table that Hero Desktop cannot fill (adding is refused)."""
+
+    def transaction(self) -> AbstractContextManager[HeroTransaction]:
+        """A write transaction: commits when the block ends, rolls back if it raises."""
+        ...
+
+    def bulk_insert(
+        self, batches: Iterable[list[NewHero]], expected_rows: int, *, replace: bool = False
+    ) -> BulkInsertResult:
+        """Insert many heroes in one transaction, all or nothing.
+
+        If iterating ``batches`` raises (a bad row, a cancel), nothing is
+        inserted. With ``replace``, the heroes there before are deleted in
+        the same transaction.
+        """
+        ...
+
+
+class ChangeFeed(Protocol):
+    """Other programs' changes, and whether the database can be reached.
+
+    The data worker's thread only. The notification socket is a number the
+    worker hands over: another thread may watch it for readability
+    (``QSocketNotifier``), never read from it; the worker reads it in
+    ``changed_elsewhere``.
+    """
 
     def changed_elsewhere(self, wait: bool = True) -> bool:
         """True once after another connection (any program) committed a change.
@@ -156,28 +205,53 @@ class HeroStore(Protocol):
         """A socket that turns readable when another client changed heroes, or None."""
         ...
 
+    def live_updates(self) -> LiveUpdates:
+        """How other programs' changes reach the window now."""
+        ...
+
     def connection_problem(self) -> str | None:
         """Why the database cannot be reached right now ("Connection to … lost"), or None."""
         ...
 
-    # -- writing ---------------------------------------------------------------
 
-    def transaction(self) -> AbstractContextManager[HeroTransaction]:
-        """A write transaction: commits when the block ends, rolls back if it raises."""
+class NameIndex(Protocol):
+    """The name structures (name_index_state.py): ready, offered, to be built, looked at again.
+
+    The data worker's thread only; the build itself runs beside it
+    (``maintenance.build_name_index``). An engine without such structures
+    answers "ready" and offers nothing.
+    """
+
+    def names_ready(self) -> bool:
+        """True when search and name order use the store's own name structures."""
         ...
 
-    def bulk_insert(
-        self, batches: Iterable[list[NewHero]], expected_rows: int, *, replace: bool = False
-    ) -> BulkInsertResult:
-        """Insert many heroes in one transaction, all or nothing.
-
-        If iterating ``batches`` raises (a bad row, a cancel), nothing is
-        inserted. With ``replace``, the heroes there before are deleted in
-        the same transaction.
-        """
+    def name_index_offer(self) -> NameIndexOffer | None:
+        """What the store would add to the database with the user's consent, or None."""
         ...
 
-    # -- the connection --------------------------------------------------------
+    def needs_name_index_build(self) -> bool:
+        """Structures to rebuild (or a backlog to key) in the background, without asking."""
+        ...
+
+    def recheck_name_index(self) -> None:
+        """Look again (another connection may have built or dropped the structures)."""
+        ...
+
+
+class Connection(Protocol):
+    """The store's connection itself: its name, why it is read-only, its lock wait, its end.
+
+    The data worker's thread only, except ``interrupt``: any thread.
+    """
+
+    read_only_reason: ReadOnlyReason | None
+    """Why the store was opened read-only, or None when it was opened for writing."""
+
+    @property
+    def display_name(self) -> str:
+        """How messages name the database ("database.db", "heroes on db.example")."""
+        ...
 
     def set_lock_wait(self, milliseconds: int) -> None:
         """How long one statement waits for another program's lock before DatabaseBusyError."""
@@ -192,32 +266,15 @@ class HeroStore(Protocol):
         """
         ...
 
-    def check_integrity(self, stop: Callable[[], bool] = ...) -> str | None:
-        """Transitional (worker thread): ``maintenance.check_integrity(location, stop)``.
-
-        Delete with the stores' wrappers once ui/live_view.py calls maintenance.
-        """
-        ...
-
     def close(self) -> None: ...
 
-    # -- search structures (an engine without them answers "ready", no offer) --
 
-    def names_ready(self) -> bool:
-        """True when search and name order use the store's own name structures."""
-        ...
+class HeroStore(HeroReader, HeroWriter, ChangeFeed, NameIndex, Connection, Protocol):
+    """One open database of heroes in all its roles, owned by the thread that opened it.
 
-    def name_index_offer(self) -> str | None:
-        """What the store would add to the database with the user's consent, or None."""
-        ...
-
-    def needs_name_index_build(self) -> bool: ...
-
-    def recheck_name_index(self) -> None: ...
-
-    def build_name_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
-        """Transitional: ``maintenance.build_name_index(location, progress, read_only=...)``.
-
-        Delete with the stores' wrappers once ui/index_offer_bar.py calls maintenance.
-        """
-        ...
+    Every member is for the data worker's thread alone (the store's
+    connections are used by that thread for their whole life), except
+    ``interrupt``: any thread. What another thread needs (``read_only``,
+    ``read_only_reason``, the offer, a socket...) is read in the worker and
+    handed over as a value (facts.py's ``StoreFacts``).
+    """

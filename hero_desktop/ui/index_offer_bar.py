@@ -30,9 +30,11 @@ from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location, location_key
+from hero_desktop.data.store import NameIndex
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.lingering import linger
 from hero_desktop.ui.overrides import override
+from hero_desktop.ui.store_sentences import offer_sentence
 
 DECLINED_KEY = "name_index_declined"
 """Settings: the files (resolved paths) and servers (URLs) whose user answered "Not Now"."""
@@ -126,7 +128,7 @@ class IndexOfferBar(QWidget):
     def start(self, facts: StoreFacts) -> None:
         """The file is open: offer the index once, and watch for a needed rebuild."""
         self._facts = facts
-        offer = facts.name_index_offer or ""
+        offer = offer_sentence(facts.name_index_offer)
         self.label.setText(offer)
         self.setVisible(bool(offer) and self._path_key() not in self._declined())
         # The collation table loads in the background once the first page is painted
@@ -208,7 +210,8 @@ class IndexOfferBar(QWidget):
         if error is None:
 
             def recheck(repository: HeroRepository) -> None:
-                repository.store.recheck_name_index()
+                names: NameIndex = repository.store
+                names.recheck_name_index()
                 repository.refresh()
 
             def ready(_none: object) -> None:

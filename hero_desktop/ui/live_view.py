@@ -32,6 +32,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from hero_desktop.data import maintenance
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.store import ChangeFeed, NameIndex
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.table_navigator import TableNavigator
 
@@ -116,11 +117,12 @@ class LiveView(QObject):
         self._asking = True
 
         def poll(repository: HeroRepository) -> tuple[bool, str, int | None, int | None, bool]:
-            store = repository.store
+            feed: ChangeFeed = repository.store
+            names: NameIndex = repository.store
             changed = repository.poll_changes()
-            problem = store.connection_problem() or ""
-            interval, socket = store.poll_interval_ms(), store.notification_socket()
-            return changed, problem, interval, socket, store.needs_name_index_build()
+            problem = feed.connection_problem() or ""
+            interval, socket = feed.poll_interval_ms(), feed.notification_socket()
+            return changed, problem, interval, socket, names.needs_name_index_build()
 
         self.client.ask(poll, self._answered, self._gave_up)
 

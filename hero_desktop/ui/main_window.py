@@ -44,6 +44,7 @@ from hero_desktop.ui.overrides import override
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.status_area import StatusArea
+from hero_desktop.ui.store_sentences import opening_notice
 from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
 from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
@@ -108,25 +109,11 @@ class MainWindow(QMainWindow):
         self.client = client or DataClient(location, read_only)
         self.client.setParent(self)
         self.message_bar = MessageBar()
-        self.read_only_banner = QLabel(
+        self.read_only_banner = _banner("readOnlyBanner", "#ed6c02")
+        self.read_only_banner.setText(
             "Read-only: this database cannot be written, so editing is turned off."
         )
-        self.read_only_banner.setObjectName("readOnlyBanner")
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet(
-            "QLabel#readOnlyBanner { background: palette(alternate-base);"
-            " color: palette(window-text); border-left: 4px solid #ed6c02; padding: 6px; }"
-        )
-        self.read_only_banner.hide()
-        self.connection_banner = QLabel()
-        self.connection_banner.setObjectName("connectionBanner")
-        self.connection_banner.setWordWrap(True)
-        self.connection_banner.setStyleSheet(
-            "QLabel#connectionBanner { background: palette(alternate-base);"
-            " color: palette(window-text); border: 0; border-left: 4px solid #d32f2f;"
-            " padding: 6px; }"
-        )
-        self.connection_banner.hide()
+        self.connection_banner = _banner("connectionBanner", "#d32f2f")
         self.model = HeroTableModel(self.settings.page_size)
         self.model.set_query(self.settings.sort)
         self.table = HeroTableView()
@@ -188,7 +175,7 @@ class MainWindow(QMainWindow):
         if self._services is None:
             from hero_desktop.ui.window_services import WindowServices
 
-            services = self._services = WindowServices(self, self._given_prompts)
+            services = self._services = WindowServices(self, self, self._given_prompts)
             self._layout.insertWidget(self._layout.indexOf(self.search_bar), services.index_offer)
             if self.facts is not None:
                 services.start(self.facts)
@@ -223,10 +210,10 @@ class MainWindow(QMainWindow):
     def _opened(self, facts: StoreFacts) -> None:
         self.facts = facts
         self._set_editable(not facts.read_only)
-        if facts.read_only and facts.notice:
-            self.read_only_banner.setText(f"Read-only: {facts.notice}")
-        elif facts.notice and not facts.name_index_offer:
-            self.show_message(facts.notice)  # (the offer bar already says it otherwise)
+        if (notice := opening_notice(facts)) and facts.read_only:
+            self.read_only_banner.setText(f"Read-only: {notice}")
+        elif notice and not facts.name_index_offer:
+            self.show_message(notice)  # (the offer bar already says it otherwise)
         # Opened: it joins File → Open Recent, in this window's menu too.
         self.settings.remember_recent(location_key(self.location))
         self.menus.update_recent_menu(self.settings.recent_files())
@@ -448,3 +435,16 @@ class MainWindow(QMainWindow):
 def _refuse_writes(repository: HeroRepository) -> None:
     """In the data worker: a damaged file is written no more."""
     repository.store.read_only = True
+
+
+def _banner(name: str, edge: str) -> QLabel:
+    """A hidden message strip above the table, marked by a coloured left edge."""
+    banner = QLabel()
+    banner.setObjectName(name)
+    banner.setWordWrap(True)
+    banner.setStyleSheet(
+        f"QLabel#{name} {{ background: palette(alternate-base); color: palette(window-text);"
+        f" border: 0; border-left: 4px solid {edge}; padding: 6px; }}"
+    )
+    banner.hide()
+    return banner

@@ -12,10 +12,10 @@ import pytest
 from hero_desktop.data import maintenance
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.name_index_state import NameIndexOffer, NameIndexStatus
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.database import open_database
-from hero_desktop.data.sqlite.name_index import NameIndexStatus
 
 from .conftest import AddHero
 from .name_index_support import (
@@ -58,7 +58,7 @@ def test_missing_or_stale_structures_are_noticed_and_rebuilt(
 
     reopened = open_database(db_path)
     try:
-        assert reopened.name_index is NameIndexStatus.READY
+        assert reopened.names.status is NameIndexStatus.READY
         name_rows_agree(reopened)
         assert searched(HeroRepository(reopened), "lukasz") == ["Łukasz"]
         triggers = {str(row[1]) for row in schema(db_path) if row[0] == "trigger"}
@@ -143,7 +143,7 @@ def test_a_file_another_program_made_is_left_byte_for_byte_as_it_was(tmp_path: P
 
     database = open_database(path)
     repo = HeroRepository(database)
-    assert database.name_index_offer() == name_index.OFFER
+    assert database.name_index_offer() is NameIndexOffer.FILE
     assert searched(repo, "zoe") == ["zoe", "Zoë", "ZOË"]
     assert [h.name for h in repo.page(HeroQuery(sort=SortKey.NAME))][:2] == ["Aaron", "adam"]
     database.close()

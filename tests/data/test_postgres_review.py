@@ -101,7 +101,7 @@ def test_a_teammate_granted_hero_but_not_the_keys_opens_and_scans(
             repo = HeroRepository(late)
             assert [h.name for h in repo.page(HeroQuery(search="ZOE"))] == ["Zoë"]
             assert add(repo, "Adam").name == "Adam"
-            assert late.listener is not None  # told of changes all the same
+            assert late.changes.listening  # told of changes all the same
         finally:
             late.close()
     finally:
@@ -152,12 +152,12 @@ def test_without_the_notify_trigger_the_window_polls_until_it_is_rebuilt(
     run(postgres_database, "DROP TRIGGER hero_desktop_changed ON hero")
     stale = open_server(store.address)
     try:
-        assert stale.listener is None
+        assert not stale.changes.listening
         assert stale.poll_interval_ms() == 1000
         assert stale.needs_name_index_build()  # the window rebuilds it in the background
         maintenance.build_name_index(stale.address)
         stale.recheck_name_index()
-        assert stale.listener is not None
+        assert stale.changes.listening
         assert stale.poll_interval_ms() is None
     finally:
         stale.close()

@@ -27,11 +27,12 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.models import validate_update
+from hero_desktop.data.name_index_state import NameIndexOffer
 from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.data.store import NewHero
+from hero_desktop.data.store import LiveUpdates, NewHero, ReadOnlyReason
 
 from .postgres_support import (
     HOSTILE,
@@ -62,7 +63,8 @@ def test_a_new_database_gets_the_tutorial_table_and_hero_desktops_structures(
     )
     assert store.notification_socket() is not None  # live by LISTEN/NOTIFY
     assert store.poll_interval_ms() is None  # so nothing polls
-    assert store.notice == ""
+    assert store.live_updates() is LiveUpdates.AT_ONCE
+    assert store.read_only_reason is None
 
 
 @pytest.mark.parametrize("name", HOSTILE)
@@ -108,10 +110,10 @@ def test_a_database_the_tutorial_made_is_left_alone_until_the_user_agrees(
     store = open_server(address_of(postgres_database))
     try:
         assert tables(postgres_database) == before == {"hero"}
-        assert store.name_index_offer() is not None
-        assert store.listener is None
+        assert store.name_index_offer() is NameIndexOffer.SERVER
+        assert not store.changes.listening
         assert store.poll_interval_ms() == 1000
-        assert "two seconds" in store.notice
+        assert store.live_updates() is LiveUpdates.POLLING
         repo = HeroRepository(store)
         # Every feature works meanwhile, by scanning: "rusty" finds Rusty-Man.
         assert [h.name for h in repo.page(HeroQuery(search="RUSTY"))] == ["Rusty-Man"]
@@ -153,7 +155,7 @@ def test_a_role_that_may_only_read_gets_a_read_only_store(
     reader = open_server(address_of(postgres_server.url(dbname, "reader")))
     try:
         assert reader.read_only
-        assert "read-only" in reader.notice
+        assert reader.read_only_reason is ReadOnlyReason.ROLE
         repo = HeroRepository(reader)
         assert [h.name for h in repo.page()] == ["Deadpond"]
         with pytest.raises(ReadOnlyDatabaseError):
@@ -241,13 +243,13 @@ def test_a_big_import_is_in_at_once_and_its_names_are_keyed_after_in_batches(
     repo = HeroRepository(store)
     for round_ in range(3):  # small imports: keyed in their own transaction
         store.bulk_insert([[(f"Adam {round_}{n}", n, "s") for n in range(5)]], 5)
-    assert not store.backlog
+    assert not store.names.backlog
     heroes: list[NewHero] = [(f"Zoë {number}", number, "s") for number in range(12)]
     result = store.bulk_insert([heroes], len(heroes))
     assert result.imported == 12
 
     # In at once; the names wait in the log, and search scans with the same rules meanwhile.
-    assert store.backlog
+    assert store.names.backlog
     assert store.needs_name_index_build()
     assert not store.names_ready()
     assert repo.count(HeroQuery(search="ZOE 1")) == 3  # Zoë 1, 10, 11
@@ -260,7 +262,7 @@ def test_a_big_import_is_in_at_once_and_its_names_are_keyed_after_in_batches(
     assert maintenance.build_name_index(store.address, progress) == 12
     assert seen == [(4, 12), (8, 12), (12, 12)]  # batches of four, each committed
     store.recheck_name_index()
-    assert not store.backlog
+    assert not store.names.backlog
     assert store.names_ready()
     repo.refresh()
     assert repo.count(HeroQuery(search="ZOE 1")) == 3

@@ -8,6 +8,9 @@ process and reports what it saw as JSON. That user may not reach the tests'
 interpreter, venv or code (a clone in a private folder, Python under /root):
 it runs a venv made for it in a folder every user can read
 (``support.python_for_other_user``), with the same code and dependencies.
+
+Why one file of this length: every case shares that simulated media and the
+other user's process, which are set up once per module.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ HEROES = [("Deadpond", "Dive Wilson"), ("Spider-Boy", "Pedro Parqueador")]
 OPEN_AND_READ = textwrap.dedent(
     """
     import json, os, sys
+    from hero_desktop.data.maintenance import check_integrity
     from hero_desktop.data.sqlite.database import open_database
     from hero_desktop.data.errors import HeroError
     from hero_desktop.data.heroes import HeroRepository
@@ -53,7 +57,7 @@ OPEN_AND_READ = textwrap.dedent(
     report = {
         "read_only": database.read_only,
         "names": [row.name for row in rows],
-        "integrity_problem": database.check_integrity(),
+        "integrity_problem": check_integrity(database.path, lambda: False),
     }
     copy = database.private_copy
     database.close()

@@ -15,6 +15,7 @@ from psycopg import sql
 
 from hero_desktop.data.errors import OperationCancelledError, ReadOnlyDatabaseError
 from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.name_index_state import NameIndexState
 from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.errors import connect_error
 from hero_desktop.data.rows import HeroRow
@@ -34,7 +35,7 @@ class PostgresStore(Protocol):
 
     connection: psycopg.Connection
     read_only: bool
-    backlog: bool
+    names: NameIndexState
 
     @property
     def keys_names(self) -> bool: ...
@@ -210,7 +211,7 @@ def bulk_insert(
                         "SELECT id FROM hero WHERE id > %s",
                         (ids_after,),
                     )
-                    store.backlog = True
+                    store.names.log_too_long()  # a backlog, keyed in batches
                 elif keyed:
                     _key_new_heroes(connection, ids_after)
         except psycopg.errors.QueryCanceled as error:

@@ -17,6 +17,7 @@ import psycopg
 
 from hero_desktop.data.errors import OperationCancelledError, ReadOnlyDatabaseError, SchemaError
 from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.name_index_state import NameIndexStatus
 from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.access import connect
 from hero_desktop.data.postgres.errors import translate_error
@@ -51,7 +52,7 @@ def build_name_index(
         may_write, owns_hero = found
         if not may_write:
             raise ReadOnlyDatabaseError()
-        ready = schema.status(connection) is schema.NameIndexStatus.READY
+        ready = schema.status(connection) is NameIndexStatus.READY
         backlog = ready and schema.has_backlog(connection)
         # When most heroes wait (an import into a small roster), building it all
         # anew, indexes after the rows, is several times faster than batches.

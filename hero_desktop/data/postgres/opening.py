@@ -8,10 +8,12 @@ import psycopg
 
 from hero_desktop.data.errors import DatabaseBusyError, SchemaError
 from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.name_index_state import SYNC_BUILD_ROWS, NameIndexStatus
 from hero_desktop.data.postgres import maintenance, schema
 from hero_desktop.data.postgres.access import connect
 from hero_desktop.data.postgres.errors import translate_error
 from hero_desktop.data.postgres.store import PostgresStore
+from hero_desktop.data.store import ReadOnlyReason
 
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
 
@@ -24,7 +26,7 @@ def open_server(
     Hero Desktop's structures are added at once when it creates the table,
     or when ``allow_changes`` (the user agreed); otherwise
     ``name_index_offer`` says what it would add. A role that may only read
-    ``hero`` gets a read-only store.
+    ``hero`` gets a read-only store (``read_only_reason`` says which).
     """
     connection = connect(address)
     try:
@@ -73,45 +75,42 @@ def _prepare(
                 for name, not_null, has_default in columns
                 if not_null and not has_default and name not in HERO_COLUMNS
             ),
-            may_install=owns_hero and may_write and not read_only,
+            read_only_reason=_read_only_reason(asked=read_only, may_write=may_write),
         )
+        index = store.names
+        index.may_install = owns_hero and may_write and not read_only
         store._configure()
-        store.name_index = schema.status(connection)
-        status = store.name_index
+        index.seen(schema.status(connection))
         consent = created or allow_changes
-        stale = status is schema.NameIndexStatus.REBUILD
+        stale = index.status is NameIndexStatus.REBUILD
         if (
-            store.may_install
-            and status is not schema.NameIndexStatus.READY
+            index.may_install
+            and index.status is not NameIndexStatus.READY
             and (consent or (stale and _small(connection)))
         ):
             # Consent, or Hero Desktop's own structures small enough to rebuild at once;
             # when another session holds hero, the window builds them in the background.
             with suppress(DatabaseBusyError):
                 maintenance.build_name_index(address)
-            store.name_index = schema.status(connection)
+            index.seen(schema.status(connection))
     except psycopg.Error as error:
         raise translate_error(error, address) from None
-    if store.name_index is schema.NameIndexStatus.READY:
-        store.may_read_names, store.may_key = schema.privileges(connection)
-    store._listen()
-    if store.listener is None:
-        store.notice = (
-            f"{address.name} has no Hero Desktop trigger, so other people's changes show "
-            "within about two seconds (by asking the server) instead of at once."
-        )
-        if store.read_only:
-            store.notice = (
-                f"{address.name} is open read-only: your role may only read heroes here. "
-                "Other people's changes show within about two seconds."
-            )
-    elif store.read_only:
-        store.notice = f"{address.name} is open read-only: your role may only read heroes here."
+    if index.status is NameIndexStatus.READY:
+        index.may_read, index.may_key = schema.privileges(connection)
+    store._listen()  # without the notify trigger: live_updates() says the window polls
     store.changed_elsewhere()
     return store
 
 
-SYNC_BUILD_ROWS = 20_000
+def _read_only_reason(*, asked: bool, may_write: bool) -> ReadOnlyReason | None:
+    """Why the store is read-only (what the role may do comes before the request)."""
+    if not may_write:
+        return ReadOnlyReason.ROLE
+    return ReadOnlyReason.ASKED if asked else None
+
+
+# SYNC_BUILD_ROWS (name_index_state): up to this many heroes, stale structures are
+# rebuilt while opening; a name of this module that _small reads (tests shrink it).
 
 
 def _small(connection: psycopg.Connection) -> bool:

@@ -5,7 +5,7 @@ it on PostgreSQL (compiled from ``models.Hero`` with SQLAlchemy's PostgreSQL
 dialect), and is never recreated or altered.
 
 What Hero Desktop adds, beside it in the same schema, with the user's
-agreement (``OFFER``) unless Hero Desktop created the table itself:
+agreement (the offer, name_index_state.py) unless Hero Desktop created the table itself:
 
 * ``hero_desktop_name(id, fold, sort_key)``: the search and name-order keys
   of ``names.py``, one row per hero, with an index on ``(sort_key, id)`` and,
@@ -36,12 +36,14 @@ them; kept together, what is created and what fills it cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from enum import StrEnum
 
 import psycopg
 from psycopg import sql
 
 from hero_desktop.data import names
+from hero_desktop.data.name_index_state import BACKLOG_ROWS as BACKLOG_ROWS
+from hero_desktop.data.name_index_state import BATCH as BATCH
+from hero_desktop.data.name_index_state import NameIndexStatus
 
 NAME_TABLE = "hero_desktop_name"
 PENDING_TABLE = "hero_desktop_pending"
@@ -52,22 +54,11 @@ KEYS_SETTING = "hero_desktop.keys"
 NO_AGE = -2147483649
 """Below every PostgreSQL integer: where heroes without an age sort (first, as in SQLite)."""
 AGE_KEY = f"coalesce(h.age::bigint, {NO_AGE})"
-BATCH = 20_000
-
-OFFER = (
-    "Hero Desktop can add a name index (two tables, an index on age, and triggers on "
-    "the hero table) so that search and name order are instant and every open window "
-    "sees other people's changes at once. The tutorial's app keeps working with the "
-    "database; nothing in the hero table changes."
-)
+# BATCH (heroes keyed per batch) and BACKLOG_ROWS (more logged heroes than this are
+# keyed in the background, not inside someone's change) come from name_index_state,
+# bound to names of this module that its code reads: tests shrink them here.
 
 Progress = Callable[[int, int], bool]
-
-
-class NameIndexStatus(StrEnum):
-    READY = "ready"
-    REBUILD = "rebuild"  # Hero Desktop's structures, but stale or incomplete
-    FOREIGN = "foreign"  # none of Hero Desktop's structures: not without consent
 
 
 class BuildCancelledError(Exception):
@@ -333,10 +324,6 @@ def copy_names(connection: psycopg.Connection, rows: Iterable[tuple[int, object]
         for hero_id, name in rows:
             folded, key = names.name_keys(name if isinstance(name, str) else str(name or ""))
             copy.write_row((hero_id, folded, key))
-
-
-BACKLOG_ROWS = 20_000
-"""More logged heroes than this are keyed in the background, not inside someone's change."""
 
 
 def has_backlog(connection: psycopg.Connection) -> bool:

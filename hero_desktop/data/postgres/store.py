@@ -5,10 +5,11 @@ passes the same contract suite as the SQLite store. Its particulars:
 
 * **Connections.** One connection for the worker's reads and writes
   (autocommit, with explicit transactions), and one ``LISTEN``ing connection
-  for other clients' changes. Both are opened from the address the user
-  gave; its password (if any) stays in memory only. Both belong to the data
-  worker's thread: another thread reaches the first only to cancel its
-  statement (``interrupt``, through cancel.py's ``CancelHandle``).
+  for other clients' changes (listening.py's ``ChangeListener``). Both are
+  opened from the address the user gave; its password (if any) stays in
+  memory only. Both belong to the data worker's thread: another thread
+  reaches the first only to cancel its statement (``interrupt``, through
+  cancel.py's ``CancelHandle``).
 * **Conflicts.** A transaction reads a hero ``FOR UPDATE``, so the value
   the repository compares with what the user saw cannot change before the
   write: two people never overwrite each other silently.
@@ -19,15 +20,17 @@ passes the same contract suite as the SQLite store. Its particulars:
   watches the listening connection's socket (``notification_socket``) and
   asks only when something arrived. Without the trigger (the role may not
   add it, or the user said Not Now) it falls back to reading the table's
-  change counters, which the window polls, and ``notice`` says so.
+  change counters, which the window polls, and ``live_updates`` says so.
 * **A lost connection.** Every call first reconnects a broken connection.
   A failed call raises ``ConnectionLostError`` (nothing was written); a
   commit whose answer was lost is looked up by its transaction id after
   reconnecting, so a change is reported saved exactly when it was.
 
 Why one file of this length: one connection's whole life (reconnecting,
-listening, transactions with the lost-commit lookup, the name structures'
-state) is one state machine; its reads and writes are in access.py.
+transactions with the lost-commit lookup, keying the change log) is one
+state machine; its reads and writes are in access.py, the listening
+connection in listening.py, the name structures' rules in
+``hero_desktop.data.name_index_state``.
 """
 
 from __future__ import annotations
@@ -36,19 +39,34 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import psycopg
 
+from hero_desktop.data import name_index_state
 from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.location import ServerAddress
-from hero_desktop.data.postgres import access, maintenance, schema
+from hero_desktop.data.name_index_state import (
+    LongLog,
+    NameIndexOffer,
+    NameIndexState,
+    NameIndexStatus,
+)
+from hero_desktop.data.postgres import access, schema
 from hero_desktop.data.postgres.cancel import CancelHandle, Canceller
 from hero_desktop.data.postgres.errors import ConnectionLostError, translate_error
+from hero_desktop.data.postgres.listening import ChangeListener
 from hero_desktop.data.postgres.paging import KeysetPager, ScanPager, ordering
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
+from hero_desktop.data.store import (
+    BulkInsertResult,
+    HeroTransaction,
+    LiveUpdates,
+    NewHero,
+    Pager,
+    ReadOnlyReason,
+)
 
 T = TypeVar("T")
 POLL_MS = 1000
@@ -69,27 +87,24 @@ class PostgresStore:
     read_only: bool
     created: bool = False
     unfillable_columns: tuple[str, ...] = ()
-    name_index: schema.NameIndexStatus = schema.NameIndexStatus.FOREIGN
-    may_install: bool = False
-    """The role owns ``hero``, so it may add Hero Desktop's structures (with consent)."""
-    may_read_names: bool = False
-    """The role may read the name table (else search and name order scan)."""
-    may_key: bool = False
-    """The role may write the name table and the change log (else others key its heroes)."""
-    notice: str = ""
-    """A sentence the window shows once after opening (how live updates work here)."""
-    listener: psycopg.Connection | None = None
+    read_only_reason: ReadOnlyReason | None = None
+    names: NameIndexState = field(
+        default_factory=lambda: NameIndexState(
+            LongLog.BATCHES, NameIndexOffer.SERVER, may_install=False, may_read=False, may_key=False
+        )
+    )
+    """The name structures' state: may_install when the role owns ``hero`` (with consent);
+    may_read / may_key: the role's rights on the name table and the change log."""
     _lock_wait_ms: int = 3000
-    _notified_by: list[int] = field(default_factory=list)
-    _counters: tuple[Any, ...] | None = None
     _lost: bool = False
     _reconnected: bool = False
-    backlog: bool = False
-    """Many heroes wait in the change log (an import): keyed in the background; scans meanwhile."""
+    changes: ChangeListener = field(init=False, repr=False)
+    """The LISTENing connection (only with Hero Desktop's notify trigger)."""
     _cancel_handle: CancelHandle = field(init=False, repr=False)
     _canceller: Canceller = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.changes = ChangeListener(self.address)
         self._cancel_handle = CancelHandle(self.connection)
         self._canceller = Canceller(self._cancel_handle)
 
@@ -145,16 +160,10 @@ class PostgresStore:
         self.connection = connection
         self._cancel_handle.publish(connection)  # cancels now reach the new backend
         self._configure()
-        self._drop_listener()
+        self.changes.stop()
         self._listen()
         self._lost = False
         self._reconnected = True  # what changed while away: refresh everything
-
-    def _drop_listener(self) -> None:
-        if self.listener is not None:
-            with suppress(psycopg.Error):
-                self.listener.close()
-            self.listener = None
 
     def _probe(self) -> None:
         """Find out whether the worker's connection still works (marks it lost if not)."""
@@ -173,24 +182,16 @@ class PostgresStore:
 
     def _listen(self) -> None:
         """Open the listening connection (only with Hero Desktop's notify trigger)."""
-        if self.listener is not None or self.name_index is not schema.NameIndexStatus.READY:
-            return
-        try:
-            listener = access.connect(self.address)
-            listener.add_notify_handler(lambda note: self._notified_by.append(note.pid))
-            listener.execute(f"LISTEN {schema.CHANNEL}")
-        except (DatabaseError, psycopg.Error):
-            return
-        self.listener = listener
+        if self.names.status is NameIndexStatus.READY:
+            self.changes.start()
 
     def notification_socket(self) -> int | None:
         """The listening connection's socket (readable when another client changed heroes)."""
-        if self.listener is None or self.listener.closed:
-            return None
-        try:
-            return int(self.listener.fileno())
-        except psycopg.Error:
-            return None
+        return self.changes.socket()
+
+    def live_updates(self) -> LiveUpdates:
+        """At once through the notify trigger; without it, by polling the change counters."""
+        return LiveUpdates.AT_ONCE if self.changes.listening else LiveUpdates.POLLING
 
     def connection_problem(self) -> str | None:
         """Why the window cannot reach the server right now, or None."""
@@ -249,76 +250,49 @@ class PostgresStore:
         except ConnectionLostError:
             return False
         changed, self._reconnected = self._reconnected, False
-        if self.listener is None and self.name_index is schema.NameIndexStatus.READY:
+        if not self.changes.listening and self.names.status is NameIndexStatus.READY:
             self._listen()  # listening again: what was sent meanwhile is lost, so refresh
-            changed = changed or self.listener is not None
-        if self.listener is not None:
+            changed = changed or self.changes.listening
+        if self.changes.listening:
+            own = self.connection.info.backend_pid
             try:
-                if wait:
-                    self.listener.execute("SELECT 1")  # delivers what has arrived
-                else:
-                    self._read_arrived(self.listener.pgconn)
+                changed = self.changes.heard_from_others(own, wait=wait) or changed
             except psycopg.Error:
-                self._drop_listener()
+                self.changes.stop()
                 self._probe()
                 return changed
-            mine = self.connection.info.backend_pid
-            senders, self._notified_by[:] = list(self._notified_by), []
-            changed = changed or any(pid != mine for pid in senders)
         elif wait:
-            changed = self._counters_moved() or changed
+            try:
+                changed = self.changes.counters_moved(self.connection) or changed
+            except psycopg.Error:
+                self._note_broken()
         if changed:
-            self._catch_up_names()
+            with suppress(DatabaseError, psycopg.Error):
+                name_index_state.catch_up(self.names, self.read_only, self._log())
         return changed
-
-    def _read_arrived(self, pgconn: psycopg.pq.abc.PGconn) -> None:
-        """The notifications already in the socket, without a round trip."""
-        pgconn.consume_input()
-        while (note := pgconn.notifies()) is not None:
-            self._notified_by.append(note.be_pid)
 
     def poll_interval_ms(self) -> int | None:
         """How often the window should ask ``changed_elsewhere``; None: when the socket says."""
-        if self.listener is None or self._lost:
+        if not self.changes.listening or self._lost:
             return POLL_MS
         return None
-
-    def _counters_moved(self) -> bool:
-        """Without the notify trigger: the table's change counters and its largest id."""
-        try:
-            row = self.connection.execute(
-                "SELECT s.n_tup_ins, s.n_tup_upd, s.n_tup_del, (SELECT max(id) FROM hero) "
-                "FROM pg_stat_user_tables s WHERE s.relid = to_regclass('hero')"
-            ).fetchone()
-        except psycopg.Error:
-            self._note_broken()
-            return False
-        counters = tuple(row) if row else None
-        moved = self._counters is not None and counters != self._counters
-        self._counters = counters
-        return moved
 
     @property
     def keys_names(self) -> bool:
         """This store turns the change log into name rows (structures ready, role allowed)."""
-        return (
-            not self.read_only and self.may_key and self.name_index is schema.NameIndexStatus.READY
+        return self.names.keys_names(self.read_only)
+
+    def _log(self) -> name_index_state.PendingLog:
+        """The change log as name_index_state's rules ask about it."""
+        return name_index_state.PendingLog(
+            has_pending=lambda: schema.has_pending(self.connection),
+            too_long=lambda: schema.has_backlog(self.connection),
+            key_now=self._process_pending_if_free,
+            # Inside a snapshot (an export): keying would end its transaction.
+            busy=lambda: (
+                self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+            ),
         )
-
-    def _catch_up_names(self) -> None:
-        if not self.keys_names:
-            return
-        with suppress(DatabaseError, psycopg.Error):
-            if not self._backlog_now():
-                self._process_pending_if_free()
-
-    def _in_transaction(self) -> bool:
-        return self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
-
-    def _backlog_now(self) -> bool:
-        """Look (and remember, for the window's background build) whether a backlog waits."""
-        self.backlog = schema.has_backlog(self.connection)
-        return self.backlog
 
     def _process_pending_if_free(self) -> bool:
         """Key another client's heroes now, unless someone else holds their log rows."""
@@ -343,7 +317,7 @@ class PostgresStore:
             if lock_wait_ms is not None:
                 connection.execute(f"SET LOCAL lock_timeout = {int(lock_wait_ms)}")
             yield access.PgTransaction(connection)
-            if self.keys_names and not self.backlog:
+            if self.keys_names and not self.names.backlog:
                 schema.process_pending(connection)
         except BaseException as failure:
             with suppress(psycopg.Error):
@@ -415,65 +389,36 @@ class PostgresStore:
         """
         self._canceller.request()
 
-    def check_integrity(self, stop: Callable[[], bool] = lambda: False) -> str | None:
-        """Transitional: ``hero_desktop.data.maintenance.check_integrity`` does this.
-
-        Delete once ui/live_view.py calls maintenance with the location.
-        """
-        return maintenance.check_integrity(self.address, stop)
-
     def close(self) -> None:
         self._canceller.stop()
         self._cancel_handle.publish(None)
-        for connection in (self.listener, self.connection):
-            if connection is not None:
-                with suppress(psycopg.Error):
-                    connection.close()
+        self.changes.stop()
+        with suppress(psycopg.Error):
+            self.connection.close()
 
     # -- name structures ---------------------------------------------------------
 
     def names_ready(self) -> bool:
-        if self.name_index is not schema.NameIndexStatus.READY or not self.may_read_names:
-            return False
         try:
-            if not schema.has_pending(self.connection):
-                self.backlog = False
-                return True
-            if not self.keys_names or self._in_transaction() or self._backlog_now():
-                return False  # scan meanwhile (inside a snapshot: keying would end it)
-            return self._process_pending_if_free()
+            return name_index_state.names_ready(self.names, self.read_only, self._log())
         except (DatabaseError, psycopg.Error):
-            return False
+            return False  # scan meanwhile
 
-    def name_index_offer(self) -> str | None:
-        if self.read_only or not self.may_install:
-            return None
-        if self.name_index is not schema.NameIndexStatus.FOREIGN:
-            return None
-        return schema.OFFER
+    def name_index_offer(self) -> NameIndexOffer | None:
+        return self.names.offer(self.read_only)
 
     def needs_name_index_build(self) -> bool:
         """Stale structures to rebuild, or a backlog of heroes to key (an import)."""
-        if self.read_only:
-            return False
-        if self.name_index is schema.NameIndexStatus.REBUILD:
-            return self.may_install
-        return self.backlog and self.keys_names
+        return self.names.needs_build(self.read_only)
 
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):
-            self.name_index = self.call(lambda: schema.status(self.connection))
-            if self.name_index is schema.NameIndexStatus.READY:
-                self.may_read_names, self.may_key = schema.privileges(self.connection)
-                self._backlog_now()
-            if self.name_index is not schema.NameIndexStatus.FOREIGN:
+            self.names.seen(self.call(lambda: schema.status(self.connection)))
+            if self.names.status is NameIndexStatus.READY:
+                self.names.may_read, self.names.may_key = schema.privileges(self.connection)
+                if schema.has_backlog(self.connection):
+                    self.names.log_too_long()
+                else:
+                    self.names.log_short()
+            if self.names.status is not NameIndexStatus.FOREIGN:
                 self._listen()
-                if self.listener is not None:
-                    self.notice = ""
-
-    def build_name_index(self, progress: schema.Progress | None = None) -> int:
-        """Transitional: ``hero_desktop.data.maintenance.build_name_index`` does this.
-
-        Delete once ui/index_offer_bar.py calls maintenance with the location.
-        """
-        return maintenance.build_name_index(self.address, progress, read_only=self.read_only)

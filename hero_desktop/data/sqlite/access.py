@@ -38,9 +38,6 @@ class SqliteStore(Protocol):
     def write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
 
-# The search table of files from older versions (name_index.py drops it);
-# store.py's search_index_ready still looks for it.
-SEARCH_TABLE = "hero_search"
 INSERT_SQL = "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)"
 INSERT_WITH_ID_SQL = "INSERT INTO hero (id, name, age, secret_name) VALUES (?, ?, ?, ?)"
 # The plain column indexes of the tutorial's table, rebuilt after a big import.

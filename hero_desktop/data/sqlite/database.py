@@ -22,11 +22,13 @@ from hero_desktop.data.errors import (
     NotADatabaseError,
     SchemaError,
 )
+from hero_desktop.data.name_index_state import NameIndexStatus
 from hero_desktop.data.sqlite import files, name_index
 from hero_desktop.data.sqlite import store as sqlite_store
 from hero_desktop.data.sqlite.connections import connect, open_read_only
 from hero_desktop.data.sqlite.errors import translate_error
 from hero_desktop.data.sqlite.store import SqliteStore
+from hero_desktop.data.store import ReadOnlyReason
 
 
 def _create_schema(connection: sqlite3.Connection) -> None:
@@ -82,7 +84,7 @@ def open_database(
         writable = os.access(path.parent, os.W_OK)
         if not writable:
             raise DatabaseError(f"Cannot create {path}: the folder is read-only.")
-    read_only = read_only or not writable
+    asked, read_only = read_only, read_only or not writable
     had_sidecars = any(sidecar.exists() for sidecar in files.sidecars(path))
 
     private_copy: Path | None = None
@@ -115,8 +117,22 @@ def open_database(
         raise
     database.uri = uri
     database.private_copy = private_copy
+    database.read_only_reason = _read_only_reason(
+        asked=asked, writable=writable, uri=uri, private_copy=private_copy
+    )
     database.tidy_on_close = read_only and writable and not had_sidecars
     return database
+
+
+def _read_only_reason(
+    *, asked: bool, writable: bool, uri: str, private_copy: Path | None
+) -> ReadOnlyReason | None:
+    """Why the file was opened read-only (what the file allows comes before the request)."""
+    if not writable:
+        # Read immutable or from a copy: the folder cannot hold SQLite's -shm file.
+        media = private_copy is not None or "immutable=1" in uri
+        return ReadOnlyReason.MEDIA if media else ReadOnlyReason.FILE
+    return ReadOnlyReason.ASKED if asked else None
 
 
 def _prepare(
@@ -146,9 +162,9 @@ def _prepare(
         status = name_index.status(connection, check_counts=False)
     except sqlite3.Error as error:
         raise translate_error(error) from error
-    consent = created or allow_changes or status is not name_index.NameIndexStatus.FOREIGN
+    consent = created or allow_changes or status is not NameIndexStatus.FOREIGN
     if not read_only and not created and consent:
-        ready = status is name_index.NameIndexStatus.READY or not search_index
+        ready = status is NameIndexStatus.READY or not search_index
         files.check_before_first_change(path, connection, ready)
     elif not read_only and not created:
         files.check_unchanged_file(path, connection)
@@ -189,7 +205,7 @@ def _prepare(
         # Counting both tables of a big file would hold up its first page: there the
         # worker's warm-up, after that page is painted, counts them (recheck_name_index).
         small = files.size_bytes(connection) <= files.QUICK_CHECK_BYTES
-        database.name_index = name_index.status(connection, check_counts=small)
+        database.names.seen(name_index.status(connection, check_counts=small))
         if search_index and not read_only and consent:
             _build_names_now(database, created)
     except (sqlite3.Error, DatabaseError):
@@ -201,9 +217,9 @@ def _prepare(
 
 def _build_names_now(database: SqliteStore, created: bool) -> None:
     connection = database.connection
-    if database.name_index is name_index.NameIndexStatus.READY:
+    if database.names.status is NameIndexStatus.READY:
         return
-    if not created and database.name_index is name_index.NameIndexStatus.REBUILD:
+    if not created and database.names.status is NameIndexStatus.REBUILD:
         heroes = connection.execute(
             "SELECT count(*) FROM (SELECT 1 FROM hero LIMIT ?)", (sqlite_store.SYNC_BUILD_ROWS + 1,)
         ).fetchone()[0]
@@ -211,4 +227,4 @@ def _build_names_now(database: SqliteStore, created: bool) -> None:
             return  # built in the background (the window asks for it)
     with database.write():
         name_index.build(connection)
-    database.name_index = name_index.status(connection)
+    database.names.seen(name_index.status(connection))

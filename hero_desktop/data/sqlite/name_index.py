@@ -18,7 +18,9 @@ Hero Desktop turns the log into name rows (``process_pending``) in the same
 transaction as its own writes, and after another program's commit (the
 live view's poll). A changed rule version, a missing trigger or counts that
 disagree make ``status`` say the structures must be rebuilt; the build is
-one transaction (``build``), cancellable, with progress, idempotent.
+one transaction (``build``), cancellable, with progress, idempotent. What
+each status means and when Hero Desktop builds is engine-neutral:
+``hero_desktop.data.name_index_state``.
 
 The older ``hero_search`` FTS table and its triggers (files Hero Desktop
 made before) are dropped by ``build``.
@@ -29,10 +31,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from enum import StrEnum
 
 from hero_desktop.data import names
 from hero_desktop.data.errors import OperationCancelledError
+from hero_desktop.data.name_index_state import BATCH, NameIndexStatus
 from hero_desktop.data.sqlite.errors import translate_error
 
 PREFIX = "hero_desktop_"
@@ -51,21 +53,10 @@ TRIGGERS = {
     "hero_desktop_pending_delete": "AFTER DELETE ON hero BEGIN "
     f"INSERT OR IGNORE INTO {PENDING_TABLE}(id) VALUES (old.id); END",
 }
-BATCH = 20_000
 BULK_PENDING = 100_000
-OFFER = (
-    "Hero Desktop can add a name index (a table, an FTS index and three triggers "
-    "that only use SQLite built-ins) and switch the file to WAL mode, so that search "
-    "and name order are instant. The tutorial's app keeps working with the file."
-)
+"""From this many logged heroes on, the FTS index is rebuilt in one pass."""
 
 Progress = Callable[[int, int], bool]
-
-
-class NameIndexStatus(StrEnum):
-    READY = "ready"  # structures present, current: use them
-    REBUILD = "rebuild"  # Hero Desktop's file, structures missing, stale or damaged
-    FOREIGN = "foreign"  # a file Hero Desktop did not make: only with the user's consent
 
 
 class BuildCancelledError(Exception):

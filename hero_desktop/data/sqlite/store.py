@@ -13,23 +13,37 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hero_desktop.data import name_index_state
 from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
+from hero_desktop.data.name_index_state import (
+    LongLog,
+    NameIndexOffer,
+    NameIndexState,
+    NameIndexStatus,
+)
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.sqlite import access, files, maintenance, name_index
-from hero_desktop.data.sqlite.access import SEARCH_TABLE
+from hero_desktop.data.sqlite import access, files, name_index
 from hero_desktop.data.sqlite.connections import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
 from hero_desktop.data.sqlite.errors import translate_error
-from hero_desktop.data.store import BulkInsertResult, HeroTransaction, NewHero, Pager
+from hero_desktop.data.store import (
+    BulkInsertResult,
+    HeroTransaction,
+    LiveUpdates,
+    NewHero,
+    Pager,
+    ReadOnlyReason,
+)
 
 POLL_MS = 500
-SYNC_BUILD_ROWS = 20_000
-"""Up to this many heroes, the name structures are built at once (well under 1 s)."""
+SYNC_BUILD_ROWS = name_index_state.SYNC_BUILD_ROWS
+"""Up to this many heroes, the name structures are built while opening; a change log
+longer than this is left to a background rebuild (a name of its own: tests shrink it)."""
 
 
 class InterruptHandle:
@@ -74,9 +88,11 @@ class SqliteStore:
     read_only: bool
     created: bool
     unfillable_columns: tuple[str, ...] = ()
-    has_search_index: bool = False
-    name_index: name_index.NameIndexStatus = name_index.NameIndexStatus.FOREIGN
-    """Whether the name structures are there (see name_index); FOREIGN: not without consent."""
+    read_only_reason: ReadOnlyReason | None = None
+    names: NameIndexState = field(
+        default_factory=lambda: NameIndexState(LongLog.REBUILD, NameIndexOffer.FILE)
+    )
+    """The name structures' state (name_index_state.py); FOREIGN: not without consent."""
     # How the connection was opened.
     uri: str = ""
     # A read-only open left SQLite's -wal and -shm files that were not there before.
@@ -84,8 +100,6 @@ class SqliteStore:
     # A private copy of a file whose -wal could not be read where it lies (removed on close).
     private_copy: Path | None = None
     _last_data_version: int = field(default=0, repr=False)
-    notice: str = ""
-    """Nothing to say after opening a file (the server store explains its live updates here)."""
     _interrupts: InterruptHandle = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -103,39 +117,34 @@ class SqliteStore:
     def notification_socket(self) -> int | None:
         return None
 
+    def live_updates(self) -> LiveUpdates:
+        return LiveUpdates.AT_ONCE  # the poll's check is instant
+
     def connection_problem(self) -> str | None:
         return None  # a file has no connection to lose
 
-    def build_name_index(self, progress: Callable[[int, int], bool] | None = None) -> int:
-        """Transitional: ``hero_desktop.data.maintenance.build_name_index`` does this.
-
-        Delete once ui/index_offer_bar.py calls maintenance with the location.
-        """
-        return maintenance.build_name_index(self.path, progress, read_only=self.read_only)
-
     def names_ready(self) -> bool:
         """True when search and name order can use the name structures as they are."""
-        if self.name_index is not name_index.NameIndexStatus.READY:
-            return False
         try:
-            if not name_index.has_pending(self.connection):
-                return True
-            # Another program's rows wait in the log: process them, or scan meanwhile.
-            return not self.read_only and self._process_log_if_free()
+            return name_index_state.names_ready(self.names, self.read_only, self._log())
         except (sqlite3.Error, DatabaseError):
             return False
+
+    def _log(self) -> name_index_state.PendingLog:
+        """The change log as name_index_state's rules ask about it."""
+        return name_index_state.PendingLog(
+            has_pending=lambda: name_index.has_pending(self.connection),
+            # Another program imported many heroes: a background rebuild is faster.
+            too_long=lambda: name_index.pending_count(self.connection) > SYNC_BUILD_ROWS,
+            key_now=self._process_log_if_free,
+        )
 
     def _process_log_if_free(self) -> bool:
         """Process the change log now unless another program holds the write lock.
 
         Never waits for the lock: a read (a page, a search) must not freeze
-        the window; the next poll tries again. A log longer than
-        ``SYNC_BUILD_ROWS`` (another program imported many heroes) is left to
-        a background rebuild instead (``needs_name_index_build``).
+        the window; the next poll tries again.
         """
-        if name_index.pending_count(self.connection) > SYNC_BUILD_ROWS:
-            self.name_index = name_index.NameIndexStatus.REBUILD
-            return False
         self.connection.execute("PRAGMA busy_timeout = 0")
         try:
             with self.write():
@@ -146,21 +155,18 @@ class SqliteStore:
         finally:
             self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
-    def name_index_offer(self) -> str | None:
+    def name_index_offer(self) -> NameIndexOffer | None:
         """What Hero Desktop would add to this file (with the user's consent), or None."""
-        if self.read_only or self.name_index is not name_index.NameIndexStatus.FOREIGN:
-            return None
-        return name_index.OFFER
+        return self.names.offer(self.read_only)
 
     def needs_name_index_build(self) -> bool:
         """Hero Desktop's own file whose name structures must be (re)built in the background."""
-        return not self.read_only and self.name_index is name_index.NameIndexStatus.REBUILD
+        return self.names.needs_build(self.read_only)
 
     def recheck_name_index(self) -> None:
         """Look again (another connection may have built or dropped the structures)."""
         with suppress(sqlite3.Error):
-            self.name_index = name_index.status(self.connection)
-            self.has_search_index = search_index_ready(self.connection)
+            self.names.seen(name_index.status(self.connection))
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -173,7 +179,7 @@ class SqliteStore:
             raise translate_error(error) from error
         try:
             yield self.connection
-            if self.name_index is name_index.NameIndexStatus.READY:
+            if self.names.status is NameIndexStatus.READY:
                 # The same transaction: the names of what was written are never stale.
                 name_index.process_pending(self.connection)
             self.connection.execute("COMMIT")
@@ -225,12 +231,8 @@ class SqliteStore:
         if self.read_only:
             return
         with suppress(sqlite3.Error, DatabaseError):
-            self.name_index = name_index.status(self.connection, check_counts=False)
-            self.has_search_index = search_index_ready(self.connection)
-            if self.name_index is name_index.NameIndexStatus.READY and name_index.has_pending(
-                self.connection
-            ):
-                self._process_log_if_free()
+            self.names.seen(name_index.status(self.connection, check_counts=False))
+            name_index_state.catch_up(self.names, self.read_only, self._log())
 
     def set_lock_wait(self, milliseconds: int) -> None:
         """How long one statement waits for another program's lock before DatabaseBusyError."""
@@ -240,13 +242,6 @@ class SqliteStore:
     def interrupt(self) -> None:
         """Stop the statement running on this connection now (any thread; never blocks)."""
         self._interrupts.interrupt()
-
-    def check_integrity(self, stop: Callable[[], bool] = lambda: False) -> str | None:
-        """Transitional: ``hero_desktop.data.maintenance.check_integrity`` does this.
-
-        Delete once ui/live_view.py calls maintenance with the location.
-        """
-        return maintenance.check_integrity(self.path, stop)
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file, so that the file alone holds everything."""
@@ -260,19 +255,3 @@ class SqliteStore:
             files.tidy_sidecars(self.path)
         if self.private_copy is not None:
             shutil.rmtree(self.private_copy, ignore_errors=True)
-
-
-Database = SqliteStore
-"""The name this class had before the store protocol (kept for existing callers)."""
-
-
-def search_index_ready(connection: sqlite3.Connection) -> bool:
-    names = {
-        str(row[0])
-        for row in connection.execute(
-            "SELECT name FROM sqlite_schema WHERE name LIKE ? ESCAPE '\\'",
-            (SEARCH_TABLE.replace("_", "\\_") + "%",),
-        )
-    }
-    wanted = {SEARCH_TABLE, *(f"{SEARCH_TABLE}_{kind}" for kind in ("insert", "delete", "update"))}
-    return wanted <= names
