@@ -74,6 +74,7 @@ class _Change:
     done: Done | None = None
     failed: Failed | None = None
     force: bool = False
+    at_index: int | None = None  # undo, redo: the stack index they were pressed for
 
 
 class ChangeRunner(QObject):
@@ -99,10 +100,14 @@ class ChangeRunner(QObject):
         self._enqueue(_Change("do", operation, done, failed))
 
     def undo(self) -> None:
-        self._enqueue(_Change("undo", None))
+        self._enqueue(_Change("undo", None, at_index=self._projected_index()))
 
     def redo(self) -> None:
-        self._enqueue(_Change("redo", None))
+        self._enqueue(_Change("redo", None, at_index=self._projected_index()))
+
+    def _projected_index(self) -> int:
+        changes = ([self._running] if self._running is not None else []) + list(self._queue)
+        return self._projected(self.stack.index(), changes)[0]
 
     def is_idle(self) -> bool:
         return self._running is None and not self._queue
@@ -146,6 +151,12 @@ class ChangeRunner(QObject):
         while self._queue and self._running is None:
             change = self._queue.popleft()
             if change.step != "do":
+                if change.at_index is not None and change.at_index != self.stack.index():
+                    # A change asked before it was not saved: this Undo (or Redo) was
+                    # meant for a stack that never came to be, so it does nothing.
+                    self.message.emit(f"{change.step.capitalize()} skipped: the change "
+                                      "before it was not saved.")  # fmt: skip
+                    continue
                 position = self.stack.index() - (1 if change.step == "undo" else 0)
                 command = self._command(position)
                 if command is None:
@@ -168,6 +179,12 @@ class ChangeRunner(QObject):
         self._tell_available()
 
     def _succeeded(self, change: _Change, summary: ChangeSummary) -> None:
+        try:
+            self._record(change, summary)
+        finally:
+            self._finish()  # whatever a callback does, the next change gets its turn
+
+    def _record(self, change: _Change, summary: ChangeSummary) -> None:
         if change.step == "do" and change.operation is not None:
             self.stack.push(HeroCommand(change.operation))
         elif change.step == "undo":
@@ -177,14 +194,23 @@ class ChangeRunner(QObject):
         self.changed.emit(summary)
         if change.done is not None:
             change.done(summary)
-        self._finish()
 
     def _failed(self, change: _Change, error: BaseException) -> None:
+        if (
+            isinstance(error, ConflictError)
+            and not change.force
+            and self.prompts.overwrite_conflict(_action(change), _mine(change), error.current)
+        ):
+            change.force = True  # "Use Mine": written again, over theirs
+            self._start(change)
+            return
+        try:
+            self._report(change, error)
+        finally:
+            self._finish()
+
+    def _report(self, change: _Change, error: BaseException) -> None:
         if isinstance(error, ConflictError) and not change.force:
-            if self.prompts.overwrite_conflict(_action(change), _mine(change), error.current):
-                change.force = True
-                self._start(change)
-                return
             edit = change.step == "do" and isinstance(change.operation, EditHero)
             outcome = "your edit was not saved" if edit else "nothing was changed"
             self.message.emit(f"Kept the values another program wrote; {outcome}.")
@@ -194,11 +220,9 @@ class ChangeRunner(QObject):
             if isinstance(error, HeroNotFoundError):
                 self.changed.emit(ChangeSummary(everything=True))
         else:
-            self._finish()
             raise error
         if change.failed is not None and isinstance(error, HeroError):
             change.failed(error)
-        self._finish()
 
     def _command(self, position: int) -> HeroCommand | None:
         if not 0 <= position < self.stack.count():

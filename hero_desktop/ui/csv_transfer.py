@@ -61,6 +61,8 @@ class TransferProgress(QObject):
         it drawing the dialog instead of answering the user.
         """
         now = time.monotonic()
+        if self.cancelled.is_set():
+            return False  # (also on close: the window, and this object, may be going)
         if now - self._last_report >= REPORT_EVERY_S or (total and done >= total):
             self._last_report = now
             self._progressed.emit(done, total)

@@ -190,7 +190,7 @@ class _Worker(QObject):
             if self._gave_up_on_lock:
                 # Another program still holds the lock: the closing checkpoint tries
                 # once and leaves the WAL (the next open folds it in) rather than wait.
-                self._repository.store.set_lock_wait(0)
+                self._repository.store.set_lock_wait(1)  # (0 is "no limit" on a server)
             self._repository.store.close()
             self._repository = None
             self._shared.database = None
@@ -252,7 +252,7 @@ class DataClient(QObject):
         self._worker.finished.connect(self._finished)
         self._worker.waiting.connect(self._started_waiting)
         self._worker.opened.connect(self._was_opened)
-        self._worker.warmedUp.connect(self.warmedUp)
+        self._worker.warmedUp.connect(self._warmed_up)
         # A method of this object, not a lambda: the answer is then queued to the GUI
         # thread and arrives after the window has connected to openFailed (a lambda
         # ran in the worker thread, and a quick failure at launch was lost).
@@ -330,12 +330,20 @@ class DataClient(QObject):
     # -- answers -----------------------------------------------------------------
 
     def _open_failed(self, error: HeroError) -> None:
+        if self._closed:
+            return  # the window went before the database opened: nobody to tell
         self.open_error = error
         self.openFailed.emit(error.message)
 
     def _was_opened(self, facts: StoreFacts, first_view: PageView | None) -> None:
+        if self._closed:
+            return
         self._first_view = first_view
         self.opened.emit(facts)
+
+    def _warmed_up(self) -> None:
+        if not self._closed:
+            self.warmedUp.emit()
 
     def _started_waiting(self, request_id: int) -> None:
         if request_id in self._pending:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QLineEdit, QStatusBar
 
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
@@ -98,7 +98,7 @@ class HeroEditing(QObject):
             return None  # only the cell delegate's validated values are written
         new_value = getattr(changes, field)
         if new_value == getattr(hero, field):
-            return hero
+            return None  # nothing to write; the cell keeps what the model holds
         operation = EditHero(hero, field, new_value)
 
         def failed(error: HeroError) -> None:
@@ -144,8 +144,9 @@ class HeroEditing(QObject):
         self.table.setCurrentIndex(index)
         self.table.edit(index)
         editor = self.table.indexWidget(index) or self.table.focusWidget()
-        if editor is not None and hasattr(editor, "setText"):
+        if isinstance(editor, QLineEdit):
             editor.setText(text)
+            editor.setModified(True)  # the user's text: a live refresh must not replace it
 
     def edit_current(self) -> None:
         if self.read_only():

@@ -35,7 +35,8 @@ ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 NUMBER_COLUMNS = ("id", "age")
-# Takes (hero, field, typed value); returns the hero as it will be once saved, or None.
+# Takes (hero, field, the cell delegate's validated HeroUpdate); returns the hero as it
+# will read once saved (shown at once), or None when nothing is to be written.
 EditHandler = Callable[[HeroRow, str, Any], "HeroRow | None"]
 
 
@@ -54,7 +55,8 @@ class HeroTableModel(QAbstractTableModel):
         self._secrets_visible = False
         self._read_only = True  # until the file is open and known to be writable
         self.edit_handler: EditHandler | None = None
-        self._seen: HeroRow | None = None  # the edited hero as shown when its editor opened
+        # The row of the open cell editor, and its hero as the editor last showed it.
+        self._seen: tuple[int, HeroRow] | None = None
 
     # -- state the window reads ----------------------------------------------
 
@@ -157,8 +159,8 @@ class HeroTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def editing_started(self, row: int) -> None:
-        """A cell editor opened on ``row``: its edit is checked against the hero as seen now."""
-        self._seen = self._rows[row] if 0 <= row < len(self._rows) else None
+        """A cell editor shows ``row``'s value: its edit is checked against the hero as seen now."""
+        self._seen = (row, self._rows[row]) if 0 <= row < len(self._rows) else None
 
     def set_secrets_visible(self, visible: bool) -> None:
         self._secrets_visible = visible
@@ -229,11 +231,11 @@ class HeroTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if column == "id":
             return False
-        # Another program's change that arrived while the editor was open is not
-        # what the user edited: the edit is checked against the hero as it was seen.
+        # The edit is the open editor's: of the hero it showed, checked against the
+        # values it showed (another program's change meanwhile is not what was edited).
         seen, self._seen = self._seen, None
-        if seen is not None and seen.id == hero.id:
-            hero = seen
+        if seen is not None and seen[0] == index.row():
+            hero = seen[1]
         updated = self.edit_handler(hero, column, value)
         if updated is None:
             return False

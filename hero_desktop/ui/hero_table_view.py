@@ -69,10 +69,7 @@ class HeroCellDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
         editor.setProperty(FIELD_PROPERTY, COLUMNS[index.column()])
-        model = index.model()
-        if isinstance(model, HeroTableModel):
-            model.editing_started(index.row())
-        return editor
+        return editor  # (setEditorData, which Qt calls next, notes the hero it shows)
 
     @override
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -81,6 +78,9 @@ class HeroCellDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit) and editor.isModified():
             return
         super().setEditorData(editor, index)
+        model = index.model()
+        if isinstance(model, HeroTableModel):
+            model.editing_started(index.row())  # what the user now edits from
 
     def validated(self, editor: QLineEdit) -> HeroUpdate | str:
         """The editor's text as a validated update, or why it cannot be saved."""

@@ -11,8 +11,11 @@ How the window learns of another program's commit depends on the store:
   (``poll_interval_ms``), which also reconnects.
 
 Either way the table refreshes, keeping page, sort, search and selection,
-and never closing a cell editor (the navigator holds the refresh until the
-editor closes).
+and never closing a cell editor: with one open, the page is changed in place
+when the edited hero stays on its row (the editor keeps what was typed), and
+held until the editor closes otherwise (``TableNavigator.refresh``). The
+poll's answer also says whether the name index needs a build
+(``nameIndexStale``).
 ``connectionChanged`` carries the banner's text while the server cannot be
 reached ("" once it is back).
 
@@ -25,13 +28,13 @@ the check to stop and does not wait for it.
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from hero_desktop.data import maintenance
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.location import Location
 from hero_desktop.data.store import ChangeFeed, NameIndex
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.table_navigator import TableNavigator
@@ -51,8 +54,7 @@ class LiveView(QObject):
         self._asking = False
         self._problem = ""
         self._stop = threading.Event()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hero-check")
-        self._check: Future[str | None] | None = None
+        self._check: _Check | None = None
         self._notifier: QSocketNotifier | None = None
         self._socket: int | None = None
         self._interval: int | None = None
@@ -61,9 +63,7 @@ class LiveView(QObject):
 
     def start(self, facts: StoreFacts) -> None:
         # The check opens a connection of its own, owned by its thread.
-        self._check = self._executor.submit(
-            maintenance.check_integrity, facts.location, self._stop.is_set
-        )
+        self._check = _Check(facts.location, self._stop)
         self._run_timer()
         self._ask()  # (its answer says how to follow: poll interval, notification socket)
 
@@ -102,8 +102,8 @@ class LiveView(QObject):
 
     def _poll(self) -> None:
         if self._check is not None and self._check.done():
-            problem = self._check.result()
-            self._check = None
+            check, self._check = self._check, None
+            problem = check.result()
             if problem:
                 self.damaged.emit(problem)
             self._run_timer()
@@ -150,4 +150,35 @@ class LiveView(QObject):
         if self._notifier is not None:
             self._notifier.setEnabled(False)
         self._stop.set()  # the check stops within a moment, on its own: nothing waits for it
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._check = None
+
+
+class _Check:
+    """The integrity check in a thread of its own, with a connection of its own.
+
+    A daemon thread: told to stop on close, it ends within a moment, and at
+    exit nothing waits for it (a read-only check has nothing to finish).
+    """
+
+    def __init__(self, location: Location, stop: threading.Event) -> None:
+        self._outcome: list[str | None] = []
+        self._failure: list[BaseException] = []
+        self._thread = threading.Thread(
+            target=self._run, args=(location, stop), name="hero-check", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, location: Location, stop: threading.Event) -> None:
+        try:
+            self._outcome.append(maintenance.check_integrity(location, stop.is_set))
+        except BaseException as error:  # handed to the GUI thread by result()
+            self._failure.append(error)
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> str | None:
+        """What the check found (None: nothing, or it could not finish); its error if any."""
+        if self._failure:
+            raise self._failure[0]
+        return self._outcome[0] if self._outcome else None

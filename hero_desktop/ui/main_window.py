@@ -64,9 +64,6 @@ if TYPE_CHECKING:
 # long after the first page is painted: meanwhile its work would compete with the
 # window's for Python's GIL, just when the window appears and the user looks at it.
 WARM_UP_AFTER_PAINT_MS = 250
-# A close held back until the change being written commits (or meets a lock) is tried
-# again this often; the window keeps answering meanwhile.
-CLOSE_RETRY_MS = 20
 
 
 class MainWindow(QMainWindow):
@@ -96,13 +93,6 @@ class MainWindow(QMainWindow):
         """What the data worker said of the open store (None until it is open)."""
         self._damaged = False
         self.is_ready = False
-        # Closing waits for no database: a close that must let a change finish
-        # first is tried again by this timer (see WindowServices.may_close).
-        self.close_gate = QTimer(self)
-        self.close_gate.setInterval(CLOSE_RETRY_MS)
-        self.close_gate.timeout.connect(self._close_when_settled)
-        self.close_gate_asked = False
-        self.quitting_without_changes = False
         self.setWindowTitle(f"{self.display_name} — Hero Desktop")
 
         # A client made before the window (app.py) is already opening the database.
@@ -410,21 +400,14 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.table.setFocus()
 
-    def _close_when_settled(self) -> None:
-        runner = self.services.runner
-        if runner.is_idle() or (self.client.waiting and not self.close_gate_asked):
-            self.close_gate.stop()
-            self.close()
-
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         # A cell still being edited is committed: Ctrl+Q must not drop what was typed.
         if self.table.state() == QAbstractItemView.State.EditingState:
             self.table.commitData(self.table.focusWidget())
-        if self._services is not None and not self._services.may_close(self):
+        if self._services is not None and not self._services.may_close():
             event.ignore()
             return
-        self.close_gate.stop()
         if self._services is not None:
             self._services.stop()
         self.save_settings()

@@ -59,6 +59,10 @@ class TableNavigator(QObject):
         self.show_message = show_message
         self.pending_refresh = False
         """A refresh held back while a cell editor was open: done when the editor closes."""
+        self._awaiting: object | None = None
+        """The newest page asked for and not yet shown (a refresh waits for it)."""
+        self._held: Callable[[], None] | None = None
+        """A move whose page would have moved the open editor: made again when it closes."""
         self._before_search: tuple[int, int | None] | None = None
         self._asked_query: HeroQuery = model.query
         """The query of the newest page asked for (shown once its answer comes)."""
@@ -87,6 +91,17 @@ class TableNavigator(QObject):
         )
 
         def shown(view: PageView) -> None:
+            if self._editing() and not self.model.same_hero_at(view, self._editor_row()):
+                # Never move an open editor to another hero, nor drop what it holds:
+                # the move is made again once the editor closes.
+                self._held = lambda: self.show(
+                    request.query,
+                    request.page,
+                    page_size=request.page_size,
+                    focus_id=request.focus_id,
+                    after=after,
+                )
+                return
             self.model.show_view(view)
             if after is not None:
                 after(view)
@@ -95,9 +110,38 @@ class TableNavigator(QObject):
         if read_ahead is not None and self._read_for(read_ahead, request):
             shown(read_ahead)
             return
-        self.client.ask(
-            lambda repository: read_page(repository, request), shown, self._failed, view=True
-        )
+        self._ask_view(request, shown)
+
+    def _ask_view(
+        self,
+        work: PageRequest | Callable[[HeroRepository], PageView],
+        shown: Callable[[PageView], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Ask for a page (it replaces any page asked before); a refresh owed meanwhile
+        is made once it has been shown."""
+        token = object()
+        self._awaiting = token
+        read: Callable[[HeroRepository], PageView]
+        if isinstance(work, PageRequest):
+            request = work
+            read = lambda repository: read_page(repository, request)  # noqa: E731
+        else:
+            read = work
+
+        def answered(view: PageView) -> None:
+            if self._awaiting is token:
+                self._awaiting = None
+            shown(view)
+            if self.pending_refresh and self._awaiting is None and not self._editing():
+                QTimer.singleShot(0, self, self._refresh_if_pending)
+
+        def gave_up(error: BaseException) -> None:
+            if self._awaiting is token:
+                self._awaiting = None
+            (failed or self._failed)(error)
+
+        self.client.ask(read, answered, gave_up, view=True)
 
     def _read_for(self, view: PageView, request: PageRequest) -> bool:
         """Whether ``view`` answers ``request``, with nothing newer asked meanwhile."""
@@ -119,7 +163,10 @@ class TableNavigator(QObject):
         edited hero stays on its row (the editor keeps what was typed); else it
         is held back until the editor closes.
         """
-        if self.table.state() == QAbstractItemView.State.EditingState:
+        if self._awaiting is not None:
+            self.pending_refresh = True  # a page is on its way: read again once it is shown
+            return
+        if self._editing():
             self._refresh_around_editor()
             return
         self.pending_refresh = False
@@ -136,23 +183,32 @@ class TableNavigator(QObject):
         self.show(after=keep)
 
     def _refresh_around_editor(self) -> None:
+        if self._awaiting is not None:
+            self.pending_refresh = True
+            return
         request = PageRequest(self.model.query, self.model.page, self.model.page_size)
 
         def shown(view: PageView) -> None:
-            editing = self.table.state() == QAbstractItemView.State.EditingState
-            row = self.table.currentIndex().row()
-            if not editing:
+            row = self._editor_row()
+            if not self._editing():
                 self.refresh(keep_row=row)
             elif self.model.same_hero_at(view, row):
                 self.model.show_view(view)
             else:
                 self.pending_refresh = True  # shown when the editor closes
 
-        self.client.ask(
-            lambda repository: read_page(repository, request), shown, self._failed, view=True
-        )
+        self._ask_view(request, shown)
+
+    def _editing(self) -> bool:
+        return self.table.state() == QAbstractItemView.State.EditingState
+
+    def _editor_row(self) -> int:
+        return self.table.currentIndex().row()
 
     def _editor_closed(self, *_: object) -> None:
+        if self._held is not None:
+            held, self._held = self._held, None
+            QTimer.singleShot(0, self, held)
         if self.pending_refresh:
             # After the view has left its editing state (it handles closeEditor too).
             QTimer.singleShot(0, self, self._refresh_if_pending)
@@ -172,7 +228,7 @@ class TableNavigator(QObject):
         if summary.rows and in_place and not self._moves_rows(summary.field):
             for hero in summary.rows:
                 self.model.replace_row(hero)
-        elif self.table.state() == QAbstractItemView.State.EditingState:
+        elif self._editing():
             self._refresh_around_editor()
         elif summary.shown_id is not None:
             column = COLUMNS.index(summary.field) if summary.field else NAME_COLUMN
@@ -238,7 +294,7 @@ class TableNavigator(QObject):
         def failed(error: BaseException) -> None:
             reply(error.message if isinstance(error, HeroError) else str(error))
 
-        self.client.ask(find, found, failed, view=True)
+        self._ask_view(find, found, failed)
 
     def page_size_chosen(self, size: int) -> None:
         first = self.model.first_rank

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
@@ -19,11 +22,14 @@ from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
 from hero_desktop.ui.prompts import Prompts
 
+# A close held back until the change being written commits (or meets a lock) is tried
+# again this often.
+CLOSE_RETRY_MS = 20
+
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QStatusBar, QWidget
+    from PySide6.QtWidgets import QStatusBar
 
     from hero_desktop.data.location import ServerAddress
     from hero_desktop.ui.data_worker import DataClient
@@ -49,9 +55,6 @@ class ServedWindow(Protocol):
     status: StatusArea
     menus: WindowActions
     display_name: str
-    close_gate: QTimer
-    close_gate_asked: bool
-    quitting_without_changes: bool
 
     @property
     def read_only(self) -> bool: ...
@@ -68,7 +71,15 @@ class WindowServices:
 
     def __init__(self, window: ServedWindow, owner: QWidget, prompts: Prompts | None) -> None:
         # ``owner`` is the same window, as the QWidget that parents the parts.
-        w = window
+        w = self._window = window
+        self._owner = owner
+        # Closing waits for no database: a close that must let a change finish first
+        # is tried again by this timer; the window keeps answering meanwhile.
+        self._gate = QTimer(owner)
+        self._gate.setInterval(CLOSE_RETRY_MS)
+        self._gate.timeout.connect(self._close_when_settled)
+        self._asked = self._retrying = self._quitting = False
+        self._editor_at_close: QWidget | None = None  # (committed by that close)
         self.prompts = prompts or Prompts(owner)
         self.runner = ChangeRunner(w.client, self.prompts, owner)
         self.runner.message.connect(w.show_message)
@@ -99,27 +110,53 @@ class WindowServices:
         self.live_view.start(facts)
         self.index_offer.start(facts)
 
-    def may_close(self, window: ServedWindow) -> bool:
+    def may_close(self) -> bool:
         """Whether the window may close now; if not, it closes itself once it may.
 
-        An import or export is cancelled (rolled back). A change being written
-        commits first (a few milliseconds), unless it waits for another
-        program's lock: then the user chooses to quit without it (Enter) or to
-        keep waiting (Esc; the window closes once it is written).
+        A change being written commits first (a few milliseconds); an import
+        is cancelled (rolled back) first. A change that waits for another
+        program's lock is the user's call: quit without it (Enter), or keep
+        waiting (Esc; the window closes once it is written). A new Ctrl+Q
+        after Keep Waiting asks again.
         """
-        self.csv.cancel()
-        if self.runner.is_idle() or window.quitting_without_changes:
+        retrying, self._retrying = self._retrying, False
+        if not retrying:
+            self._asked = False
+        if self.runner.is_idle() or self._quitting:
             return True
-        if window.client.waiting and not window.close_gate_asked:
-            window.close_gate_asked = True
-            changes = self.runner.pending_labels()
-            if self.prompts.quit_without_waiting(window.display_name, changes):
-                window.quitting_without_changes = True
-                return True
-        window.close_gate.start()  # close again once idle (or once it waits, to ask)
+        if self._window.client.waiting:
+            if not self._asked:
+                self._asked = True
+                changes = self.runner.pending_labels()
+                name = self._window.display_name
+                if self.prompts.quit_without_waiting(name, changes):
+                    self._quitting = True
+                    return True
+        else:
+            self.csv.cancel()  # an import in hand rolls back; a short change just commits
+        if not self._gate.isActive():
+            self._editor_at_close = self._editor()
+            self._gate.start()  # close again once it is written (or once it waits, to ask)
         return False
 
+    def _editor(self) -> QWidget | None:
+        table = self._window.table
+        if table.state() != QAbstractItemView.State.EditingState:
+            return None
+        return table.indexWidget(table.currentIndex())
+
+    def _close_when_settled(self) -> None:
+        editor = self._editor()
+        if editor is not None and editor is not self._editor_at_close:
+            self._gate.stop()  # typing again (a cancelled change is back): no close
+            return
+        if self.runner.is_idle() or (self._window.client.waiting and not self._asked):
+            self._gate.stop()
+            self._retrying = True
+            self._owner.close()
+
     def stop(self) -> None:
+        self._gate.stop()
         self.live_view.stop()
         self.index_offer.stop()
         self.csv.cancel()

@@ -7,6 +7,7 @@ never closing a cell editor the user is typing in.
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
 # mypy: disable-error-code="no-untyped-call"
 
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from tutorial_app import tutorial_app, tutorial_engine
 
 from hero_desktop.ui.hero_table_model import COLUMNS
 
-from .conftest import OpenWindow
+from .conftest import OpenWindow, SettlingQtBot
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -223,3 +224,30 @@ def test_a_hero_the_window_adds_is_read_by_the_tutorial_api(
         "name": "Tarantula",
         "age": 32,
     }
+
+
+def test_a_page_that_would_move_the_open_editor_to_another_hero_waits_for_it_to_close(
+    qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)  # by name: Deadpond first
+    go_to_cell(qtbot, window, 1, AGE)
+    go_on = threading.Event()
+    window.client.ask(lambda _repository: go_on.wait(10))  # the worker is busy a moment
+    execute_elsewhere(db_path, "UPDATE hero SET name = 'Aardvark' WHERE id = 3")
+    window.navigator.refresh()  # asked now; its page puts Aardvark on Deadpond's row
+
+    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_F2)
+    editor = editor_of(window)
+    assert isinstance(editor, QLineEdit)
+    qtbot.unsettled.keyClicks(editor, "33")
+    go_on.set()
+    qtbot.waitUntil(window.client.is_idle)
+
+    assert editor_of(window) is editor
+    assert current_id(window) == 1  # still Deadpond's row: the page was held back
+    qtbot.unsettled.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: hero_in_file(db_path, 1) == (1, "Deadpond", 33, "Dive Wilson"))
+    assert hero_in_file(db_path, 3) == (3, "Aardvark", 48, "Tommy Sharp")
+    qtbot.waitUntil(lambda: shown_names(window)[0] == "Aardvark")  # shown once it closed

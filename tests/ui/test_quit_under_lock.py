@@ -116,3 +116,27 @@ def test_a_change_committed_while_quitting_is_written_and_logged_without_a_quest
     assert hero_in_file(db_path, 3) == (3, "Rusty-Man", 50, "Tommy Sharp")
     logged = [r.getMessage() for r in caplog.records if r.name == "hero_desktop.changes"]
     assert logged == ["Edit Age of Rusty-Man done: ids [3]"]
+
+
+def test_after_keep_waiting_a_new_ctrl_q_asks_again(
+    qtbot: SettlingQtBot,
+    window: MainWindow,
+    db_path: Path,
+    answers: Answers,
+    write_lock: sqlite3.Connection,
+) -> None:
+    answers.quit_answer = False
+    write_lock.execute("BEGIN IMMEDIATE")
+    set_rusty_mans_age(qtbot, window, "50")
+    qtbot.waitUntil(lambda: window.client.waiting)
+    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Q, CTRL)  # Keep Waiting
+    assert window.isVisible()
+
+    answers.quit_answer = True
+    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Q, CTRL)  # changed their mind: Quit
+
+    assert len(answers.quit_questions) == 2
+    assert not window.isVisible()
+    qtbot.waitUntil(window.client.thread_finished, timeout=3000)
+    write_lock.execute("ROLLBACK")
+    assert hero_in_file(db_path, 3) == RUSTY_MAN

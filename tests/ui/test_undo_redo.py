@@ -232,3 +232,30 @@ def test_undo_and_redo_pressed_without_waiting_for_answers_all_act_in_order(
     outcomes = [r.getMessage().split(":")[0].rsplit(" ", 1)[1] for r in caplog.records]
     assert outcomes == logged
     qtbot.waitUntil(lambda: cell(window, 3, AGE).data() == str(age))
+
+
+def test_an_undo_pressed_for_a_change_that_was_then_not_saved_undoes_nothing(
+    qtbot: SettlingQtBot,
+    open_window: OpenWindow,
+    db_path: Path,
+    write_lock: sqlite3.Connection,
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    edit_cell(qtbot, window, 3, AGE, "50")  # saved: the change an undo could reach
+    write_lock.execute("BEGIN IMMEDIATE")
+    go_to_cell(qtbot, window, 1, AGE)
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    editor = editor_of(window)
+    type_text(qtbot, editor, "30")
+    qtbot.unsettled.keyClick(editor, Qt.Key.Key_Return)  # waits for the lock
+    qtbot.waitUntil(lambda: window.client.waiting)
+    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_Z, CTRL)  # meant for the age 30
+
+    window.client.cancel_waiting()  # the user gives the age 30 up
+    qtbot.waitUntil(window.is_idle)
+    write_lock.execute("ROLLBACK")
+
+    assert hero_in_file(db_path, 3) == (3, "Rusty-Man", 50, "Tommy Sharp")  # not undone
+    assert hero_in_file(db_path, 1) == (1, "Deadpond", None, "Dive Wilson")
+    assert "Undo skipped" in message(window)
