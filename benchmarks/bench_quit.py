@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import dataset
@@ -117,10 +117,11 @@ class QuitResult:
     free_ms: list[float]
     free_stall_ms: list[float]
     asked: list[str]
+    failures: list[str] = field(default_factory=list)
 
     @property
     def met(self) -> bool:
-        return median(self.locked_ms) <= TARGET_MS
+        return bool(self.locked_ms) and median(self.locked_ms) <= TARGET_MS
 
 
 def _one(copy: Path, folder: Path, locked: bool) -> tuple[float, float, list[str]]:
@@ -166,17 +167,24 @@ def run(rows: int, quick: bool, log: Callable[[str], None]) -> QuitResult:
         shutil.copyfile(source, copy)
         for number in range(runs):
             log(f"quit: run {number + 1} of {runs} under a held lock, then with it free")
-            took, stall, asked = _one(copy, folder, locked=True)
-            result.locked_ms.append(took)
-            result.locked_stall_ms.append(stall)
-            result.asked = asked
-            took, stall, _ = _one(copy, folder, locked=False)
-            result.free_ms.append(took)
-            result.free_stall_ms.append(stall)
+            try:
+                took, stall, asked = _one(copy, folder, locked=True)
+                result.locked_ms.append(took)
+                result.locked_stall_ms.append(stall)
+                result.asked = asked
+                took, stall, _ = _one(copy, folder, locked=False)
+                result.free_ms.append(took)
+                result.free_stall_ms.append(stall)
+            except (AssertionError, subprocess.TimeoutExpired, ValueError) as error:
+                result.failures.append(f"run {number + 1}: {error}")
     return result
 
 
 def print_quit(result: QuitResult) -> None:
+    for failure in result.failures:
+        print(f"- FAILED {failure}")
+    if not result.locked_ms or not result.free_ms:
+        return
     locked, free = median(result.locked_ms), median(result.free_ms)
     print("| quit (whole process) | answer to exit, median (min–max) | longest stall | target |")
     print("|---|---|---|---|")

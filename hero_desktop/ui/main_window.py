@@ -20,6 +20,8 @@ layout, the banners, and one short entry point per menu action.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +29,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -39,7 +40,7 @@ from hero_desktop.data.location import ServerAddress, location_key, location_nam
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
-from hero_desktop.ui.message_bar import MessageBar
+from hero_desktop.ui.message_bar import MessageBar, banner
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.search_bar import SearchBar
@@ -64,6 +65,17 @@ if TYPE_CHECKING:
 # long after the first page is painted: meanwhile its work would compete with the
 # window's for Python's GIL, just when the window appears and the user looks at it.
 WARM_UP_AFTER_PAINT_MS = 250
+# What the parts built after the first paint import: one module per turn of the event
+# loop, so that no single turn keeps the window from answering for long.
+SERVICE_MODULES = (
+    "hero_desktop.ui.prompts",
+    "hero_desktop.ui.change_runner",
+    "hero_desktop.ui.live_view",
+    "hero_desktop.ui.index_offer_bar",
+    "hero_desktop.ui.csv_transfer",
+    "hero_desktop.ui.hero_editing",
+    "hero_desktop.ui.window_services",
+)
 
 
 class MainWindow(QMainWindow):
@@ -99,11 +111,11 @@ class MainWindow(QMainWindow):
         self.client = client or DataClient(location, read_only)
         self.client.setParent(self)
         self.message_bar = MessageBar()
-        self.read_only_banner = _banner("readOnlyBanner", "#ed6c02")
+        self.read_only_banner = banner("readOnlyBanner", "#ed6c02")
         self.read_only_banner.setText(
             "Read-only: this database cannot be written, so editing is turned off."
         )
-        self.connection_banner = _banner("connectionBanner", "#d32f2f")
+        self.connection_banner = banner("connectionBanner", "#d32f2f")
         self.model = HeroTableModel(self.settings.page_size)
         self.model.set_query(self.settings.sort)
         self.table = HeroTableView()
@@ -211,7 +223,7 @@ class MainWindow(QMainWindow):
         def first_page_shown(_view: object) -> None:
             self.navigator.select(0, NAME_COLUMN)
             if self.isVisible():
-                self.table.after_next_paint(finish)
+                self.table.after_next_paint(lambda: _import_in_steps(list(SERVICE_MODULES), finish))
             else:
                 finish()
 
@@ -420,14 +432,10 @@ def _refuse_writes(repository: HeroRepository) -> None:
     repository.store.read_only = True
 
 
-def _banner(name: str, edge: str) -> QLabel:
-    """A hidden message strip above the table, marked by a coloured left edge."""
-    banner = QLabel()
-    banner.setObjectName(name)
-    banner.setWordWrap(True)
-    banner.setStyleSheet(
-        f"QLabel#{name} {{ background: palette(alternate-base); color: palette(window-text);"
-        f" border: 0; border-left: 4px solid {edge}; padding: 6px; }}"
-    )
-    banner.hide()
-    return banner
+def _import_in_steps(modules: list[str], then: Callable[[], None]) -> None:
+    """Import ``modules`` one per turn of the event loop, then call ``then``."""
+    if not modules:
+        then()
+        return
+    importlib.import_module(modules.pop(0))
+    QTimer.singleShot(0, lambda: _import_in_steps(modules, then))

@@ -49,3 +49,16 @@ class MessageBar(QLabel):
     @lifetime_ms.setter
     def lifetime_ms(self, milliseconds: int) -> None:
         self._expiry.setInterval(milliseconds)
+
+
+def banner(name: str, edge: str) -> QLabel:
+    """A hidden message strip above the table, marked by a coloured left edge."""
+    banner = QLabel()
+    banner.setObjectName(name)
+    banner.setWordWrap(True)
+    banner.setStyleSheet(
+        f"QLabel#{name} {{ background: palette(alternate-base); color: palette(window-text);"
+        f" border: 0; border-left: 4px solid {edge}; padding: 6px; }}"
+    )
+    banner.hide()
+    return banner
