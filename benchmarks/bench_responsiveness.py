@@ -171,6 +171,7 @@ class Run:
         ended = time.monotonic() + settle
         wait_until(lambda: time.monotonic() > ended, settle + 5, "the seconds after opening")
         self.beat.stop()
+        self.where = self.beat.when(settle)
         self._record(
             Situation(
                 f"1c. the {settle:g} s after that first page",
