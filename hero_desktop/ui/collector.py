@@ -10,9 +10,10 @@ objects, and a full run at most once a minute. Nothing else in the app
 touches the collector's switches; garbage cycles are still freed, so
 memory stays flat however long the app runs.
 
-Once the first data worker has warmed up, what is alive then (modules,
-classes, the collation table) is frozen out of the collector's walk for
-good (``gc.freeze``), so later full collections stay short.
+Until the first data worker has warmed up nothing is collected; then what
+is alive (modules, classes, the collation table, and start-up's little
+garbage) is frozen out of the collector's walk for good (``gc.freeze``),
+so no run walks them, during start-up or after.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ MIDDLE_EVERY = 10  # young collections per middle one
 # A full collection walks every object not frozen: at most once a minute, and only
 # after the freeze (before it, the heap holds every module the window loaded).
 FULL_EVERY_S = 60.0
+# Until the first data worker has warmed up (or this long, if it never does), nothing
+# is collected: the modules start-up loads would only be walked, then frozen anyway.
+FREEZE_WAIT_S = 10.0
 
 
 class _Collector(QObject):
@@ -38,6 +42,7 @@ class _Collector(QObject):
         super().__init__(parent)
         self.frozen = False
         self._young_runs = 0
+        self._installed_at = time.monotonic()
         self._last_full = time.monotonic()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
@@ -45,6 +50,8 @@ class _Collector(QObject):
         self._timer.start()
 
     def collect_due(self) -> None:
+        if not self.frozen and time.monotonic() - self._installed_at < FREEZE_WAIT_S:
+            return  # start-up: what it allocates is frozen for good, never walked
         if gc.get_count()[0] <= YOUNG_THRESHOLD:
             return
         self._young_runs += 1
@@ -75,3 +82,8 @@ def freeze_once() -> None:
     if _installed is not None and not _installed.frozen:
         _installed.frozen = True
         gc.freeze()
+
+
+def is_frozen() -> bool:
+    """Whether start-up's objects have been frozen (the collector then runs)."""
+    return _installed is not None and _installed.frozen
