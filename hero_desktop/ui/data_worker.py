@@ -120,7 +120,8 @@ class _Worker(QObject):
             return
         database.set_lock_wait(LOCK_WAIT_MS)
         self._repository = HeroRepository(database)
-        self._shared.database = database
+        with self._shared.lock:
+            self._shared.database = database
         first_view: PageView | None = None
         if self._first_page is not None:
             # Read now, while the window is still being built: it shows this page as
@@ -193,7 +194,8 @@ class _Worker(QObject):
                 self._repository.store.set_lock_wait(1)  # (0 is "no limit" on a server)
             self._repository.store.close()
             self._repository = None
-            self._shared.database = None
+            with self._shared.lock:
+                self._shared.database = None
         thread = self.thread()
         if thread is not None:
             thread.quit()

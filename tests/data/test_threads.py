@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -181,15 +180,12 @@ def test_a_stopped_integrity_check_reports_nothing(tmp_path: Path) -> None:
 # -- interrupt: any thread, never waits, one canceller -------------------------------
 
 
-def test_many_interrupts_start_at_most_one_thread_and_never_wait(store: HeroStore) -> None:
+def test_many_interrupts_start_at_most_one_thread(store: HeroStore) -> None:
+    # (That an interrupt never waits, even for a cancel still on its way, is the next test.)
     threads_before = threading.active_count()
-    started = time.perf_counter()
     for _ in range(200):
         store.interrupt()
-    elapsed = time.perf_counter() - started
     assert threading.active_count() <= threads_before + 1
-    assert elapsed < 1.0
-    time.sleep(0.2)
     for _ in range(200):
         store.interrupt()
     assert threading.active_count() <= threads_before + 1  # the same thread, long-lived
@@ -197,12 +193,14 @@ def test_many_interrupts_start_at_most_one_thread_and_never_wait(store: HeroStor
 
 def test_interrupts_while_a_cancel_is_on_its_way_are_sent_once_after_it() -> None:
     sent: list[str] = []
+    senders: list[threading.Thread] = []
     on_its_way, go_on = threading.Event(), threading.Event()
 
     class SlowNetwork(CancelHandle):
         def sender(self) -> Callable[[], None]:
             def send() -> None:
                 sent.append(threading.current_thread().name)
+                senders.append(threading.current_thread())
                 on_its_way.set()
                 go_on.wait(10)
 
@@ -213,15 +211,14 @@ def test_interrupts_while_a_cancel_is_on_its_way_are_sent_once_after_it() -> Non
         canceller.request()
         assert on_its_way.wait(10)
         for _ in range(50):  # the user keeps scrolling while the first cancel travels
-            canceller.request()
+            canceller.request()  # (returns at once: the first send is still blocked)
         go_on.set()
-        deadline = time.monotonic() + 10
-        while len(sent) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.2)
-        assert sent == ["hero-cancel", "hero-cancel"]  # one more, from the same thread
     finally:
         canceller.stop()
+    sender = senders[0]
+    sender.join(10)  # stop() let it finish what was asked, then end
+    assert not sender.is_alive()
+    assert sent == ["hero-cancel", "hero-cancel"]  # one more, from the same thread
 
 
 def test_an_interrupt_after_close_is_harmless(store: HeroStore) -> None:
@@ -259,11 +256,9 @@ def test_postgresql_an_interrupt_from_another_thread_stops_a_long_statement(
 ) -> None:
     store = open_server(address_of(postgres_database))
     stop = interrupting(store)
-    started = time.monotonic()
     try:
-        with pytest.raises(StatementInterruptedError):
+        with pytest.raises(StatementInterruptedError):  # (pg_sleep(30) itself would not raise)
             sleep_on(store, 30)
-        assert time.monotonic() - started < 10
     finally:
         stop()
         store.close()
@@ -280,11 +275,9 @@ def test_postgresql_after_a_reconnect_an_interrupt_reaches_the_new_connection(
         assert HeroRepository(store).count() == 0  # the worker reconnects on its next call
         assert store.connection.info.backend_pid != old_pid
         stop = interrupting(store)
-        started = time.monotonic()
         try:
             with pytest.raises(StatementInterruptedError):
                 sleep_on(store, 30)
-            assert time.monotonic() - started < 10
         finally:
             stop()
     finally:
