@@ -41,6 +41,7 @@ from PySide6.QtCore import QSettings, QTimer
 from benchmarks import bench_process, dataset
 from benchmarks.bench_paging import Setup
 from benchmarks.heartbeat import HEARTBEAT_MS, Heartbeat, Situation, wait_until
+from benchmarks.report import print_markdown
 
 # Another program: holds BEGIN IMMEDIATE for SECONDS, says LOCKED once it has it.
 _HOLD_LOCK = """
@@ -424,15 +425,7 @@ def print_situations(results: list[Situation]) -> None:
             target = f"≤ {s.target_ms:g} ms stall"
             met = "met" if s.met else "NOT met"
         rows.append((s.name, s.today, s.answer, stall, target, met))
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-
-    def line(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
-
-    print(line(headers))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print(line(row))
+    print_markdown(headers, rows)
     print()
     print(
         f"Longest stall = widest gap between ticks of a {HEARTBEAT_MS} ms heartbeat QTimer on the "

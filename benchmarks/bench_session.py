@@ -48,6 +48,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from benchmarks import dataset
 from benchmarks.heartbeat import HEARTBEAT_MS, TARGET_MS, Heartbeat, wait_until
+from benchmarks.report import print_markdown
 
 if TYPE_CHECKING:
     from hero_desktop.ui.main_window import MainWindow
@@ -365,15 +366,7 @@ def print_session(result: SessionResult) -> None:
             "met" if result.stall_ms <= TARGET_MS else "NOT met",
         ),
     ]
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-
-    def line(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
-
-    print(line(headers))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print(line(row))
+    print_markdown(headers, rows)
     print()
     print(
         f"- session on {result.rows:,} heroes: {tally.page_keys:,} page keys "

@@ -77,17 +77,22 @@ def print_table(figures: list[Figure], peers: tuple[str, ...] = PEERS) -> None:
         )
         for f in figures
     ]
+    print_markdown(headers, rows)
+    notes = [(f.name, note) for f in figures for note in f.notes]
+    if notes:
+        print()
+        for name, note in notes:
+            print(f"- {name}: {note}")
+
+
+def print_markdown(headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """``rows`` under ``headers`` as a Markdown table, columns padded to line up."""
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
 
-    def line(cells: tuple[str, ...]) -> str:
+    def line(cells: tuple[Any, ...]) -> str:
         return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
 
     print(line(headers))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print(line(row))
-    notes = [(f.name, note) for f in figures for note in f.notes]
-    if notes:
-        print()
-        for name, note in notes:
-            print(f"- {name}: {note}")
