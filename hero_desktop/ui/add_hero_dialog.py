@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from hero_desktop.data.models import HeroCreate
 
 SaveHero = Callable[["HeroCreate", "AddHeroDialog"], None]
+MESSAGE_GAP = 2  # pixels between a field and its message
 
 
 class AddHeroDialog(QDialog):
@@ -63,12 +64,14 @@ class AddHeroDialog(QDialog):
         self.form_error = _error_label()
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("", self.errors["name"])
-        form.addRow("&Secret name:", self.secret_edit)
-        form.addRow("", self.errors["secret_name"])
-        form.addRow("&Age:", self.age_edit)
-        form.addRow("", self.errors["age"])
+        for text, edit, field in (
+            ("&Name:", self.name_edit, "name"),
+            ("&Secret name:", self.secret_edit, "secret_name"),
+            ("&Age:", self.age_edit, "age"),
+        ):
+            label = QLabel(text)
+            label.setBuddy(edit)  # Alt+letter moves to the field
+            form.addRow(label, _with_message(edit, self.errors[field]))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -145,10 +148,24 @@ class AddHeroDialog(QDialog):
         super().reject()
 
 
+def _with_message(field: QLineEdit, message: QLabel) -> QVBoxLayout:
+    """A field with its message right under it: the same gap under every field."""
+    column = QVBoxLayout()
+    column.setSpacing(MESSAGE_GAP)
+    column.addWidget(field)
+    column.addWidget(message)
+    return column
+
+
 def _error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")
-    label.setStyleSheet("color: #b00020;")
+    # From the palette, so it reads in light and dark themes: the text colour,
+    # set apart by a stripe in the highlight colour.
+    label.setStyleSheet(
+        "QLabel#fieldError { color: palette(window-text); border: 0;"
+        " border-left: 3px solid palette(highlight); padding-left: 6px; }"
+    )
     label.setWordWrap(True)
     label.hide()
     return label

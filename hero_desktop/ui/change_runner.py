@@ -79,6 +79,7 @@ class _Change:
 
 class ChangeRunner(QObject):
     changed = Signal(object)  # a ChangeSummary, after a commit
+    succeeded = Signal()  # a change, an undo or a redo was written (before its callback)
     message = Signal(str)  # what the user should read about the last change
     undoAvailable = Signal(bool)  # noqa: N815 - an Undo pressed now would undo something
     redoAvailable = Signal(bool)  # noqa: N815 - a Redo pressed now would redo something
@@ -191,6 +192,7 @@ class ChangeRunner(QObject):
             self.stack.undo()
         else:
             self.stack.redo()
+        self.succeeded.emit()
         self.changed.emit(summary)
         if change.done is not None:
             change.done(summary)

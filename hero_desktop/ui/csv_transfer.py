@@ -23,6 +23,7 @@ from hero_desktop.data.operations import ChangeSummary, ImportHeroes
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.message_bar import MessageKind, ShowMessage
 from hero_desktop.ui.prompts import Prompts
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class CsvTransfer:
         runner: ChangeRunner,
         prompts: Prompts,
         parent: QWidget,
-        show_message: Callable[[str], None],
+        show_message: ShowMessage,
         reactivate: Callable[[], None],
     ) -> None:
         self.client = client
@@ -132,7 +133,9 @@ class CsvTransfer:
             go_on = self.prompts.confirm("Import CSV", f"{layout.ignored_sentence()} Import?")
             self.reactivate()
             if not go_on:
-                self.show_message(f"Cancelled: nothing was imported from {Path(path).name}.")
+                self.show_message(
+                    f"Cancelled: nothing was imported from {Path(path).name}.", MessageKind.WARNING
+                )
                 return
         progress = self._begin(f"Importing {Path(path).name}")
         if progress is None:
@@ -141,7 +144,7 @@ class CsvTransfer:
 
         def imported(_summary: ChangeSummary) -> None:
             self._end()
-            self.show_message(f"Imported {operation.imported:,} heroes.")
+            self.show_message(f"Imported {operation.imported:,} heroes.", MessageKind.SUCCESS)
 
         self.runner.run(operation, imported, self._failed)
 
@@ -157,7 +160,7 @@ class CsvTransfer:
 
         def exported(rows: int) -> None:
             self._end()
-            self.show_message(f"Exported {rows:,} heroes.")
+            self.show_message(f"Exported {rows:,} heroes.", MessageKind.SUCCESS)
 
         self.client.ask(export, exported, self._failed)
 
@@ -181,7 +184,7 @@ class CsvTransfer:
     def _failed(self, error: BaseException) -> None:
         self._end()
         if isinstance(error, OperationCancelledError):
-            self.show_message("Cancelled: nothing was changed.")
+            self.show_message("Cancelled: nothing was changed.", MessageKind.WARNING)
         elif isinstance(error, ImportFailedError):
             self.show_message(error.message.split("\n", 1)[0])
             self.prompts.information("Import Refused", error.message)

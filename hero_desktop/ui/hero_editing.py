@@ -22,7 +22,7 @@ from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
-from hero_desktop.ui.message_bar import MessageBar
+from hero_desktop.ui.message_bar import MessageBar, MessageKind
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.table_navigator import TableNavigator
@@ -56,7 +56,11 @@ class HeroEditing(QObject):
         self.navigator, self.table, self.model = navigator, table, model
         self.messages, self.status, self.status_bar = messages, status, status_bar
         self.read_only, self.say_read_only, self.reactivate = read_only, say_read_only, reactivate
+        self._refusal = ""  # the cell refusal the status bar shows, until a success
         model.edit_handler = self.edit_cell
+        # Every written change clears the last message; any success clears the last refusal.
+        runner.succeeded.connect(messages.clear_message)
+        messages.succeeded.connect(self._clear_refusal)
         table.delegate.refused.connect(self.cell_refused)
         table.delegate.refusedOnLeave.connect(self.refused_on_leave)
 
@@ -71,8 +75,6 @@ class HeroEditing(QObject):
 
             def answered(problem: str | None) -> None:
                 self.client.waitingChanged.disconnect(waiting)
-                if problem is None:
-                    self.messages.clear_message()
                 dialog.answered(problem)
 
             self.client.waitingChanged.connect(waiting)
@@ -85,7 +87,13 @@ class HeroEditing(QObject):
 
     def cell_refused(self, field: str, message: str) -> None:
         """A cell edit was refused: say why in the status bar, naming the column."""
-        self.status_bar.showMessage(f"{FIELD_LABELS.get(field, field)}: {message}", 10_000)
+        self._refusal = f"{FIELD_LABELS.get(field, field)}: {message}"
+        self.status_bar.showMessage(self._refusal, 10_000)
+
+    def _clear_refusal(self) -> None:
+        if self._refusal and self.status_bar.currentMessage() == self._refusal:
+            self.status_bar.clearMessage()  # (not another part's message shown since)
+        self._refusal = ""
 
     def edit_cell(self, hero: HeroRow, field: str, changes: object) -> HeroRow | None:
         """The table model's edit path: one undoable change of a value the delegate validated.
@@ -105,7 +113,8 @@ class HeroEditing(QObject):
             self.model.replace_row(hero)  # the cell shows what the file holds
             if isinstance(error, OperationCancelledError):
                 self.messages.show_message(
-                    error.message + " Your edit is back in the cell: press Enter."
+                    error.message + " Your edit is back in the cell: press Enter.",
+                    MessageKind.WARNING,
                 )
                 self.reopen_editor(hero.id, field, "" if new_value is None else str(new_value))
 
@@ -121,10 +130,9 @@ class HeroEditing(QObject):
             if merged:
                 self.messages.show_message(
                     f"Saved. Another program had changed {written.name} meanwhile: "
-                    f"{'; '.join(merged)}. Both changes are kept."
+                    f"{'; '.join(merged)}. Both changes are kept.",
+                    MessageKind.SUCCESS,
                 )
-            else:
-                self.messages.clear_message()
 
         self.runner.run(operation, saved, failed)
         return hero._replace(**{field: new_value})
@@ -168,4 +176,4 @@ class HeroEditing(QObject):
         self.reactivate()
         if not confirmed:
             return
-        self.runner.run(DeleteHeroes(heroes), lambda _summary: self.messages.clear_message())
+        self.runner.run(DeleteHeroes(heroes))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,12 +41,12 @@ from hero_desktop.data.location import ServerAddress, location_key, location_nam
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
-from hero_desktop.ui.message_bar import MessageBar, banner
+from hero_desktop.ui.message_bar import MessageBar, MessageKind, banner
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.status_area import StatusArea
-from hero_desktop.ui.store_sentences import opening_notice
+from hero_desktop.ui.store_sentences import opening_notice, read_only_banner
 from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
 from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
@@ -111,11 +112,8 @@ class MainWindow(QMainWindow):
         self.client = client or DataClient(location, read_only)
         self.client.setParent(self)
         self.message_bar = MessageBar()
-        self.read_only_banner = banner("readOnlyBanner", "#ed6c02")
-        self.read_only_banner.setText(
-            "Read-only: this database cannot be written, so editing is turned off."
-        )
-        self.connection_banner = banner("connectionBanner", "#d32f2f")
+        self.read_only_banner = banner("readOnlyBanner", MessageKind.WARNING)
+        self.connection_banner = banner("connectionBanner", MessageKind.ERROR)
         self.model = HeroTableModel(self.settings.page_size)
         self.model.set_query(self.settings.sort)
         self.table = HeroTableView()
@@ -145,7 +143,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.connection_banner)
         layout.addWidget(self.read_only_banner)
-        layout.addWidget(self.message_bar)
+        layout.addWidget(self.message_bar.slot)  # (the bar lies over it: the table stays)
         # (the index offer bar goes here, once built: WindowServices)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.table, 1)
@@ -212,10 +210,11 @@ class MainWindow(QMainWindow):
     def _opened(self, facts: StoreFacts) -> None:
         self.facts = facts
         self._set_editable(not facts.read_only)
-        if (notice := opening_notice(facts)) and facts.read_only:
-            self.read_only_banner.setText(f"Read-only: {notice}")
-        elif notice and not facts.name_index_offer:
-            self.show_message(notice)  # (the offer bar already says it otherwise)
+        if facts.read_only:
+            self.read_only_banner.setText(read_only_banner(facts))
+        elif (notice := opening_notice(facts)) and not facts.name_index_offer:
+            # (the offer bar already says it otherwise)
+            self.show_message(notice, MessageKind.WARNING)
         # Opened: it joins File → Open Recent, in this window's menu too.
         self.settings.remember_recent(location_key(self.location))
         self.menus.update_recent_menu(self.settings.recent_files())
@@ -252,15 +251,18 @@ class MainWindow(QMainWindow):
 
     # -- showing state ---------------------------------------------------------------
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, kind: MessageKind = MessageKind.ERROR) -> None:
         """Tell the user something for a few seconds (or until the next success)."""
-        self.message_bar.show_message(text)
+        self.message_bar.show_message(text, kind)
 
     def clear_message(self) -> None:
         self.message_bar.clear_message()
 
     def say_read_only(self, verb: str) -> None:
-        self.show_message(f"{self.display_name} is open read-only, so heroes cannot be {verb}.")
+        self.show_message(
+            f"{self.display_name} is open read-only, so heroes cannot be {verb}.",
+            MessageKind.WARNING,
+        )
 
     def _show_page_state(self) -> None:
         model = self.model
@@ -274,7 +276,7 @@ class MainWindow(QMainWindow):
         if model.rowCount():
             self.table.show_placeholder("")
         elif query.is_filtered:
-            self.table.show_placeholder("No heroes match this search. Press Esc to clear it.")
+            self.table.show_placeholder(self.search_bar.no_match_hint())
         elif self.read_only:
             self.table.show_placeholder("No heroes in this file.")
         else:
@@ -382,8 +384,10 @@ class MainWindow(QMainWindow):
 
     def connect_to_server(self) -> None:
         """File → Connect to Server…: a PostgreSQL database in a window of its own."""
-        current = self.location if isinstance(self.location, ServerAddress) else None
-        address = self.prompts.server_address(current)
+        # The server shown, or else the last one used; never with a password typed earlier.
+        shown = self.location if isinstance(self.location, ServerAddress) else None
+        current = shown or self.settings.last_server()
+        address = self.prompts.server_address(current and replace(current, password=None))
         self.reactivate()
         if address is not None:
             self.openRequested.emit(address)

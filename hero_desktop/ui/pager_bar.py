@@ -2,7 +2,9 @@
 
 The page number field and the page size box are visited, not lived in: Enter
 in the field goes to the page and Esc leaves it as it was; either way
-``finished`` tells the window to give the keyboard back to the table.
+``finished`` tells the window to give the keyboard back to the table. In the
+page size box the arrow keys (and Home, End) move through the sizes, each
+taken at once, and keep the keyboard there until Enter or Esc.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ class PagerBar(QWidget):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()
-        if key == Qt.Key.Key_Escape and watched in (self.page_spin, self.size_combo):
+        if key == Qt.Key.Key_Escape and watched is self.page_spin:
             self.page_spin.blockSignals(True)
             self.page_spin.setValue(self._page + 1)  # forget a half-typed number
             self.page_spin.blockSignals(False)
@@ -110,4 +112,27 @@ class PagerBar(QWidget):
             self.page_spin.interpretText()  # emits valueChanged when the number changed
             self.finished.emit()
             return True
+        if watched is self.size_combo:
+            return self._size_key(key) or super().eventFilter(watched, event)
         return super().eventFilter(watched, event)
+
+    def _size_key(self, key: int) -> bool:
+        """A key in the closed page size box; True when it was handled here.
+
+        The box's own arrow keys would take each size on the way (``activated``)
+        and send the keyboard back to the table after the first one.
+        """
+        combo, last = self.size_combo, self.size_combo.count() - 1
+        moves = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Home: -last,
+                 Qt.Key.Key_End: last}  # fmt: skip
+        if key in moves:
+            now = combo.currentIndex()
+            position = min(last, max(0, now + moves[Qt.Key(key)]))
+            if position != now:
+                combo.setCurrentIndex(position)
+                self.pageSizeChosen.emit(int(combo.itemData(position)))
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self.finished.emit()
+            return True
+        return False

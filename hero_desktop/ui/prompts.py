@@ -8,11 +8,14 @@ give the window a subclass that answers with plain functions: since PySide6
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from hero_desktop.data.rows import HeroRow
+from hero_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
     # The dialogs are imported when they open: the window starts without them.
@@ -26,13 +29,20 @@ CSV_FILTER = "CSV files (*.csv);;All files (*)"
 LABELS = {"name": "Name", "age": "Age", "secret_name": "Secret name"}
 
 
+def _documents() -> str:
+    """Where a file dialog starts before any folder was chosen: Documents, or home."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
 def _show(value: object) -> str:
     return "(none)" if value is None or value == "" else str(value)
 
 
 class Prompts:
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: WindowSettings | None = None):
         self.parent = parent
+        self.settings = settings  # where the file dialogs remember their folders
 
     def add_hero(
         self, save: SaveHero, cancel: Callable[[], None] | None = None
@@ -101,16 +111,33 @@ class Prompts:
         return ask_server(self.parent, initial)
 
     def open_path(self, title: str, csv: bool = False) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.parent, title, "", CSV_FILTER if csv else DB_FILTER
-        )
-        return path or None
+        return self._choose_file(title, csv, save=False)
 
     def save_path(self, title: str, csv: bool = False) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.parent, title, "", CSV_FILTER if csv else DB_FILTER
+        """A file to write; a name without an extension gets the filter's (.csv, .db)."""
+        return self._choose_file(title, csv, save=True)
+
+    def _choose_file(self, title: str, csv: bool, *, save: bool) -> str | None:
+        """The file dialog, in the folder last used for this kind of file, which it remembers."""
+        kind = "csv" if csv else "database"
+        folder = self.settings.folder(kind) if self.settings is not None else ""
+        dialog = QFileDialog(
+            self.parent, title, folder or _documents(), CSV_FILTER if csv else DB_FILTER
         )
-        return path or None
+        if save:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("csv" if csv else "db")
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        try:
+            chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        finally:
+            dialog.deleteLater()
+        if not chosen:
+            return None
+        if self.settings is not None:
+            self.settings.remember_folder(kind, str(Path(chosen[0]).parent))
+        return chosen[0]
 
     def confirm(self, title: str, message: str) -> bool:
         """True for OK (the default button), False for Cancel or Esc."""

@@ -69,15 +69,11 @@ class SearchBar(QWidget):
             self.changed.emit()
 
     def clear(self) -> None:
+        # Signals stay on: the fields' own clear buttons hide on textChanged. The
+        # search they would start is stopped below (the caller shows the cleared one).
         for edit in (self.name_edit, self.age_from, self.age_to):
-            edit.blockSignals(True)
             edit.clear()
-            edit.blockSignals(False)
-        self.no_age.blockSignals(True)
         self.no_age.setChecked(False)
-        self.no_age.blockSignals(False)
-        self.age_from.setEnabled(True)
-        self.age_to.setEnabled(True)
         self._timer.stop()
         self.cleared.emit()
 
@@ -87,3 +83,13 @@ class SearchBar(QWidget):
             return int(text) if text.isdigit() else None
 
         return number(self.age_from), number(self.age_to)
+
+    def no_match_hint(self) -> str:
+        """What the table says when this search finds no hero: why, when the range says it."""
+        low, high = self.age_range()
+        if not self.no_age.isChecked() and low is not None and high is not None and low > high:
+            return (
+                f'No heroes match: the age "from" ({low}) is above "to" ({high}). '
+                "Swap them, or press Esc to clear the search."
+            )
+        return "No heroes match this search. Press Esc to clear it."

@@ -33,13 +33,26 @@ def offer_sentence(offer: NameIndexOffer | None) -> str:
     return OFFERS[offer] if offer is not None else ""
 
 
+def read_only_banner(facts: StoreFacts) -> str:
+    """The read-only banner's text: why nothing can be changed, as the store said."""
+    name = facts.display_name
+    if facts.read_only_reason is ReadOnlyReason.ASKED:
+        return (
+            f"Read-only: {name} was opened read-only on request (--read-only), "
+            "so editing is turned off."
+        )
+    if notice := opening_notice(facts):
+        return f"Read-only: {notice}"
+    return "Read-only: this database cannot be written, so editing is turned off."
+
+
 def opening_notice(facts: StoreFacts) -> str:
     """A sentence for the user after opening, or "".
 
     Why the store is read-only, when the banner's own words do not say it
     (a role that may only read), and how other people's changes show when
     the server has no notify trigger. A file has nothing to add: the
-    banner says it cannot be written.
+    banner says why it cannot be written.
     """
     name = facts.display_name
     role = facts.read_only_reason is ReadOnlyReason.ROLE

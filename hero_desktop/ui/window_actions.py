@@ -6,6 +6,7 @@ menus, and their keys still answer, saying why nothing happens.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -187,7 +188,7 @@ class WindowActions:
         """Recent files and servers (servers by their URL, which never holds a password)."""
         self.recent_menu.clear()
         for path in paths:
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(literal(path))
             action.triggered.connect(lambda _=False, p=path: self.window.openRequested.emit(p))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
@@ -208,7 +209,7 @@ class WindowActions:
                     k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
                 )
                 if keys:
-                    rows.append((action.text().replace("&", "").split("\t")[0], keys))
+                    rows.append((without_mnemonic(action.text()).split("\t")[0], keys))
         rows.append(("Edit cell: commit / cancel", "Enter or Tab / Esc"))
         rows.append(("Clear search, back to where you were", "Esc (in the search box)"))
         rows.append(("Page number field: go to the page / leave it", "Enter / Esc"))
@@ -230,7 +231,17 @@ class _ActionText(QObject):
 
     @Slot(str)
     def name(self, what: str) -> None:
-        self._action.setText(f"{self._verb} {what}".strip())
+        self._action.setText(f"{self._verb} {literal(what)}".strip())
+
+
+def literal(text: str) -> str:
+    """The user's ``text`` for an action or a label: every & shown, none a shortcut mark."""
+    return text.replace("&", "&&")
+
+
+def without_mnemonic(text: str) -> str:
+    """An action's text as shown: "&&" is one "&", a lone "&" marks the next letter."""
+    return re.sub("&(.)", r"\1", text)
 
 
 def _walk(actions: list[QAction]) -> list[QAction]:

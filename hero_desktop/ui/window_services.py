@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from hero_desktop.ui.data_worker import DataClient
     from hero_desktop.ui.hero_table_model import HeroTableModel
     from hero_desktop.ui.hero_table_view import HeroTableView
-    from hero_desktop.ui.message_bar import MessageBar
+    from hero_desktop.ui.message_bar import MessageBar, MessageKind
     from hero_desktop.ui.status_area import StatusArea
     from hero_desktop.ui.table_navigator import TableNavigator
     from hero_desktop.ui.window_actions import WindowActions
@@ -59,7 +59,7 @@ class ServedWindow(Protocol):
     @property
     def read_only(self) -> bool: ...
     def statusBar(self) -> QStatusBar: ...  # noqa: N802
-    def show_message(self, text: str) -> None: ...
+    def show_message(self, text: str, kind: MessageKind = ...) -> None: ...
     def damaged(self, problem: str) -> None: ...
     def show_connection(self, problem: str) -> None: ...
     def say_read_only(self, verb: str) -> None: ...
@@ -80,7 +80,7 @@ class WindowServices:
         self._gate.timeout.connect(self._close_when_settled)
         self._asked = self._retrying = self._quitting = False
         self._editor_at_close: QWidget | None = None  # (committed by that close)
-        self.prompts = prompts or Prompts(owner)
+        self.prompts = prompts or Prompts(owner, w.settings)
         self.runner = ChangeRunner(w.client, self.prompts, owner)
         self.runner.message.connect(w.show_message)
         self.runner.changed.connect(w.navigator.after_change)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from hero_desktop.data.location import ServerAddress, parse_location
 from hero_desktop.data.query import HeroQuery, SortKey
 
 RECENT_KEPT = 8
@@ -49,6 +50,24 @@ class WindowSettings:
 
     def remember_recent(self, path: str) -> None:
         remember_recent(self.store, path)
+
+    def last_server(self) -> ServerAddress | None:
+        """The server opened last (from the recent list, whose URLs hold no password)."""
+        for key in self.recent_files():
+            try:
+                location = parse_location(key)
+            except ValueError:
+                continue
+            if isinstance(location, ServerAddress):
+                return location
+        return None
+
+    def folder(self, kind: str) -> str:
+        """The folder a file dialog for ``kind`` ("database", "csv") last chose from ("")."""
+        return str(self.store.value(f"folders/{kind}", ""))
+
+    def remember_folder(self, kind: str, folder: str) -> None:
+        self.store.setValue(f"folders/{kind}", folder)
 
     def sync(self) -> None:
         self.store.sync()

@@ -1,5 +1,6 @@
-"""What the window shows around the table: messages that expire, no row numbers,
-a steady search bar, and a hint when there is nothing to show."""
+"""What the window shows around the table: messages that expire, that say what kind
+they are and never move the table, no row numbers, a steady search bar, and a hint
+when there is nothing to show."""
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
 # mypy: disable-error-code="no-untyped-call"
 
@@ -7,8 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
+
+from hero_desktop.ui.main_window import MainWindow
+from hero_desktop.ui.message_bar import MessageKind
 
 from .conftest import OpenWindow, reread
 from .support import (
@@ -16,6 +21,8 @@ from .support import (
     SHIFT,
     TUTORIAL_HEROES,
     execute_elsewhere,
+    go_to_cell,
+    hero_in_file,
     message,
     numbered_heroes,
     type_text,
@@ -126,4 +133,98 @@ def test_an_opened_file_is_listed_under_open_recent_at_once(
     assert reread(settings_path).value("recent_files") in (
         [str(db_path.resolve())],
         str(db_path.resolve()),
+    )
+
+
+def table_place(window: MainWindow) -> QRect:
+    """Where the table is in the window (its position and size)."""
+    return QRect(window.table.mapTo(window, window.table.rect().topLeft()), window.table.size())
+
+
+def test_the_table_stays_where_it_is_while_a_message_shows_and_goes(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window(read_only=True)
+    before = table_place(window)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: message(window) != "")
+    assert table_place(window) == before
+
+    window.show_message("A message long enough to need several lines. " * 12)
+    qtbot.waitUntil(lambda: window.message_bar.height() > window.message_bar.slot.height())
+    assert table_place(window) == before
+    assert window.message_bar.y() == window.message_bar.slot.y()  # over its own place
+
+    window.clear_message()
+    assert message(window) == ""
+    assert table_place(window) == before
+
+
+def test_a_success_a_warning_and_an_error_look_and_read_different(
+    open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    bar = window.message_bar
+    seen = []
+    for kind in MessageKind:
+        window.show_message(f"A {kind.value.lower()}.", kind)
+        seen.append((bar.accessibleDescription(), bar.styleSheet(), bar.icon.pixmap().toImage()))
+
+    assert [description for description, _, _ in seen] == ["Success", "Warning", "Error"]
+    assert bar.label.accessibleName() == "Error: A error."
+    for index, (_, style, icon) in enumerate(seen):
+        assert "#" not in style.replace("#messageBar", "")  # palette roles, no colour codes
+        for _, other_style, other_icon in seen[index + 1 :]:
+            assert style != other_style
+            assert icon != other_icon
+
+
+def test_an_export_says_so_as_a_success_and_a_refusal_as_a_warning(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window(read_only=True)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert window.message_bar.accessibleDescription() == "Warning"
+
+    window.csv.export_file(str(db_path.with_suffix(".csv")), window.model.query)
+    qtbot.waitUntil(lambda: message(window) == "Exported 3 heroes.")
+    assert window.message_bar.accessibleDescription() == "Success"
+
+
+def test_a_refusal_in_the_status_bar_goes_at_the_next_success(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window()
+    go_to_cell(qtbot, window, 3, 1)
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    editor = window.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "Name: Name is required"
+
+    type_text(qtbot, editor, "Rusty-Woman")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: hero_in_file(db_path, 3) == (3, "Rusty-Woman", 48, "Tommy Sharp"))
+
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_read_only_on_request_says_so_and_not_that_the_file_cannot_be_written(
+    open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, TUTORIAL_HEROES)
+    window = open_window(read_only=True)
+
+    assert window.read_only_banner.isVisible()
+    assert window.read_only_banner.text() == (
+        "Read-only: database.db was opened read-only on request (--read-only), "
+        "so editing is turned off."
     )
