@@ -2,11 +2,15 @@
 # `make test` sets up and runs the tests. Both create .venv when it is missing,
 # reinstall the project when pyproject.toml changes, and install the Debian
 # packages they need only when some are missing (apt-get as root, sudo otherwise).
+# Each target installs only what it needs: `make run` the app's own dependencies,
+# `make test`, `make lint` and `make bundle` the extras of pyproject.toml named
+# after them, each remembered by a stamp file of its own in the venv.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.hero-desktop-installed
+# $(call installed,EXTRA): the stamp of the project installed with that extra ("run": none).
+installed = $(VENV)/.hero-desktop-installed-$(1)
 ARGS ?=
 PYTEST_ARGS ?=
 DEMO_DB ?= demo.db
@@ -38,31 +42,32 @@ TEST_DEBS := xvfb xauth xdotool imagemagick desktop-file-utils appstream postgre
 .NOTPARALLEL:
 .PHONY: run test lint bench demo install-desktop bundle system-deps runtime-deps bundle-deps clean
 
-run: runtime-deps $(STAMP)
+run: runtime-deps $(call installed,run)
 	$(BIN)/hero-desktop $(ARGS)
 
-test: system-deps $(STAMP)
+test: system-deps $(call installed,test)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(call installed,lint)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy hero_desktop tests
 	$(BIN)/lint-imports --no-cache
 
-bench: $(STAMP)
+# The benchmarks need nothing beyond what the app runs on.
+bench: $(call installed,run)
 	$(BIN)/python -m benchmarks
 
-demo: $(STAMP)
+demo: $(call installed,run)
 	$(BIN)/hero-desktop-demo $(DEMO_DB) --count $(COUNT)
 
-install-desktop: $(STAMP)
+install-desktop: $(call installed,run)
 	$(BIN)/hero-desktop --install-desktop-entry
 
 # A one-folder bundle that runs without Python: dist/hero-desktop/hero-desktop,
 # packed as dist/hero-desktop-VERSION-linux-ARCH.tar.gz. PyInstaller keeps its
 # cache of stripped libraries under build/, so a rebuild takes seconds.
-bundle: bundle-deps $(STAMP)
+bundle: bundle-deps $(call installed,bundle)
 	rm -rf dist/hero-desktop
 	PYINSTALLER_CONFIG_DIR=$(CURDIR)/build/pyinstaller-cache $(BIN)/pyinstaller \
 		--noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
@@ -71,7 +76,21 @@ bundle: bundle-deps $(STAMP)
 	tarball=dist/hero-desktop-$$version-linux-$$(uname -m).tar.gz && \
 	tar -C dist --sort=name --owner=0 --group=0 --numeric-owner -cf - hero-desktop \
 		| gzip -9n > $$tarball.part && mv $$tarball.part $$tarball && \
-	echo "$$tarball: $$(du -sh dist/hero-desktop | cut -f1) unpacked, $$(du -h $$tarball | cut -f1) packed"
+	$(BIN)/python -c "$$BUNDLE_SIZES" $$tarball dist/hero-desktop
+
+# What `make bundle` prints last, the figures README.md quotes: the tarball's size, and
+# the unpacked folder's as tests/system/test_bundle.py measures it (every file's size).
+define BUNDLE_SIZES
+import sys
+from pathlib import Path
+tarball, folder = Path(sys.argv[1]), Path(sys.argv[2])
+packed = tarball.stat().st_size
+unpacked = sum(path.lstat().st_size for path in folder.rglob("*"))
+for what, size in (("packed", packed), ("unpacked", unpacked)):
+    print(f"{what}: {size / 10**6:.1f} MB ({size / 2**20:.1f} MiB)")
+print(f"({tarball}, {folder}/)")
+endef
+export BUNDLE_SIZES
 
 system-deps:
 	@$(call ensure_debs,$(RUNTIME_DEBS) $(TEST_DEBS))
@@ -89,8 +108,12 @@ clean:
 $(BIN)/python: | runtime-deps
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -e '.[dev]'
+$(call installed,run): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e .
+	touch $@
+
+$(call installed,%): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e '.[$*]'
 	touch $@
 
 # $(call ensure_debs,PACKAGES): install those of PACKAGES that are not installed,
