@@ -24,6 +24,7 @@ GROUPS = (
     "postgres",
     "session",
     "quit",
+    "edit-path",
 )
 
 
@@ -42,8 +43,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "venv app) runs only when asked for, after make bundle; responsiveness (the longest "
         "stall of a real window's GUI thread, per situation), postgres (team mode on a "
         "throwaway PostgreSQL server) and session (memory before and after 100,000 page "
-        "keys in a real window) and quit (answer to exit under another program's lock) print "
-        "tables of their own",
+        "keys in a real window), quit (answer to exit under another program's lock) and "
+        "edit-path (the files one cell edit passes through) print tables of their own",
     )
     return parser.parse_args(argv)
 
@@ -117,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import bench_quit
 
         quit_result = bench_quit.run(rows, arguments.quick, log)
+    edit_path = None
+    if "edit-path" in groups:
+        from benchmarks import bench_edit_path
+
+        edit_path = bench_edit_path.run(rows, log)
     postgres: list[Figure] = []
     if "postgres" in groups:
         from benchmarks import bench_postgres
@@ -139,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print()
         bench_quit.print_quit(quit_result)
+    if edit_path is not None:
+        from benchmarks import bench_edit_path
+
+        print()
+        bench_edit_path.print_edit_path(edit_path)
     log("done")
     del app
     return 0

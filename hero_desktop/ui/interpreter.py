@@ -115,3 +115,10 @@ def freeze_once() -> None:
 def is_frozen() -> bool:
     """Whether start-up's objects have been frozen (the collector then runs)."""
     return _installed is not None and _installed.frozen
+
+
+def installed_timer() -> QTimer:
+    """The collector's timer (a benchmark pauses it to see what else runs)."""
+    if _installed is None:
+        raise RuntimeError("the collector is not installed")
+    return _installed._timer
