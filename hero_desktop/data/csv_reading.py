@@ -64,6 +64,11 @@ def _column_key(name: str) -> str:
 _KEYS = {_column_key(column): column for column in CSV_COLUMNS}
 
 
+def column_named(name: str) -> str | None:
+    """The hero field a header names ("Secret name" is secret_name), or None."""
+    return _KEYS.get(_column_key(name))
+
+
 def inspect_csv(path: str | os.PathLike[str]) -> CsvLayout:
     """Read the start of a CSV file: its encoding, delimiter and columns.
 

@@ -10,7 +10,7 @@ Every write is one transaction of the store, committed at once.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from hero_desktop.data.errors import (
@@ -205,6 +205,56 @@ class HeroRepository:
             transaction.insert_many(heroes)
         self._changed()
         return heroes
+
+    def edit_cells(
+        self,
+        cells: Sequence[tuple[int, str, object, object]],
+        *,
+        check: bool = True,
+        add: Sequence[HeroCreate | HeroRow] = (),
+        remove: Sequence[HeroRow] = (),
+    ) -> tuple[list[HeroRow], list[HeroRow]]:
+        """Write many cells, add and remove heroes, all in one transaction or none.
+
+        ``cells`` are (hero id, field, value seen, new value). With ``check``,
+        a cell whose hero now holds something other than the value seen, or a
+        hero to remove that differs from what was seen, raises ConflictError
+        and nothing is written. ``add`` takes new heroes (given ids) or heroes
+        to bring back with their ids (a redo). Returns the changed heroes as
+        written and the added heroes.
+        """
+        by_hero: dict[int, dict[str, tuple[object, object]]] = {}
+        for hero_id, field, seen, value in cells:
+            by_hero.setdefault(hero_id, {})[field] = (seen, value)
+        if add:
+            self._check_can_add()
+        changed: list[HeroRow] = []
+        added: list[HeroRow] = []
+        with self.store.transaction() as transaction:
+            for hero_id, fields in by_hero.items():
+                current = _get_in(transaction, hero_id)
+                if check and any(getattr(current, f) != seen for f, (seen, _) in fields.items()):
+                    raise ConflictError(hero_id, current)
+                values: dict[str, Any] = {f: value for f, (_, value) in fields.items()}
+                transaction.update(hero_id, values)
+                changed.append(current._replace(**values))
+            for hero in remove:
+                current = _get_in(transaction, hero.id)
+                if check and current != hero:
+                    raise ConflictError(hero.id, current)
+            if remove:
+                transaction.delete_many([hero.id for hero in remove])
+            for new in add:
+                if isinstance(new, HeroRow):
+                    if transaction.get(new.id) is not None:
+                        raise HeroIdTakenError(new.id)
+                    transaction.insert_with_id(new)
+                    added.append(new)
+                else:
+                    hero_id = transaction.insert((new.name, new.age, new.secret_name))
+                    added.append(HeroRow(hero_id, new.name, new.age, new.secret_name))
+        self._changed()
+        return changed, added
 
     def take_range(self, first_id: int, last_id: int) -> list[HeroRow]:
         """Delete the heroes with ids first_id..last_id in one transaction; return them."""

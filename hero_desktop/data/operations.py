@@ -23,6 +23,7 @@ from hero_desktop.data.rows import HeroRow
 
 if TYPE_CHECKING:
     # Imported where they are used: the window starts without CSV or pydantic.
+    from hero_desktop.data.cell_paste import CellChange
     from hero_desktop.data.csv_io import Progress
     from hero_desktop.data.csv_reading import CsvLayout
     from hero_desktop.data.models import HeroCreate
@@ -116,6 +117,60 @@ class EditHero:
         assert self.after is not None
         seen = getattr(self.after, self.field)
         return self._write(repository, getattr(self.before, self.field), seen, force)
+
+
+@dataclass
+class EditCells:
+    """Many cells written at once (a paste or a fill), and new heroes: one transaction.
+
+    ``cells`` hold the value each cell showed before and its new value;
+    undo writes back the values before and removes the heroes added, redo
+    writes the new values again and brings those heroes back with their ids.
+    """
+
+    verb: str  # "Paste", "Fill"
+    cells: tuple[CellChange, ...]
+    new_heroes: tuple[HeroCreate, ...] = ()
+    added: list[HeroRow] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        parts = []
+        if self.cells:
+            count = len(self.cells)
+            parts.append(f"{count:,} Cell{'s' if count != 1 else ''}")
+        if self.new_heroes:
+            count = len(self.new_heroes)
+            parts.append(f"{count:,} New Hero{'es' if count != 1 else ''}")
+        return f"{self.verb} {' and '.join(parts)}"
+
+    @property
+    def field(self) -> str | None:
+        """The one field every cell is of, if they share one."""
+        fields = {cell.field for cell in self.cells}
+        return fields.pop() if len(fields) == 1 else None
+
+    def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        writes = [(c.hero_id, c.field, c.before, c.after) for c in self.cells]
+        new: tuple[HeroCreate | HeroRow, ...] = tuple(self.added) or self.new_heroes
+        changed, self.added = repository.edit_cells(writes, check=not force, add=new)
+        return self._summary(changed, added=tuple(hero.id for hero in self.added))
+
+    def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary:
+        writes = [(c.hero_id, c.field, c.after, c.before) for c in self.cells]
+        changed, _ = repository.edit_cells(writes, check=not force, remove=self.added)
+        return self._summary(changed, removed=tuple(hero.id for hero in self.added))
+
+    def _summary(
+        self, changed: list[HeroRow], added: tuple[int, ...] = (), removed: tuple[int, ...] = ()
+    ) -> ChangeSummary:
+        return ChangeSummary(
+            added=added,
+            changed=tuple(hero.id for hero in changed),
+            removed=removed,
+            field=self.field if not (added or removed) else None,
+            rows=tuple(changed),
+        )
 
 
 @dataclass
