@@ -1,4 +1,4 @@
-"""The hero table as the user sees it: rows, cell editors, and a hint when empty.
+"""The hero table as the user sees it: cells, cell editors, and a hint when empty.
 
 Cell editors check what was typed against the data layer's validation before
 they let Enter or Tab commit it, and hand the model the validated value.
@@ -131,13 +131,13 @@ class HeroCellDelegate(QStyledItemDelegate):
 
 
 class HeroTableView(QTableView):
-    """Whole-row selection, keyboard editing, no row numbers, a hint when empty."""
+    """Cell selection as in a spreadsheet, keyboard editing, no row numbers, a hint when empty."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.delegate = HeroCellDelegate(self)
         self.setItemDelegate(self.delegate)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.menus = WindowActions(self, self)
         self.status = StatusArea(self.client, self.display_name, self.statusBar(), self)
+        self.statusBar().addWidget(self.navigator.cells.count_label)  # "3 cells selected"
         self._connect()
         self._lay_out()
         self._restore_geometry()

@@ -2,7 +2,8 @@
 
 Every move asks the data worker for one ``PageView`` (a view request, so a
 newer move replaces an older one still on its way) and shows it when it
-arrives; the current hero and the selected heroes are kept across refreshes.
+arrives; the current hero and the selected cells are kept across refreshes
+(the selection itself is ``cell_selection.CellSelection``).
 
 Why one file of this length: every way of moving (a page key, Go to Hero,
 a sort, a search, a refresh, a change's answer) asks for the same kind of
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 from hero_desktop.data.errors import HeroError
@@ -23,6 +24,7 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import PageRequest, PageView, read_page
+from hero_desktop.ui.cell_selection import NAME_COLUMN, CellSelection
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, SORTABLE, HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
@@ -33,7 +35,6 @@ from hero_desktop.ui.window_settings import WindowSettings
 if TYPE_CHECKING:
     from hero_desktop.data.operations import ChangeSummary
 
-NAME_COLUMN = COLUMNS.index("name")
 Reply = Callable[[str | None], None]
 
 
@@ -66,6 +67,8 @@ class TableNavigator(QObject):
         self._before_search: tuple[int, int | None] | None = None
         self._asked_query: HeroQuery = model.query
         """The query of the newest page asked for (shown once its answer comes)."""
+        self.cells = CellSelection(model, table, self)
+        """The selected cells, rows, columns or whole view (Copy and Delete read it)."""
         table.itemDelegate().closeEditor.connect(self._editor_closed)
 
     # -- asking for pages ------------------------------------------------------------
@@ -172,13 +175,13 @@ class TableNavigator(QObject):
         self.pending_refresh = False
         hero = self.current_hero()
         column = self.table.currentIndex().column()
-        selected = {hero.id for hero in self.selected_heroes()}
+        kept = self.cells.kept()
 
         def keep(view: PageView) -> None:
             row = self.model.row_of(hero.id) if hero is not None else None
             if row is None:
                 row = min(keep_row if keep_row is not None else 0, self.model.rowCount() - 1)
-            self.select(row, column, {self.model.row_of(i) for i in selected})
+            self.cells.put_back(kept, row, column)
 
         self.show(after=keep)
 
@@ -362,32 +365,13 @@ class TableNavigator(QObject):
     # -- the selection ---------------------------------------------------------------
 
     def current_hero(self) -> HeroRow | None:
-        index = self.table.currentIndex()
-        return self.model.hero_at(index.row()) if index.isValid() else None
+        return self.cells.current_hero()
 
     def selected_heroes(self) -> list[HeroRow]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        return [self.model.hero_at(row) for row in rows if row < self.model.rowCount()]
+        return self.cells.selected_heroes()
 
-    def select(self, row: int, column: int, extra_rows: set[int | None] | None = None) -> None:
-        if self.model.rowCount() == 0:
-            return
-        row = max(0, min(row, self.model.rowCount() - 1))
-        column = column if column >= 0 else NAME_COLUMN
-        selection = self.table.selectionModel()
-        index = self.model.index(row, column)
-        flags: Any = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
-        for other in extra_rows or set():
-            if other is not None and other != row:
-                selection.select(
-                    self.model.index(other, 0),
-                    QItemSelectionModel.SelectionFlag.Select
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-        self.table.scrollTo(index)
+    def select(self, row: int, column: int) -> None:
+        self.cells.select_cell(row, column)
 
     def show_sort_state(self) -> None:
         query = self.model.query

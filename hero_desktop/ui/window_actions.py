@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from hero_desktop.data.query import SortKey
+from hero_desktop.ui.copy_cells import CellCopier, ShowMessage
+from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.table_navigator import TableNavigator
 
@@ -24,6 +26,8 @@ class ActionTarget(Protocol):
 
     navigator: TableNavigator
     model: HeroTableModel
+    client: DataClient
+    show_message: ShowMessage
     openRequested: SignalInstance  # noqa: N815
 
     def menuBar(self) -> QMenuBar: ...  # noqa: N802
@@ -72,6 +76,20 @@ class WindowActions:
         self.add_action = a("&Add Hero…", w.add_hero, ["Ctrl+N", "Ins"])
         self.delete_action = a("&Delete Heroes…", w.delete_selected, ["Del"])
         self.edit_action = a("&Edit Cell", w.edit_current, ["F2"])
+        cells = nav.cells
+        copier = self.copier = CellCopier(w.client, w.model, cells, w.show_message, owner)
+        self.copy_action = a("&Copy", lambda: copier.copy_cells(headers=False), ["Ctrl+C"])
+        self.copy_headers_action = a(
+            "Copy with &Headers", lambda: copier.copy_cells(headers=True), ["Ctrl+Shift+C"]
+        )
+        t = self._in_table
+        self.select_all_action = t(a("Select &All", cells.select_whole_view, ["Ctrl+A"]))
+        self.select_rows_action = t(
+            a("Select &Rows", cells.select_rows_of_selection, ["Shift+Space"])
+        )
+        self.select_columns_action = t(
+            a("Select C&olumns", cells.select_columns_of_selection, ["Ctrl+Space"])
+        )
         self.find_action = a("&Find…", w.focus_search, ["Ctrl+F"])
         self.clear_search_action = a("&Clear Search", nav.clear_search, [])
         self.go_to_action = a("&Go to Hero…", w.go_to_hero, ["Ctrl+G"])
@@ -141,6 +159,12 @@ class WindowActions:
         self.window.addAction(action)
         return action
 
+    def _in_table(self, action: QAction) -> QAction:
+        """Its keys act only while the table has the keyboard (a text field keeps its own)."""
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.window.navigator.table.addAction(action)
+        return action
+
     def _refusal(self, key: str, verb: str) -> QShortcut:
         shortcut = QShortcut(QKeySequence(key), self.owner)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -166,9 +190,15 @@ class WindowActions:
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
+        edit_menu.addActions([self.copy_action, self.copy_headers_action])
+        edit_menu.addSeparator()
         edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.clear_search_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [self.select_all_action, self.select_rows_action, self.select_columns_action]
+        )
         view_menu = bar.addMenu("&View")
         sort_menu = view_menu.addMenu("Sort &By")
         sort_menu.addActions(list(self.sort_actions.values()))
@@ -211,6 +241,7 @@ class WindowActions:
                 if keys:
                     rows.append((without_mnemonic(action.text()).split("\t")[0], keys))
         rows.append(("Edit cell: commit / cancel", "Enter or Tab / Esc"))
+        rows.append(("Select a rectangle of cells / add a cell", "Shift+arrows / Ctrl+click"))
         rows.append(("Clear search, back to where you were", "Esc (in the search box)"))
         rows.append(("Page number field: go to the page / leave it", "Enter / Esc"))
         rows.append(("Stop waiting for another program's lock", "Esc (while it waits)"))

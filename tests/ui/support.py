@@ -126,8 +126,9 @@ def current_column(window: MainWindow) -> int:
 
 
 def selected_ids(window: MainWindow) -> set[int]:
-    rows = window.table.selectionModel().selectedRows()
-    return {window.model.hero_at(index.row()).id for index in rows}
+    """The heroes whose rows hold a selected cell."""
+    cells = window.table.selectionModel().selectedIndexes()
+    return {window.model.hero_at(index.row()).id for index in cells}
 
 
 def status_text(window: MainWindow) -> str:
