@@ -41,6 +41,15 @@ class WindowSettings:
         self.store.setValue("sort", query.sort.value)
         self.store.setValue("descending", query.descending)
 
+    @property
+    def table_text_offset(self) -> int:
+        """The table's text size, in points above (or below) the desktop's."""
+        return _int(self.store.value("table_text_offset", 0), 0)
+
+    @table_text_offset.setter
+    def table_text_offset(self, points: int) -> None:
+        self.store.setValue("table_text_offset", points)
+
     def bytes_value(self, key: str) -> QByteArray | None:
         value = self.store.value(key)
         return value if isinstance(value, QByteArray) else None
