@@ -147,8 +147,7 @@ class HeroTableView(QTableView):
         self.setTabKeyNavigation(True)
         self.setAlternatingRowColors(True)
         # The ID column already numbers the heroes; row numbers only repeated it.
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(24)
+        self.verticalHeader().hide()  # (its row height follows the text: text_size.TextSize)
         header = self.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
