@@ -15,7 +15,9 @@ cycle collector tracks (frozen ones included) and how many are frozen
 (``gc.get_freeze_count()``: an object frozen while alive is never collected
 once it becomes garbage), and the exceptions, tracebacks and frames alive.
 A 10 ms heartbeat ``QTimer`` gives the longest stall of the GUI thread over
-the session (the batches' own key presses included).
+the session between the driver's batches: a batch presses ten keys (and may
+type a search and refuse an edit) in one turn of the event loop, faster than
+anyone can, so its own time is reported apart, as the longest batch.
 
 Why one file of this length: the session is one sequence on one window
 (keys, searches, refused edits) between two measurements of the same
@@ -146,7 +148,8 @@ class SessionResult:
     after: Census
     tally: Tally
     seconds: float
-    stall_ms: float
+    stall_ms: float  # between the driver's batches
+    batch_ms: float  # the longest batch itself
     rss_start_mb: float  # before the window was opened
 
     @property
@@ -229,21 +232,30 @@ def _batches(driver: Driver, keys: int, searches: int, edits: int) -> Iterator[b
         yield batch % PAUSE_EVERY == PAUSE_EVERY - 1
 
 
-def _run_in_event_loop(steps: Iterator[bool], idle: Callable[[], bool], timeout: float) -> None:
+def _run_in_event_loop(
+    steps: Iterator[bool], idle: Callable[[], bool], timeout: float, beat: Heartbeat | None
+) -> float:
     """Take one step per turn of the event loop (a 0 ms timer), until there are none.
 
     After a step that asks for a pause, the next one waits until ``idle()``.
+    Returns the longest step, in ms; a step's own time is no stall of ``beat``.
     """
     failures: list[BaseException] = []
     finished: list[bool] = []
+    longest: list[float] = [0.0]
     timer = QTimer()
     timer.setInterval(0)
 
     def step() -> None:
         if timer.interval() and not idle():
             return  # pausing: the answers are on their way
+        started = time.perf_counter()
         try:
-            timer.setInterval(1 if next(steps) else 0)
+            pause = next(steps)
+            longest[0] = max(longest[0], (time.perf_counter() - started) * 1000)
+            if beat is not None:
+                beat.restart_gap()
+            timer.setInterval(1 if pause else 0)
         except StopIteration:
             timer.stop()
             finished.append(True)
@@ -257,13 +269,24 @@ def _run_in_event_loop(steps: Iterator[bool], idle: Callable[[], bool], timeout:
     wait_until(lambda: bool(finished), timeout, "the session's key presses")
     if failures:
         raise failures[0]
+    return longest[0]
 
 
-def _session(driver: Driver, keys: int, searches: int, edits: int, timeout: float) -> None:
+def _session(
+    driver: Driver,
+    keys: int,
+    searches: int,
+    edits: int,
+    timeout: float,
+    beat: Heartbeat | None = None,
+) -> float:
+    """The session's actions; returns the longest batch, in ms."""
     window = driver.window
-    _run_in_event_loop(_batches(driver, keys, searches, edits), window.is_idle, timeout)
+    batches = _batches(driver, keys, searches, edits)
+    longest = _run_in_event_loop(batches, window.is_idle, timeout, beat)
     wait_until(window.is_idle, timeout, "the last answers")
     driver.clear_search()
+    return longest
 
 
 def run(rows: int, log: Callable[[str], None]) -> SessionResult:
@@ -303,14 +326,14 @@ def run(rows: int, log: Callable[[str], None]) -> SessionResult:
             beat = Heartbeat()
             beat.start()
             started = time.perf_counter()
-            _session(driver, PAGE_KEYS, SEARCHES, REFUSED_EDITS, slow)
+            batch_ms = _session(driver, PAGE_KEYS, SEARCHES, REFUSED_EDITS, slow, beat)
             seconds = time.perf_counter() - started
             stall = beat.stop()
             after = Census.take()
         finally:
             window.close()
             window.deleteLater()
-    return SessionResult(rows, before, after, tally, seconds, stall, rss_start)
+    return SessionResult(rows, before, after, tally, seconds, stall, batch_ms, rss_start)
 
 
 def print_session(result: SessionResult) -> None:
@@ -365,6 +388,14 @@ def print_session(result: SessionResult) -> None:
             f"≤ {TARGET_MS:g} ms",
             "met" if result.stall_ms <= TARGET_MS else "NOT met",
         ),
+        (
+            f"longest batch ({KEYS_PER_BATCH} keys, maybe a search and a refused edit)",
+            "",
+            f"{result.batch_ms:,.0f} ms",
+            "",
+            "",
+            "",
+        ),
     ]
     print_markdown(headers, rows)
     print()
@@ -382,6 +413,7 @@ def print_session(result: SessionResult) -> None:
         "gc.collect() before each measure"
     )
     print(
-        "- longest stall = widest gap between heartbeat ticks over the session, the "
-        "batches' own key presses included (a shared, noisy machine)"
+        "- longest stall = widest gap between heartbeat ticks over the session, not "
+        "counting the driver's batches themselves (pressed faster than anyone can, so "
+        "reported apart as the longest batch); a shared, noisy machine"
     )

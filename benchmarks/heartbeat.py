@@ -44,6 +44,10 @@ class Heartbeat:
         self._last = now
         self.ticks += 1
 
+    def restart_gap(self) -> None:
+        """The time since the last tick is not a stall (the caller's own work ran)."""
+        self._last = time.perf_counter()
+
     def mark(self) -> float:
         """The longest gap so far; from here on, gaps are counted afresh."""
         self._tick()
