@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from hero_desktop.ui.hero_table_model import COLUMNS, HEADERS
@@ -238,3 +238,20 @@ def test_the_text_size_survives_a_restart(
     assert table_points(again) == normal + 3
     assert again.table.rowHeight(0) == bigger_row > normal_row
     assert QApplication.font().pointSizeF() == normal  # the rest of the app is untouched
+
+
+def test_view_menu_and_f1_list_name_the_column_and_text_size_keys(window: MainWindow) -> None:
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert isinstance(view, QMenu)
+    entries = [a.text() for a in view.actions()]
+    assert "&Columns" in entries
+    assert entries[-3:] == ["&Larger Text", "S&maller Text", "&Normal Text Size"]
+
+    rows = dict(window.menus.shortcut_rows())
+
+    assert rows["Larger Text"] == "Ctrl++, Ctrl+="
+    assert rows["Smaller Text"] == "Ctrl+-"
+    assert rows["Normal Text Size"] == "Ctrl+0"
+    assert rows["Move Column Left"] == "Alt+Shift+Left"
+    assert rows["Move Column Right"] == "Alt+Shift+Right"
+    assert rows["Columns menu (show, hide, move, reset)"] == "Shift+F10, Menu (in the table)"
