@@ -9,19 +9,22 @@ from hero_desktop.data.rows import HeroRow
 NAMES_SHOWN = 10
 
 
-def describe(heroes: list[HeroRow]) -> str:
+def describe(heroes: list[HeroRow], note: str = "") -> str:
     lines = [f"• {hero.name} (id {hero.id})" for hero in heroes[:NAMES_SHOWN]]
     if len(heroes) > NAMES_SHOWN:
         lines.append(f"…and {len(heroes) - NAMES_SHOWN:,} more")
     noun = "this hero" if len(heroes) == 1 else f"these {len(heroes):,} heroes"
-    return f"Delete {noun}?\n\n" + "\n".join(lines) + "\n\nYou can undo this with Ctrl+Z."
+    note = f"\n\n{note}" if note else ""
+    return f"Delete {noun}?\n\n" + "\n".join(lines) + f"{note}\n\nYou can undo this with Ctrl+Z."
 
 
 class DeleteHeroesDialog(QDialog):
-    def __init__(self, heroes: list[HeroRow], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, heroes: list[HeroRow], parent: QWidget | None = None, note: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Delete Heroes" if len(heroes) > 1 else "Delete Hero")
-        self.message = QLabel(describe(heroes))
+        self.message = QLabel(describe(heroes, note))
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         delete = buttons.addButton("&Delete", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -35,5 +38,5 @@ class DeleteHeroesDialog(QDialog):
         delete.setFocus()
 
 
-def confirm_delete(heroes: list[HeroRow], parent: QWidget | None) -> bool:
-    return DeleteHeroesDialog(heroes, parent).exec() == QDialog.DialogCode.Accepted
+def confirm_delete(heroes: list[HeroRow], parent: QWidget | None, note: str = "") -> bool:
+    return DeleteHeroesDialog(heroes, parent, note).exec() == QDialog.DialogCode.Accepted

@@ -172,7 +172,16 @@ class HeroEditing(QObject):
         heroes = self.navigator.selected_heroes()
         if not heroes:
             return
-        confirmed = self.prompts.confirm_delete(heroes)
+        # Select All on a view larger than the page deletes the page's heroes, as the user
+        # saw them (and as undo keeps them), and the question says so.
+        rest = self.model.total - len(heroes) if self.navigator.cells.whole_view else 0
+        note = (
+            f"Only the {len(heroes):,} heroes on this page are deleted: "
+            f"the other {rest:,} heroes of the view are kept."
+            if rest > 0
+            else ""
+        )
+        confirmed = self.prompts.confirm_delete(heroes, note)
         self.reactivate()
         if not confirmed:
             return

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, location_key, location_name
+from hero_desktop.ui.cell_selection import NAME_COLUMN
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
@@ -47,7 +48,7 @@ from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.store_sentences import opening_notice, read_only_banner
-from hero_desktop.ui.table_navigator import NAME_COLUMN, TableNavigator
+from hero_desktop.ui.table_navigator import TableNavigator
 from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
 

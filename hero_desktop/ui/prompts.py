@@ -53,10 +53,11 @@ class Prompts:
         dialog.exec()
         return dialog.saved
 
-    def confirm_delete(self, heroes: list[HeroRow]) -> bool:
+    def confirm_delete(self, heroes: list[HeroRow], note: str = "") -> bool:
+        """Ask to delete ``heroes``, naming them (``note`` says what else to know)."""
         from hero_desktop.ui.delete_heroes_dialog import confirm_delete
 
-        return confirm_delete(heroes, self.parent)
+        return confirm_delete(heroes, self.parent, note)
 
     def go_to_hero(self, find: FindHero) -> None:
         """Ask for hero ids until ``find`` shows one, or the user presses Esc."""

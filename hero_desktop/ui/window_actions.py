@@ -15,9 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from hero_desktop.data.query import SortKey
-from hero_desktop.ui.copy_cells import CellCopier, ShowMessage
+from hero_desktop.ui.copy_cells import CellCopier
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
+from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.table_navigator import TableNavigator
 
 
@@ -27,7 +28,6 @@ class ActionTarget(Protocol):
     navigator: TableNavigator
     model: HeroTableModel
     client: DataClient
-    show_message: ShowMessage
     openRequested: SignalInstance  # noqa: N815
 
     def menuBar(self) -> QMenuBar: ...  # noqa: N802
@@ -50,6 +50,7 @@ class ActionTarget(Protocol):
     def show_shortcuts(self) -> None: ...
     def about(self) -> None: ...
     def say_read_only(self, verb: str) -> None: ...
+    def show_message(self, text: str, kind: MessageKind = ...) -> None: ...
 
 
 Keys = list[QKeySequence | QKeySequence.StandardKey | str]

@@ -292,6 +292,7 @@ class Answers(Prompts):
         self.conflicts: list[tuple[str, dict[str, object], HeroRow]] = []
         self.delete_answer: bool | None = None
         self.deletes: list[list[int]] = []
+        self.delete_notes: list[str] = []
         self.quit_answer = True
         self.quit_questions: list[tuple[str, list[str]]] = []
 
@@ -303,10 +304,11 @@ class Answers(Prompts):
         self.quit_questions.append((database, changes))
         return self.quit_answer
 
-    def confirm_delete(self, heroes: list[HeroRow]) -> bool:
+    def confirm_delete(self, heroes: list[HeroRow], note: str = "") -> bool:
         if self.delete_answer is None:
-            return super().confirm_delete(heroes)
+            return super().confirm_delete(heroes, note)
         self.deletes.append([hero.id for hero in heroes])
+        self.delete_notes.append(note)
         return self.delete_answer
 
 
