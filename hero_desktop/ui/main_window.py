@@ -39,6 +39,7 @@ from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, location_key, location_name
 from hero_desktop.ui.cell_selection import NAME_COLUMN
+from hero_desktop.ui.column_layout import ColumnLayout
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
@@ -49,6 +50,7 @@ from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.store_sentences import opening_notice, read_only_banner
 from hero_desktop.ui.table_navigator import TableNavigator
+from hero_desktop.ui.text_size import TextSize
 from hero_desktop.ui.window_actions import WindowActions
 from hero_desktop.ui.window_settings import WindowSettings
 
@@ -127,6 +129,8 @@ class MainWindow(QMainWindow):
             self.client, self.model, self.table, self.search_bar, self.pager,
             self.settings, self.show_message, self,
         )  # fmt: skip
+        self.columns = ColumnLayout(self.table, self.settings)
+        self.text_size = TextSize(self.table, self.settings)
         self.menus = WindowActions(self, self)
         self.status = StatusArea(self.client, self.display_name, self.statusBar(), self)
         self.statusBar().addWidget(self.navigator.cells.count_label)  # "3 cells selected"
@@ -398,7 +402,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.settings.store.setValue("geometry", self.saveGeometry())
-        self.settings.store.setValue("header", self.table.horizontalHeader().saveState())
+        self.columns.save()
         self.settings.sync()
 
     def _restore_geometry(self) -> None:
@@ -407,12 +411,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(820, 560)
-        header = self.settings.bytes_value("header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for column, width in enumerate((70, 260, 70)):
-                self.table.setColumnWidth(column, width)
 
     def reactivate(self) -> None:
         self.activateWindow()
