@@ -15,11 +15,13 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from hero_desktop.data.query import SortKey
+from hero_desktop.ui.column_layout import MENU_KEYS, ColumnLayout
 from hero_desktop.ui.copy_cells import CellCopier
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.table_navigator import TableNavigator
+from hero_desktop.ui.text_size import TextSize
 
 
 class ActionTarget(Protocol):
@@ -28,6 +30,8 @@ class ActionTarget(Protocol):
     navigator: TableNavigator
     model: HeroTableModel
     client: DataClient
+    columns: ColumnLayout
+    text_size: TextSize
     openRequested: SignalInstance  # noqa: N815
 
     def menuBar(self) -> QMenuBar: ...  # noqa: N802
@@ -117,6 +121,15 @@ class WindowActions:
             action.setCheckable(True)
         self.descending_action = a("&Descending", nav.toggle_descending, ["Ctrl+Shift+D"])
         self.descending_action.setCheckable(True)
+        cols, text = w.columns, w.text_size
+        self.move_left_action = a("Move Column &Left", cols.move_current_left, ["Alt+Shift+Left"])
+        self.move_right_action = a(
+            "Move Column &Right", cols.move_current_right, ["Alt+Shift+Right"]
+        )
+        self.reset_columns_action = a("Reset &Columns", cols.reset_columns, [])
+        self.larger_text_action = a("&Larger Text", text.larger, ["Ctrl++", "Ctrl+="])
+        self.smaller_text_action = a("S&maller Text", text.smaller, ["Ctrl+-"])
+        self.normal_text_action = a("&Normal Text Size", text.normal, ["Ctrl+0"])
         self.shortcuts_action = a("&Keyboard Shortcuts", w.show_shortcuts, ["F1"])
         self.about_action = a("&About Hero Desktop", w.about, [])
         self.undo_action.setEnabled(False)
@@ -206,6 +219,16 @@ class WindowActions:
         sort_menu.addSeparator()
         sort_menu.addAction(self.descending_action)
         view_menu.addAction(self.show_secrets_action)
+        columns_menu = self.window.columns.menu
+        view_menu.addMenu(columns_menu)
+        columns_menu.addSeparator()
+        columns_menu.addActions([self.move_left_action, self.move_right_action])
+        columns_menu.addSeparator()
+        columns_menu.addAction(self.reset_columns_action)
+        view_menu.addSeparator()
+        view_menu.addActions(
+            [self.larger_text_action, self.smaller_text_action, self.normal_text_action]
+        )
         go_menu = bar.addMenu("&Go")
         go_menu.addActions([self.go_to_action, self.page_number_action])
         go_menu.addSeparator()
@@ -246,6 +269,9 @@ class WindowActions:
         rows.append(("Clear search, back to where you were", "Esc (in the search box)"))
         rows.append(("Page number field: go to the page / leave it", "Enter / Esc"))
         rows.append(("Stop waiting for another program's lock", "Esc (while it waits)"))
+        rows.append(
+            ("Columns menu (show, hide, move, reset)", f"{', '.join(MENU_KEYS)} (in the table)")
+        )
         return rows
 
 
