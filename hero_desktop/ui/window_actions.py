@@ -24,6 +24,20 @@ from hero_desktop.ui.table_navigator import TableNavigator
 from hero_desktop.ui.text_size import TextSize
 
 
+class Pasting(Protocol):
+    """Paste and fill (``paste_cells.CellPaster``), built with the window's services."""
+
+    def paste_here(self) -> None: ...
+    def paste_as_new(self) -> None: ...
+    def fill_selection(self) -> None: ...
+    def fill_down(self) -> None: ...
+
+
+class Services(Protocol):
+    @property
+    def pasting(self) -> Pasting: ...
+
+
 class ActionTarget(Protocol):
     """What the actions act on: the main window, seen only through what they need."""
 
@@ -55,6 +69,8 @@ class ActionTarget(Protocol):
     def about(self) -> None: ...
     def say_read_only(self, verb: str) -> None: ...
     def show_message(self, text: str, kind: MessageKind = ...) -> None: ...
+    @property
+    def services(self) -> Services: ...
 
 
 Keys = list[QKeySequence | QKeySequence.StandardKey | str]
@@ -80,6 +96,18 @@ class WindowActions:
         self.redo_action = a("&Redo", w.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         self.add_action = a("&Add Hero…", w.add_hero, ["Ctrl+N", "Ins"])
         self.delete_action = a("&Delete Heroes…", w.delete_selected, ["Del"])
+
+        def pasting() -> Pasting:  # (built after the first paint)
+            return w.services.pasting
+
+        self.paste_action = a("&Paste", lambda: pasting().paste_here(), ["Ctrl+V"])
+        self.paste_new_action = a(
+            "Paste as &New Heroes", lambda: pasting().paste_as_new(), ["Ctrl+Shift+V"]
+        )
+        self.fill_action = a(
+            "F&ill Selection", lambda: pasting().fill_selection(), ["Ctrl+Return", "Ctrl+Enter"]
+        )
+        self.fill_down_action = a("Fill &Down", lambda: pasting().fill_down(), ["Ctrl+D"])
         self.edit_action = a("&Edit Cell", w.edit_current, ["F2"])
         cells = nav.cells
         copier = self.copier = CellCopier(w.client, w.model, cells, w.show_message, owner)
@@ -207,6 +235,9 @@ class WindowActions:
         edit_menu.addActions([self.copy_action, self.copy_headers_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.paste_action, self.paste_new_action])
+        edit_menu.addActions([self.fill_action, self.fill_down_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.clear_search_action])
         edit_menu.addSeparator()

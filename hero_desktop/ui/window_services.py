@@ -20,6 +20,7 @@ from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.hero_editing import HeroEditing
 from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
+from hero_desktop.ui.paste_cells import CellPaster
 from hero_desktop.ui.prompts import Prompts
 
 # A close held back until the change being written commits (or meets a lock) is tried
@@ -100,6 +101,12 @@ class WindowServices:
             client=w.client, runner=self.runner, prompts=self.prompts,
             navigator=w.navigator, table=w.table, model=w.model,
             messages=w.message_bar, status=w.status, status_bar=w.statusBar(),
+            read_only=lambda: w.read_only, say_read_only=w.say_read_only,
+            reactivate=w.reactivate, parent=owner,
+        )  # fmt: skip
+        self.pasting = CellPaster(
+            client=w.client, runner=self.runner, prompts=self.prompts,
+            navigator=w.navigator, table=w.table, model=w.model, show_message=w.show_message,
             read_only=lambda: w.read_only, say_read_only=w.say_read_only,
             reactivate=w.reactivate, parent=owner,
         )  # fmt: skip
