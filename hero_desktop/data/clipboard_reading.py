@@ -20,8 +20,6 @@ import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
-from hero_desktop.data.csv_reading import column_named
-
 Block = list[list[str]]
 
 _SPACES = re.compile(r"\s+")
@@ -60,6 +58,9 @@ def header_fields(row: Sequence[str]) -> tuple[str | None, ...] | None:
     secret name, in any case, with a space or an underscore); an ``id``
     column or an empty cell is allowed and maps to None (not written).
     """
+    # Imported here: the window starts without the CSV modules.
+    from hero_desktop.data.csv_reading import column_named
+
     fields = tuple(column_named(cell) for cell in row)
     named = [field for field in fields if field is not None]
     others = [
