@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
-from hero_desktop.ui.table_navigator import NAME_COLUMN
+from hero_desktop.ui.cell_selection import NAME_COLUMN
 
 from .conftest import OpenWindow
 from .support import (

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from hero_desktop.ui.cell_selection import NAME_COLUMN
 from hero_desktop.ui.main_window import MainWindow
-from hero_desktop.ui.table_navigator import NAME_COLUMN
 
 from .conftest import OpenWindow, reread
 from .support import (

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from hero_desktop.app import create_main_window
 from hero_desktop.ui import interpreter
-from hero_desktop.ui.table_navigator import NAME_COLUMN
+from hero_desktop.ui.cell_selection import NAME_COLUMN
 
 from .conftest import OpenWindow
 from .support import (
