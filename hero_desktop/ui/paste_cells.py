@@ -17,7 +17,12 @@ selected cell of each column into the selected cells below it.
 
 Every value is checked (``data/cell_paste``) before anything is written; the
 write is one ``EditCells`` operation through the change runner: one
-transaction, one undo step, conflicts asked about once.
+transaction, one undo step, conflicts asked about once. After Select All on
+a view larger than the page, a fill (and a one-value paste) writes every hero
+of the view instead, through ``view_filling``.
+
+Why one file over 300 lines: the four commands share how the selection, the
+shown columns and the clipboard are read, and the one way they are run.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from hero_desktop.ui.hero_table_view import FIELD_PROPERTY, HeroTableView
 from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.table_navigator import TableNavigator
+from hero_desktop.ui.view_filling import ViewFiller, fillable
 
 if TYPE_CHECKING:
     from hero_desktop.data.cell_paste import CellChange
@@ -75,6 +81,16 @@ class CellPaster(QObject):
         self._navigator, self._table, self._model = navigator, table, model
         self._show_message, self._read_only = show_message, read_only
         self._say_read_only, self._reactivate = say_read_only, reactivate
+        self._cells = navigator.cells
+        self.view_filler = ViewFiller(runner, model, show_message, table.window())
+
+    def cancel(self) -> None:
+        """On close: a fill over a whole view still running is rolled back."""
+        self.view_filler.cancel()
+
+    def _whole_view(self) -> bool:
+        """Select All on a view larger than the page: a fill writes every hero of the view."""
+        return self._cells.whole_view and self._model.total > self._model.rowCount()
 
     # -- Paste ---------------------------------------------------------------------
 
@@ -201,18 +217,25 @@ class CellPaster(QObject):
             self._table.delegate.show_problem(editor, result)
             return
         field = str(editor.property(FIELD_PROPERTY))
+        value, whole = getattr(result, field), self._whole_view()
         cells = [(h, f) for h, f in self._selected_cells() if f == field]
         current = self._model.hero_at(self._table.currentIndex().row())
         if (current, field) not in cells:
             cells.insert(0, (current, field))
         self._table.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         self._table.setFocus()
-        self._run(EditCells("Fill", tuple(fill_changes(cells, getattr(result, field)))))
+        if whole:
+            self.view_filler.fill("Fill", {field: value})
+        else:
+            self._run(EditCells("Fill", tuple(fill_changes(cells, value))))
 
     def fill_down(self) -> None:
         """Ctrl+D: each selected column's first selected cell into the selected cells below it."""
         if self._read_only():
             self._say_read_only("changed")
+            return
+        if self._whole_view():
+            self.view_filler.fill_down(fillable(self._cells.visible_columns()))
             return
         from hero_desktop.data.cell_paste import fill_down_changes
 
@@ -231,17 +254,22 @@ class CellPaster(QObject):
     def _fill_with_text(self, cells: list[tuple[HeroRow, str]], text: str, verb: str) -> None:
         from hero_desktop.data.cell_paste import checked_value, fill_changes
 
-        changes: list[CellChange] = []
+        whole = self._whole_view()
+        fields = fillable(self._cells.visible_columns()) if whole else [f for _, f in cells]
         values: dict[str, object] = {}
+        for field in dict.fromkeys(fields):
+            try:
+                values[field] = checked_value(field, text)
+            except ValueError as error:
+                self._show_message(
+                    f"{FIELD_LABELS[field]}: {error}. Nothing was pasted.", MessageKind.ERROR
+                )
+                return
+        if whole:
+            self.view_filler.fill(verb, values)
+            return
+        changes: list[CellChange] = []
         for hero, field in cells:
-            if field not in values:
-                try:
-                    values[field] = checked_value(field, text)
-                except ValueError as error:
-                    self._show_message(
-                        f"{FIELD_LABELS[field]}: {error}. Nothing was pasted.", MessageKind.ERROR
-                    )
-                    return
             changes.extend(fill_changes([(hero, field)], values[field]))
         self._run(EditCells(verb, tuple(changes)))
 

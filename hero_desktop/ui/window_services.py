@@ -121,7 +121,7 @@ class WindowServices:
         """Whether the window may close now; if not, it closes itself once it may.
 
         A change being written commits first (a few milliseconds); an import
-        is cancelled (rolled back) first. A change that waits for another
+        or a fill of a whole view is cancelled (rolled back) first. A change that waits for another
         program's lock is the user's call: quit without it (Enter), or keep
         waiting (Esc; the window closes once it is written). A new Ctrl+Q
         after Keep Waiting asks again.
@@ -141,6 +141,7 @@ class WindowServices:
                     return True
         else:
             self.csv.cancel()  # an import in hand rolls back; a short change just commits
+            self.pasting.cancel()  # so does a fill of a whole view
         if not self._gate.isActive():
             self._editor_at_close = self._editor()
             self._gate.start()  # close again once it is written (or once it waits, to ask)
@@ -167,3 +168,4 @@ class WindowServices:
         self.live_view.stop()
         self.index_offer.stop()
         self.csv.cancel()
+        self.pasting.cancel()
