@@ -188,7 +188,7 @@ class CellPaster(QObject):
                 return
             self._navigator.select(first, COLUMNS.index("name"))
             selection, flag = self._table.selectionModel(), QItemSelectionModel.SelectionFlag
-            for row in rows - {None, first}:
+            for row in rows - {None}:  # the first one whole too, not only its Name
                 selection.select(self._model.index(row or 0, 0), flag.Select | flag.Rows)
 
         if added:

@@ -219,6 +219,8 @@ def test_paste_as_new_heroes_reads_a_header_row_in_any_order_and_case(
     ]
     qtbot.waitUntil(lambda: selected_ids(window) >= {3, 4})
     assert undo_text(window) == "&Undo Paste 2 New Heroes"
+    # Every new hero's whole row is selected, the first one's too.
+    assert window.navigator.cells.count_label.text() == "2 rows selected"
     press(qtbot, window, Qt.Key.Key_Z)
     assert rows_in_file(db_path) == numbered_heroes(2)
 
