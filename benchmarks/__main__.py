@@ -25,6 +25,7 @@ GROUPS = (
     "session",
     "quit",
     "edit-path",
+    "paste",
 )
 
 
@@ -43,8 +44,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "venv app) runs only when asked for, after make bundle; responsiveness (the longest "
         "stall of a real window's GUI thread, per situation), postgres (team mode on a "
         "throwaway PostgreSQL server) and session (memory before and after 100,000 page "
-        "keys in a real window), quit (answer to exit under another program's lock) and "
-        "edit-path (the files one cell edit passes through) print tables of their own",
+        "keys in a real window), quit (answer to exit under another program's lock), "
+        "edit-path (the files one cell edit passes through) and paste (paste, fill and copy "
+        "in a real window beside raw sqlite3) print tables of their own",
     )
     return parser.parse_args(argv)
 
@@ -123,6 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import bench_edit_path
 
         edit_path = bench_edit_path.run(rows, log)
+    pasted = None
+    if "paste" in groups:
+        from benchmarks import bench_paste
+
+        pasted = bench_paste.run(rows, log)
     postgres: list[Figure] = []
     if "postgres" in groups:
         from benchmarks import bench_postgres
@@ -150,6 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print()
         bench_edit_path.print_edit_path(edit_path)
+    if pasted is not None:
+        from benchmarks import bench_paste
+
+        print()
+        bench_paste.print_paste(pasted, rows)
     log("done")
     del app
     return 0
