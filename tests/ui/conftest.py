@@ -73,6 +73,19 @@ def qtbot(qapp: QApplication, request: pytest.FixtureRequest) -> SettlingQtBot:
     return SettlingQtBot(request)
 
 
+@pytest.fixture(autouse=True)
+def clipboard_emptied(qapp: QApplication) -> Iterator[None]:
+    """Each test leaves the clipboard empty.
+
+    A QMimeData still on the clipboard when the process ends is deleted with
+    the application, after PySide has stopped following it: a Python wrapper
+    of it then crashes the interpreter's exit (status 139 with every test
+    passed). Cleared while everything is alive, the wrapper is told.
+    """
+    yield
+    QApplication.clipboard().clear()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "database.db"
