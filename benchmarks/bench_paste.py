@@ -52,6 +52,9 @@ class Measured:
 
 
 def _search(window: Any, text: str) -> None:
+    # A progress dialog that showed took the keyboard; the window has it back.
+    window.activateWindow()
+    wait_until(window.isActiveWindow, 30, "the window to be active")
     window.search_bar.name_edit.setFocus()
     window.search_bar.name_edit.clear()
     QTest.keyClicks(window.search_bar.name_edit, text)
