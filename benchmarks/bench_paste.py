@@ -132,6 +132,7 @@ def _copy(window: Any) -> tuple[float, float, int, bool]:
     wait_until(lambda: bool(filled) and copier.progress is None, SLOW_S, "the copy")
     stall = heartbeat.stop()
     lines = clipboard.text().count("\n")
+    clipboard.clear()  # a QMimeData still on the clipboard at exit crashes the shutdown
     return filled[-1] - started, stall, lines, any(shown)
 
 
