@@ -92,7 +92,7 @@ class CellCopier(QObject):
             block = view_cells(repository, query, fields, visible, progress.report)
             count = len(block)
             if headers:
-                block.insert(0, titles)
+                block.insert(0, tuple(titles))
             return to_tsv(block), to_html(block), count
 
         def copied(result: Copied) -> None:
