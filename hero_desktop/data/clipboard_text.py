@@ -35,10 +35,19 @@ def html_cell(value: str) -> str:
     return "<td>" + "<br>".join(html.escape(line) for line in lines) + "</td>"
 
 
-def to_html(rows: Block) -> str:
-    body = "".join("<tr>" + "".join(html_cell(v) for v in row) + "</tr>\n" for row in rows)
+def html_rows(rows: Block) -> str:
+    """The ``<tr>`` lines of a block, for ``html_document``."""
+    return "".join("<tr>" + "".join(html_cell(v) for v in row) + "</tr>\n" for row in rows)
+
+
+def html_document(body: str) -> str:
+    """A table of ``html_rows`` as spreadsheets read it from ``text/html``."""
     return (
         '<html><head><meta charset="utf-8"></head><body>\n'
         f"<table>\n{body}</table>\n"
         "</body></html>\n"
     )
+
+
+def to_html(rows: Block) -> str:
+    return html_document(html_rows(rows))
