@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from hero_desktop.data.errors import InvalidHeroError
 from hero_desktop.data.rows import MAX_AGE, MAX_TEXT_LENGTH
+from hero_desktop.ui.field_message import error_label, show_refusal
 from hero_desktop.ui.overrides import override
 
 if TYPE_CHECKING:
@@ -60,8 +61,13 @@ class AddHeroDialog(QDialog):
         self.secret_edit.setPlaceholderText("Required, e.g. Dive Wilson")
         self.age_edit = QLineEdit()
         self.age_edit.setPlaceholderText(f"Optional, 0 to {MAX_AGE}")
-        self.errors = {field: _error_label() for field in ("name", "secret_name", "age")}
-        self.form_error = _error_label()
+        self.errors = {field: error_label() for field in ("name", "secret_name", "age")}
+        self.form_error = error_label()
+        self.edits = {"name": self.name_edit, "secret_name": self.secret_edit, "age": self.age_edit}
+        # What a screen reader says of each field besides its label; a refusal replaces it.
+        self.hints = {field: edit.placeholderText() for field, edit in self.edits.items()}
+        for field, edit in self.edits.items():
+            edit.setAccessibleDescription(self.hints[field])
 
         form = QFormLayout()
         for text, edit, field in (
@@ -79,6 +85,10 @@ class AddHeroDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleDescription("Add this hero (Enter)")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(
+            "Close without adding (Esc)"
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -101,6 +111,8 @@ class AddHeroDialog(QDialog):
             return  # one save at a time
         for label in (*self.errors.values(), self.form_error):
             label.hide()
+        for field, edit in self.edits.items():
+            edit.setAccessibleDescription(self.hints[field])
         # Imported at the first Add; the data worker has usually loaded it by then.
         from hero_desktop.data.models import validate_create
 
@@ -109,11 +121,10 @@ class AddHeroDialog(QDialog):
         except InvalidHeroError as error:
             for field, message in error.messages.items():
                 label = self.errors.get(field, self.form_error)
-                label.setText(message)
-                label.show()
+                show_refusal(label, message, self.edits.get(field))
             # The first wrong field in tab order (HeroCreate lists age before secret_name).
-            edits = {"name": self.name_edit, "secret_name": self.secret_edit}
-            next((edits[f] for f in edits if f in error.messages), self.age_edit).setFocus()
+            wrong = (edit for field, edit in self.edits.items() if field in error.messages)
+            next(wrong, self.age_edit).setFocus()
             # Grow to fit the messages: a shown dialog does not, and wrapped lines were cut off.
             self.adjustSize()
             return
@@ -123,8 +134,11 @@ class AddHeroDialog(QDialog):
 
     def show_waiting(self, text: str) -> None:
         """While a save waits for another program's lock: say so (an empty text: done)."""
-        self.form_error.setText(f"{text} Press Esc to stop waiting." if text else "")
-        self.form_error.setVisible(bool(text))
+        if text:
+            show_refusal(self.form_error, f"{text} Press Esc to stop waiting.")
+        else:
+            self.form_error.clear()
+            self.form_error.hide()
         self.adjustSize()
 
     def answered(self, problem: str | None) -> None:
@@ -132,8 +146,7 @@ class AddHeroDialog(QDialog):
         hero, self._saving = self._saving, None
         self.save_button.setEnabled(True)
         if problem is not None:
-            self.form_error.setText(problem)
-            self.form_error.show()
+            show_refusal(self.form_error, problem)
             self.adjustSize()
             return
         self.saved = hero
@@ -155,17 +168,3 @@ def _with_message(field: QLineEdit, message: QLabel) -> QVBoxLayout:
     column.addWidget(field)
     column.addWidget(message)
     return column
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    # From the palette, so it reads in light and dark themes: the text colour,
-    # set apart by a stripe in the highlight colour.
-    label.setStyleSheet(
-        "QLabel#fieldError { color: palette(window-text); border: 0;"
-        " border-left: 3px solid palette(highlight); padding-left: 6px; }"
-    )
-    label.setWordWrap(True)
-    label.hide()
-    return label

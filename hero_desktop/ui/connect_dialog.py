@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hero_desktop.data.location import DEFAULT_PORT, ServerAddress
+from hero_desktop.ui.field_message import error_label, show_refusal
 from hero_desktop.ui.overrides import override
 
 # The modes offered, most usual first; an address may bring another one along.
@@ -69,6 +70,7 @@ class ConnectDialog(QDialog):
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(DEFAULT_PORT)
         self.port_spin.setGroupSeparatorShown(False)
+        self.port_spin.lineEdit().setAccessibleName("Port")
         self.database_edit = QLineEdit("heroes")
         self.database_edit.setPlaceholderText("Required, e.g. heroes")
         self.user_edit = QLineEdit(login_name())
@@ -80,8 +82,8 @@ class ConnectDialog(QDialog):
         self.tls_combo = QComboBox()
         for mode, label in TLS_MODES.items():
             self.tls_combo.addItem(label, mode)
-        self.database_error = _error_label()
-        self.form_error = _error_label()
+        self.database_error = error_label()
+        self.form_error = error_label()
 
         form = QFormLayout()
         self._add_row(form, "&Host:", self.host_edit)
@@ -115,6 +117,8 @@ class ConnectDialog(QDialog):
         ]
         for before, after in pairwise(fields):
             self.setTabOrder(before, after)
+        self._describe_fields()
+        self.connect_button.setAccessibleDescription("Open the database on this server (Enter)")
         self.database_edit.textChanged.connect(self._database_typed)
 
         if initial is not None:
@@ -123,6 +127,12 @@ class ConnectDialog(QDialog):
         first = self.password_edit if initial is not None else self.host_edit
         first.setFocus()
         first.selectAll()
+
+    def _describe_fields(self) -> None:
+        """Each field's hint, for screen readers (a refusal replaces its field's)."""
+        for edit in (self.host_edit, self.database_edit, self.user_edit, self.password_edit):
+            edit.setAccessibleDescription(edit.placeholderText())
+        self.tls_combo.setAccessibleDescription("Whether the connection is encrypted")
 
     def _add_row(self, form: QFormLayout, text: str, field: QWidget) -> None:
         label = QLabel(text)
@@ -161,6 +171,7 @@ class ConnectDialog(QDialog):
     @override
     def accept(self) -> None:
         self.form_error.hide()
+        self._describe_fields()
         if not self.database_edit.text().strip():
             self._refuse(
                 self.database_error, self.database_edit, "Enter the name of a database to open."
@@ -175,8 +186,7 @@ class ConnectDialog(QDialog):
         super().accept()
 
     def _refuse(self, label: QLabel, field: QLineEdit, reason: str) -> None:
-        label.setText(reason)
-        label.show()
+        show_refusal(label, reason, field)
         field.setFocus()
         field.selectAll()
         # Grow to fit the message: a shown dialog does not.
@@ -185,6 +195,7 @@ class ConnectDialog(QDialog):
     def _database_typed(self, text: str) -> None:
         if text.strip():
             self.database_error.hide()
+            self.database_edit.setAccessibleDescription(self.database_edit.placeholderText())
 
 
 def ask_server(
@@ -201,18 +212,3 @@ def ask_server(
     finally:
         dialog.password_edit.clear()  # the typed password lives on only in the address
         dialog.deleteLater()
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    # From the palette, so it reads in light and dark themes: the text colour,
-    # set apart by a stripe in the highlight colour. The stripe is drawn only
-    # after "border: 0" (a lone border-left draws nothing on a QLabel).
-    label.setStyleSheet(
-        "QLabel#fieldError { color: palette(window-text); border: 0;"
-        " border-left: 3px solid palette(highlight); padding-left: 6px; }"
-    )
-    label.setWordWrap(True)
-    label.hide()
-    return label

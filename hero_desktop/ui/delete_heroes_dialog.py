@@ -30,6 +30,10 @@ class DeleteHeroesDialog(QDialog):
         delete = buttons.addButton("&Delete", QDialogButtonBox.ButtonRole.AcceptRole)
         delete.setDefault(True)
         delete.setAutoDefault(True)
+        delete.setAccessibleDescription("Delete the heroes listed (Enter); Ctrl+Z undoes it")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(
+            "Keep them (Esc)"
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

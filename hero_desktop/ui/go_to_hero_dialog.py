@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from hero_desktop.ui.field_message import error_label, show_refusal
 from hero_desktop.ui.overrides import override
 
 Reply = Callable[[str | None], None]
@@ -35,16 +35,16 @@ class GoToHeroDialog(QDialog):
         self._find = find
         self.id_edit = QLineEdit()
         self.id_edit.setPlaceholderText("e.g. 42")
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #d32f2f;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.id_edit.setAccessibleDescription("The number in a hero's ID column")
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("Hero &id:", self.id_edit)
         form.addRow("", self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
+            "Show this hero (Enter)"
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -61,8 +61,7 @@ class GoToHeroDialog(QDialog):
         if problem is None:
             super().accept()
             return
-        self.error.setText(problem)
-        self.error.show()
+        show_refusal(self.error, problem, self.id_edit)
         self.id_edit.setFocus()
         self.id_edit.selectAll()
         self.adjustSize()

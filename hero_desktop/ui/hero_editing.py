@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QStatusBar
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
 from hero_desktop.data.rows import FIELD_LABELS, HeroRow
+from hero_desktop.ui.announce import announce
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
@@ -89,6 +90,7 @@ class HeroEditing(QObject):
         """A cell edit was refused: say why in the status bar, naming the column."""
         self._refusal = f"{FIELD_LABELS.get(field, field)}: {message}"
         self.status_bar.showMessage(self._refusal, 10_000)
+        announce(self.status_bar, self._refusal, urgent=True)
 
     def _clear_refusal(self) -> None:
         if self._refusal and self.status_bar.currentMessage() == self._refusal:

@@ -33,6 +33,13 @@ DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 EDIT_ROLE = int(Qt.ItemDataRole.EditRole)
 ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+# What a screen reader says of a cell: its value (a hidden secret: "hidden"), and why.
+SPOKEN_ROLE = int(Qt.ItemDataRole.AccessibleTextRole)
+SPOKEN_DETAIL_ROLE = int(Qt.ItemDataRole.AccessibleDescriptionRole)
+HIDDEN_WORD = "hidden"
+HIDDEN_HINT = "Hidden: View → Show Secret Names"
+ANSWERED_ROLES = (DISPLAY_ROLE, EDIT_ROLE, ALIGNMENT_ROLE, TOOLTIP_ROLE, SPOKEN_ROLE,
+                  SPOKEN_DETAIL_ROLE)  # fmt: skip
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 NUMBER_COLUMNS = ("id", "age")
 # Takes (hero, field, the cell delegate's validated HeroUpdate); returns the hero as it
@@ -183,23 +190,26 @@ class HeroTableModel(QAbstractTableModel):
 
     @override
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
-        if role not in (DISPLAY_ROLE, EDIT_ROLE, ALIGNMENT_ROLE, TOOLTIP_ROLE):
+        if role not in ANSWERED_ROLES:
             return None
         row = index.row()
         if not index.isValid() or row >= len(self._rows):
             return None
         number = index.column()
         column, value = COLUMNS[number], self._rows[row][number]
+        hidden = column == "secret_name" and not self._secrets_visible
         if role == DISPLAY_ROLE:
-            if column == "secret_name" and not self._secrets_visible:
-                return SECRET_MASK
-            return "" if value is None else str(value)
+            return SECRET_MASK if hidden else ("" if value is None else str(value))
         if role == EDIT_ROLE:
             return "" if value is None else str(value)
         if role == ALIGNMENT_ROLE:
             return RIGHT_ALIGNED if column in NUMBER_COLUMNS else None
+        if role == SPOKEN_ROLE:
+            return HIDDEN_WORD if hidden else ("" if value is None else str(value))
+        if role == SPOKEN_DETAIL_ROLE:
+            return HIDDEN_HINT if hidden else ""
         if column == "secret_name":
-            return "Hidden: View → Show Secret Names" if not self._secrets_visible else str(value)
+            return HIDDEN_HINT if hidden else str(value)
         return None
 
     @override

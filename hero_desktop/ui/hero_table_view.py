@@ -145,6 +145,10 @@ class HeroTableView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setTabKeyNavigation(True)
+        self.setAccessibleName("Heroes")
+        self.setAccessibleDescription(
+            "One page of heroes: Enter or F2 edits a cell, Ctrl+N adds a hero, F1 lists the keys"
+        )
         self.setAlternatingRowColors(True)
         # The ID column already numbers the heroes; row numbers only repeated it.
         self.verticalHeader().hide()  # (its row height follows the text: text_size.TextSize)

@@ -31,6 +31,7 @@ from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location, location_key
 from hero_desktop.data.store import NameIndex
+from hero_desktop.ui.announce import announce
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.lingering import linger
 from hero_desktop.ui.overrides import override
@@ -103,8 +104,16 @@ class IndexOfferBar(QWidget):
         # only fires once Alt has been pressed alone on some platforms).
         self.add_button = QPushButton("Add Index (Alt+A)")
         self.add_button.setToolTip("Add the name index now, in the background")
+        self.add_button.setAccessibleName("Add Index")
+        self.add_button.setAccessibleDescription(
+            "Add the name index now, in the background (Alt+A)"
+        )
         self.not_now_button = QPushButton("Not Now (Alt+N)")
         self.not_now_button.setToolTip("Keep the file as it is; search and sort still work")
+        self.not_now_button.setAccessibleName("Not Now")
+        self.not_now_button.setAccessibleDescription(
+            "Keep the file as it is; search and sort still work (Alt+N)"
+        )
         for keys, button in (("Alt+A", self.add_button), ("Alt+N", self.not_now_button)):
             shortcut = QShortcut(QKeySequence(keys), parent)
             shortcut.activated.connect(lambda b=button: b.click() if self.isVisible() else None)
@@ -116,8 +125,11 @@ class IndexOfferBar(QWidget):
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
+        self.progress.setAccessibleName("Name index build")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop building the name index; the file stays as it was")
+        self.cancel_button.setAccessibleName("Cancel the name index")
+        self.cancel_button.setAccessibleDescription(self.cancel_button.toolTip())
         self.cancel_button.clicked.connect(self.cancel)
         self.hide()
         # Hero Desktop's own file whose index is stale (or another program wrote
@@ -130,7 +142,10 @@ class IndexOfferBar(QWidget):
         self._facts = facts
         offer = offer_sentence(facts.name_index_offer)
         self.label.setText(offer)
-        self.setVisible(bool(offer) and self._path_key() not in self._declined())
+        offered = bool(offer) and self._path_key() not in self._declined()
+        self.setVisible(offered)
+        if offered:
+            announce(self.label, f"{offer} Alt+A adds the index, Alt+N: not now.")
         # The collation table loads in the background once the first page is painted
         # (DataClient.warm_up), not on the GUI thread.
         self._watching = True
@@ -216,9 +231,9 @@ class IndexOfferBar(QWidget):
 
             def ready(_none: object) -> None:
                 self._refresh()
-                status.showMessage(
-                    "The name index is ready: search and name order are instant.", 8000
-                )
+                done = "The name index is ready: search and name order are instant."
+                status.showMessage(done, 8000)
+                announce(status, done)
                 self.built.emit()
 
             self._client.ask(recheck, ready)

@@ -4,8 +4,9 @@ A message is a success, a warning or an error (``MessageKind``). Each kind
 has its own icon from the style and its own stripe colour from the palette,
 so the bar reads on light and dark desktop themes alike, and says its kind
 in words to screen readers (the accessible description, and the accessible
-name starts with it). A message goes away by itself after a few seconds, or
-when the window clears it at the next successful action.
+name starts with it), who hear it announced as it appears. A message goes
+away by itself after a few seconds, or when the window clears it at the
+next successful action.
 
 The table never moves for a message: the bar keeps a one-line ``slot`` in
 the window's layout, there whether or not a message shows, and is drawn
@@ -21,6 +22,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 
+from hero_desktop.ui.announce import announce
 from hero_desktop.ui.overrides import override
 
 MESSAGE_SECONDS = 8
@@ -115,6 +117,7 @@ class MessageBar(QFrame):
         if text:
             self._expiry.start()
             self._follow_slot()
+            announce(self.label, self.label.accessibleName(), urgent=kind is MessageKind.ERROR)
         else:
             self._expiry.stop()
         # Shown only over its slot: before the window is laid out it has nowhere to be.

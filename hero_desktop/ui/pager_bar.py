@@ -5,6 +5,9 @@ in the field goes to the page and Esc leaves it as it was; either way
 ``finished`` tells the window to give the keyboard back to the table. In the
 page size box the arrow keys (and Home, End) move through the sizes, each
 taken at once, and keep the keyboard there until Enter or Esc.
+
+The page buttons show glyphs (« ‹ › »); screen readers get their names
+("First page"...) and keys instead.
 """
 
 from __future__ import annotations
@@ -34,19 +37,26 @@ class PagerBar(QWidget):
         self.previous_button = _button("‹")
         self.next_button = _button("›")
         self.last_button = _button("»")
-        for button, tip in (
-            (self.first_button, "First page (Alt+Home)"),
-            (self.previous_button, "Previous page (Ctrl+PgUp)"),
-            (self.next_button, "Next page (Ctrl+PgDown)"),
-            (self.last_button, "Last page (Alt+End)"),
+        for button, name, keys in (
+            (self.first_button, "First page", "Alt+Home"),
+            (self.previous_button, "Previous page", "Ctrl+PgUp"),
+            (self.next_button, "Next page", "Ctrl+PgDown"),
+            (self.last_button, "Last page", "Alt+End"),
         ):
-            button.setToolTip(tip)
+            button.setToolTip(f"{name} ({keys})")
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(f"Keys: {keys}")
         self.page_spin = QSpinBox()
         self.page_spin.setMinimum(1)
         self.page_spin.setKeyboardTracking(False)
         self.page_spin.setToolTip("Page number: type one and press Enter (Ctrl+L)")
+        for page_field in (self.page_spin, self.page_spin.lineEdit()):
+            page_field.setAccessibleName("Page number")
+            page_field.setAccessibleDescription("Type a page number and press Enter (Ctrl+L)")
         self.page_total = QLabel()
         self.size_combo = QComboBox()
+        self.size_combo.setAccessibleName("Page size")
+        self.size_combo.setAccessibleDescription("How many heroes a page shows")
         for size in PAGE_SIZES:
             self.size_combo.addItem(f"{size} per page", size)
         self.status = QLabel()
@@ -56,7 +66,9 @@ class PagerBar(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         for widget in (self.first_button, self.previous_button):
             layout.addWidget(widget)
-        layout.addWidget(QLabel("Page"))
+        page_label = QLabel("Page")
+        page_label.setBuddy(self.page_spin)
+        layout.addWidget(page_label)
         layout.addWidget(self.page_spin)
         layout.addWidget(self.page_total)
         for widget in (self.next_button, self.last_button):
@@ -86,6 +98,9 @@ class PagerBar(QWidget):
         self.page_spin.setValue(page + 1)
         self.page_spin.blockSignals(False)
         self.page_total.setText(f"of {pages:,}")
+        self.page_spin.setAccessibleDescription(
+            f"Page {page + 1:,} of {pages:,}: type a page number and press Enter (Ctrl+L)"
+        )
         self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(page_size)))
         self.status.setText(status)
         self.first_button.setEnabled(page > 0)

@@ -1,11 +1,13 @@
 """Help → Keyboard Shortcuts: every action with its keys, read from the menus.
 
 A plain two-column list (no spreadsheet grid or row numbers), sized so that
-the whole list shows without a scroll bar.
+the whole list shows without a scroll bar. It opens focused, and a screen
+reader reads each row as one sentence, "action: keys".
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,7 +29,9 @@ class ShortcutsDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.list.addTopLevelItems([QTreeWidgetItem([action, keys]) for action, keys in rows])
+        self.list.setAccessibleName("Keyboard shortcuts")
+        self.list.setAccessibleDescription("Each action of the menus, with its keys")
+        self.list.addTopLevelItems([_row(action, keys) for action, keys in rows])
         self.list.resizeColumnToContents(0)
         self.list.resizeColumnToContents(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -42,3 +46,14 @@ class ShortcutsDialog(QDialog):
         width = self.list.columnWidth(0) + self.list.columnWidth(1) + frame + 40
         self.list.setMinimumSize(width, header + row_height * len(rows) + frame + 4)
         self.adjustSize()
+        self.list.setFocus()
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
+
+
+def _row(action: str, keys: str) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([action, keys])
+    for column in (0, 1):
+        item.setData(column, Qt.ItemDataRole.AccessibleTextRole, f"{action}: {keys}")
+    return item

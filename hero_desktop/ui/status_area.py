@@ -2,7 +2,8 @@
 
 The busy indicator appears only when the data worker has had work pending for
 300 ms. While a change waits for another program to release the file's write
-lock, the bar says so, with Cancel (and Esc) to give the change up.
+lock, the bar says so (and a screen reader says it too), with Cancel (and
+Esc) to give the change up.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from hero_desktop.ui.announce import announce
 from hero_desktop.ui.data_worker import DataClient
 
 
@@ -31,6 +33,8 @@ class StatusArea(QObject):
         self.waiting_label = QLabel(self.other_program)
         self.waiting_label.setObjectName("waitingForLock")
         self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel waiting")
+        self.cancel_button.setAccessibleDescription("Give up the change that waits (Esc)")
         self.cancel_button.clicked.connect(client.cancel_waiting)
         for widget in (self.waiting_label, self.cancel_button):
             widget.hide()
@@ -48,6 +52,8 @@ class StatusArea(QObject):
 
     def show_waiting(self, waiting: bool) -> None:
         self.waiting_label.setText(self.waiting_text())
+        if waiting and not self.waiting_label.isVisible():
+            announce(self.waiting_label, f"{self.waiting_label.text()} Esc stops waiting.")
         self.waiting_label.setVisible(waiting)
         self.cancel_button.setVisible(waiting)
         self._escape.setEnabled(waiting)
