@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from benchmarks import dataset, floor
+from benchmarks import bench_name_keys, dataset, floor
 from benchmarks.bench_paging import PAGE, Samples, Setup
 from benchmarks.report import Figure, median
 from benchmarks.window_model import WindowModel as HeroTableModel
@@ -336,6 +336,7 @@ def run(rows: int, repeat: int, log: Callable[[str], None]) -> list[Figure]:
             values={"Hero Desktop": insert_s},
         ),
     ]
+    figures += bench_name_keys.key_figures([row[0] for batch in _rows(rows) for row in batch], log)
     log("names: search")
     figures += search_figures(path, repeat)
     log("names: paging by name")

@@ -16,6 +16,7 @@ from psycopg import sql
 from hero_desktop.data.errors import OperationCancelledError, ReadOnlyDatabaseError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import NameIndexState
+from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.errors import connect_error
 from hero_desktop.data.rows import HeroRow
@@ -224,4 +225,4 @@ def _key_new_heroes(connection: psycopg.Connection, ids_after: int) -> None:
     rows = connection.execute(
         "SELECT id, name FROM hero WHERE id > %s ORDER BY id", (ids_after,)
     ).fetchall()
-    schema.copy_names(connection, rows)
+    schema.copy_names(connection, rows, NameKeyer(0))

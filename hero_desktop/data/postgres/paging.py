@@ -26,6 +26,8 @@ from typing import Any
 import psycopg
 
 from hero_desktop.data import names
+from hero_desktop.data.name_index_state import BATCH
+from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE, NO_AGE
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
@@ -222,19 +224,20 @@ class ScanPager:
         where = " AND ".join(clauses) or "TRUE"
         needle = names.fold(query.search.strip()) if query.search.strip() else ""
         found: list[tuple[Any, int]] = []
+        keyer = NameKeyer(0)
         with connection().cursor() as cursor:
             cursor.execute(f"SELECT h.id, h.name, h.age FROM hero h WHERE {where}", params)
-            for hero_id, name, age in cursor:
-                text = name if isinstance(name, str) else str(name or "")
-                folded, key = names.name_keys(text)
-                if needle and needle not in folded:
-                    continue
-                if query.sort is SortKey.NAME:
-                    found.append((key, hero_id))
-                elif query.sort is SortKey.AGE:
-                    found.append((NO_AGE if age is None else age, hero_id))
-                else:
-                    found.append((hero_id, hero_id))
+            while batch := cursor.fetchmany(BATCH):
+                keys = keyer.keys([name for _, name, _ in batch])
+                for (hero_id, _, age), (folded, key) in zip(batch, keys, strict=True):
+                    if needle and needle not in folded:
+                        continue
+                    if query.sort is SortKey.NAME:
+                        found.append((key, hero_id))
+                    elif query.sort is SortKey.AGE:
+                        found.append((NO_AGE if age is None else age, hero_id))
+                    else:
+                        found.append((hero_id, hero_id))
         found.sort(reverse=query.descending)
         self._ids = [hero_id for _, hero_id in found]
         self._ranks: dict[int, int] | None = None

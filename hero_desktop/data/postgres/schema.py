@@ -35,7 +35,7 @@ them; kept together, what is created and what fills it cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 
 import psycopg
 from psycopg import sql
@@ -44,6 +44,7 @@ from hero_desktop.data import names
 from hero_desktop.data.name_index_state import BACKLOG_ROWS as BACKLOG_ROWS
 from hero_desktop.data.name_index_state import BATCH as BATCH
 from hero_desktop.data.name_index_state import NameIndexStatus
+from hero_desktop.data.name_keyer import NameKeyer
 
 NAME_TABLE = "hero_desktop_name"
 PENDING_TABLE = "hero_desktop_pending"
@@ -289,22 +290,23 @@ def build(connection: psycopg.Connection, progress: Progress | None = None) -> i
     )
     done = 0
     last_id: int | None = None
-    while True:
-        if last_id is None:
-            batch = connection.execute(
-                "SELECT id, name FROM hero ORDER BY id LIMIT %s", (BATCH,)
-            ).fetchall()
-        else:
-            batch = connection.execute(
-                "SELECT id, name FROM hero WHERE id > %s ORDER BY id LIMIT %s", (last_id, BATCH)
-            ).fetchall()
-        if not batch:
-            break
-        copy_names(connection, batch)
-        done += len(batch)
-        last_id = int(batch[-1][0])
-        if progress is not None and progress(done, total) is False:
-            raise BuildCancelledError()
+    with NameKeyer(total) as keyer:
+        while True:
+            if last_id is None:
+                batch = connection.execute(
+                    "SELECT id, name FROM hero ORDER BY id LIMIT %s", (BATCH,)
+                ).fetchall()
+            else:
+                batch = connection.execute(
+                    "SELECT id, name FROM hero WHERE id > %s ORDER BY id LIMIT %s", (last_id, BATCH)
+                ).fetchall()
+            if not batch:
+                break
+            copy_names(connection, batch, keyer)
+            done += len(batch)
+            last_id = int(batch[-1][0])
+            if progress is not None and progress(done, total) is False:
+                raise BuildCancelledError()
     # Built after the rows are in: one sort is much faster than a million inserts into it.
     connection.execute(f"CREATE INDEX hero_desktop_name_order ON {NAME_TABLE} (sort_key, id)")
     if trigram:
@@ -318,11 +320,13 @@ def build(connection: psycopg.Connection, progress: Progress | None = None) -> i
     return done
 
 
-def copy_names(connection: psycopg.Connection, rows: Iterable[tuple[int, object]]) -> None:
+def copy_names(
+    connection: psycopg.Connection, rows: Sequence[tuple[int, object]], keyer: NameKeyer
+) -> None:
     """Write the name rows of (id, name) pairs with COPY (the fastest way in)."""
+    keys = keyer.keys([name for _, name in rows])
     with connection.cursor().copy(f"COPY {NAME_TABLE} (id, fold, sort_key) FROM STDIN") as copy:
-        for hero_id, name in rows:
-            folded, key = names.name_keys(name if isinstance(name, str) else str(name or ""))
+        for (hero_id, _), (folded, key) in zip(rows, keys, strict=True):
             copy.write_row((hero_id, folded, key))
 
 
@@ -335,7 +339,9 @@ def has_backlog(connection: psycopg.Connection) -> bool:
     return row is not None and int(row[0]) > BACKLOG_ROWS
 
 
-def process_pending(connection: psycopg.Connection, limit: int | None = None) -> int:
+def process_pending(
+    connection: psycopg.Connection, limit: int | None = None, keyer: NameKeyer | None = None
+) -> int:
     """Turn the change log into name rows; inside a transaction. Returns how many were logged.
 
     ``limit`` takes at most that many log rows (a batch of a background
@@ -360,10 +366,8 @@ def process_pending(connection: psycopg.Connection, limit: int | None = None) ->
         return len(taken)
     # Upserted: another client may have written the same hero's row meanwhile.
     # (From arrays, not a temporary table: a role may lack the TEMP privilege.)
-    keyed = [
-        (hero_id, *names.name_keys(name if isinstance(name, str) else str(name or "")))
-        for hero_id, name in rows
-    ]
+    keys = (keyer or NameKeyer(0)).keys([name for _, name in rows])
+    keyed = [(hero_id, *pair) for (hero_id, _), pair in zip(rows, keys, strict=True)]
     connection.execute(
         f"INSERT INTO {NAME_TABLE} (id, fold, sort_key) "
         "SELECT * FROM unnest(%s::integer[], %s::text[], %s::bytea[]) "
@@ -389,11 +393,12 @@ def catch_up(connection: psycopg.Connection, progress: Progress | None = None) -
     """
     total = pending_count(connection)
     done = 0
-    while True:
-        with connection.transaction():
-            keyed = process_pending(connection, BATCH)
-        if not keyed:
-            return done
-        done += keyed
-        if progress is not None and progress(min(done, total), max(total, done)) is False:
-            raise BuildCancelledError()
+    with NameKeyer(total) as keyer:
+        while True:
+            with connection.transaction():
+                keyed = process_pending(connection, BATCH, keyer)
+            if not keyed:
+                return done
+            done += keyed
+            if progress is not None and progress(min(done, total), max(total, done)) is False:
+                raise BuildCancelledError()

@@ -35,6 +35,7 @@ from contextlib import suppress
 from hero_desktop.data import names
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.name_index_state import BATCH, NameIndexStatus
+from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.sqlite.errors import translate_error
 
 PREFIX = "hero_desktop_"
@@ -140,12 +141,9 @@ def _finish(connection: sqlite3.Connection) -> None:
     )
 
 
-def _name_rows(rows: Iterable[tuple[int, str]]) -> list[tuple[int, str, bytes]]:
-    found = []
-    for hero_id, name in rows:
-        folded, key = names.name_keys(name if isinstance(name, str) else str(name or ""))
-        found.append((hero_id, folded, key))
-    return found
+def _name_rows(rows: list[tuple[int, str]], keyer: NameKeyer) -> list[tuple[int, str, bytes]]:
+    keys = keyer.keys([name for _, name in rows])
+    return [(hero_id, *pair) for (hero_id, _), pair in zip(rows, keys, strict=True)]
 
 
 def _batches(
@@ -172,13 +170,15 @@ def build(connection: sqlite3.Connection, progress: Progress | None = None) -> i
     _drop_all(connection)
     _create(connection)
     done = 0
-    for batch in _batches(connection, "SELECT id, name FROM hero"):
-        connection.executemany(
-            f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)", _name_rows(batch)
-        )
-        done += len(batch)
-        if progress is not None and progress(done, total) is False:
-            raise BuildCancelledError()
+    with NameKeyer(total) as keyer:
+        for batch in _batches(connection, "SELECT id, name FROM hero"):
+            connection.executemany(
+                f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)",
+                _name_rows(batch, keyer),
+            )
+            done += len(batch)
+            if progress is not None and progress(done, total) is False:
+                raise BuildCancelledError()
     connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
     _finish(connection)
     if progress is not None and progress(total, total) is False:
@@ -209,16 +209,17 @@ def process_pending(connection: sqlite3.Connection) -> int:
         # Sorting all keys once is faster than a million inserts into the index.
         connection.execute(f"DROP INDEX {ORDER_INDEX}")
     select = f"SELECT h.id, h.name FROM {PENDING_TABLE} p JOIN hero h ON h.id = p.id"
-    for batch in _batches(connection, select, key="p.id"):
-        rows = _name_rows(batch)
-        connection.executemany(
-            f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)", rows
-        )
-        if not bulk:
+    with NameKeyer(pending) as keyer:
+        for batch in _batches(connection, select, key="p.id"):
+            rows = _name_rows(batch, keyer)
             connection.executemany(
-                f"INSERT INTO {FTS_TABLE}(rowid, fold) VALUES (?, ?)",
-                [(hero_id, folded) for hero_id, folded, _ in rows],
+                f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)", rows
             )
+            if not bulk:
+                connection.executemany(
+                    f"INSERT INTO {FTS_TABLE}(rowid, fold) VALUES (?, ?)",
+                    [(hero_id, folded) for hero_id, folded, _ in rows],
+                )
     if bulk:
         connection.execute(f"CREATE INDEX {ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
         connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")

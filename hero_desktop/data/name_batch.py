@@ -1,0 +1,237 @@
+"""Name keys in bulk: ``names.name_keys`` for many names at once.
+
+The rules stay in ``names.py``; this module computes the same (fold, sort
+key) pairs faster (a test compares them with pyuca's own keys):
+
+* **Tables, not loops.** Each character's fold, primary, secondary and
+  tertiary weights are four ``str.translate`` tables, built once per process
+  from the collation elements ``names`` caches. A name's primary level is
+  its translation with one character per weight, encoded as UTF-16-BE (two
+  big-endian bytes per weight, as ``names.pack_key`` writes them); its other
+  levels are packed by ``names.pack_level``, memoised per level (most names
+  share a few shapes: all accents common, a capital or two).
+* **Exact or not at all.** A character's own weights are the answer unless
+  the table has no entry for it (pyuca computes those) or it may start a
+  contraction with what follows; one regular expression finds both, and such
+  names go through ``names.name_keys``. Printable ASCII needs no check:
+  each of its characters has an entry and one weight per level (so a name
+  is keyed by ``bytes.translate`` and ``codecs.charmap_decode``), and none
+  is contracted with another.
+* **Each name once, each word once.** A batch keys its distinct names once.
+  Other names are keyed word by word (a space is a starter that no
+  contraction holds, so a name's levels are its words' joined by the
+  space's), and words are remembered across batches.
+
+``name_keyer.NameKeyer`` runs ``keys_in_process`` on every core for big batches.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import threading
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from hero_desktop.data import names
+
+Keys = tuple[str, bytes]
+
+
+class _Tables(NamedTuple):
+    fold: dict[int, str]
+    primary: dict[int, str]
+    secondary: dict[int, str]
+    tertiary: dict[int, str]
+    inexact: re.Pattern[str]
+    ascii: _Ascii | None
+    space: _Word
+    """The space's keys, or None if names cannot be keyed word by word."""
+
+
+class _Ascii(NamedTuple):
+    """Printable ASCII, one byte per character: its fold, its primary weight as a
+    character (for ``codecs.charmap_decode``) and its tertiary weight."""
+
+    fold: bytes
+    primary: str
+    tertiary: bytes
+
+
+_lock = threading.Lock()
+_built: list[_Tables] = []
+
+
+def _ranges(codes: Sequence[int]) -> str:
+    """A regular-expression character class body holding exactly ``codes``."""
+    parts: list[str] = []
+    ordered = sorted(codes)
+    start = previous = ordered[0]
+    for code in [*ordered[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        parts.append(
+            f"\\U{start:08x}" if start == previous else f"\\U{start:08x}-\\U{previous:08x}"
+        )
+        start = previous = code
+    return "".join(parts)
+
+
+def _ascii(tables: _Tables) -> _Ascii | None:
+    """Byte tables for printable ASCII, if each such character has one weight per level
+    and none starts a contraction with another (true of DUCET: only l·, L·)."""
+    printable = range(0x20, 0x7F)
+    fold, tertiary = bytearray(range(256)), bytearray(range(256))
+    primaries = ["\0"] * 256
+    for code in printable:
+        folded, primary = tables.fold[code], tables.primary[code]
+        entry = names._fast_entry(chr(code))
+        if entry is None or not entry[4].isdisjoint(printable):
+            return None
+        if not (
+            len(folded) == len(primary) == len(tables.tertiary[code]) == 1
+            and folded.isascii()
+            and tables.secondary[code] == chr(names.SECONDARY_COMMON)
+        ):
+            return None
+        fold[code] = ord(folded)
+        primaries[code] = primary
+        tertiary[code] = ord(tables.tertiary[code])
+    return _Ascii(bytes(fold), "".join(primaries), bytes(tertiary))
+
+
+def _build() -> _Tables:
+    root = names._collator().table.root
+    fold: dict[int, str] = {}
+    primary: dict[int, str] = {}
+    secondary: dict[int, str] = {}
+    tertiary: dict[int, str] = {}
+    starters: list[int] = []
+    extenders: set[int] = set()
+    combining: list[int] = []
+    for code in root.children:
+        entry = names._fast_entry(chr(code))
+        if entry is None:
+            continue
+        folded, own_primary, own_secondary, own_tertiary, extended_by = entry
+        fold[code] = folded
+        primary[code] = "".join(map(chr, own_primary))
+        secondary[code] = "".join(map(chr, own_secondary))
+        tertiary[code] = "".join(map(chr, own_tertiary))
+        if extended_by:
+            starters.append(code)
+            extenders |= extended_by
+        if unicodedata.combining(chr(code)):
+            combining.append(code)
+    # A character without an entry, or a contraction's start followed (past
+    # any combining marks) by a character that extends some contraction:
+    # names.name_keys then decides (it also tells which start the extender
+    # belongs to). A combining mark without an entry is caught by the first
+    # branch, so only marks with entries need to be skipped.
+    inexact = re.compile(
+        f"[^{_ranges(list(fold))}]|[{_ranges(starters)}][{_ranges(combining)}]*"
+        f"[{_ranges(sorted(extenders))}]"
+    )
+    tables = _Tables(fold, primary, secondary, tertiary, inexact, None, None)
+    space = None if 0x20 in extenders or 0x20 in starters else _word(" ", tables)
+    return tables._replace(ascii=_ascii(tables), space=space)
+
+
+def _tables() -> _Tables:
+    if not _built:
+        with _lock:
+            if not _built:
+                _built.append(_build())
+    return _built[0]
+
+
+@lru_cache(maxsize=256)
+def _common_secondary(count: int) -> bytes:
+    return names.pack_level([names.SECONDARY_COMMON] * count, names.SECONDARY_COMMON)
+
+
+@lru_cache(maxsize=16384)
+def _secondary(level: str) -> bytes:
+    return names.pack_level(list(map(ord, level)), names.SECONDARY_COMMON)
+
+
+@lru_cache(maxsize=16384)
+def _tertiary(level: str | bytes) -> bytes:
+    weights = list(level) if isinstance(level, bytes) else list(map(ord, level))
+    return names.pack_level(weights, names.TERTIARY_COMMON)
+
+
+def _ascii_keys(text: str, tables: _Ascii) -> Keys:
+    raw = text.encode("ascii")
+    weights = codecs.charmap_decode(raw, "strict", tables.primary)[0]
+    primary = weights.encode("utf-16-be", "surrogatepass")
+    folded = raw.translate(tables.fold).decode("ascii")
+    tertiary = _tertiary(raw.translate(tables.tertiary))
+    return folded, b"".join((primary, b"\0", _common_secondary(len(raw)), b"\0", tertiary))
+
+
+_Word = tuple[str, bytes, str, str] | None
+"""A word's fold, packed primary weights, secondary and tertiary weights; None: not exact."""
+_words: dict[str, _Word] = {}
+WORDS_KEPT = 100_000
+"""Words remembered across batches (names share first names, surnames, titles)."""
+
+
+def _word(word: str, tables: _Tables) -> _Word:
+    nfd = unicodedata.normalize("NFD", word)
+    if tables.inexact.search(nfd):
+        return None
+    return (
+        nfd.translate(tables.fold),
+        nfd.translate(tables.primary).encode("utf-16-be", "surrogatepass"),
+        nfd.translate(tables.secondary),
+        nfd.translate(tables.tertiary),
+    )
+
+
+def _general_keys(text: str, tables: _Tables) -> Keys:
+    """Keys from the words' keys: a space is a starter that no contraction holds, so
+    a name's NFD and collation elements are its words' joined by the space's."""
+    parts = []
+    for word in text.split(" ") if tables.space is not None else (text,):
+        try:
+            entry = _words[word]
+        except KeyError:
+            entry = _words[word] = _word(word, tables)
+        if entry is None:
+            return names.name_keys(text)
+        parts.append(entry)
+    if len(parts) == 1:
+        folded, primary, secondary, tertiary = parts[0]
+    else:
+        space = tables.space
+        assert space is not None
+        folds, primaries, secondaries, tertiaries = zip(*parts, strict=True)
+        folded, primary = space[0].join(folds), space[1].join(primaries)
+        secondary, tertiary = space[2].join(secondaries), space[3].join(tertiaries)
+    packed = (primary, b"\0", _secondary(secondary), b"\0", _tertiary(tertiary))
+    return folded, b"".join(packed)
+
+
+def keys_in_process(texts: Sequence[str]) -> list[Keys]:
+    """``names.name_keys`` of each text, computed here (what a worker runs)."""
+    tables = _tables()
+    ascii_tables = tables.ascii
+    if len(_words) > WORDS_KEPT:
+        _words.clear()
+    found: dict[str, Keys] = {}
+    for text in dict.fromkeys(texts):
+        kept = text[: names.MAX_KEYED_CHARACTERS]
+        if ascii_tables is not None and kept.isascii() and kept.isprintable():
+            found[text] = _ascii_keys(kept, ascii_tables)
+        else:
+            found[text] = _general_keys(kept, tables)
+    return [found[text] for text in texts]
+
+
+def name_text(value: object) -> str:
+    """What a stored name value is keyed as (another program may store a number or NULL)."""
+    return value if isinstance(value, str) else str(value or "")

@@ -1,0 +1,100 @@
+"""Keying big batches of names on every core, beside the thread that asks.
+
+``NameKeyer`` shares big batches with worker processes (``concurrent.futures``
+with the *spawn* start method: a process holding Qt must never fork),
+started when the first big batch comes and shut down with the keyer.
+Workers get plain strings and send back (fold, sort key) tuples from
+``name_batch.keys_in_process``; they never see a database connection. A pool
+that cannot start or breaks leaves the work to this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+
+from hero_desktop.data.name_batch import Keys, keys_in_process, name_text
+
+POOL_FROM = 100_000
+"""A keyer starts worker processes only when it expects at least this many names."""
+CHUNK = 2_500
+"""Names sent to a worker at a time (small enough to share a batch evenly)."""
+
+
+class NameKeyer:
+    """Keys batches of names; from ``POOL_FROM`` expected names on, with worker processes.
+
+    Use it as a context manager around one bulk operation: the workers start
+    with its first batch of at least two chunks and stop when it closes.
+    This process keys chunks too (from the end of each batch, while workers
+    take them from the start), so a pool still starting delays nothing.
+    """
+
+    def __init__(self, expected: int, *, pool_from: int = POOL_FROM) -> None:
+        self._wanted = expected >= pool_from and (os.cpu_count() or 1) > 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def keys(self, values: Sequence[object]) -> list[Keys]:
+        """(fold, sort key) of each value, in order."""
+        texts = [name_text(value) for value in values]
+        pool = self._started() if len(texts) >= 2 * CHUNK else None
+        if pool is None:
+            return keys_in_process(texts)
+        chunks = [texts[start : start + CHUNK] for start in range(0, len(texts), CHUNK)]
+        try:
+            sent: list[Future[list[Keys]]] = [
+                pool.submit(keys_in_process, chunk) for chunk in chunks[:-1]
+            ]
+        except (BrokenProcessPool, OSError, RuntimeError):
+            self._give_up()
+            return keys_in_process(texts)
+        results: list[list[Keys] | None] = [None] * len(chunks)
+        results[-1] = keys_in_process(chunks[-1])
+        for index in reversed(range(len(sent))):
+            if not sent[index].cancel():
+                break
+            results[index] = keys_in_process(chunks[index])
+        for index, future in enumerate(sent):
+            if results[index] is None:
+                try:
+                    results[index] = future.result()
+                except (BrokenProcessPool, CancelledError, OSError):
+                    self._give_up()
+                    results[index] = keys_in_process(chunks[index])
+        return [keys for chunk in results if chunk is not None for keys in chunk]
+
+    def _started(self) -> ProcessPoolExecutor | None:
+        if self._pool is None and self._wanted:
+            try:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=max(1, (os.cpu_count() or 2) - 1),
+                    mp_context=multiprocessing.get_context("spawn"),
+                )
+            except (OSError, ValueError):
+                self._wanted = False
+        return self._pool
+
+    def _give_up(self) -> None:
+        self._wanted = False
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers (if any were started); later batches are keyed in this process."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> NameKeyer:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()

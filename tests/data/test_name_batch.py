@@ -1,0 +1,98 @@
+"""Name keys in bulk (hero_desktop.data.name_batch, name_keyer): the same keys as pyuca's."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hero_desktop.data import name_batch, name_keyer, names
+
+
+def reference(text: str) -> tuple[str, bytes]:
+    """pyuca's own sort key, folded and packed by the rules of ``names``."""
+    return names._from_key(names.reference_sort_key(text))
+
+
+TRICKY = [
+    "",
+    " ",
+    "  Zoë  ",
+    "Straße",
+    "STRASSE",
+    "İstanbul",
+    "\u0131i",  # dotless i
+    "l·l",  # Catalan: l + middle dot is a contraction
+    "L\u0387a",
+    "l\u0301\u00b7",  # a mark between the contraction's characters
+    "l \u00b7",
+    "и\u0306",  # й spelled with a combining breve (a contraction)
+    "Йошкар-Ола",
+    "ёлка",
+    "e\u0301\u0308\u0327",
+    " \u0301a",
+    "東京 太郎",
+    "火影 Naruto",
+    "🦸 Captain 😀",
+    "ก\u0e40",  # Thai: a prevowel contracts with the consonant after it
+    "\u0e40ก",
+    "Ab\tc",
+    "Captain\x00Wolf",
+    "ǅemal",
+    "Ægir Øystein Łukasz Đorđe",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_a_batch_keys_each_tricky_name_as_pyuca_does(text: str) -> None:
+    assert name_batch.keys_in_process([text]) == [reference(text)]
+
+
+unicode_names = st.text(
+    st.one_of(
+        st.sampled_from(
+            "aAeElLoOsSß İıÆæØøŁłĐđÜüΔδΣσςИиЙйЁё·\u0387\u0301\u0306\u0308\u0327\u0e40กข東京🦸😀-'"
+        ),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
+    ),
+    max_size=16,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(unicode_names, max_size=30))
+def test_a_batch_of_random_unicode_names_gets_pyucas_keys(texts: list[str]) -> None:
+    assert name_batch.keys_in_process(texts) == [reference(text) for text in texts]
+
+
+def test_a_batch_keeps_its_order_and_repeats() -> None:
+    texts = ["Zed", "adam", "Zed", "Zoë", "adam"]
+    assert name_batch.keys_in_process(texts) == [names.name_keys(text) for text in texts]
+
+
+def test_a_stored_value_that_is_not_text_is_keyed_as_its_text() -> None:
+    keys = name_keyer.NameKeyer(0).keys([12, None, "12"])
+    assert keys == [names.name_keys("12"), names.name_keys(""), names.name_keys("12")]
+
+
+def test_a_big_batch_shared_with_worker_processes_gets_the_same_keys() -> None:
+    texts = [f"{name} {number}" for number in range(1_500) for name in TRICKY[2:6]]
+    with name_keyer.NameKeyer(len(texts), pool_from=1) as keyer:
+        keys = keyer.keys(texts)
+        assert multiprocessing.active_children()  # the workers really ran
+    assert keys == name_batch.keys_in_process(texts)
+    assert not multiprocessing.active_children()  # and were stopped with the keyer
+
+
+def test_names_are_keyed_here_when_no_worker_process_can_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def cannot_start(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes")
+
+    monkeypatch.setattr(name_keyer, "ProcessPoolExecutor", cannot_start)
+    texts = [f"Zoë {number}" for number in range(3 * name_keyer.CHUNK)]
+    with name_keyer.NameKeyer(len(texts), pool_from=1) as keyer:
+        assert keyer.keys(texts) == name_batch.keys_in_process(texts)
