@@ -56,12 +56,6 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):
-        import multiprocessing
-
-        # In the bundle, a name-keying worker process starts this executable:
-        # this runs the worker's task instead of a second window.
-        multiprocessing.freeze_support()
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.install_desktop_entry:
         from hero_desktop.desktop_entry import install_desktop_entry

@@ -10,11 +10,9 @@ that cannot start or breaks leaves the work to this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, CancelledError, Executor, Future
 from types import TracebackType
 
 from hero_desktop.data.name_batch import Keys, keys_in_process, name_text
@@ -23,6 +21,22 @@ POOL_FROM = 100_000
 """A keyer starts worker processes only when it expects at least this many names."""
 CHUNK = 2_500
 """Names sent to a worker at a time (small enough to share a batch evenly)."""
+
+
+def _start_pool() -> Executor:
+    """A pool of a worker process per spare core (the processes start with the first task).
+
+    Imported here, not at start-up: the window never needs it, and the
+    standalone bundle leaves ``multiprocessing`` out (ImportError: its
+    names are keyed in this process).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        max_workers=max(1, (os.cpu_count() or 2) - 1),
+        mp_context=multiprocessing.get_context("spawn"),
+    )
 
 
 class NameKeyer:
@@ -36,7 +50,7 @@ class NameKeyer:
 
     def __init__(self, expected: int, *, pool_from: int = POOL_FROM) -> None:
         self._wanted = expected >= pool_from and (os.cpu_count() or 1) > 1
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Executor | None = None
 
     def keys(self, values: Sequence[object]) -> list[Keys]:
         """(fold, sort key) of each value, in order."""
@@ -49,7 +63,7 @@ class NameKeyer:
             sent: list[Future[list[Keys]]] = [
                 pool.submit(keys_in_process, chunk) for chunk in chunks[:-1]
             ]
-        except (BrokenProcessPool, OSError, RuntimeError):
+        except (BrokenExecutor, OSError, RuntimeError):
             self._give_up()
             return keys_in_process(texts)
         results: list[list[Keys] | None] = [None] * len(chunks)
@@ -62,19 +76,16 @@ class NameKeyer:
             if results[index] is None:
                 try:
                     results[index] = future.result()
-                except (BrokenProcessPool, CancelledError, OSError):
+                except (BrokenExecutor, CancelledError, OSError):
                     self._give_up()
                     results[index] = keys_in_process(chunks[index])
         return [keys for chunk in results if chunk is not None for keys in chunk]
 
-    def _started(self) -> ProcessPoolExecutor | None:
+    def _started(self) -> Executor | None:
         if self._pool is None and self._wanted:
             try:
-                self._pool = ProcessPoolExecutor(
-                    max_workers=max(1, (os.cpu_count() or 2) - 1),
-                    mp_context=multiprocessing.get_context("spawn"),
-                )
-            except (OSError, ValueError):
+                self._pool = _start_pool()
+            except (ImportError, OSError, ValueError):
                 self._wanted = False
         return self._pool
 

@@ -89,10 +89,10 @@ def test_a_big_batch_shared_with_worker_processes_gets_the_same_keys() -> None:
 def test_names_are_keyed_here_when_no_worker_process_can_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def cannot_start(*args: object, **kwargs: object) -> None:
-        raise OSError("no processes")
+    def cannot_start() -> None:
+        raise ImportError("multiprocessing is not in this bundle")
 
-    monkeypatch.setattr(name_keyer, "ProcessPoolExecutor", cannot_start)
+    monkeypatch.setattr(name_keyer, "_start_pool", cannot_start)
     texts = [f"Zoë {number}" for number in range(3 * name_keyer.CHUNK)]
     with name_keyer.NameKeyer(len(texts), pool_from=1) as keyer:
         assert keyer.keys(texts) == name_batch.keys_in_process(texts)
