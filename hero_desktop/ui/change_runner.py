@@ -39,6 +39,7 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.operations import ChangeSummary, DeleteHeroes, EditHero, Operation
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.prompts import Prompts
 
@@ -80,7 +81,8 @@ class _Change:
 class ChangeRunner(QObject):
     changed = Signal(object)  # a ChangeSummary, after a commit
     succeeded = Signal()  # a change, an undo or a redo was written (before its callback)
-    message = Signal(str)  # what the user should read about the last change
+    # What the user should read about the last change, and its MessageKind.
+    message = Signal(str, object)
     undoAvailable = Signal(bool)  # noqa: N815 - an Undo pressed now would undo something
     redoAvailable = Signal(bool)  # noqa: N815 - a Redo pressed now would redo something
 
@@ -156,7 +158,7 @@ class ChangeRunner(QObject):
                     # A change asked before it was not saved: this Undo (or Redo) was
                     # meant for a stack that never came to be, so it does nothing.
                     self.message.emit(f"{change.step.capitalize()} skipped: the change "
-                                      "before it was not saved.")  # fmt: skip
+                                      "before it was not saved.", MessageKind.WARNING)  # fmt: skip
                     continue
                 position = self.stack.index() - (1 if change.step == "undo" else 0)
                 command = self._command(position)
@@ -215,10 +217,12 @@ class ChangeRunner(QObject):
         if isinstance(error, ConflictError) and not change.force:
             edit = change.step == "do" and isinstance(change.operation, EditHero)
             outcome = "your edit was not saved" if edit else "nothing was changed"
-            self.message.emit(f"Kept the values another program wrote; {outcome}.")
+            self.message.emit(
+                f"Kept the values another program wrote; {outcome}.", MessageKind.WARNING
+            )
             self.changed.emit(ChangeSummary(changed=(error.hero_id,)))
         elif isinstance(error, HeroError):
-            self.message.emit(error.message)
+            self.message.emit(error.message, MessageKind.ERROR)
             if isinstance(error, HeroNotFoundError):
                 self.changed.emit(ChangeSummary(everything=True))
         else:

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from hero_desktop.ui.hero_table_model import COLUMNS
 from hero_desktop.ui.main_window import MainWindow
+from hero_desktop.ui.message_bar import MessageKind
 
 from .conftest import OpenWindow, SettlingQtBot
 from .support import (
@@ -259,3 +260,4 @@ def test_an_undo_pressed_for_a_change_that_was_then_not_saved_undoes_nothing(
     assert hero_in_file(db_path, 3) == (3, "Rusty-Man", 50, "Tommy Sharp")  # not undone
     assert hero_in_file(db_path, 1) == (1, "Deadpond", None, "Dive Wilson")
     assert "Undo skipped" in message(window)
+    assert window.message_bar.kind is MessageKind.WARNING  # not an error: nothing failed
