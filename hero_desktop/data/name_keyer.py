@@ -19,6 +19,10 @@ from hero_desktop.data.name_batch import Keys, keys_in_process, name_text
 
 POOL_FROM = 100_000
 """A keyer starts worker processes only when it expects at least this many names."""
+POOL_CORES = 4
+"""... and only with this many cores: on 2 shared cores one worker made a million
+names slower (4.8 s against 2.5 s in this process: the worker's start-up and
+the pickling cost more than the half it keys)."""
 CHUNK = 2_500
 """Names sent to a worker at a time (small enough to share a batch evenly)."""
 
@@ -40,7 +44,7 @@ def _start_pool() -> Executor:
 
 
 class NameKeyer:
-    """Keys batches of names; from ``POOL_FROM`` expected names on, with worker processes.
+    """Keys batches of names; from ``POOL_FROM`` names and ``POOL_CORES`` cores, with workers.
 
     Use it as a context manager around one bulk operation: the workers start
     with its first batch of at least two chunks and stop when it closes.
@@ -48,8 +52,11 @@ class NameKeyer:
     take them from the start), so a pool still starting delays nothing.
     """
 
-    def __init__(self, expected: int, *, pool_from: int = POOL_FROM) -> None:
-        self._wanted = expected >= pool_from and (os.cpu_count() or 1) > 1
+    def __init__(
+        self, expected: int, *, pool_from: int = POOL_FROM, pool_cores: int = POOL_CORES
+    ) -> None:
+        cores = os.cpu_count() or 1
+        self._wanted = expected >= pool_from and cores >= pool_cores and cores > 1
         self._pool: Executor | None = None
 
     def keys(self, values: Sequence[object]) -> list[Keys]:
