@@ -2,6 +2,10 @@
 
 On a read-only file the actions that change heroes are greyed out in the
 menus, and their keys still answer, saying why nothing happens.
+
+Why one file of this length: every action of the window is made, placed in
+its menu and listed in F1 here, so one key is never given twice and the F1
+list cannot drift from the menus.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ the keyboard moving (a message, a refusal, the index offer, a wait, an
 import's end) is announced. Announcements are heard at the one place that
 sends them (``hero_desktop.ui.announce``), where the test listens instead of
 the platform.
+
+Why one file of this length: it walks one accessibility tree (the window's
+and its dialogs') with one set of helpers to read names and hear announcements.
 """
 
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.

@@ -2,6 +2,9 @@
 
 The clipboard holds what LibreOffice Calc, Excel and Google Sheets put there;
 the database file is read with plain sqlite3 after each paste and its undo.
+
+Why one file of this length: Paste, Paste as New and Fill share the clipboard
+shapes, the file checks and one undo rule; apart, each file would repeat them.
 """
 
 # pytest-qt's keyClick and keyClicks are untyped wrappers of QTest's.
