@@ -140,6 +140,11 @@ def _build() -> _Tables:
     return tables._replace(ascii=_ascii(tables), space=space)
 
 
+def tables_built() -> bool:
+    """Whether the tables are built (building them takes about 0.6 s, once per process)."""
+    return bool(_built)
+
+
 def _tables() -> _Tables:
     if not _built:
         with _lock:

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, CancelledError, Executor, Future
 from types import TracebackType
 
-from hero_desktop.data.name_batch import Keys, keys_in_process, name_text
+from hero_desktop.data import names
+from hero_desktop.data.name_batch import Keys, keys_in_process, name_text, tables_built
 
 POOL_FROM = 100_000
 """A keyer starts worker processes only when it expects at least this many names."""
@@ -24,6 +25,10 @@ POOL_CORES = 4
 names slower (4.8 s against 2.5 s in this process: the worker's start-up and
 the pickling cost more than the half it keys)."""
 CHUNK = 2_500
+# Fewer names than this, while the batch tables are not built yet, are keyed one by one
+# (``names.name_keys``, memoised): building the tables costs about 0.6 s, which a cell
+# edit's name, or a paste's thousand, should not wait for.
+TABLES_FROM = 20_000
 """Names sent to a worker at a time (small enough to share a batch evenly)."""
 
 
@@ -53,8 +58,14 @@ class NameKeyer:
     """
 
     def __init__(
-        self, expected: int, *, pool_from: int = POOL_FROM, pool_cores: int = POOL_CORES
+        self,
+        expected: int,
+        *,
+        pool_from: int = POOL_FROM,
+        pool_cores: int = POOL_CORES,
+        tables_from: int = TABLES_FROM,
     ) -> None:
+        self._tables_from = tables_from
         cores = os.cpu_count() or 1
         self._wanted = expected >= pool_from and cores >= pool_cores and cores > 1
         self._pool: Executor | None = None
@@ -62,6 +73,8 @@ class NameKeyer:
     def keys(self, values: Sequence[object]) -> list[Keys]:
         """(fold, sort key) of each value, in order."""
         texts = [name_text(value) for value in values]
+        if len(texts) < self._tables_from and not tables_built():
+            return [names.name_keys(text) for text in texts]
         pool = self._started() if len(texts) >= 2 * CHUNK else None
         if pool is None:
             return keys_in_process(texts)

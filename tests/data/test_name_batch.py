@@ -79,7 +79,7 @@ def test_a_stored_value_that_is_not_text_is_keyed_as_its_text() -> None:
 
 def test_a_big_batch_shared_with_worker_processes_gets_the_same_keys() -> None:
     texts = [f"{name} {number}" for number in range(1_500) for name in TRICKY[2:6]]
-    with name_keyer.NameKeyer(len(texts), pool_from=1, pool_cores=2) as keyer:
+    with name_keyer.NameKeyer(len(texts), pool_from=1, pool_cores=2, tables_from=0) as keyer:
         keys = keyer.keys(texts)
         assert multiprocessing.active_children()  # the workers really ran
     assert keys == name_batch.keys_in_process(texts)
@@ -94,5 +94,18 @@ def test_names_are_keyed_here_when_no_worker_process_can_start(
 
     monkeypatch.setattr(name_keyer, "_start_pool", cannot_start)
     texts = [f"Zoë {number}" for number in range(3 * name_keyer.CHUNK)]
-    with name_keyer.NameKeyer(len(texts), pool_from=1, pool_cores=2) as keyer:
+    with name_keyer.NameKeyer(len(texts), pool_from=1, pool_cores=2, tables_from=0) as keyer:
         assert keyer.keys(texts) == name_batch.keys_in_process(texts)
+
+
+def test_a_small_batch_is_keyed_name_by_name_until_the_tables_are_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cell edit's name must not wait the 0.6 s that building the batch tables takes."""
+    monkeypatch.setattr(name_batch, "_built", [])  # a process that has not built them
+    texts = ["Zoë", "Deadpond", "İlkay"]
+    assert name_keyer.NameKeyer(len(texts)).keys(texts) == [reference(t) for t in texts]
+    assert not name_batch.tables_built()
+    big = [f"Zoë {number}" for number in range(name_keyer.TABLES_FROM)]
+    name_keyer.NameKeyer(len(big)).keys(big)
+    assert name_batch.tables_built()  # a big batch builds them, and later ones use them
