@@ -20,6 +20,7 @@ from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.store import HeroReader
 
 READ_BATCH_ROWS = 1000
+CANCELLED = "Copy cancelled: the clipboard is as it was."
 Progress = Callable[[int, int], bool]
 
 
@@ -54,10 +55,10 @@ def view_clipboard(
     raises OperationCancelledError.
     """
     tsv: list[str] = []
-    body: list[str] = []
+    html: list[bytes] = []
     if titles is not None:
         tsv.append(to_tsv([titles]))
-        body.append(html_rows([titles]))
+        html.append(html_rows([titles]).encode("utf-8"))
     done = 0
     with repository.store.snapshot(query) as pager:
         total = pager.count()
@@ -67,8 +68,14 @@ def view_clipboard(
                 break
             block = [[cell_text(hero, f, secrets_visible) for f in fields] for hero in heroes]
             tsv.append(to_tsv(block))
-            body.append(html_rows(block))
+            html.append(html_rows(block).encode("utf-8"))
             done += len(heroes)
-            if progress is not None and progress(done, total) is False:
-                raise OperationCancelledError("Copy cancelled: the clipboard is as it was.")
-    return "".join(tsv), html_document("".join(body)).encode("utf-8"), done
+            if progress is not None and done < total and progress(done, total) is False:
+                raise OperationCancelledError(CANCELLED)
+    # The last report only once the whole text is made: joining megabytes is one call
+    # that keeps the GIL, and the GUI thread draws that report meanwhile otherwise.
+    head, tail = (part.encode("utf-8") for part in html_document("\0").split("\0"))
+    text, table = "".join(tsv), b"".join([head, *html, tail])
+    if progress is not None and progress(done, total) is False:
+        raise OperationCancelledError(CANCELLED)
+    return text, table, done
