@@ -25,13 +25,14 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from benchmarks import dataset
 from benchmarks.bench_session import quiet_offscreen_platform
 from benchmarks.heartbeat import wait_until
+from benchmarks.real_window import real_window
 from benchmarks.report import print_markdown
 
 EDITS = 5
@@ -126,7 +127,6 @@ def _edit_once(window: Any, path: Path, recorder: _Recorder, age: int, slow: flo
 
 
 def run(rows: int, log: Callable[[str], None]) -> EditPathResult:
-    from hero_desktop.app import create_main_window
     from hero_desktop.ui import interpreter
 
     slow = 600.0
@@ -138,14 +138,8 @@ def run(rows: int, log: Callable[[str], None]) -> EditPathResult:
     ):
         path = Path(folder) / "heroes.db"
         shutil.copyfile(dataset.bench_file(rows), path)
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         log(f"edit path: open {rows:,} heroes")
-        window = create_main_window(path, settings=settings)
-        try:
-            window.show()
-            wait_until(lambda: window.is_ready and window.is_idle(), slow, "the first page")
-            window.activateWindow()
-            wait_until(window.isActiveWindow, 30, "the window to be active")
+        with real_window(path, Path(folder) / "settings.ini", slow) as window:
             # What runs whatever the user does is not the edit's path.
             timers = [window.live_view.timer, interpreter.installed_timer()]
             for timer in timers:
@@ -156,14 +150,10 @@ def run(rows: int, log: Callable[[str], None]) -> EditPathResult:
                 for number in range(EDITS):
                     log(f"edit path: edit {number + 1} of {EDITS}")
                     runs.append(set(_edit_once(window, path, recorder, 30 + number, slow)))
-
             finally:
                 sys.setprofile(None)
                 for timer in timers:
                     timer.start()
-        finally:
-            window.close()
-            window.deleteLater()
     always = set.intersection(*runs)
     return EditPathResult(rows, sorted(always), sorted(set.union(*runs) - always))
 

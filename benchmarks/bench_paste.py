@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from benchmarks import dataset
 from benchmarks.bench_session import quiet_offscreen_platform
 from benchmarks.heartbeat import TARGET_MS, Heartbeat, wait_until
+from benchmarks.real_window import real_window
 from benchmarks.report import print_markdown, times
 
 PASTE_ROWS = 1000
@@ -163,19 +164,11 @@ def _floor_copy(path: Path, text: str) -> tuple[float, int]:
 
 
 def run(rows: int, log: Callable[[str], None]) -> list[Measured]:
-    from hero_desktop.app import create_main_window
-
     with tempfile.TemporaryDirectory(prefix="hero-paste-") as folder, quiet_offscreen_platform():
         path = Path(folder) / "heroes.db"
         shutil.copyfile(dataset.bench_file(rows), path)
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         log(f"paste: open {rows:,} heroes")
-        window = create_main_window(path, settings=settings)
-        try:
-            window.show()
-            wait_until(lambda: window.is_ready and window.is_idle(), SLOW_S, "the first page")
-            window.activateWindow()
-            wait_until(window.isActiveWindow, 30, "the window to be active")
+        with real_window(path, Path(folder) / "settings.ini", SLOW_S) as window:
             _ = window.services  # built now, not inside a measured key press
             log("paste: 1,000 x 3 block")
             paste_s, paste_stall, pasted = _paste(window)
@@ -183,10 +176,6 @@ def run(rows: int, log: Callable[[str], None]) -> list[Measured]:
             fill_s, fill_stall, filled = _fill(window)
             log(f"paste: copy after Select All on '{COPY_SEARCH}'")
             copy_s, copy_stall, lines, progress_shown = _copy(window)
-        finally:
-            window.close()
-            window.deleteLater()
-            wait_until(lambda: window.client.thread_finished(), 60, "the worker to end")
         log("paste: raw sqlite3 floors")
         paste_floor = _floor_writes(
             path, "UPDATE hero SET name = ?, age = ?, secret_name = ? WHERE id = ?", pasted

@@ -29,18 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import dataset
+from benchmarks.real_window import hold_write_lock
 from benchmarks.report import median
 
 TARGET_MS = 1000.0
 RUNS = 5
-
-_HOLD_LOCK = """
-import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN IMMEDIATE")
-print("LOCKED", flush=True)
-time.sleep(3600)
-"""
+NEVER_S = 3600.0  # another program that never lets go: killed when the run ends
 
 _QUIT = """
 import json, sys, time
@@ -127,11 +121,7 @@ class QuitResult:
 def _one(copy: Path, folder: Path, locked: bool) -> tuple[float, float, list[str]]:
     holder = None
     if locked:
-        holder = subprocess.Popen(
-            [sys.executable, "-c", _HOLD_LOCK, str(copy)], stdout=subprocess.PIPE, text=True
-        )
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "LOCKED"
+        holder = hold_write_lock(copy, NEVER_S)
     try:
         child = subprocess.Popen(
             [

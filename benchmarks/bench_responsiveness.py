@@ -41,18 +41,8 @@ from PySide6.QtCore import QSettings, QTimer
 from benchmarks import bench_process, dataset
 from benchmarks.bench_paging import Setup
 from benchmarks.heartbeat import HEARTBEAT_MS, Heartbeat, Situation, wait_until
+from benchmarks.real_window import hold_write_lock
 from benchmarks.report import print_markdown
-
-# Another program: holds BEGIN IMMEDIATE for SECONDS, says LOCKED once it has it.
-_HOLD_LOCK = """
-import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN IMMEDIATE")
-print("LOCKED", flush=True)
-time.sleep(float(sys.argv[2]))
-connection.execute("ROLLBACK")
-connection.close()
-"""
 
 # Another program: one committed statement.
 _COMMIT = """
@@ -240,9 +230,7 @@ class Run:
         hold = 3.0 if self.quick else 10.0
         name = "Responsive Rita"
         self.log(f"responsiveness: add while another program holds the lock ({hold:g} s)")
-        holder = _other_program(_HOLD_LOCK, str(self.path), str(hold))
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "LOCKED"
+        holder = hold_write_lock(self.path, hold)
         added: list[bool] = []
         waited: list[bool] = []
         window.client.waitingChanged.connect(lambda now: waited.append(now) if now else None)

@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QMessageLogContext,
-    QSettings,
     Qt,
     QTimer,
     QtMsgType,
@@ -50,6 +49,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from benchmarks import dataset
 from benchmarks.heartbeat import HEARTBEAT_MS, TARGET_MS, Heartbeat, wait_until
+from benchmarks.real_window import real_window
 from benchmarks.report import print_markdown
 
 if TYPE_CHECKING:
@@ -290,23 +290,15 @@ def _session(
 
 
 def run(rows: int, log: Callable[[str], None]) -> SessionResult:
-    from hero_desktop.app import create_main_window
-
     path = dataset.bench_file(rows)
     slow = 3_600.0  # seconds a step may take before it counts as a failure
     with (
         tempfile.TemporaryDirectory(prefix="hero-session-") as folder,
         quiet_offscreen_platform(),
     ):
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         rss_start = rss_mb()
         log(f"session: open {rows:,} heroes")
-        window = create_main_window(path, settings=settings)
-        try:
-            window.show()
-            wait_until(lambda: window.is_ready and window.is_idle(), slow, "the first page")
-            window.activateWindow()  # shortcuts fire only in the active window
-            wait_until(window.isActiveWindow, 30, "the window to be active")
+        with real_window(path, Path(folder) / "settings.ini", slow) as window:
             tally = Tally()
             driver = Driver(window, tally)
             log("session: warm-up round")
@@ -330,9 +322,6 @@ def run(rows: int, log: Callable[[str], None]) -> SessionResult:
             seconds = time.perf_counter() - started
             stall = beat.stop()
             after = Census.take()
-        finally:
-            window.close()
-            window.deleteLater()
     return SessionResult(rows, before, after, tally, seconds, stall, batch_ms, rss_start)
 
 
