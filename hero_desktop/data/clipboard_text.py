@@ -40,13 +40,14 @@ def html_rows(rows: Block) -> str:
     return "".join("<tr>" + "".join(html_cell(v) for v in row) + "</tr>\n" for row in rows)
 
 
+# What surrounds the rows of a table as spreadsheets read it from ``text/html``.
+HTML_HEAD = '<html><head><meta charset="utf-8"></head><body>\n<table>\n'
+HTML_TAIL = "</table>\n</body></html>\n"
+
+
 def html_document(body: str) -> str:
-    """A table of ``html_rows`` as spreadsheets read it from ``text/html``."""
-    return (
-        '<html><head><meta charset="utf-8"></head><body>\n'
-        f"<table>\n{body}</table>\n"
-        "</body></html>\n"
-    )
+    """A table of ``html_rows``."""
+    return HTML_HEAD + body + HTML_TAIL
 
 
 def to_html(rows: Block) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from hero_desktop.data.clipboard_text import html_document, html_rows, to_tsv
+from hero_desktop.data.clipboard_text import HTML_HEAD, HTML_TAIL, html_rows, to_tsv
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
@@ -74,7 +74,7 @@ def view_clipboard(
                 raise OperationCancelledError(CANCELLED)
     # The last report only once the whole text is made: joining megabytes is one call
     # that keeps the GIL, and the GUI thread draws that report meanwhile otherwise.
-    head, tail = (part.encode("utf-8") for part in html_document("\0").split("\0"))
+    head, tail = HTML_HEAD.encode("utf-8"), HTML_TAIL.encode("utf-8")
     text, table = "".join(tsv), b"".join([head, *html, tail])
     if progress is not None and progress(done, total) is False:
         raise OperationCancelledError(CANCELLED)
