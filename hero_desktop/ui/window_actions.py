@@ -111,7 +111,7 @@ class WindowActions:
         self.fill_action = a(
             "F&ill Selection", lambda: pasting().fill_selection(), ["Ctrl+Return", "Ctrl+Enter"]
         )
-        self.fill_down_action = a("Fill &Down", lambda: pasting().fill_down(), ["Ctrl+D"])
+        self.fill_down_action = a("Fill Do&wn", lambda: pasting().fill_down(), ["Ctrl+D"])
         self.edit_action = a("&Edit Cell", w.edit_current, ["F2"])
         cells = nav.cells
         copier = self.copier = CellCopier(w.client, w.model, cells, w.show_message, owner)
@@ -120,15 +120,15 @@ class WindowActions:
             "Copy with &Headers", lambda: copier.copy_cells(headers=True), ["Ctrl+Shift+C"]
         )
         t = self._in_table
-        self.select_all_action = t(a("Select &All", cells.select_whole_view, ["Ctrl+A"]))
+        self.select_all_action = t(a("&Select All", cells.select_whole_view, ["Ctrl+A"]))
         self.select_rows_action = t(
-            a("Select &Rows", cells.select_rows_of_selection, ["Shift+Space"])
+            a("Select R&ows", cells.select_rows_of_selection, ["Shift+Space"])
         )
         self.select_columns_action = t(
-            a("Select C&olumns", cells.select_columns_of_selection, ["Ctrl+Space"])
+            a("Select Colu&mns", cells.select_columns_of_selection, ["Ctrl+Space"])
         )
         self.find_action = a("&Find…", w.focus_search, ["Ctrl+F"])
-        self.clear_search_action = a("&Clear Search", nav.clear_search, [])
+        self.clear_search_action = a("C&lear Search", nav.clear_search, [])
         self.go_to_action = a("&Go to Hero…", w.go_to_hero, ["Ctrl+G"])
         self.next_action = a(
             "&Next Page", lambda: nav.go_to_page(w.model.page + 1), ["Ctrl+PgDown"]
@@ -140,7 +140,7 @@ class WindowActions:
         self.last_action = a(
             "&Last Page", lambda: nav.go_to_page(w.model.page_count - 1), ["Alt+End"]
         )
-        self.page_number_action = a("Page &Number…", w.focus_page_number, ["Ctrl+L"])
+        self.page_number_action = a("Page N&umber…", w.focus_page_number, ["Ctrl+L"])
         self.show_secrets_action = a(
             "Show &Secret Names", w.show_secrets, ["Ctrl+Shift+S"], checkable=True
         )
@@ -237,11 +237,10 @@ class WindowActions:
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.copy_action, self.copy_headers_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
-        edit_menu.addSeparator()
         edit_menu.addActions([self.paste_action, self.paste_new_action])
         edit_menu.addActions([self.fill_action, self.fill_down_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.clear_search_action])
         edit_menu.addSeparator()

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -101,3 +102,23 @@ def test_f1_lists_every_menu_action_that_has_a_shortcut_with_its_keys(
     assert listed["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
     assert "Enter" in listed["Edit cell: commit / cancel"]
     wait_for_table_focus(qtbot, window)
+
+
+def test_no_two_entries_of_a_menu_share_their_alt_letter(open_window: OpenWindow) -> None:
+    """Alt+letter in an open menu picks one entry: two alike would need a second press."""
+    window = open_window()
+    menus = [m for action in window.menuBar().actions() if isinstance(m := action.menu(), QMenu)]
+    while menus:
+        menu = menus.pop()
+        letters: dict[str, str] = {}
+        for action in menu.actions():
+            if isinstance(submenu := action.menu(), QMenu):
+                menus.append(submenu)
+            match = re.search(r"&([^&])", action.text().replace("&&", ""))
+            if action.isSeparator() or match is None:
+                continue
+            letter = match.group(1).lower()
+            assert letter not in letters, (
+                f"{menu.title()}: {letters[letter]!r} and {action.text()!r} share Alt+{letter}"
+            )
+            letters[letter] = action.text()
