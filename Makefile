@@ -40,12 +40,13 @@ TEST_DEBS := xvfb xauth xdotool imagemagick desktop-file-utils appstream postgre
 
 # One apt-get at a time: the dependency checks below must not race each other.
 .NOTPARALLEL:
-.PHONY: run test lint bench demo install-desktop bundle system-deps runtime-deps bundle-deps clean
+.PHONY: run test lint bench demo install-desktop bundle system-deps runtime-deps bundle-deps clean \
+	translations update-translations
 
-run: runtime-deps $(call installed,run)
+run: runtime-deps $(call installed,run) translations
 	$(BIN)/hero-desktop $(ARGS)
 
-test: system-deps $(call installed,test)
+test: system-deps $(call installed,test) translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(call installed,lint)
@@ -55,7 +56,7 @@ lint: $(call installed,lint)
 	$(BIN)/lint-imports --no-cache
 
 # The benchmarks need nothing beyond what the app runs on.
-bench: $(call installed,run)
+bench: $(call installed,run) translations
 	$(BIN)/python -m benchmarks
 
 demo: $(call installed,run)
@@ -67,7 +68,7 @@ install-desktop: $(call installed,run)
 # A one-folder bundle that runs without Python: dist/hero-desktop/hero-desktop,
 # packed as dist/hero-desktop-VERSION-linux-ARCH.tar.gz. PyInstaller keeps its
 # cache of stripped libraries under build/, so a rebuild takes seconds.
-bundle: bundle-deps $(call installed,bundle)
+bundle: bundle-deps $(call installed,bundle) translations
 	rm -rf dist/hero-desktop
 	PYINSTALLER_CONFIG_DIR=$(CURDIR)/build/pyinstaller-cache $(BIN)/pyinstaller \
 		--noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
@@ -91,6 +92,26 @@ for what, size in (("packed", packed), ("unpacked", unpacked)):
 print(f"({tarball}, {folder}/)")
 endef
 export BUNDLE_SIZES
+
+# The app's words in German and French (and English plural forms): the .ts
+# sources are kept in the repository, the .qm files the app loads are built
+# from them by pyside6-lrelease, which ships with PySide6.
+TRANSLATIONS := resources/translations
+LANGUAGES := en de fr
+QM_FILES := $(foreach language,$(LANGUAGES),$(TRANSLATIONS)/hero_desktop_$(language).qm)
+
+translations: $(QM_FILES)
+
+$(TRANSLATIONS)/%.qm: $(TRANSLATIONS)/%.ts | $(call installed,run)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing the app's words: adds new sources to every .ts (unfinished, to be
+# translated) and drops those the code no longer has. English keeps only plurals.
+update-translations: $(call installed,run)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -extensions py hero_desktop \
+		-ts $(TRANSLATIONS)/hero_desktop_de.ts $(TRANSLATIONS)/hero_desktop_fr.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -extensions py -pluralonly hero_desktop \
+		-ts $(TRANSLATIONS)/hero_desktop_en.ts
 
 system-deps:
 	@$(call ensure_debs,$(RUNTIME_DEBS) $(TEST_DEBS))

@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from hero_desktop.app import APPLICATION, ORGANIZATION, data_folder
+    from hero_desktop.ui import language
     from hero_desktop.ui.lingering import wait_for_lingering
     from hero_desktop.window_manager import WindowManager
 
@@ -80,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("hero-desktop")
+    language.install(app)  # before any window or message: the desktop's language
     # (the icon is set once the first window shows its first page: app.py)
     log_to_file(data_folder() / LOG_NAME)
     capture_qt_messages()

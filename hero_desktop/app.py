@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from hero_desktop.data.location import ServerAddress, parse_location
 from hero_desktop.data.opening import load_file_store
 from hero_desktop.data.views import PageRequest
-from hero_desktop.ui import interpreter
+from hero_desktop.ui import interpreter, language
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.window_settings import WindowSettings
 
@@ -83,6 +83,9 @@ def create_main_window(
     settings = settings or default_settings()
     location = to_location(database)
     interpreter.install()  # once per process: GIL switch interval, collector on this thread
+    app = QApplication.instance()
+    if app is not None:
+        language.install(app)  # once per process: the desktop's language and numbers
     # The worker starts opening the database, and reads the first page the
     # window will ask for, while the window's modules load and it is built.
     stored = WindowSettings(settings)
@@ -95,7 +98,7 @@ def create_main_window(
 
     window = MainWindow(location, settings, prompts, read_only=read_only, client=client)
     client.warmedUp.connect(interpreter.freeze_once)
-    if QApplication.instance() is not None:
+    if app is not None:
         # Loading the icon costs a few ms: once the first page has been painted (ready).
         window.ready.connect(lambda: _set_icon(window))
     return window

@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.words import Words, number
+
+
+class ErrorWords(Words):
+    """The translation context of the data layer's errors."""
 
 
 class HeroError(Exception):
@@ -21,7 +26,7 @@ class HeroError(Exception):
 
 class HeroNotFoundError(HeroError):
     def __init__(self, hero_id: int) -> None:
-        super().__init__("Hero not found")
+        super().__init__(ErrorWords.tr("Hero not found"))
         self.hero_id = hero_id
 
 
@@ -36,8 +41,10 @@ class InvalidHeroError(HeroError):
 class HeroIdTakenError(HeroError):
     def __init__(self, hero_id: int) -> None:
         super().__init__(
-            f"Hero {hero_id} cannot be brought back: another hero now has id {hero_id}. "
-            "Nothing was overwritten."
+            ErrorWords.tr(
+                "Hero {id} cannot be brought back: another hero now has id {id}. "
+                "Nothing was overwritten."
+            ).format(id=hero_id)
         )
         self.hero_id = hero_id
 
@@ -46,7 +53,11 @@ class ConflictError(HeroError):
     """The hero changed in the file since the user last saw it."""
 
     def __init__(self, hero_id: int, current: HeroRow) -> None:
-        super().__init__(f"Hero {hero_id} was changed by another program since it was shown.")
+        super().__init__(
+            ErrorWords.tr("Hero {id} was changed by another program since it was shown.").format(
+                id=hero_id
+            )
+        )
         self.hero_id = hero_id
         self.current = current
 
@@ -58,8 +69,10 @@ class DatabaseError(HeroError):
 class DatabaseBusyError(DatabaseError):
     def __init__(self) -> None:
         super().__init__(
-            "The database is busy: another program is writing to it. "
-            "Nothing was changed; try again in a moment."
+            ErrorWords.tr(
+                "The database is busy: another program is writing to it. "
+                "Nothing was changed; try again in a moment."
+            )
         )
 
 
@@ -73,26 +86,35 @@ class PasswordNeededError(DatabaseError):
 
 class ReadOnlyDatabaseError(DatabaseError):
     def __init__(self) -> None:
-        super().__init__("This database is open read-only, so it cannot be changed.")
+        super().__init__(ErrorWords.tr("This database is open read-only, so it cannot be changed."))
 
 
 class DiskFullError(DatabaseError):
     def __init__(self) -> None:
         super().__init__(
-            "The disk is full (or the database reached its size limit). "
-            "Nothing was changed; free some space and try again."
+            ErrorWords.tr(
+                "The disk is full (or the database reached its size limit). "
+                "Nothing was changed; free some space and try again."
+            )
         )
 
 
 class NotADatabaseError(DatabaseError):
     def __init__(self, path: object) -> None:
-        super().__init__(f"{path} is not a SQLite database. The file was left untouched.")
+        super().__init__(
+            ErrorWords.tr("{path} is not a SQLite database. The file was left untouched.").format(
+                path=path
+            )
+        )
 
 
 class DamagedDatabaseError(DatabaseError):
     def __init__(self, path: object, detail: str) -> None:
         super().__init__(
-            f"{path} is damaged ({detail}). The file was left untouched; restore it from a backup."
+            ErrorWords.tr(
+                "{path} is damaged ({detail}). The file was left untouched; "
+                "restore it from a backup."
+            ).format(path=path, detail=detail)
         )
 
 
@@ -114,15 +136,19 @@ class ImportFailedError(HeroError):
     def __init__(self, problems: list[tuple[int, str]], total_problems: int) -> None:
         self.problems = problems
         self.total_problems = total_problems
-        shown = "\n".join(
-            f"Line {line}: {reason}" if line else reason for line, reason in problems[:10]
+        lines = [
+            ErrorWords.tr("Nothing was imported: the file has %Ln problem(s).", "", total_problems)
+        ]
+        lines += (
+            ErrorWords.tr("Line {line}: {reason}").format(line=number(line), reason=reason)
+            if line
+            else reason
+            for line, reason in problems[:10]
         )
         more = total_problems - min(len(problems), 10)
-        tail = f"\n...and {more:,} more." if more > 0 else ""
-        noun = "problem" if total_problems == 1 else "problems"
-        super().__init__(
-            f"Nothing was imported: the file has {total_problems:,} {noun}.\n{shown}{tail}"
-        )
+        if more > 0:
+            lines.append(ErrorWords.tr("...and %Ln more.", "", more))
+        super().__init__("\n".join(lines))
 
 
 class OperationCancelledError(HeroError):

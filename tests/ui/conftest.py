@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hero_desktop.app import create_main_window
+from hero_desktop.ui import language
 from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.ui.prompts import Prompts
 
@@ -71,6 +72,17 @@ class SettlingQtBot(QtBot):
 def qtbot(qapp: QApplication, request: pytest.FixtureRequest) -> SettlingQtBot:
     """Overrides pytest-qt's fixture of the same name, as its own fixture builds it."""
     return SettlingQtBot(request)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> None:
+    """The UI tests read the window in English, whatever the machine's language.
+
+    The app installs its language once per process (hero_desktop.ui.language),
+    so the first install wins; the German and French windows are tested in
+    processes of their own (test_languages.py).
+    """
+    language.install(qapp, language.ENGLISH)
 
 
 @pytest.fixture(autouse=True)
