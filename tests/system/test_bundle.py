@@ -107,6 +107,15 @@ def test_bundle_is_small(bundle: Bundle) -> None:
     assert bundle.tarball.stat().st_size <= MAX_TARBALL
 
 
+def test_bundle_speaks_german_and_french(bundle: Bundle) -> None:
+    """The app's catalogues and Qt's own for its dialogs, and no other language of Qt's."""
+    shipped = {path.name for path in bundle.folder.rglob("*.qm")}
+    for language in ("de", "fr"):
+        assert {f"hero_desktop_{language}.qm", f"qtbase_{language}.qm"} <= shipped
+    assert "hero_desktop_en.qm" in shipped
+    assert not any(name.startswith("qtbase_ja") for name in shipped)
+
+
 def test_bundle_prints_its_version_and_help(bundle: Bundle, tmp_path: Path) -> None:
     version = run_bundle(bundle, tmp_path, "--version")
     usage = run_bundle(bundle, tmp_path, "--help")
