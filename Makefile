@@ -93,9 +93,9 @@ print(f"({tarball}, {folder}/)")
 endef
 export BUNDLE_SIZES
 
-# The app's words in German and French (and English plural forms): the .ts
-# sources are kept in the repository, the .qm files the app loads are built
-# from them by pyside6-lrelease, which ships with PySide6.
+# The app's words in German and French, and English plural forms (LANGUAGES lists
+# every catalogue). The .ts sources are kept in the repository; the .qm files the
+# app loads are built from them by pyside6-lrelease, which ships with PySide6.
 TRANSLATIONS := resources/translations
 LANGUAGES := en de fr
 QM_FILES := $(foreach language,$(LANGUAGES),$(TRANSLATIONS)/hero_desktop_$(language).qm)
@@ -109,7 +109,7 @@ $(TRANSLATIONS)/%.qm: $(TRANSLATIONS)/%.ts | $(call installed,run)
 # translated) and drops those the code no longer has. English keeps only plurals.
 update-translations: $(call installed,run)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none -extensions py hero_desktop \
-		-ts $(TRANSLATIONS)/hero_desktop_de.ts $(TRANSLATIONS)/hero_desktop_fr.ts
+		-ts $(foreach language,$(filter-out en,$(LANGUAGES)),$(TRANSLATIONS)/hero_desktop_$(language).ts)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none -extensions py -pluralonly hero_desktop \
 		-ts $(TRANSLATIONS)/hero_desktop_en.ts
 
