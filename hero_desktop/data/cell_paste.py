@@ -18,7 +18,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from hero_desktop.data.models import HeroCreate, clean_age, clean_name, clean_secret_name
-from hero_desktop.data.rows import FIELD_LABELS, HeroRow
+from hero_desktop.data.rows import HeroRow, field_label
+from hero_desktop.data.words import Words, number
+
+
+class CellPasteWords(Words):
+    """The translation context of the refusals of a paste or a fill."""
+
 
 CLEANERS: dict[str, Callable[[object], object]] = {
     "name": clean_name,
@@ -59,14 +65,9 @@ def check_block(
     """
     width = max((len(row) for row in block), default=0)
     if width > len(fields):
-        shown = len(fields)
-        raise PasteRefused(
-            f"The copied cells are {width} columns wide, but only {shown} "
-            f"column{'s are' if shown != 1 else ' is'} shown from the current one. "
-            "Nothing was pasted."
-        )
+        raise PasteRefused(_too_wide(width, len(fields)))
     checked: list[list[object]] = []
-    for number, row in enumerate(block, start=first_row):
+    for row_number, row in enumerate(block, start=first_row):
         values: list[object] = []
         for field, text in zip(fields, row, strict=False):
             if field is None:
@@ -75,7 +76,7 @@ def check_block(
             try:
                 values.append(checked_value(field, text))
             except ValueError as error:
-                raise PasteRefused(_refusal(number, field, str(error))) from None
+                raise PasteRefused(_refusal(row_number, field, str(error))) from None
         checked.append(values)
     return checked
 
@@ -107,12 +108,11 @@ def new_heroes(
 ) -> list[HeroCreate]:
     """Checked ``values`` as new heroes; a row without a name or secret name is refused."""
     heroes: list[HeroCreate] = []
-    for number, row in enumerate(values, start=first_row):
+    for row_number, row in enumerate(values, start=first_row):
         given: dict[str, Any] = {f: v for f, v in zip(fields, row, strict=False) if f}
         for field in REQUIRED:
             if given.get(field) is None:
-                label = FIELD_LABELS[field]
-                raise PasteRefused(_refusal(number, field, f"{label} is required for a new hero"))
+                raise PasteRefused(_refusal(row_number, field, _required_for_new(field)))
         # Checked above by the same rules: built without validating again.
         heroes.append(HeroCreate.model_construct(**{"age": None, **given}))
     return heroes
@@ -135,4 +135,29 @@ def fill_down_changes(columns: Sequence[tuple[str, Sequence[HeroRow]]]) -> list[
 
 
 def _refusal(row: int, field: str, message: str) -> str:
-    return f"Row {row}, {FIELD_LABELS[field]}: {message}. Nothing was pasted."
+    return CellPasteWords.tr("Row {row}, {column}: {reason}. Nothing was pasted.").format(
+        row=number(row), column=field_label(field), reason=message
+    )
+
+
+def _required_for_new(field: str) -> str:
+    if field == "name":
+        return CellPasteWords.tr("Name is required for a new hero")
+    return CellPasteWords.tr("Secret name is required for a new hero")
+
+
+def _too_wide(width: int, shown: int) -> str:
+    """Why a block wider than the columns shown from the current one is refused."""
+    if shown == 1:
+        # A sentence of its own: the English plural rule of words.english only drops
+        # "(s)", and this one's verb changes too ("is shown", "are shown").
+        return CellPasteWords.tr(
+            "The copied cells are {width} columns wide, but only 1 column is shown "
+            "from the current one. Nothing was pasted."
+        ).format(width=number(width))
+    return CellPasteWords.tr(
+        "The copied cells are {width} columns wide, but only %Ln column(s) are shown "
+        "from the current one. Nothing was pasted.",
+        "",
+        shown,
+    ).format(width=number(width))

@@ -17,7 +17,8 @@ from pydantic import BeforeValidator, ValidationError
 from sqlmodel import Field, SQLModel
 
 from hero_desktop.data.errors import InvalidHeroError
-from hero_desktop.data.rows import FIELD_LABELS, MAX_AGE, MAX_TEXT_LENGTH, MIN_AGE, HeroRow
+from hero_desktop.data.rows import MAX_AGE, MAX_TEXT_LENGTH, MIN_AGE, HeroRow
+from hero_desktop.data.words import Words
 
 # HeroRow lives in rows.py (the window starts without pydantic); the tests
 # import it from here, beside the validation they check it against.
@@ -32,6 +33,11 @@ __all__ = [
     "validate_create",
     "validate_update",
 ]
+
+
+class ModelsWords(Words):
+    """The translation context of the input rules' messages (names, secret names, ages)."""
+
 
 # Characters that may not appear in a name: C0/C1 controls (NUL, tab,
 # newline...), lone surrogates (not encodable), line and paragraph separators.
@@ -53,22 +59,61 @@ def _has_refused_character(text: str) -> bool:
     return False
 
 
-def _text_validator(label: str) -> Callable[[object], str]:
+# Each refusal of a text field, a whole sentence per field and problem (a
+# translation may need the field's name in another form in each). Made when a
+# value is refused, never at import: the translator is installed after it.
+_TEXT_REFUSALS: dict[tuple[str, str], Callable[[], str]] = {
+    ("name", "required"): lambda: ModelsWords.tr("Name is required"),
+    ("name", "not text"): lambda: ModelsWords.tr("Name must be text"),
+    ("name", "control"): lambda: ModelsWords.tr(
+        "Name must not contain control characters or line breaks"
+    ),
+    ("name", "too long"): lambda: ModelsWords.tr(
+        "Name must be at most %Ln character(s)", "", MAX_TEXT_LENGTH
+    ),
+    ("secret_name", "required"): lambda: ModelsWords.tr("Secret name is required"),
+    ("secret_name", "not text"): lambda: ModelsWords.tr("Secret name must be text"),
+    ("secret_name", "control"): lambda: ModelsWords.tr(
+        "Secret name must not contain control characters or line breaks"
+    ),
+    ("secret_name", "too long"): lambda: ModelsWords.tr(
+        "Secret name must be at most %Ln character(s)", "", MAX_TEXT_LENGTH
+    ),
+}
+
+
+def _text_validator(field: str) -> Callable[[object], str]:
+    def refused(problem: str) -> ValueError:
+        return ValueError(_TEXT_REFUSALS[field, problem]())
+
     def clean(value: object) -> str:
         if value is None:
-            raise ValueError(f"{label} is required")
+            raise refused("required")
         if not isinstance(value, str):
-            raise ValueError(f"{label} must be text")
+            raise refused("not text")
         text = unicodedata.normalize("NFC", value.strip())
         if not text:
-            raise ValueError(f"{label} is required")
+            raise refused("required")
         if not (text.isascii() and text.isprintable()) and _has_refused_character(text):
-            raise ValueError(f"{label} must not contain control characters or line breaks")
+            raise refused("control")
         if len(text) > MAX_TEXT_LENGTH:
-            raise ValueError(f"{label} must be at most {MAX_TEXT_LENGTH} characters")
+            raise refused("too long")
         return text
 
     return clean
+
+
+def _age_out_of_range() -> ValueError:
+    # The limits as typed (no digit grouping): "between 0 and 10000".
+    return ValueError(
+        ModelsWords.tr("Age must be between {minimum} and {maximum}").format(
+            minimum=MIN_AGE, maximum=MAX_AGE
+        )
+    )
+
+
+def _age_not_whole() -> ValueError:
+    return ValueError(ModelsWords.tr("Age must be a whole number"))
 
 
 def _clean_age(value: object) -> int | None:
@@ -82,20 +127,20 @@ def _clean_age(value: object) -> int | None:
         if not (text.isascii() and text.isdigit()):
             # "-3" is a whole number, just out of range: say so.
             if text[:1] == "-" and text[1:].isascii() and text[1:].isdigit():
-                raise ValueError(f"Age must be between {MIN_AGE} and {MAX_AGE}")
-            raise ValueError("Age must be a whole number")
+                raise _age_out_of_range()
+            raise _age_not_whole()
         value = int(text)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("Age must be a whole number")
+        raise _age_not_whole()
     if not MIN_AGE <= value <= MAX_AGE:
-        raise ValueError(f"Age must be between {MIN_AGE} and {MAX_AGE}")
+        raise _age_out_of_range()
     return value
 
 
 # The per-field rules, public for bulk paths (CSV import) that cannot afford
 # a pydantic model per row; the models below are built from the same functions.
-clean_name = _text_validator("Name")
-clean_secret_name = _text_validator("Secret name")
+clean_name = _text_validator("name")
+clean_secret_name = _text_validator("secret_name")
 clean_age = _clean_age
 
 HeroName = Annotated[str, BeforeValidator(clean_name)]
@@ -133,8 +178,8 @@ def _messages(error: ValidationError) -> dict[str, str]:
     for detail in error.errors():
         field = str(detail["loc"][0]) if detail["loc"] else "hero"
         text = str(detail["msg"]).removeprefix("Value error, ")
-        if detail["type"] == "missing":
-            text = f"{FIELD_LABELS.get(field, field)} is required"
+        if detail["type"] == "missing" and (field, "required") in _TEXT_REFUSALS:
+            text = _TEXT_REFUSALS[field, "required"]()
         messages.setdefault(field, text)
     return messages
 

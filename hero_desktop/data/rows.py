@@ -9,11 +9,31 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from hero_desktop.data.words import Words
+
+
+class RowsWords(Words):
+    """The translation context of the heroes' field names, as messages name them."""
+
+
 MAX_TEXT_LENGTH = 255
 MIN_AGE = 0
 MAX_AGE = 10_000
 
-FIELD_LABELS = {"name": "Name", "age": "Age", "secret_name": "Secret name"}
+
+def field_label(field: str) -> str:
+    """How messages name a hero field ("Secret name"), in the user's language.
+
+    A function, not a table: a table would be filled at import time, before
+    the application installs its translator. An unknown field is named as it is.
+    """
+    if field == "name":
+        return RowsWords.tr("Name")
+    if field == "age":
+        return RowsWords.tr("Age")
+    if field == "secret_name":
+        return RowsWords.tr("Secret name")
+    return field
 
 
 class HeroRow(NamedTuple):

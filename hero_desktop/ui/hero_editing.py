@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLineEdit, QStatusBar
 
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.operations import AddHero, ChangeSummary, DeleteHeroes, EditHero
-from hero_desktop.data.rows import FIELD_LABELS, HeroRow
+from hero_desktop.data.rows import HeroRow, field_label
+from hero_desktop.data.words import Words
 from hero_desktop.ui.announce import announce
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
     # Loaded when first used: the window paints its first page without pydantic.
     from hero_desktop.data.models import HeroCreate
     from hero_desktop.ui.add_hero_dialog import AddHeroDialog
+
+
+class HeroEditingWords(Words):
+    """The translation context of what adding, editing and deleting heroes says."""
 
 
 class HeroEditing(QObject):
@@ -88,7 +93,9 @@ class HeroEditing(QObject):
 
     def cell_refused(self, field: str, message: str) -> None:
         """A cell edit was refused: say why in the status bar, naming the column."""
-        self._refusal = f"{FIELD_LABELS.get(field, field)}: {message}"
+        self._refusal = HeroEditingWords.tr("{field}: {message}").format(
+            field=field_label(field), message=message
+        )
         self.status_bar.showMessage(self._refusal, 10_000)
         announce(self.status_bar, self._refusal, urgent=True)
 
@@ -115,7 +122,8 @@ class HeroEditing(QObject):
             self.model.replace_row(hero)  # the cell shows what the file holds
             if isinstance(error, OperationCancelledError):
                 self.messages.show_message(
-                    error.message + " Your edit is back in the cell: press Enter.",
+                    HeroEditingWords.tr("{reason} Your edit is back in the cell: press Enter.")
+                    .format(reason=error.message),
                     MessageKind.WARNING,
                 )
                 self.reopen_editor(hero.id, field, "" if new_value is None else str(new_value))
@@ -124,15 +132,20 @@ class HeroEditing(QObject):
             # Another program changed other fields of this hero meanwhile: both
             # stand (only the edited field is the user's), and the user is told.
             written = summary.rows[0] if summary.rows else hero
+            no_value = HeroEditingWords.tr("(none)", "a field without a value")
             merged = [
-                f"{FIELD_LABELS.get(f, f)} is now {'(none)' if v is None else v}"
+                HeroEditingWords.tr("{field} is now {value}").format(
+                    field=field_label(f), value=no_value if v is None else v
+                )
                 for f, v in written._asdict().items()
                 if f not in ("id", field) and v != getattr(hero, f)
             ]
             if merged:
                 self.messages.show_message(
-                    f"Saved. Another program had changed {written.name} meanwhile: "
-                    f"{'; '.join(merged)}. Both changes are kept.",
+                    HeroEditingWords.tr(
+                        "Saved. Another program had changed {name} meanwhile: {changes}. "
+                        "Both changes are kept."
+                    ).format(name=written.name, changes="; ".join(merged)),
                     MessageKind.SUCCESS,
                 )
 
@@ -177,12 +190,17 @@ class HeroEditing(QObject):
         # Select All on a view larger than the page deletes the page's heroes, as the user
         # saw them (and as undo keeps them), and the question says so.
         rest = self.model.total - len(heroes) if self.navigator.cells.whole_view else 0
-        note = (
-            f"Only the {len(heroes):,} heroes on this page are deleted: "
-            f"the other {rest:,} heroes of the view are kept."
-            if rest > 0
-            else ""
-        )
+        note = ""
+        if rest > 0:
+            # Two sentences, one count each: each count chooses its own word forms.
+            note = " ".join(
+                (
+                    HeroEditingWords.tr(
+                        "Only the %Ln hero(es) on this page will be deleted.", "", len(heroes)
+                    ),
+                    HeroEditingWords.tr("The other %Ln hero(es) of the view will be kept.", "", rest),
+                )
+            )
         confirmed = self.prompts.confirm_delete(heroes, note)
         self.reactivate()
         if not confirmed:

@@ -42,7 +42,7 @@ from hero_desktop.data.clipboard_reading import Block, header_fields, read_block
 from hero_desktop.data.heroes import MAX_LIMIT, HeroRepository
 from hero_desktop.data.operations import ChangeSummary, EditCells
 from hero_desktop.data.query import HeroQuery
-from hero_desktop.data.rows import FIELD_LABELS, HeroRow
+from hero_desktop.data.rows import HeroRow, field_label
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
@@ -262,7 +262,7 @@ class CellPaster(QObject):
                 values[field] = checked_value(field, text)
             except ValueError as error:
                 self._show_message(
-                    f"{FIELD_LABELS[field]}: {error}. Nothing was pasted.", MessageKind.ERROR
+                    f"{field_label(field)}: {error}. Nothing was pasted.", MessageKind.ERROR
                 )
                 return
         if whole:
