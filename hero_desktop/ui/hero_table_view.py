@@ -37,11 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from hero_desktop.data.errors import InvalidHeroError
+from hero_desktop.data.words import Words
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 from hero_desktop.ui.overrides import override
 
 if TYPE_CHECKING:
     from hero_desktop.data.models import HeroUpdate
+
+
+class HeroTableViewWords(Words):
+    """The translation context of the table's name and description for screen readers."""
+
 
 Index = QModelIndex | QPersistentModelIndex
 COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -145,9 +151,12 @@ class HeroTableView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setTabKeyNavigation(True)
-        self.setAccessibleName("Heroes")
+        self.setAccessibleName(HeroTableViewWords.tr("Heroes"))
         self.setAccessibleDescription(
-            "One page of heroes: Enter or F2 edits a cell, Ctrl+N adds a hero, F1 lists the keys"
+            HeroTableViewWords.tr(
+                "One page of heroes: Enter or F2 edits a cell, Ctrl+N adds a hero, "
+                "F1 lists the keys"
+            )
         )
         self.setAlternatingRowColors(True)
         # The ID column already numbers the heroes; row numbers only repeated it.
