@@ -51,6 +51,7 @@ from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.opening import open_store
 from hero_desktop.data.store import HeroStore
 from hero_desktop.data.views import PageRequest, PageView, read_page
+from hero_desktop.data.words import Words
 from hero_desktop.ui.lingering import linger
 
 log = logging.getLogger("hero_desktop")
@@ -65,6 +66,10 @@ LOCK_WAIT_MS = 250
 Work = Callable[[HeroRepository], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+class DataWorkerWords(Words):
+    """The translation context of the data worker's messages (they reach the user)."""
 
 
 class SupersededError(Exception):
@@ -162,7 +167,7 @@ class _Worker(QObject):
 
     def _attempt(self, request_id: int, job: _Job) -> Any:
         if self._repository is None or job.work is None:
-            raise OperationCancelledError("The database is not open.")
+            raise OperationCancelledError(DataWorkerWords.tr("The database is not open."))
         reported = interrupted = False
         while True:
             try:
@@ -178,7 +183,9 @@ class _Worker(QObject):
             except DatabaseBusyError:
                 if job.cancel.is_set():
                     self._gave_up_on_lock = True
-                    raise OperationCancelledError("Cancelled: nothing was changed.") from None
+                    raise OperationCancelledError(
+                        DataWorkerWords.tr("Cancelled: nothing was changed.")
+                    ) from None
                 if job.view and request_id < self._shared.latest_view:
                     raise SupersededError() from None
                 if not reported:
