@@ -403,5 +403,5 @@ def test_a_finished_import_is_announced(
     window.csv.import_file(str(source))
 
     bar = window.message_bar.label
-    qtbot.waitUntil(lambda: (bar, "Success: Imported 1 heroes.", False) in heard)
-    assert spoken_name(bar) == "Success: Imported 1 heroes."
+    qtbot.waitUntil(lambda: (bar, "Success: Imported 1 hero.", False) in heard)
+    assert spoken_name(bar) == "Success: Imported 1 hero."
