@@ -67,6 +67,12 @@ from hero_desktop.data.store import (
     Pager,
     ReadOnlyReason,
 )
+from hero_desktop.data.words import Words
+
+
+class PostgresStoreWords(Words):
+    """The translation context of a PostgreSQL store's connection, as the window tells it."""
+
 
 T = TypeVar("T")
 POLL_MS = 1000
@@ -196,7 +202,9 @@ class PostgresStore:
     def connection_problem(self) -> str | None:
         """Why the window cannot reach the server right now, or None."""
         if self._lost:
-            return f"Connection to {self.address.name} lost — reconnecting…"
+            return PostgresStoreWords.tr("Connection to {server} lost — reconnecting…").format(
+                server=self.address.name
+            )
         return None
 
     # -- reading ---------------------------------------------------------------
@@ -350,9 +358,11 @@ class PostgresStore:
         if not (self.connection.broken or self.connection.closed):
             return False  # the server answered: it refused
         unknown = DatabaseError(
-            f"The connection to {self.address.name} was lost while saving, and Hero Desktop "
-            "cannot tell yet whether the change was saved. The roster will show what the "
-            "server holds once it is back; check the change then."
+            PostgresStoreWords.tr(
+                "The connection to {server} was lost while saving, and Hero Desktop "
+                "cannot tell yet whether the change was saved. The roster will show what the "
+                "server holds once it is back; check the change then."
+            ).format(server=self.address.name)
         )
         try:
             self._ensure_connected()
