@@ -28,16 +28,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QVBoxLayout, QWidget
 
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, location_key, location_name
+from hero_desktop.data.words import Words
 from hero_desktop.ui.cell_selection import NAME_COLUMN
 from hero_desktop.ui.column_layout import ColumnLayout
 from hero_desktop.ui.data_worker import DataClient
@@ -51,7 +47,7 @@ from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.store_sentences import opening_notice, read_only_banner
 from hero_desktop.ui.table_navigator import TableNavigator
 from hero_desktop.ui.text_size import TextSize
-from hero_desktop.ui.window_actions import WindowActions
+from hero_desktop.ui.window_actions import WindowActions, read_only_sentence
 from hero_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
@@ -82,6 +78,10 @@ SERVICE_MODULES = (
 )
 
 
+class MainWindowWords(Words):
+    """The translation context of the main window's own words."""
+
+
 class MainWindow(QMainWindow):
     """A window on one hero database."""
 
@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         """What the data worker said of the open store (None until it is open)."""
         self._damaged = False
         self.is_ready = False
-        self.setWindowTitle(f"{self.display_name} — Hero Desktop")
+        self.setWindowTitle(
+            MainWindowWords.tr("{database} — Hero Desktop").format(database=self.display_name)
+        )
 
         # A client made before the window (app.py) is already opening the database.
         self.client = client or DataClient(location, read_only)
@@ -265,17 +267,14 @@ class MainWindow(QMainWindow):
         self.message_bar.clear_message()
 
     def say_read_only(self, verb: str) -> None:
-        self.show_message(
-            f"{self.display_name} is open read-only, so heroes cannot be {verb}.",
-            MessageKind.WARNING,
-        )
+        self.show_message(read_only_sentence(self.display_name, verb), MessageKind.WARNING)
 
     def _show_page_state(self) -> None:
         model = self.model
         self.pager.show_state(model.page, model.page_count, model.page_size, model.status_text())
         query = model.query
         self.search_bar.matches.setText(
-            f"{model.total:,} match{'es' if model.total != 1 else ''}" if query.is_filtered else ""
+            MainWindowWords.tr("%Ln match(es)", "", model.total) if query.is_filtered else ""
         )
         self.navigator.show_sort_state()
         self.menus.show_sort(query.sort, query.descending)
@@ -284,9 +283,11 @@ class MainWindow(QMainWindow):
         elif query.is_filtered:
             self.table.show_placeholder(self.search_bar.no_match_hint())
         elif self.read_only:
-            self.table.show_placeholder("No heroes in this file.")
+            self.table.show_placeholder(MainWindowWords.tr("No heroes in this file."))
         else:
-            self.table.show_placeholder("No heroes yet. Press Ctrl+N to add one.")
+            self.table.show_placeholder(
+                MainWindowWords.tr("No heroes yet. Press Ctrl+N to add one.")
+            )
 
     def _set_editable(self, editable: bool) -> None:
         self.model.set_read_only(not editable)
@@ -303,8 +304,10 @@ class MainWindow(QMainWindow):
         self.client.ask(_refuse_writes)
         self._set_editable(False)
         self.read_only_banner.setText(
-            f"{self.display_name} is damaged ({problem}). It is open read-only so that "
-            "nothing makes it worse; restore it from a backup."
+            MainWindowWords.tr(
+                "{database} is damaged ({problem}). It is open read-only so that "
+                "nothing makes it worse; restore it from a backup."
+            ).format(database=self.display_name, problem=problem)
         )
 
     # -- changing heroes (what HeroEditing does) ------------------------------------
@@ -358,33 +361,34 @@ class MainWindow(QMainWindow):
         from hero_desktop import __version__
 
         self.prompts.information(
-            "About Hero Desktop",
-            f"Hero Desktop {__version__}\n\nA keyboard-first roster of heroes.\n"
-            f"Database: {location_key(self.location)}",
+            MainWindowWords.tr("About Hero Desktop"),
+            MainWindowWords.tr(
+                "Hero Desktop {version}\n\nA keyboard-first roster of heroes.\nDatabase: {database}"
+            ).format(version=__version__, database=location_key(self.location)),
         )
 
     def import_csv(self) -> None:
         if self.read_only:
             self.say_read_only("imported")
             return
-        path = self.prompts.open_path("Import Heroes from CSV", csv=True)
+        path = self.prompts.open_path(MainWindowWords.tr("Import Heroes from CSV"), csv=True)
         self.reactivate()
         if path:
             self.csv.import_file(path)
 
     def export_csv(self) -> None:
-        path = self.prompts.save_path("Export Heroes to CSV", csv=True)
+        path = self.prompts.save_path(MainWindowWords.tr("Export Heroes to CSV"), csv=True)
         self.reactivate()
         if path:
             self.csv.export_file(path, self.model.query)
 
     def new_database(self) -> None:
-        path = self.prompts.save_path("New Hero Database")
+        path = self.prompts.save_path(MainWindowWords.tr("New Hero Database"))
         if path:
             self.openRequested.emit(path)
 
     def open_database(self) -> None:
-        path = self.prompts.open_path("Open Hero Database")
+        path = self.prompts.open_path(MainWindowWords.tr("Open Hero Database"))
         if path:
             self.openRequested.emit(path)
 
