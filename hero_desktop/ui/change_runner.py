@@ -49,10 +49,10 @@ from hero_desktop.data.operations import (
 from hero_desktop.data.view_fill import FillView
 from hero_desktop.data.words import Words
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.menu_text import literal, without_mnemonic
 from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.prompts import Prompts
-from hero_desktop.ui.window_actions import literal, without_mnemonic
 
 # Each committed change is logged after its transaction commits: the log is
 # the app's record of what it told the user was done.

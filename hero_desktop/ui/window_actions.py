@@ -10,7 +10,6 @@ list cannot drift from the menus.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
@@ -24,6 +23,7 @@ from hero_desktop.ui.column_layout import MENU_KEYS, ColumnLayout
 from hero_desktop.ui.copy_cells import CellCopier
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
+from hero_desktop.ui.menu_text import literal, without_mnemonic
 from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.table_navigator import TableNavigator
 from hero_desktop.ui.text_size import TextSize
@@ -375,7 +375,12 @@ class WindowActions:
             (WindowActionsWords.tr("Stop waiting for another program's lock"),
              WindowActionsWords.tr("Esc (while it waits)")),
             (WindowActionsWords.tr("Columns menu (show, hide, move, reset)"),
-             WindowActionsWords.tr("{keys} (in the table)").format(keys=", ".join(MENU_KEYS))),
+             WindowActionsWords.tr("{keys} (in the table)").format(
+                keys=", ".join(
+                    QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+                    for key in MENU_KEYS
+                )
+            )),
         ]  # fmt: skip
         return rows
 
@@ -420,16 +425,6 @@ def read_only_sentence(database: str, verb: str) -> str:
     verbs = ("added", "deleted", "edited", "imported", "changed")
     by_verb = dict(zip(verbs, sentences, strict=True))
     return by_verb.get(verb, sentences[-1]).format(database=database)
-
-
-def literal(text: str) -> str:
-    """The user's ``text`` for an action or a label: every & shown, none a shortcut mark."""
-    return text.replace("&", "&&")
-
-
-def without_mnemonic(text: str) -> str:
-    """An action's text as shown: "&&" is one "&", a lone "&" marks the next letter."""
-    return re.sub("&(.)", r"\1", text)
 
 
 def _walk(actions: list[QAction]) -> list[QAction]:
