@@ -22,7 +22,7 @@ def describe(heroes: list[HeroRow], note: str = "") -> str:
         question = DeleteHeroesDialogWords.tr("Delete this hero?")
     else:
         question = DeleteHeroesDialogWords.tr("Delete these %Ln heroes?", "", count)
-    named = DeleteHeroesDialogWords.tr("• {name} (id {id})")
+    named = DeleteHeroesDialogWords.tr("• {name} (ID {id})")
     lines = [named.format(name=hero.name, id=hero.id) for hero in heroes[:NAMES_SHOWN]]
     if count > NAMES_SHOWN:
         lines.append(DeleteHeroesDialogWords.tr("…and %Ln more", "", count - NAMES_SHOWN))

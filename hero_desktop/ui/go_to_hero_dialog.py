@@ -46,7 +46,7 @@ class GoToHeroDialog(QDialog):
         )
         self.error = error_label()
         form = QFormLayout()
-        form.addRow(GoToHeroDialogWords.tr("Hero &id:"), self.id_edit)
+        form.addRow(GoToHeroDialogWords.tr("Hero &ID:"), self.id_edit)
         form.addRow("", self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -590,7 +590,7 @@
         </translation>
     </message>
     <message>
-        <source>• {name} (id {id})</source>
+        <source>• {name} (ID {id})</source>
         <translation>• {name} (ID {id})</translation>
     </message>
     <message numerus="yes">
@@ -712,7 +712,7 @@
         <translation>Zeile {line}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <source>...and %Ln more.</source>
+        <source>…and %Ln more problem(s).</source>
         <translation>
             <numerusform>… und %Ln weiteres Problem.</numerusform>
             <numerusform>… und %Ln weitere Probleme.</numerusform>
@@ -734,7 +734,7 @@
         <translation>Die Zahl in der ID-Spalte eines Helden</translation>
     </message>
     <message>
-        <source>Hero &amp;id:</source>
+        <source>Hero &amp;ID:</source>
         <translation>Helden-&amp;ID:</translation>
     </message>
     <message>
@@ -1467,7 +1467,7 @@ Cancel pastes nothing.</source>
         <translation>Auf dem Server gibt es keinen Benutzer namens {user}.</translation>
     </message>
     <message>
-        <source>The server has no user named your user.</source>
+        <source>The server has no user with your login name.</source>
         <translation>Auf dem Server gibt es Ihren Benutzer nicht.</translation>
     </message>
     <message>
@@ -1483,7 +1483,7 @@ Cancel pastes nothing.</source>
         <translation>{server} nimmt von hier keine Verbindungen von {user} an.</translation>
     </message>
     <message>
-        <source>{server} does not accept connections from your user here.</source>
+        <source>{server} does not accept connections from your user on this computer.</source>
         <translation>{server} nimmt von hier keine Verbindungen von Ihrem Benutzer an.</translation>
     </message>
     <message>
@@ -1527,7 +1527,7 @@ Cancel pastes nothing.</source>
         <translation>{database} enthält keine Tabelle hero.</translation>
     </message>
     <message>
-        <source>Cancelled: the rest of the new heroes are keyed later; search scans meanwhile.</source>
+        <source>Cancelled: the other new heroes join the name index later; until then, search reads the whole table.</source>
         <translation>Abgebrochen: Die übrigen neuen Helden werden später in den Namensindex aufgenommen; bis dahin durchsucht die Suche die ganze Tabelle.</translation>
     </message>
     <message>

@@ -236,10 +236,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>...and %Ln more.</source>
+        <source>…and %Ln more problem(s).</source>
         <translation>
-            <numerusform>...and %Ln more.</numerusform>
-            <numerusform>...and %Ln more.</numerusform>
+            <numerusform>…and %Ln more problem.</numerusform>
+            <numerusform>…and %Ln more problems.</numerusform>
         </translation>
     </message>
 </context>

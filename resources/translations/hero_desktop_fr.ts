@@ -590,7 +590,7 @@
         </translation>
     </message>
     <message>
-        <source>• {name} (id {id})</source>
+        <source>• {name} (ID {id})</source>
         <translation>• {name} (ID {id})</translation>
     </message>
     <message numerus="yes">
@@ -712,7 +712,7 @@
         <translation>Ligne {line}&#xa0;: {reason}</translation>
     </message>
     <message numerus="yes">
-        <source>...and %Ln more.</source>
+        <source>…and %Ln more problem(s).</source>
         <translation>
             <numerusform>… et %Ln autre problème.</numerusform>
             <numerusform>… et %Ln autres problèmes.</numerusform>
@@ -734,7 +734,7 @@
         <translation>Le nombre de la colonne ID d&apos;un héros</translation>
     </message>
     <message>
-        <source>Hero &amp;id:</source>
+        <source>Hero &amp;ID:</source>
         <translation>&amp;ID du héros&#xa0;:</translation>
     </message>
     <message>
@@ -1467,7 +1467,7 @@ Annuler ne colle rien.</numerusform>
         <translation>Le serveur n&apos;a aucun utilisateur nommé {user}.</translation>
     </message>
     <message>
-        <source>The server has no user named your user.</source>
+        <source>The server has no user with your login name.</source>
         <translation>Le serveur n&apos;a aucun utilisateur portant votre nom de connexion.</translation>
     </message>
     <message>
@@ -1483,7 +1483,7 @@ Annuler ne colle rien.</numerusform>
         <translation>{server} n&apos;accepte pas les connexions de {user} depuis cet ordinateur.</translation>
     </message>
     <message>
-        <source>{server} does not accept connections from your user here.</source>
+        <source>{server} does not accept connections from your user on this computer.</source>
         <translation>{server} n&apos;accepte pas les connexions de votre compte depuis cet ordinateur.</translation>
     </message>
     <message>
@@ -1527,7 +1527,7 @@ Annuler ne colle rien.</numerusform>
         <translation>{database} ne contient pas de table hero.</translation>
     </message>
     <message>
-        <source>Cancelled: the rest of the new heroes are keyed later; search scans meanwhile.</source>
+        <source>Cancelled: the other new heroes join the name index later; until then, search reads the whole table.</source>
         <translation>Annulé&#xa0;: les nouveaux héros restants seront ajoutés à l&apos;index des noms plus tard&#xa0;; d&apos;ici là, la recherche parcourt toute la table.</translation>
     </message>
     <message>

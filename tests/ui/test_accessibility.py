@@ -240,7 +240,7 @@ def test_the_add_hero_dialog_opens_at_name_with_everything_named(qtbot: QtBot) -
 def test_the_go_to_dialog_opens_at_the_id_field_with_everything_named(qtbot: QtBot) -> None:
     dialog = GoToHeroDialog(lambda _text, _reply: None)
     check_dialog(qtbot, dialog, dialog.id_edit)
-    assert spoken_name(dialog.id_edit) == "Hero id:"
+    assert spoken_name(dialog.id_edit) == "Hero ID:"
 
 
 def test_the_connect_dialog_opens_at_host_with_everything_named(qtbot: QtBot) -> None:

@@ -83,7 +83,7 @@ def connect_error(error: psycopg.Error, address: ServerAddress) -> DatabaseError
             (
                 PostgresErrorWords.tr("The server has no user named {user}.")
                 if named
-                else PostgresErrorWords.tr("The server has no user named your user.")
+                else PostgresErrorWords.tr("The server has no user with your login name.")
             ).format(**values)
         )
     if "ssl is not enabled on the server" in lowered or "server does not support ssl" in lowered:
@@ -106,7 +106,7 @@ def connect_error(error: psycopg.Error, address: ServerAddress) -> DatabaseError
                 PostgresErrorWords.tr("{server} does not accept connections from {user} here.")
                 if named
                 else PostgresErrorWords.tr(
-                    "{server} does not accept connections from your user here."
+                    "{server} does not accept connections from your user on this computer."
                 )
             ).format(**values)
         )

@@ -81,7 +81,8 @@ def build_name_index(
         if backlog:
             raise OperationCancelledError(
                 PostgresMaintenanceWords.tr(
-                    "Cancelled: the rest of the new heroes are keyed later; search scans meanwhile."
+                    "Cancelled: the other new heroes join the name index later; "
+                    "until then, search reads the whole table."
                 )
             ) from None
         raise OperationCancelledError(
