@@ -89,9 +89,14 @@ class Prompts:
         ``action`` heads the user's values, a whole sentence ("Your edit would write:").
         """
         labels = field_labels()
-        now = "\n".join(f"  {labels[k]}: {_show(getattr(current, k))}" for k in labels)
+        line = PromptsWords.tr("  {field}: {value}", "one field's value in a list of them")
+        now = "\n".join(
+            line.format(field=labels[k], value=_show(getattr(current, k))) for k in labels
+        )
         labels["change"] = PromptsWords.tr("Change")
-        yours = "\n".join(f"  {labels.get(k, k)}: {_show(v)}" for k, v in mine.items())
+        yours = "\n".join(
+            line.format(field=labels.get(k, k), value=_show(v)) for k, v in mine.items()
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             PromptsWords.tr("Hero Changed Elsewhere"),

@@ -1599,6 +1599,11 @@ Cancel pastes nothing.</source>
         <translation>(leer)</translation>
     </message>
     <message>
+        <source>  {field}: {value}</source>
+        <comment>one field&apos;s value in a list of them</comment>
+        <translation>  {field}: {value}</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>

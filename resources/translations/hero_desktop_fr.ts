@@ -1599,6 +1599,11 @@ Annuler ne colle rien.</numerusform>
         <translation>(vide)</translation>
     </message>
     <message>
+        <source>  {field}: {value}</source>
+        <comment>one field&apos;s value in a list of them</comment>
+        <translation>  {field}&#xa0;: {value}</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
