@@ -9,15 +9,17 @@ does, the events a screen reader speaks from (focus moves, announcements,
 names and descriptions that change), and answers one JSON line for each
 command line read on stdin:
 
-- ``tree PID``: the accessible tree of the app with that process id, or
-  ``{"tree": null}`` while the app has not joined the bus;
+- ``tree PID``: the accessible tree of the app with that process id (the
+  children of hidden objects left out), or ``{"tree": null}`` while the app
+  has not joined the bus;
 - ``events PID``: every event that app sent since the reader started.
 
 Each object is given as its role, name, description, states, its text or
 value when it has one, and, for a table cell, its row, its column and the
 names of its column headers (what Orca reads before the cell's own name).
 The reader never waits inside a command: the events and the list of apps
-arrive through the GLib main loop, so the test polls instead.
+arrive through the GLib main loop, so the test polls instead. It asks the
+app itself each time, never libatspi's cache, which Qt leaves stale.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import gi  # type: ignore[import-not-found]
 
 gi.require_version("Atspi", "2.0")
 import pyatspi  # type: ignore[import-not-found]  # noqa: E402 - after gi.require_version
-from gi.repository import GLib  # type: ignore[import-not-found]  # noqa: E402
+from gi.repository import Atspi, GLib  # type: ignore[import-not-found]  # noqa: E402
 
 Node = dict[str, Any]
 
@@ -42,6 +44,7 @@ EVENTS = (
     "window:activate",
 )
 MAX_DEPTH = 40  # a cycle in a broken tree must not hang the reader
+WALKS = 3  # walks tried while objects go away under them, before the error is the answer
 
 heard: list[Node] = []
 
@@ -93,8 +96,9 @@ def describe(node: Any) -> Node:
 
 
 def tree(node: Any, depth: int = 0) -> Node:
+    """``node`` and what is under it; under a hidden object (a closed menu), nothing."""
     described = describe(node)
-    if depth < MAX_DEPTH:
+    if depth < MAX_DEPTH and "showing" in described["states"]:
         described["children"] = [tree(child, depth + 1) for child in node if child is not None]
     return described
 
@@ -103,6 +107,10 @@ def application(pid: int) -> Any | None:
     desktop = pyatspi.Registry.getDesktop(0)
     for app in desktop:
         if app is not None and app.get_process_id() == pid:
+            # Each answer is what the app says now: libatspi's cache keeps an edited
+            # cell's old name and a cell's "focused" after the focus left (Qt sends no
+            # event for either), so nothing is read from it.
+            Atspi.Accessible.set_cache_mask(app, Atspi.Cache.NONE)
             return app
     return None
 
@@ -130,7 +138,14 @@ def answer(line: str) -> Node:
     command, _, argument = line.strip().partition(" ")
     if command == "tree":
         app = application(int(argument))
-        return {"tree": tree(app) if app is not None else None}
+        if app is None:
+            return {"tree": None}
+        for walk in range(1, WALKS + 1):
+            try:
+                return {"tree": tree(app)}
+            except GLib.Error:  # an object went away during the walk (a table refilled)
+                if walk == WALKS:
+                    raise
     if command == "events":
         pid = int(argument)
         return {"events": [event for event in heard if event.get("pid") in (pid, None)]}

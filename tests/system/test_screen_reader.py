@@ -8,6 +8,11 @@ that is already there. xdotool types as the user would; the reader says
 what Orca would have to go on: the window, the Heroes table, the cell the
 keyboard moves to with its column header, and, in the Add Hero dialog, why
 an age is refused (announced, shown as a label, and the field's description).
+
+The second test is a whole task without sight, in English and in German:
+add a hero (after a refused age), find it by searching, edit its age, delete
+it, and quit, all by keyboard; each step is checked by what the reader gets
+(focus, announcements, names of cells and labels), the file only at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import select
 import signal
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -133,13 +139,19 @@ def find(node: Node | None, role: str, name: str | None = None) -> Node | None:
     return next(found, None)
 
 
-def focused(events: list[Node], role: str, name: str) -> Node | None:
-    """The object the last focus event was about (what Orca speaks on a move), if it is that one."""
-    gained: list[Node] = [
+def gained_focus(events: list[Node]) -> list[Node]:
+    """The objects that got the focus, in turn (what Orca speaks on each move)."""
+    return [
         event["source"]
         for event in events
-        if event["type"] == "object:state-changed:focused" and event["detail1"] == 1
+        # (an event whose object was gone when it came has no detail: an "error")
+        if event["type"] == "object:state-changed:focused" and event.get("detail1") == 1
     ]
+
+
+def focused(events: list[Node], role: str, name: str) -> Node | None:
+    """The object the last focus event was about, if it is that one."""
+    gained = gained_focus(events)
     if gained and (gained[-1]["role"], gained[-1]["name"]) == (role, name):
         return gained[-1]
     return None
@@ -299,3 +311,293 @@ def test_a_screen_reader_reads_the_table_and_why_an_age_is_refused(
     app.key("ctrl+q")
     assert app.wait_for_exit() == 0, app.output
     assert len(read_heroes(app.database)) == len(HEROES)
+
+
+# -- a whole task by ear -----------------------------------------------------------
+
+ADDED = {"name": "Night Owl", "secret_name": "Nadia Okafor", "age": "27"}
+NEW_AGE = "30"
+NAME_COLUMN, AGE_COLUMN = 1, 2
+
+
+@dataclass(frozen=True)
+class Heard:
+    """The app's words a screen reader must get in one language (as its catalogue has them)."""
+
+    env: dict[str, str]
+    add_dialog: str
+    fields: list[str]
+    table: str
+    headers: list[str]
+    refusal: str
+    search_field: str
+    three_heroes: str
+    one_match: str
+    one_match_shown: str
+    no_match: str
+    no_match_shown: str
+    delete_dialog: str
+    delete_question: str
+    delete_button: str
+    two_heroes: str
+
+
+LANGUAGES = {
+    # The untranslated words; the refusal is the data layer's own.
+    "en": Heard(
+        env={"LC_ALL": "C.UTF-8", "LANGUAGE": ""},
+        add_dialog="Add Hero",
+        fields=["Name:", "Secret name:", "Age:"],
+        table="Heroes",
+        headers=["ID", "Name", "Age"],
+        refusal=refusal(REFUSED),
+        search_field="Search names",
+        three_heroes="Heroes 1–3 of 3",
+        one_match="1 match",
+        one_match_shown="Matches 1–1 of 1",
+        no_match="0 matches",
+        no_match_shown="No matches",
+        delete_dialog="Delete Hero",
+        delete_question="Delete this hero?",
+        delete_button="Delete",
+        two_heroes="Heroes 1–2 of 2",
+    ),
+    # German, as a German desktop starts the app (LANG alone): the words of
+    # resources/translations/hero_desktop_de.ts.
+    "de": Heard(
+        env={"LANG": "de_DE.UTF-8"},
+        add_dialog="Held hinzufügen",
+        fields=["Name:", "Geheimname:", "Alter:"],
+        table="Helden",
+        headers=["ID", "Name", "Alter"],
+        refusal="Das Alter muss zwischen 0 und 10000 liegen",
+        search_field="Namen suchen",
+        three_heroes="Helden 1–3 von 3",
+        one_match="1 Treffer",
+        one_match_shown="Treffer 1–1 von 1",
+        no_match="0 Treffer",
+        no_match_shown="Keine Treffer",
+        delete_dialog="Held löschen",
+        delete_question="Diesen Helden löschen?",
+        delete_button="Löschen",
+        two_heroes="Helden 1–2 von 2",
+    ),
+}
+
+
+def announced(events: list[Node], text: str) -> Node | None:
+    """The announcement of ``text`` (what Orca speaks at once, wherever the focus is), if made."""
+    said = (e for e in events if e["type"] == "object:announcement")
+    return next((e for e in said if e["data"] == text), None)
+
+
+def column(table: Node | None, number: int) -> list[str] | None:
+    """The names of the cells on screen in column ``number``, top to bottom."""
+    if table is None:
+        return None
+    cells = [n for n in walk(table) if n["role"] == "table cell" and n["column"] == number]
+    return [n["name"] for n in sorted(cells, key=lambda n: n["row"])]
+
+
+def focused_cell(table: Node | None) -> Node | None:
+    """The table's current cell: the one Orca finds in a table that manages its descendants."""
+    cells = [n for n in walk(table) if n["role"] == "table cell"] if table else []
+    return next((n for n in cells if "focused" in n["states"]), None)
+
+
+def labels(node: Node | None) -> list[str]:
+    return [n["name"] for n in walk(node) if n["role"] == "label"] if node else []
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_screen_reader_user_adds_finds_edits_and_deletes_a_hero(
+    hero_desktop: HeroDesktop, screen_reader: ScreenReader, language: str
+) -> None:
+    app = hero_desktop
+    reader = screen_reader
+    heard = LANGUAGES[language]
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
+        app.env.pop(variable, None)
+    app.env.update(heard.env)
+    seed(app.database)
+    app.start()
+    app.wait_for_window()
+
+    def window() -> Node | None:
+        return find(reader.tree(app.pid), "frame")
+
+    def table() -> Node | None:
+        return find(window(), "table", heard.table)
+
+    def focus_moves() -> list[tuple[str, str]]:
+        """The last objects the focus went to (for a failure's message)."""
+        return [(n["role"], n["name"]) for n in gained_focus(reader.events(app.pid))][-5:]
+
+    def focus_on(role: str, name: str, what: str) -> Node:
+        """The object the last focus event was about, once it is that one."""
+
+        def arrived() -> Node | None:
+            return focused(reader.events(app.pid), role, name)
+
+        try:
+            return reader.wait_for(arrived, 10, what)
+        except AssertionError as late:
+            raise AssertionError(f"{late}; the focus went to: {focus_moves()}") from None
+
+    def in_table(what: str) -> None:
+        """Wait for the focus to come to the table: the table's focus event, or its
+        current cell's when that is chosen after (Orca reads that cell either way)."""
+
+        def arrived() -> Node | None:
+            gained = gained_focus(reader.events(app.pid))
+            return gained[-1] if gained and gained[-1]["role"] in ("table", "table cell") else None
+
+        try:
+            reader.wait_for(arrived, 10, what)
+        except AssertionError as late:
+            raise AssertionError(f"{late}; the focus went to: {focus_moves()}") from None
+
+    def current_cell() -> Node:
+        """The table's cell that has the focus."""
+        return reader.wait_for(lambda: focused_cell(table()), 10, "a current cell in the table")
+
+    def holds(check: Callable[[], bool], what: str) -> None:
+        wait_until(check, 10, what, every=0.2)  # (each check is a tree walk: not too often)
+
+    def shown(what: str, check: Callable[[Node], bool]) -> None:
+        """Wait until ``check`` holds for the window."""
+        holds(lambda: check(window() or {}), what)
+
+    def dialog_window(title: str) -> str:
+        """The dialog's X window, focused (as a window manager does with a new dialog)."""
+        found = wait_until(lambda: app.find_window(f"^{title}$"), 10, f"the {title} dialog")
+        app.focus(found)
+        return found
+
+    def dialog_closed(title: str) -> None:
+        wait_until(lambda: not app.find_window(f"^{title}$"), 10, f"the {title} dialog to close")
+        app.focus()  # (what a window manager does when a dialog closes)
+
+    start = reader.wait_for(table, 20, f"the table {heard.table!r} on the bus")
+    headers = [n["name"] for n in walk(start) if n["role"] == "table column header"]
+    assert headers[:3] == heard.headers
+
+    # 1. Add. Ctrl+N: the dialog by its title, its fields by their labels, the focus in Name.
+    app.focus()
+    app.key("ctrl+n")
+    dialog_window(heard.add_dialog)
+    focus_on("text", heard.fields[0], "the focus in the Name field")
+    dialog = find(reader.tree(app.pid), "dialog", heard.add_dialog)
+    assert dialog is not None
+    assert [n["name"] for n in walk(dialog) if n["role"] == "text"] == heard.fields
+    # An age below zero first: the refusal is announced, in the app's language...
+    app.fill_and_save(ADDED["name"], ADDED["secret_name"], REFUSED["age"])
+    reader.wait_for(
+        lambda: announced(reader.events(app.pid), heard.refusal),
+        10,
+        f"the announcement {heard.refusal!r}",
+    )
+    # ...and the focus stays in Age: the age typed again over it, Enter.
+    focus_on("text", heard.fields[2], "the focus still in the Age field")
+    app.key("ctrl+a")
+    app.type(ADDED["age"])
+    app.key("Return")
+    dialog_closed(heard.add_dialog)
+    # The app says nothing more, but the table takes the focus back with the new
+    # hero's name as its current cell, and the pager counts one hero more.
+    in_table("the focus back in the table")
+    new = current_cell()
+    assert (new["name"], new["column"], new["column_headers"]) == (
+        ADDED["name"],
+        NAME_COLUMN,
+        [heard.headers[NAME_COLUMN]],
+    )
+    shown(f"the pager's {heard.three_heroes!r}", lambda w: heard.three_heroes in labels(w))
+
+    # 2. Find. Ctrl+F and "owl": only Night Owl in the table, the count in words beside it.
+    app.key("ctrl+f")
+    focus_on("text", heard.search_field, "the focus in the search field")
+    app.type("owl")
+    holds(lambda: column(table(), NAME_COLUMN) == [ADDED["name"]], "only Night Owl's name")
+    shown(
+        f"the labels {heard.one_match!r} and {heard.one_match_shown!r}",
+        lambda w: {heard.one_match, heard.one_match_shown} <= set(labels(w)),
+    )
+
+    # 3. Edit. Tab past the search bar's other fields (age from, to, no age) into the
+    # table, Right to Night Owl's age; F2, the new age over the old one, Enter.
+    app.key("Tab", "Tab", "Tab", "Tab")
+    in_table("the focus in the table")
+    cell = current_cell()
+    assert (cell["name"], cell["column"]) == (ADDED["name"], NAME_COLUMN)
+    app.key("Right")
+    cell = focus_on("table cell", ADDED["age"], "the focus on Night Owl's age")
+    assert (cell["row"], cell["column"], cell["column_headers"]) == (
+        0,
+        AGE_COLUMN,
+        [heard.headers[AGE_COLUMN]],
+    )
+    heard_before_edit = len(reader.events(app.pid))
+    app.key("F2")
+
+    def editor() -> Node | None:
+        gained = gained_focus(reader.events(app.pid))
+        return gained[-1] if gained and gained[-1]["role"] == "text" else None
+
+    assert reader.wait_for(editor, 10, "the focus in the cell's editor")["text"] == ADDED["age"]
+    app.type(NEW_AGE)
+    app.key("Return")
+    # The editor closes, the table has the focus, its current cell reads the new age.
+    in_table("the focus back in the table")
+
+    def new_age() -> Node | None:
+        current = focused_cell(table())
+        return current if current is not None and current["name"] == NEW_AGE else None
+
+    edited = reader.wait_for(new_age, 10, f"the current cell to read {NEW_AGE!r}")
+    assert (edited["row"], edited["column_headers"]) == (0, [heard.headers[AGE_COLUMN]])
+    # Nothing was refused (a refusal would be announced) and no message came.
+    said = reader.events(app.pid)[heard_before_edit:]
+    assert [e["data"] for e in said if e["type"] == "object:announcement"] == []
+
+    # 4. Delete, from Night Owl's row: the dialog's question names the hero, and its
+    # default button, which has the focus, is named; Enter deletes.
+    app.key("Delete")
+    dialog_window(heard.delete_dialog)
+    button = focus_on("push button", heard.delete_button, "the focus on the Delete button")
+    assert "is default" in button["states"]
+    dialog = find(reader.tree(app.pid), "dialog", heard.delete_dialog)
+    assert dialog is not None
+    question = next((t for t in labels(dialog) if t.startswith(heard.delete_question)), "")
+    named = [line for line in question.splitlines() if line.startswith(f"• {ADDED['name']} (")]
+    assert len(named) == 1, labels(dialog)
+    app.key("Return")
+    dialog_closed(heard.delete_dialog)
+    # The search finds no hero now, and says so in words.
+    in_table("the focus back in the table")
+    shown(
+        f"the labels {heard.no_match!r} and {heard.no_match_shown!r}",
+        lambda w: {heard.no_match, heard.no_match_shown} <= set(labels(w)),
+    )
+    assert column(table(), NAME_COLUMN) == []
+    # Ctrl+F, Esc: the search cleared, back in the table on the first hero's name,
+    # the whole table again, without Night Owl.
+    app.key("ctrl+f")
+    focus_on("text", heard.search_field, "the focus in the search field")
+    app.key("Escape")
+    first = HEROES[0]["name"]
+    cell = focus_on("table cell", first, f"the focus on {first}'s name")
+    assert cell["column_headers"] == [heard.headers[NAME_COLUMN]]
+    holds(
+        lambda: column(table(), NAME_COLUMN) == [h["name"] for h in HEROES],
+        "the seeded heroes alone in the table",
+    )
+    shown(f"the pager's {heard.two_heroes!r}", lambda w: heard.two_heroes in labels(w))
+
+    # 5. Ctrl+Q: a clean exit, and the file holds the seeded heroes, as they were.
+    app.key("ctrl+q")
+    assert app.wait_for_exit() == 0, app.output
+    assert read_heroes(app.database) == {
+        number: (hero["name"], hero["secret_name"], int(hero["age"]) if hero["age"] else None)
+        for number, hero in enumerate(HEROES, start=1)
+    }
