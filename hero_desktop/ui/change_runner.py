@@ -102,6 +102,9 @@ class ChangeRunner(QObject):
     succeeded = Signal()  # a change, an undo or a redo was written (before its callback)
     # What the user should read about the last change, and its MessageKind.
     message = Signal(str, object)
+    # A committed change in words, for screen readers: the window paints its rows,
+    # which a screen reader does not read by itself ("Done: Add Night Owl.").
+    announced = Signal(str)
     undoAvailable = Signal(bool)  # noqa: N815 - an Undo pressed now would undo something
     redoAvailable = Signal(bool)  # noqa: N815 - a Redo pressed now would redo something
 
@@ -214,6 +217,7 @@ class ChangeRunner(QObject):
             self.stack.redo()
         self.succeeded.emit()
         self.changed.emit(summary)
+        self.announced.emit(_done(change))
         if change.done is not None:
             change.done(summary)
 
@@ -279,6 +283,15 @@ def _label(change: _Change) -> str:
     if change.step == "do":
         return change.operation.label if change.operation is not None else ""
     return without_mnemonic(step_text(change.operation, change.step == "undo"))
+
+
+def _done(change: _Change) -> str:
+    label = change.operation.label if change.operation is not None else ""
+    if change.step == "undo":
+        return ChangeRunnerWords.tr("Undone: {change}.").format(change=label)
+    if change.step == "redo":
+        return ChangeRunnerWords.tr("Redone: {change}.").format(change=label)
+    return ChangeRunnerWords.tr("Done: {change}.").format(change=label)
 
 
 def _skipped(step: str) -> str:

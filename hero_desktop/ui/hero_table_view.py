@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from hero_desktop.data.errors import InvalidHeroError
 from hero_desktop.data.words import Words
+from hero_desktop.ui.announce import announce
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 from hero_desktop.ui.overrides import override
 
@@ -75,6 +76,12 @@ class HeroCellDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
         editor.setProperty(FIELD_PROPERTY, COLUMNS[index.column()])
+        # A screen reader names the editor by its column ("Age"), not just its text.
+        title = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        editor.setAccessibleName(str(title))
+        editor.setAccessibleDescription(
+            HeroTableViewWords.tr("Enter saves the value, Esc leaves it as it was")
+        )
         return editor  # (setEditorData, which Qt calls next, notes the hero it shows)
 
     @override
@@ -193,9 +200,13 @@ class HeroTableView(QTableView):
         """Show ``text`` across the empty table (an empty text hides it)."""
         if not text and self._placeholder is None:
             return
+        shown = self.placeholder.isVisible() and self.placeholder.text()
         self.placeholder.setText(text)
         self.placeholder.setVisible(bool(text))
         self.placeholder.resize(self.viewport().size())
+        if text != shown:
+            # A label inside the viewport is not in the accessible tree: say it.
+            announce(self, text)
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:

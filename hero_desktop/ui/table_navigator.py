@@ -75,6 +75,7 @@ class TableNavigator(QObject):
         self.cells = CellSelection(model, table, self)
         """The selected cells, rows, columns or whole view (Copy and Delete read it)."""
         table.itemDelegate().closeEditor.connect(self._editor_closed)
+        search_bar.toResults.connect(table.setFocus)
 
     # -- asking for pages ------------------------------------------------------------
 

@@ -370,6 +370,8 @@ class WindowActions:
              WindowActionsWords.tr("Shift+arrows / Ctrl+click")),
             (WindowActionsWords.tr("Clear search, back to where you were"),
              WindowActionsWords.tr("Esc (in the search box)")),
+            (WindowActionsWords.tr("Search now and go to the results"),
+             WindowActionsWords.tr("Enter, Down (in the search box)")),
             (WindowActionsWords.tr("Page number field: go to the page / leave it"),
              WindowActionsWords.tr("Enter / Esc")),
             (WindowActionsWords.tr("Stop waiting for another program's lock"),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from hero_desktop.data.facts import StoreFacts
+from hero_desktop.ui.announce import announce
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.hero_editing import HeroEditing
@@ -84,6 +85,7 @@ class WindowServices:
         self.prompts = prompts or Prompts(owner, w.settings)
         self.runner = ChangeRunner(w.client, self.prompts, owner)
         self.runner.message.connect(w.show_message)
+        self.runner.announced.connect(lambda text: announce(w.table, text))
         self.runner.changed.connect(w.navigator.after_change)
         self.live_view = LiveView(w.client, w.navigator, owner)
         self.live_view.damaged.connect(w.damaged)

@@ -112,6 +112,18 @@
         <translation>Die Werte des anderen Programms wurden beibehalten; es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>Undone: {change}.</source>
+        <translation>Rückgängig gemacht: {change}.</translation>
+    </message>
+    <message>
+        <source>Redone: {change}.</source>
+        <translation>Wiederholt: {change}.</translation>
+    </message>
+    <message>
+        <source>Done: {change}.</source>
+        <translation>Erledigt: {change}.</translation>
+    </message>
+    <message>
         <source>Undo skipped: the change before it was not saved.</source>
         <translation>Rückgängig übersprungen: Die vorherige Änderung wurde nicht gespeichert.</translation>
     </message>
@@ -834,6 +846,10 @@
 </context>
 <context>
     <name>HeroTableViewWords</name>
+    <message>
+        <source>Enter saves the value, Esc leaves it as it was</source>
+        <translation>Die Eingabetaste speichert den Wert, Esc lässt ihn unverändert</translation>
+    </message>
     <message>
         <source>Heroes</source>
         <translation>Helden</translation>
@@ -2176,6 +2192,14 @@ Aktueller Stand:
     <message>
         <source>Esc (in the search box)</source>
         <translation>Esc (im Suchfeld)</translation>
+    </message>
+    <message>
+        <source>Search now and go to the results</source>
+        <translation>Jetzt suchen und zu den Treffern gehen</translation>
+    </message>
+    <message>
+        <source>Enter, Down (in the search box)</source>
+        <translation>Eingabetaste, Pfeil nach unten (im Suchfeld)</translation>
     </message>
     <message>
         <source>Page number field: go to the page / leave it</source>

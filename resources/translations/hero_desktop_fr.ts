@@ -112,6 +112,18 @@
         <translation>Les valeurs écrites par un autre programme ont été conservées&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
+        <source>Undone: {change}.</source>
+        <translation>Annulé&#xa0;: {change}.</translation>
+    </message>
+    <message>
+        <source>Redone: {change}.</source>
+        <translation>Rétabli&#xa0;: {change}.</translation>
+    </message>
+    <message>
+        <source>Done: {change}.</source>
+        <translation>Fait&#xa0;: {change}.</translation>
+    </message>
+    <message>
         <source>Undo skipped: the change before it was not saved.</source>
         <translation>Annulation ignorée&#xa0;: la modification précédente n&apos;a pas été enregistrée.</translation>
     </message>
@@ -834,6 +846,10 @@
 </context>
 <context>
     <name>HeroTableViewWords</name>
+    <message>
+        <source>Enter saves the value, Esc leaves it as it was</source>
+        <translation>Entrée enregistre la valeur, Échap la laisse inchangée</translation>
+    </message>
     <message>
         <source>Heroes</source>
         <translation>Héros</translation>
@@ -2176,6 +2192,14 @@ Ses valeurs actuelles&#xa0;:
     <message>
         <source>Esc (in the search box)</source>
         <translation>Échap (dans le champ de recherche)</translation>
+    </message>
+    <message>
+        <source>Search now and go to the results</source>
+        <translation>Rechercher maintenant et aller aux résultats</translation>
+    </message>
+    <message>
+        <source>Enter, Down (in the search box)</source>
+        <translation>Entrée, Bas (dans le champ de recherche)</translation>
     </message>
     <message>
         <source>Page number field: go to the page / leave it</source>
