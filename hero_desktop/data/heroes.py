@@ -21,7 +21,7 @@ from hero_desktop.data.errors import (
 )
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.store import HeroStore, HeroTransaction, Pager
+from hero_desktop.data.store import EstimatingPager, HeroStore, HeroTransaction, Pager
 from hero_desktop.data.words import Words
 
 if TYPE_CHECKING:
@@ -83,6 +83,17 @@ class HeroRepository:
 
     def count(self, query: HeroQuery | None = None) -> int:
         return self._pager(query or HeroQuery()).count()
+
+    def quick_count(self, query: HeroQuery | None = None) -> tuple[int, bool]:
+        """The count and whether it is exact: an estimate where counting would read everything.
+
+        Only a store's pager decides (PostgreSQL's, for a search of one or two
+        letters, whose exact count reads every name).
+        """
+        pager = self._pager(query or HeroQuery())
+        if isinstance(pager, EstimatingPager):
+            return pager.quick_count()
+        return pager.count(), True
 
     def page(
         self, query: HeroQuery | None = None, *, offset: int = 0, limit: int = MAX_LIMIT

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from hero_desktop.data.name_index_state import NameIndexOffer
 from hero_desktop.data.query import HeroQuery
@@ -68,6 +68,15 @@ class Pager(Protocol):
     def rows(self, start: int, limit: int) -> list[HeroRow]: ...
 
     def rank_of(self, hero_id: int) -> int | None: ...
+
+
+@runtime_checkable
+class EstimatingPager(Pager, Protocol):
+    """A pager that can say its count quickly when an exact one would read everything."""
+
+    def quick_count(self) -> tuple[int, bool]:
+        """The count and whether it is exact; when not, an estimate said as "about"."""
+        ...
 
 
 class HeroTransaction(Protocol):

@@ -17,7 +17,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
 from PySide6.QtWidgets import QLabel, QTableView
 
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.words import Words
+from hero_desktop.data.words import Words, number
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 
 
@@ -81,6 +81,10 @@ class CellSelection(QObject):
 
     def count_text(self) -> str:
         """What the status bar says: nothing for one cell, else what and how many."""
+        if self.whole_view and self._model.total_is_estimate:
+            return CellSelectionWords.tr(
+                "All heroes of the search selected (about {count})"
+            ).format(count=number(self._model.total))
         if self.whole_view:
             return CellSelectionWords.tr("All %Ln hero(es) selected", "", self._model.total)
         cells = self.selected_cells()

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.views import PageView
+from hero_desktop.data.views import LAST_PAGE, PageView
 from hero_desktop.data.words import Words, number
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.window_settings import PAGE_SIZES
@@ -72,6 +72,7 @@ class HeroTableModel(QAbstractTableModel):
         self._page = 0
         self._page_size = page_size if page_size in PAGE_SIZES else 100
         self._total = 0
+        self._total_is_estimate = False
         self._secrets_visible = False
         self._read_only = True  # until the file is open and known to be writable
         self.edit_handler: EditHandler | None = None
@@ -110,6 +111,16 @@ class HeroTableModel(QAbstractTableModel):
         return self._total
 
     @property
+    def total_is_estimate(self) -> bool:
+        """Whether ``total`` is an estimate, to be said as "about" (never as a count)."""
+        return self._total_is_estimate
+
+    @property
+    def last_page(self) -> int:
+        """The page to ask for to reach the end (past it, when the total is an estimate)."""
+        return LAST_PAGE if self._total_is_estimate else self.page_count - 1
+
+    @property
     def page_count(self) -> int:
         return max(1, -(-self._total // self._page_size))
 
@@ -142,6 +153,10 @@ class HeroTableModel(QAbstractTableModel):
             "last": number(self.first_rank + len(self._rows)),
             "total": number(self._total),
         }
+        if filtered and self._total_is_estimate:
+            return HeroTableModelWords.tr("Matches {first}–{last} of about {total}").format(
+                **numbers
+            )
         if filtered:
             return HeroTableModelWords.tr("Matches {first}–{last} of {total}").format(**numbers)
         return HeroTableModelWords.tr("Heroes {first}–{last} of {total}").format(**numbers)
@@ -162,6 +177,7 @@ class HeroTableModel(QAbstractTableModel):
         )
         if same_page and len(view.rows) == len(self._rows):
             self._total, self._rows = view.total, list(view.rows)
+            self._total_is_estimate = view.total_is_estimate
             if self._rows:
                 self.dataChanged.emit(
                     self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
@@ -170,6 +186,7 @@ class HeroTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._query, self._page, self._page_size = view.query, view.page, view.page_size
             self._total, self._rows = view.total, list(view.rows)
+            self._total_is_estimate = view.total_is_estimate
             self.endResetModel()
         self.pageChanged.emit()
 

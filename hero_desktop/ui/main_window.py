@@ -271,11 +271,21 @@ class MainWindow(QMainWindow):
 
     def _show_page_state(self) -> None:
         model = self.model
-        self.pager.show_state(model.page, model.page_count, model.page_size, model.status_text())
-        query = model.query
-        self.search_bar.matches.setText(
-            MainWindowWords.tr("%Ln match(es)", "", model.total) if query.is_filtered else ""
+        self.pager.show_state(
+            model.page,
+            model.page_count,
+            model.page_size,
+            model.status_text(),
+            about=model.total_is_estimate,
         )
+        query = model.query
+        if not query.is_filtered:
+            matches = ""
+        elif model.total_is_estimate:
+            matches = MainWindowWords.tr("About %Ln match(es)", "", model.total)
+        else:
+            matches = MainWindowWords.tr("%Ln match(es)", "", model.total)
+        self.search_bar.matches.setText(matches)
         self.navigator.show_sort_state()
         self.menus.show_sort(query.sort, query.descending)
         if model.rowCount():

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
 
+from hero_desktop.data.views import LAST_PAGE
 from hero_desktop.data.words import Words, number
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.window_settings import PAGE_SIZES
@@ -102,10 +103,11 @@ class PagerBar(QWidget):
 
         self._page = 0
         self._pages = 1
+        self._last = 0
         self.first_button.clicked.connect(lambda: self.pageRequested.emit(0))
         self.previous_button.clicked.connect(lambda: self.pageRequested.emit(self._page - 1))
         self.next_button.clicked.connect(lambda: self.pageRequested.emit(self._page + 1))
-        self.last_button.clicked.connect(lambda: self.pageRequested.emit(self._pages - 1))
+        self.last_button.clicked.connect(lambda: self.pageRequested.emit(self._last))
         self.page_spin.valueChanged.connect(self._spin_changed)
         self.size_combo.activated.connect(
             lambda position: self.pageSizeChosen.emit(int(self.size_combo.itemData(position)))
@@ -114,28 +116,36 @@ class PagerBar(QWidget):
         self.page_spin.installEventFilter(self)
         self.size_combo.installEventFilter(self)
 
-    def show_state(self, page: int, pages: int, page_size: int, status: str) -> None:
+    def show_state(
+        self, page: int, pages: int, page_size: int, status: str, *, about: bool = False
+    ) -> None:
+        """Show ``page`` of ``pages``; ``about``: the number of pages is an estimate."""
         self._page, self._pages = page, pages
+        self._last = LAST_PAGE if about else pages - 1
         self.page_spin.blockSignals(True)
         self.page_spin.setMaximum(pages)
         self.page_spin.setValue(page + 1)
         self.page_spin.blockSignals(False)
-        self.page_total.setText(
-            PagerBarWords.tr("of {pages}", "after the page number field").format(
-                pages=number(pages)
+        if about:
+            total = PagerBarWords.tr("of about {pages}", "after the page number field")
+            described = PagerBarWords.tr(
+                "Page {page} of about {pages}: type a page number and press Enter ({keys})"
             )
-        )
-        self.page_spin.setAccessibleDescription(
-            PagerBarWords.tr(
+        else:
+            total = PagerBarWords.tr("of {pages}", "after the page number field")
+            described = PagerBarWords.tr(
                 "Page {page} of {pages}: type a page number and press Enter ({keys})"
-            ).format(page=number(page + 1), pages=number(pages), keys=self._go_keys)
+            )
+        self.page_total.setText(total.format(pages=number(pages)))
+        self.page_spin.setAccessibleDescription(
+            described.format(page=number(page + 1), pages=number(pages), keys=self._go_keys)
         )
         self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(page_size)))
         self.status.setText(status)
         self.first_button.setEnabled(page > 0)
         self.previous_button.setEnabled(page > 0)
         self.next_button.setEnabled(page < pages - 1)
-        self.last_button.setEnabled(page < pages - 1)
+        self.last_button.setEnabled(page < pages - 1 or about)
 
     def _spin_changed(self, value: int) -> None:
         if value - 1 != self._page:

@@ -176,7 +176,7 @@ class WindowActions:
         )
         self.last_action = a(
             WindowActionsWords.tr("&Last Page"),
-            lambda: nav.go_to_page(w.model.page_count - 1),
+            lambda: nav.go_to_page(w.model.last_page),
             ["Alt+End"],
         )
         self.page_number_action = a(

@@ -72,6 +72,10 @@
 </context>
 <context>
     <name>CellSelectionWords</name>
+    <message>
+        <source>All heroes of the search selected (about {count})</source>
+        <translation>Alle Helden der Suche ausgewählt (etwa {count})</translation>
+    </message>
     <message numerus="yes">
         <source>All %Ln hero(es) selected</source>
         <translation>
@@ -836,6 +840,10 @@
         <translation>Helden: keine auf dieser Seite</translation>
     </message>
     <message>
+        <source>Matches {first}–{last} of about {total}</source>
+        <translation>Treffer {first}–{last} von etwa {total}</translation>
+    </message>
+    <message>
         <source>Matches {first}–{last} of {total}</source>
         <translation>Treffer {first}–{last} von {total}</translation>
     </message>
@@ -1104,6 +1112,13 @@
     <message>
         <source>{database} — Hero Desktop</source>
         <translation>{database} — Hero Desktop</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %Ln match(es)</source>
+        <translation>
+            <numerusform>Etwa %Ln Treffer</numerusform>
+            <numerusform>Etwa %Ln Treffer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln match(es)</source>
@@ -1379,6 +1394,15 @@ Datenbank: {database}</translation>
         <source>Page</source>
         <comment>before the page number field</comment>
         <translation>Seite</translation>
+    </message>
+    <message>
+        <source>of about {pages}</source>
+        <comment>after the page number field</comment>
+        <translation>von etwa {pages}</translation>
+    </message>
+    <message>
+        <source>Page {page} of about {pages}: type a page number and press Enter ({keys})</source>
+        <translation>Seite {page} von etwa {pages}: Seitenzahl eingeben und Eingabetaste drücken ({keys})</translation>
     </message>
     <message>
         <source>of {pages}</source>

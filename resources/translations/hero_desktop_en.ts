@@ -273,6 +273,13 @@
 <context>
     <name>MainWindowWords</name>
     <message numerus="yes">
+        <source>About %Ln match(es)</source>
+        <translation>
+            <numerusform>About %Ln match</numerusform>
+            <numerusform>About %Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>%Ln match</numerusform>

@@ -72,6 +72,10 @@
 </context>
 <context>
     <name>CellSelectionWords</name>
+    <message>
+        <source>All heroes of the search selected (about {count})</source>
+        <translation>Tous les héros de la recherche sélectionnés (environ {count})</translation>
+    </message>
     <message numerus="yes">
         <source>All %Ln hero(es) selected</source>
         <translation>
@@ -836,6 +840,10 @@
         <translation>Héros&#xa0;: aucun sur cette page</translation>
     </message>
     <message>
+        <source>Matches {first}–{last} of about {total}</source>
+        <translation>Résultats {first}–{last} sur environ {total}</translation>
+    </message>
+    <message>
         <source>Matches {first}–{last} of {total}</source>
         <translation>Résultats {first}–{last} sur {total}</translation>
     </message>
@@ -1104,6 +1112,13 @@
     <message>
         <source>{database} — Hero Desktop</source>
         <translation>{database} — Hero Desktop</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %Ln match(es)</source>
+        <translation>
+            <numerusform>Environ %Ln résultat</numerusform>
+            <numerusform>Environ %Ln résultats</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln match(es)</source>
@@ -1379,6 +1394,15 @@ Base de données&#xa0;: {database}</translation>
         <source>Page</source>
         <comment>before the page number field</comment>
         <translation>Page</translation>
+    </message>
+    <message>
+        <source>of about {pages}</source>
+        <comment>after the page number field</comment>
+        <translation>sur environ {pages}</translation>
+    </message>
+    <message>
+        <source>Page {page} of about {pages}: type a page number and press Enter ({keys})</source>
+        <translation>Page {page} sur environ {pages}&#xa0;: saisissez un numéro de page et appuyez sur Entrée ({keys})</translation>
     </message>
     <message>
         <source>of {pages}</source>

@@ -22,6 +22,7 @@ from hero_desktop.data.postgres.errors import connect_error
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.store import (
     BulkInsertResult,
+    EstimatingPager,
     HeroTransaction,
     NewHero,
     Pager,
@@ -166,6 +167,12 @@ class TranslatingPager:
 
     def rank_of(self, hero_id: int) -> int | None:
         return self._store.call(lambda: self._pager.rank_of(hero_id))
+
+    def quick_count(self) -> tuple[int, bool]:
+        pager = self._pager
+        if isinstance(pager, EstimatingPager):
+            return self._store.call(pager.quick_count)
+        return self.count(), True
 
 
 def bulk_insert(

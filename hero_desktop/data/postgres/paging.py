@@ -37,6 +37,14 @@ NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
 ROW = "h.id, h.name, h.age, h.secret_name"
 
 
+SHORTEST_TRIGRAM_SEARCH = 3
+"""Folded characters a search needs before the trigram index can find its matches."""
+COUNTED_EXACTLY = 10_000
+"""A short search counts its matches up to this many; beyond, it estimates from a sample."""
+SAMPLE_PERCENT = 1
+"""The share of the name table's pages an estimate reads (the same pages each time)."""
+
+
 def like_pattern(folded: str) -> str:
     """A LIKE pattern for "contains ``folded``" (a fold may hold % and _ of its own)."""
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -70,6 +78,9 @@ class Ordering:
     descending: bool
     counted_from: str = ""
     """A cheaper source for counting, when it holds exactly the same rows (no join)."""
+    short_search: bool = False
+    """A search of one or two folded characters on the name table alone: no trigram
+    index helps, so an exact count reads every name (``KeysetPager.quick_count``)."""
 
     def order_by(self, reverse: bool = False) -> str:
         down = self.descending != reverse
@@ -102,7 +113,17 @@ def ordering(query: HeroQuery) -> Ordering:
     # filter, counting (and ranking by name) needs no join with hero.
     names_only = uses_names and not query.age_bounds.active
     counted = f"{NAME_TABLE} n" if names_only else ""
-    return Ordering(source, where, tuple(params), keys, query.descending, counted)
+    short = names_only and 0 < len(folded) < SHORTEST_TRIGRAM_SEARCH
+    return Ordering(source, where, tuple(params), keys, query.descending, counted, short)
+
+
+def _two_figures(value: float) -> int:
+    """``value`` to two significant figures (54,321 -> 54,000): an estimate's precision."""
+    whole = round(value)
+    if whole < 100:
+        return whole
+    scale = 10 ** (len(str(whole)) - 2)
+    return int(round(whole / scale) * scale)
 
 
 Connection = Callable[[], psycopg.Connection]
@@ -139,6 +160,39 @@ class KeysetPager:
             self._count = int(row[0]) if row else 0
         return self._count
 
+    def quick_count(self) -> tuple[int, bool]:
+        """The count, exact up to ``COUNTED_EXACTLY`` matches; beyond, an estimate.
+
+        Only a short search estimates: its exact count reads every name (as
+        long as the user's first page and more), while counting up to the
+        limit stops early when matches are common, and a sample of the
+        table's pages says about how many there are in all, never fewer
+        than were counted. ``count`` stays exact (the last page needs it).
+        """
+        order = self._order
+        if self._count is not None or not order.short_search:
+            return self.count(), True
+        connection = self._connection()
+        row = connection.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {order.counted_from} WHERE {order.where} "
+            "LIMIT %s) AS counted",
+            (*order.params, COUNTED_EXACTLY),
+        ).fetchone()
+        counted = int(row[0]) if row else 0
+        if counted < COUNTED_EXACTLY:
+            self._count = counted
+            return counted, True
+        sample = connection.execute(
+            f"SELECT count(*) FILTER (WHERE {order.where}), count(*), "
+            f"(SELECT reltuples FROM pg_class WHERE oid = '{NAME_TABLE}'::regclass) "
+            f"FROM {order.counted_from} TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (0)",
+            order.params,
+        ).fetchone()
+        if sample is None or not sample[1] or sample[2] is None or sample[2] <= 0:
+            return self.count(), True  # never analysed, or too small to sample
+        matched, sampled, rows = int(sample[0]), int(sample[1]), float(sample[2])
+        return max(COUNTED_EXACTLY, _two_figures(matched * rows / sampled)), False
+
     def _fetch(
         self, statement: str, params: Sequence[Any], reverse: bool
     ) -> list[tuple[tuple[Any, ...], HeroRow]]:
@@ -152,8 +206,8 @@ class KeysetPager:
         return found[::-1] if reverse else found
 
     def rows(self, start: int, limit: int) -> list[HeroRow]:
-        if limit <= 0:
-            return []
+        if limit <= 0 or self._count == 0:
+            return []  # a short search counted nothing: no need to read every name again
         before, after = self._keys.get(start - 1), self._keys.get(start + limit)
         if start == 0:
             found = self._fetch(self._select(tail="LIMIT %s"), (limit,), False)

@@ -1,0 +1,81 @@
+"""A search of one or two letters on PostgreSQL: its first page counts only so far.
+
+No trigram index helps a needle that short, so an exact count reads every
+name. The first page counts its matches up to a limit and, past it, says
+about how many there are from a sample of the name table, marked as an
+estimate; any other page, and ``count``, are exact. The limit and the sample
+are made small here so that a few hundred heroes show it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.postgres import paging
+from hero_desktop.data.postgres.store import PostgresStore
+from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.store import NewHero
+from hero_desktop.data.views import LAST_PAGE, PageRequest, read_page
+
+from .postgres_support import run
+
+KARAS, OTHERS = 200, 100
+
+
+@pytest.fixture
+def repo(
+    store: PostgresStore, postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> HeroRepository:
+    monkeypatch.setattr(paging, "COUNTED_EXACTLY", 20)
+    monkeypatch.setattr(paging, "SAMPLE_PERCENT", 100)  # the estimate is then the count
+    heroes: list[NewHero] = [(f"Kåra {number}", number, "s") for number in range(KARAS)]
+    heroes += [(f"Bob {number}", number, "s") for number in range(OTHERS)]
+    store.bulk_insert([heroes], expected_rows=len(heroes))
+    run(postgres_database, "ANALYZE hero_desktop_name")
+    return HeroRepository(store)
+
+
+def first_page(repo: HeroRepository, query: HeroQuery) -> tuple[int, bool, list[str]]:
+    view = read_page(repo, PageRequest(query, 0, 10))
+    return view.total, view.total_is_estimate, [hero.name for hero in view.rows]
+
+
+def test_a_short_search_with_many_matches_shows_its_first_page_with_an_estimate(
+    repo: HeroRepository,
+) -> None:
+    total, estimated, names = first_page(repo, HeroQuery(search="ka"))
+
+    assert estimated
+    assert total == KARAS  # the whole table sampled here: the estimate is the count
+    assert names == [f"Kåra {number}" for number in range(10)]
+
+
+def test_a_short_search_counts_exactly_beyond_its_first_page(repo: HeroRepository) -> None:
+    view = read_page(repo, PageRequest(HeroQuery(search="ka"), 3, 10))
+
+    assert (view.total, view.total_is_estimate) == (KARAS, False)
+    assert repo.count(HeroQuery(search="ka")) == KARAS
+
+
+def test_the_last_page_of_an_estimated_search_is_found_by_counting(repo: HeroRepository) -> None:
+    view = read_page(repo, PageRequest(HeroQuery(search="ka"), LAST_PAGE, 10))
+
+    assert (view.page, view.total, view.total_is_estimate) == (KARAS // 10 - 1, KARAS, False)
+    assert [hero.name for hero in view.rows][-1] == f"Kåra {KARAS - 1}"
+
+
+def test_a_short_search_with_few_matches_is_counted_exactly(repo: HeroRepository) -> None:
+    # Kåra 19, 119 and 190 to 199; Bob 19
+    assert first_page(repo, HeroQuery(search="19"))[:2] == (13, False)
+
+
+def test_a_search_of_three_letters_or_an_age_filter_is_always_counted_exactly(
+    repo: HeroRepository,
+) -> None:
+    assert first_page(repo, HeroQuery(search="kar"))[:2] == (KARAS, False)
+    assert first_page(repo, HeroQuery(search="ka", age_to=49))[:2] == (50, False)
+
+
+def test_nothing_found_is_said_at_once_and_exactly(repo: HeroRepository) -> None:
+    assert first_page(repo, HeroQuery(search="qx")) == (0, False, [])
