@@ -41,7 +41,7 @@ from hero_desktop.data.errors import (
     OperationCancelledError,
     ReadOnlyDatabaseError,
 )
-from hero_desktop.data.models import clean_age, clean_name, clean_secret_name
+from hero_desktop.data.models import clean_row
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.store import BulkInsertResult, HeroReader, HeroWriter, NewHero
 from hero_desktop.data.words import Words, number
@@ -209,11 +209,7 @@ def _batches(
             reader.problem(line, wrong_width.format(found=number(len(record))))
             continue
         try:
-            row = (
-                clean_name(record[name_at]),
-                clean_age(record[age_at]),
-                clean_secret_name(record[secret_at]),
-            )
+            row = clean_row(record[name_at], record[age_at], record[secret_at])
         except ValueError as error:
             if not any(value.strip() for value in record):
                 continue  # a spreadsheet's empty row: ";;;"

@@ -7,8 +7,9 @@ typed errors of ``hero_desktop.data.errors``.
 Bulk insert speed: an import bigger than the table drops the tutorial's two
 column indexes for its run and re-creates them afterwards, inside the same
 transaction, so a cancel or a crash restores them too. In a file with the
-name index, the new heroes' name rows are computed from its change log in
-that transaction as well (``SqliteStore.write``). See
+name index, a big import keys the new heroes' names as their batches go in
+(``name_index.BulkNames``), in that transaction as well; a small one leaves
+them to the change log, processed before the commit (``SqliteStore.write``). See
 ``benchmarks/bench_import.py`` for the figures.
 """
 
@@ -23,6 +24,7 @@ from typing import Any, Protocol
 from hero_desktop.data.errors import ReadOnlyDatabaseError
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.paging import COLUMNS, make_pager
 from hero_desktop.data.store import BulkInsertResult, NewHero, Pager, check_update_fields
 
@@ -34,6 +36,8 @@ class SqliteStore(Protocol):
     read_only: bool
 
     def names_ready(self) -> bool: ...
+
+    def names_kept_in_writes(self) -> bool: ...
 
     def write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
@@ -208,9 +212,23 @@ def bulk_insert(
         if replace:
             connection.execute("DELETE FROM hero")
         with _bulk_insert_mode(connection, expected_rows) as ids_after:
-            for batch in batches:
-                connection.executemany(INSERT_SQL, batch)
-                inserted += len(batch)
+            bulk_names = (
+                name_index.BulkNames(connection, ids_after + 1, expected_rows)
+                if expected_rows >= name_index.BULK_PENDING and store.names_kept_in_writes()
+                else None
+            )
+            try:
+                for batch in batches:
+                    connection.executemany(INSERT_SQL, batch)
+                    inserted += len(batch)
+                    if bulk_names is not None:
+                        bulk_names.added([hero[0] for hero in batch])
+            except BaseException:
+                if bulk_names is not None:
+                    bulk_names.abandon()
+                raise
+            if bulk_names is not None:
+                bulk_names.finish()
     first_id = ids_after + 1 if inserted else None
     last_id = ids_after + inserted if inserted else None
     if inserted and ids_after + inserted >= MAX_ROWID:

@@ -233,6 +233,62 @@ def process_pending(connection: sqlite3.Connection) -> int:
     return pending
 
 
+class BulkNames:
+    """Name rows keyed as a big insert goes, instead of through the change log.
+
+    Inside the write transaction of a file whose structures are current: the
+    insert trigger and the name order index are dropped while the heroes come
+    (logging a million ids and reading their names back cost more than keying
+    the names in hand), and ``finish`` sorts the order index once, rebuilds
+    the FTS index in one pass and puts the trigger back. A rollback restores
+    all of it. Ids are expected one after another from ``first_id``; if SQLite
+    gives others (a table that reached the largest rowid), every name row is
+    rebuilt at the end instead.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, first_id: int, expected_rows: int) -> None:
+        self._connection = connection
+        self._next_id = first_id
+        self._in_sequence = True
+        self._keyer = NameKeyer(expected_rows, tables_from=0)  # batches are big
+        connection.execute("DROP TRIGGER hero_desktop_pending_insert")
+        connection.execute(f"DROP INDEX {ORDER_INDEX}")
+
+    def added(self, names: list[str]) -> None:
+        """Key ``names``, the heroes just inserted, in order."""
+        if not names or not self._in_sequence:
+            return
+        first, last = self._next_id, self._next_id + len(names) - 1
+        found = self._connection.execute("SELECT max(id) FROM hero").fetchone()[0]
+        if found != last:
+            self._in_sequence = False
+            return
+        keys = self._keyer.keys(names)
+        # OR REPLACE: an import that replaces every hero reuses the ids it just
+        # deleted, whose old rows the change log removes before the commit.
+        self._connection.executemany(
+            f"INSERT OR REPLACE INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)",
+            [(hero_id, *pair) for hero_id, pair in enumerate(keys, start=first)],
+        )
+        self._next_id = last + 1
+
+    def finish(self) -> None:
+        """The order index, the FTS index and the trigger, as ``build`` leaves them."""
+        self._keyer.close()
+        if not self._in_sequence:
+            build(self._connection)
+            return
+        connection = self._connection
+        connection.execute(f"CREATE INDEX {ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
+        connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        trigger = "hero_desktop_pending_insert"
+        connection.execute(f"CREATE TRIGGER {trigger} {TRIGGERS[trigger]}")
+
+    def abandon(self) -> None:
+        """The insert failed: the caller rolls back, which restores the structures."""
+        self._keyer.close()
+
+
 def fts_query(folded: str) -> str:
     """The FTS5 query for names whose fold contains ``folded`` (three characters or more).
 

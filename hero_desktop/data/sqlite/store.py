@@ -155,6 +155,10 @@ class SqliteStore:
         finally:
             self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
+    def names_kept_in_writes(self) -> bool:
+        """True when every write keeps the name structures current (``write``)."""
+        return self.names.status is NameIndexStatus.READY
+
     def name_index_offer(self) -> NameIndexOffer | None:
         """What Hero Desktop would add to this file (with the user's consent), or None."""
         return self.names.offer(self.read_only)
@@ -179,7 +183,7 @@ class SqliteStore:
             raise translate_error(error) from error
         try:
             yield self.connection
-            if self.names.status is NameIndexStatus.READY:
+            if self.names_kept_in_writes():
                 # The same transaction: the names of what was written are never stale.
                 name_index.process_pending(self.connection)
             self.connection.execute("COMMIT")
