@@ -101,7 +101,7 @@ def test_a_failed_big_import_leaves_the_names_and_the_schema_as_they_were(
 
 
 TEXTS = ["Bob", " Bob", "Bob ", "", "   ", "a\tb", "Zoë", "Zoe\u0308", "x" * 255, "x" * 256]
-TEXTS += ["\x7f", "A\u2028B", "~!@#", "Ærø 'q'"]
+TEXTS += ["\x7f", "A\u2028B", "~!@#", "Ærø 'q'", "\u00a0Bob", "Bob\u200d", "Δ" * 256, " Zoë"]
 AGES = ["", " 5", "5", "0005", "0", "-3", "10000", "10001", "1_000", "١٢", "99999999", "+5"]
 AGES += ["5.0", " "]
 
