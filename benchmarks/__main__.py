@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 
 from benchmarks.heartbeat import Situation
-from benchmarks.report import Figure, print_table, ratio, times
+from benchmarks.report import Figure, print_table, times
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -179,20 +179,24 @@ def _import_figure(rows: int, repeat: int) -> Figure:
             notes=["provided by benchmarks/bench_import.py, which is not there"],
         )
     found = bench_import.run(None, rows=rows, repeat=repeat)
-    hero, raw = found["import_indexed"], found["raw_indexed"]
-    same = ratio(hero, raw)
+    hero, raw = found["import_indexed"], found["raw_plain"]
+    indexed, plain = found["import_vs_raw_plain_schema"], found["import_plain_vs_raw_plain"]
     return Figure(
         name=f"import {rows:,} heroes from CSV",
         unit="s",
         values={"Hero Desktop": hero, "raw sqlite3": raw},
-        target="≤ 1.5x raw executemany, same schema",
-        met=same is not None and same <= 1.5,
-        ratios=f"{times(same)} raw (same schema); "
-        f"{times(found['import_vs_raw_plain_schema'])} raw into the tutorial schema alone",
+        target="≤ 1.2x raw executemany (tutorial schema), names keyed included",
+        met=max(indexed, plain) <= 1.2,
+        ratios=f"{times(indexed)} raw with the name index "
+        f"({found['import_vs_raw_plain_schema_low']:.2f}-"
+        f"{found['import_vs_raw_plain_schema_high']:.2f}x over the rounds); without it "
+        f"{times(plain)} ({found['import_plain_vs_raw_plain_low']:.2f}-"
+        f"{found['import_plain_vs_raw_plain_high']:.2f}x)",
         notes=[
-            f"raw executemany into the tutorial schema alone {found['raw_plain']:.2f} s; "
-            f"import without the search index {found['import_plain']:.2f} s; "
-            f"export by name {found['export']:.2f} s (from benchmarks/bench_import.py)"
+            f"import without the name index {found['import_plain']:.2f} s; raw executemany "
+            f"into Hero Desktop's schema (its triggers log every id, no names keyed) "
+            f"{found['raw_indexed']:.2f} s, the import {times(found['import_vs_raw_same_schema'])} "
+            f"that; export by name {found['export']:.2f} s (from benchmarks/bench_import.py)"
         ],
     )
 
