@@ -69,6 +69,13 @@ class Pager(Protocol):
 
     def rank_of(self, hero_id: int) -> int | None: ...
 
+    def prepare(self, seconds: float) -> bool:
+        """Work for ``seconds`` at most towards any page being quick to reach; True: done.
+
+        Each call goes on where the last one stopped (also after an interrupt).
+        """
+        ...
+
 
 class HeroTransaction(Protocol):
     """The writes of one transaction: committed together when the ``with`` block ends.

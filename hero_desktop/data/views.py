@@ -2,6 +2,13 @@
 
 The data worker answers each of the window's requests with one of these
 reads, so a page, its total and the hero to make current arrive together.
+
+A request may take its page before its count (``count_later``): counting a
+whole table reads a whole index, seconds on ten million heroes when the file
+is not in the OS cache, while a page is a few index pages. Such a view says
+it is not ``counted``; its ``total`` is then only what is known so far (the
+heroes up to this page, and one more when another page follows), and
+``count_view`` brings the count.
 """
 
 from __future__ import annotations
@@ -12,6 +19,9 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 
+LAST_PAGE = 2**62
+"""A page number past any end: the request is answered with the last page."""
+
 
 @dataclass(frozen=True)
 class PageRequest:
@@ -21,6 +31,9 @@ class PageRequest:
     page: int
     page_size: int
     focus_id: int | None = None
+    count_later: bool = False
+    """Show the page without waiting for its count when the count is not known yet
+    (never with ``focus_id``, whose page is found by rank)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,8 @@ class PageView:
     total: int
     rows: list[HeroRow]
     focus_row: int | None  # the row of the requested hero on this page, if it is there
+    counted: bool = True
+    """False: ``total`` is a lower bound (what is known so far); the count is coming."""
 
     @property
     def page_count(self) -> int:
@@ -38,6 +53,10 @@ class PageView:
 
 
 def read_page(repository: HeroRepository, request: PageRequest) -> PageView:
+    if request.count_later and request.focus_id is None:
+        view = _page_before_count(repository, request)
+        if view is not None:
+            return view
     total = repository.count(request.query)
     pages = max(1, -(-total // request.page_size))
     page = request.page
@@ -49,3 +68,29 @@ def read_page(repository: HeroRepository, request: PageRequest) -> PageView:
     rows = repository.page(request.query, offset=page * request.page_size, limit=request.page_size)
     focus_row = next((row for row, hero in enumerate(rows) if hero.id == request.focus_id), None)
     return PageView(request.query, page, request.page_size, total, rows, focus_row)
+
+
+def _page_before_count(repository: HeroRepository, request: PageRequest) -> PageView | None:
+    """The page with the count if it costs nothing, else without it; None: count first.
+
+    A page past the end (the file shrank, or a page number typed) needs the
+    count to know which page is the last one.
+    """
+    total = repository.count_if_known(request.query)
+    if total is not None:
+        return None
+    size = request.page_size
+    start = max(request.page, 0) * size
+    rows, more = repository.page_ahead(request.query, offset=start, limit=size)
+    if not rows and start > 0:
+        return None
+    known = start + len(rows) + (1 if more else 0)
+    if not more:
+        # The last page read to its end: that is the count, and it is final.
+        return PageView(request.query, max(request.page, 0), size, known, rows, None)
+    return PageView(request.query, max(request.page, 0), size, known, rows, None, counted=False)
+
+
+def count_view(repository: HeroRepository, query: HeroQuery) -> int:
+    """The count a view read before its count is waiting for (kept for its later pages)."""
+    return repository.count(query)

@@ -161,6 +161,9 @@ class TranslatingPager:
     def rank_of(self, hero_id: int) -> int | None:
         return self._store.call(lambda: self._pager.rank_of(hero_id))
 
+    def prepare(self, seconds: float) -> bool:
+        return self._store.call(lambda: self._pager.prepare(seconds))
+
 
 def bulk_insert(
     store: PostgresStore,

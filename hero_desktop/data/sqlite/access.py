@@ -129,6 +129,12 @@ class TranslatingPager:
         except sqlite3.Error as error:
             raise _translated(error) from error
 
+    def prepare(self, seconds: float) -> bool:
+        try:
+            return self._pager.prepare(seconds)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
     def rank_of(self, hero_id: int) -> int | None:
         try:
             return self._pager.rank_of(hero_id)

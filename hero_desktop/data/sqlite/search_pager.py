@@ -198,6 +198,9 @@ class SearchPager:
             bisect.insort(self._ranks, rank)
             self._starts[rank] = key
 
+    def prepare(self, seconds: float) -> bool:
+        return True  # nothing to build ahead: the matches are ranked as they are found
+
     def rank_of(self, hero_id: int) -> int | None:
         if self._table is not None:
             found = self._connection.execute(
