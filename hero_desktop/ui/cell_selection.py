@@ -17,6 +17,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
 from PySide6.QtWidgets import QLabel, QTableView
 
 from hero_desktop.data.rows import HeroRow
+from hero_desktop.ui.count_words import counting_whole_view
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 
 NAME_COLUMN = COLUMNS.index("name")
@@ -76,6 +77,8 @@ class CellSelection(QObject):
     def count_text(self) -> str:
         """What the status bar says: nothing for one cell, else what and how many."""
         if self.whole_view:
+            if not self._model.counted:
+                return counting_whole_view()
             total = self._model.total
             return f"All {total:,} hero{'es' if total != 1 else ''} selected"
         cells = self.selected_cells()

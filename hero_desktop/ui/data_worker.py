@@ -318,6 +318,11 @@ class DataClient(QObject):
     def is_idle(self) -> bool:
         return not self._pending
 
+    def is_pending(self, request_id: int) -> bool:
+        """The request's answer is still to come (not answered, and not superseded)."""
+        pending = self._pending.get(request_id)
+        return pending is not None and not (pending.view and request_id < self._shared.latest_view)
+
     def thread_finished(self) -> bool:
         return self._thread.isFinished()
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import PageView
+from hero_desktop.ui.count_words import counting_status
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.window_settings import PAGE_SIZES
 
@@ -59,6 +60,7 @@ class HeroTableModel(QAbstractTableModel):
         self._page = 0
         self._page_size = page_size if page_size in PAGE_SIZES else 100
         self._total = 0
+        self._counted = True
         self._secrets_visible = False
         self._read_only = True  # until the file is open and known to be writable
         self.edit_handler: EditHandler | None = None
@@ -92,6 +94,11 @@ class HeroTableModel(QAbstractTableModel):
         return self._total
 
     @property
+    def counted(self) -> bool:
+        """False while the page is shown before its count: ``total`` is then a lower bound."""
+        return self._counted
+
+    @property
     def page_count(self) -> int:
         return max(1, -(-self._total // self._page_size))
 
@@ -114,6 +121,8 @@ class HeroTableModel(QAbstractTableModel):
             return f"No {noun.lower()}" if self._total == 0 else f"{noun}: none on this page"
         first = self.first_rank + 1
         last = self.first_rank + len(self._rows)
+        if not self._counted:
+            return counting_status(self._query.is_filtered, first, last)
         return f"{noun} {first:,}–{last:,} of {self._total:,}"
 
     # -- loading -------------------------------------------------------------
@@ -130,6 +139,7 @@ class HeroTableModel(QAbstractTableModel):
             self._page,
             self._page_size,
         )
+        self._counted = view.counted
         if same_page and len(view.rows) == len(self._rows):
             self._total, self._rows = view.total, list(view.rows)
             if self._rows:
@@ -141,6 +151,13 @@ class HeroTableModel(QAbstractTableModel):
             self._query, self._page, self._page_size = view.query, view.page, view.page_size
             self._total, self._rows = view.total, list(view.rows)
             self.endResetModel()
+        self.pageChanged.emit()
+
+    def count_arrived(self, query: HeroQuery, total: int) -> None:
+        """The count of a page shown before it: taken if that query is still shown uncounted."""
+        if query != self._query or self._counted:
+            return
+        self._total, self._counted = total, True
         self.pageChanged.emit()
 
     def same_hero_at(self, view: PageView, row: int) -> bool:

@@ -40,11 +40,13 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, location_key, location_name
 from hero_desktop.ui.cell_selection import NAME_COLUMN
 from hero_desktop.ui.column_layout import ColumnLayout
+from hero_desktop.ui.count_words import counting_matches
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
 from hero_desktop.ui.message_bar import MessageBar, MessageKind, banner
 from hero_desktop.ui.overrides import override
+from hero_desktop.ui.page_count import CountFollower
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.search_bar import SearchBar
 from hero_desktop.ui.status_area import StatusArea
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
             self.client, self.model, self.table, self.search_bar, self.pager,
             self.settings, self.show_message, self,
         )  # fmt: skip
+        self.counts = CountFollower(self.client, self.model, self.navigator.page_awaited, self)
         self.columns = ColumnLayout(self.table, self.settings)
         self.text_size = TextSize(self.table, self.settings)
         self.menus = WindowActions(self, self)
@@ -272,10 +275,13 @@ class MainWindow(QMainWindow):
 
     def _show_page_state(self) -> None:
         model = self.model
-        self.pager.show_state(model.page, model.page_count, model.page_size, model.status_text())
-        query = model.query
+        self.pager.show_state(
+            model.page, model.page_count, model.page_size, model.status_text(), model.counted
+        )
+        query, total = model.query, model.total
+        matches = f"{total:,} match{'es' if total != 1 else ''}" if model.counted else None
         self.search_bar.matches.setText(
-            f"{model.total:,} match{'es' if model.total != 1 else ''}" if query.is_filtered else ""
+            "" if not query.is_filtered else matches or counting_matches()
         )
         self.navigator.show_sort_state()
         self.menus.show_sort(query.sort, query.descending)

@@ -16,8 +16,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
 
+from hero_desktop.data.views import LAST_PAGE
+from hero_desktop.ui.count_words import counting_page_field, counting_pages, counting_pages_spoken
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.window_settings import PAGE_SIZES
+
+LAST_PAGE_NUMBER = 2**31 - 1  # the page field's largest (a QSpinBox holds an int)
 
 
 def _button(text: str) -> QToolButton:
@@ -79,10 +83,13 @@ class PagerBar(QWidget):
 
         self._page = 0
         self._pages = 1
+        self._counted = True
         self.first_button.clicked.connect(lambda: self.pageRequested.emit(0))
         self.previous_button.clicked.connect(lambda: self.pageRequested.emit(self._page - 1))
         self.next_button.clicked.connect(lambda: self.pageRequested.emit(self._page + 1))
-        self.last_button.clicked.connect(lambda: self.pageRequested.emit(self._pages - 1))
+        self.last_button.clicked.connect(
+            lambda: self.pageRequested.emit(self._pages - 1 if self._counted else LAST_PAGE)
+        )
         self.page_spin.valueChanged.connect(self._spin_changed)
         self.size_combo.activated.connect(
             lambda position: self.pageSizeChosen.emit(int(self.size_combo.itemData(position)))
@@ -91,16 +98,27 @@ class PagerBar(QWidget):
         self.page_spin.installEventFilter(self)
         self.size_combo.installEventFilter(self)
 
-    def show_state(self, page: int, pages: int, page_size: int, status: str) -> None:
-        self._page, self._pages = page, pages
+    def show_state(
+        self, page: int, pages: int, page_size: int, status: str, counted: bool = True
+    ) -> None:
+        """Show page ``page`` (zero-based) of ``pages``; not ``counted``: ``pages`` is only
+        what is known so far (the count is coming), and is not shown as the number of pages."""
+        self._page, self._pages, self._counted = page, pages, counted
         self.page_spin.blockSignals(True)
-        self.page_spin.setMaximum(pages)
+        # Any page number may be typed while the count is coming: the worker clamps it.
+        self.page_spin.setMaximum(pages if counted else LAST_PAGE_NUMBER)
         self.page_spin.setValue(page + 1)
         self.page_spin.blockSignals(False)
-        self.page_total.setText(f"of {pages:,}")
-        self.page_spin.setAccessibleDescription(
-            f"Page {page + 1:,} of {pages:,}: type a page number and press Enter (Ctrl+L)"
-        )
+        if counted:
+            self.page_total.setText(f"of {pages:,}")
+            self.page_total.setAccessibleName("")
+            self.page_spin.setAccessibleDescription(
+                f"Page {page + 1:,} of {pages:,}: type a page number and press Enter (Ctrl+L)"
+            )
+        else:
+            self.page_total.setText(counting_pages())
+            self.page_total.setAccessibleName(counting_pages_spoken())
+            self.page_spin.setAccessibleDescription(counting_page_field(page + 1))
         self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(page_size)))
         self.status.setText(status)
         self.first_button.setEnabled(page > 0)

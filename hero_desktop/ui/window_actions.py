@@ -137,9 +137,7 @@ class WindowActions:
             "&Previous Page", lambda: nav.go_to_page(w.model.page - 1), ["Ctrl+PgUp"]
         )
         self.first_action = a("&First Page", lambda: nav.go_to_page(0), ["Alt+Home"])
-        self.last_action = a(
-            "&Last Page", lambda: nav.go_to_page(w.model.page_count - 1), ["Alt+End"]
-        )
+        self.last_action = a("&Last Page", nav.go_to_last_page, ["Alt+End"])
         self.page_number_action = a("Page N&umber…", w.focus_page_number, ["Ctrl+L"])
         self.show_secrets_action = a(
             "Show &Secret Names", w.show_secrets, ["Ctrl+Shift+S"], checkable=True

@@ -54,4 +54,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PageCountWords</name>
+    <message>
+        <source>Matches {first}–{last}, still counting the total…</source>
+        <translation>Treffer {first}–{last}, die Gesamtzahl wird noch gezählt…</translation>
+    </message>
+    <message>
+        <source>Heroes {first}–{last}, still counting the total…</source>
+        <translation>Helden {first}–{last}, die Gesamtzahl wird noch gezählt…</translation>
+    </message>
+    <message>
+        <source>of …</source>
+        <translation>von …</translation>
+    </message>
+    <message>
+        <source>The number of pages is still being counted</source>
+        <translation>Die Anzahl der Seiten wird noch gezählt</translation>
+    </message>
+    <message>
+        <source>Page {page}; the number of pages is still being counted: type a page number and press Enter (Ctrl+L)</source>
+        <translation>Seite {page}; die Anzahl der Seiten wird noch gezählt: Seitenzahl eingeben und Eingabe drücken (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Counting matches…</source>
+        <translation>Treffer werden gezählt…</translation>
+    </message>
+    <message>
+        <source>All heroes of the view selected (still counting them)</source>
+        <translation>Alle Helden der Ansicht ausgewählt (sie werden noch gezählt)</translation>
+    </message>
+</context>
 </TS>

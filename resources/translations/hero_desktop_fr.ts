@@ -54,4 +54,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PageCountWords</name>
+    <message>
+        <source>Matches {first}–{last}, still counting the total…</source>
+        <translation>Résultats {first}–{last}, total en cours de comptage…</translation>
+    </message>
+    <message>
+        <source>Heroes {first}–{last}, still counting the total…</source>
+        <translation>Héros {first}–{last}, total en cours de comptage…</translation>
+    </message>
+    <message>
+        <source>of …</source>
+        <translation>sur …</translation>
+    </message>
+    <message>
+        <source>The number of pages is still being counted</source>
+        <translation>Le nombre de pages est en cours de comptage</translation>
+    </message>
+    <message>
+        <source>Page {page}; the number of pages is still being counted: type a page number and press Enter (Ctrl+L)</source>
+        <translation>Page {page} ; le nombre de pages est en cours de comptage : saisissez un numéro de page et appuyez sur Entrée (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Counting matches…</source>
+        <translation>Comptage des résultats…</translation>
+    </message>
+    <message>
+        <source>All heroes of the view selected (still counting them)</source>
+        <translation>Tous les héros de la vue sélectionnés (comptage en cours)</translation>
+    </message>
+</context>
 </TS>
