@@ -180,14 +180,15 @@ class _SegmentPager:
                 self._checkpoints = []
                 return True
             walked.append(tuple(first))
-        while deadline is None or time.monotonic() < deadline:
+        while True:  # one step at least per call, so that every call goes on
             step, params = self._from_key(keys, walked[-1], f"LIMIT 1 OFFSET {CHECKPOINT_EVERY}")
             found = self._connection.execute(step, params).fetchone()
             if found is None:
                 self._checkpoints, self._walked = walked, []
                 return True
             walked.append(tuple(found[:width]))
-        return False
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
 
     def count(self) -> int:
         if self._count is None:
