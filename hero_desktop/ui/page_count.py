@@ -58,6 +58,10 @@ class CountFollower(QObject):
         self._prepared: HeroQuery | None = None
         model.pageChanged.connect(self._ask)
 
+    def prepared(self) -> bool:
+        """The shown order is counted and its checkpoints found: any page is quick."""
+        return self._model.counted and self._prepared == self._model.query
+
     def _ask(self) -> None:
         model, client = self._model, self._client
         if not model.counted:
