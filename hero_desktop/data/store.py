@@ -242,7 +242,15 @@ class NameIndex(Protocol):
         ...
 
     def recheck_name_index(self) -> None:
-        """Look again (another connection may have built or dropped the structures)."""
+        """Look again (another connection may have built or dropped the structures).
+
+        A big file's heroes and name rows are not counted here: see
+        ``maintenance.name_counts_differ`` and ``name_index_stale``.
+        """
+        ...
+
+    def name_index_stale(self) -> None:
+        """The structures miss heroes or hold gone ones: rebuild them in the background."""
         ...
 
 

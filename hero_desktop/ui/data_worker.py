@@ -13,10 +13,11 @@ answer comes back by a queued signal to the callback given with it.
   set; ``waiting`` tells the GUI so that it can say so and offer Cancel.
 * ``busyChanged(True)`` comes only once work has been pending for 300 ms, so
   quick answers never flash a busy indicator.
-* ``warm_up`` (once the first page is painted) imports, in the worker thread,
-  the modules that adding, editing and importing need (pydantic, SQLModel,
-  SQLAlchemy, CSV) and loads the collation table: the window shows its first
-  page without them, and the first edit or search does not pause for them.
+* ``warm_up`` (once the first page is painted) imports, in a thread beside the
+  worker (so that page keys are answered meanwhile), the modules that adding,
+  editing and importing need (pydantic, SQLModel, SQLAlchemy, CSV) and loads
+  the collation table: the window shows its first page without them, and the
+  first edit or search does not pause for them.
 
 Why one file of this length: the worker and its client are the two sides of
 one thread boundary (request ids, superseding, lock waits, closing); split
@@ -52,6 +53,7 @@ from hero_desktop.data.opening import open_store
 from hero_desktop.data.store import HeroStore
 from hero_desktop.data.views import PageRequest, PageView, read_page
 from hero_desktop.ui.lingering import linger
+from hero_desktop.ui.name_recheck import check_beside
 
 log = logging.getLogger("hero_desktop")
 
@@ -95,6 +97,7 @@ class _Worker(QObject):
     opened = Signal(object, object)  # the StoreFacts, and the first page read (or None)
     openFailed = Signal(object)  # noqa: N815 - the HeroError
     warmedUp = Signal()  # noqa: N815
+    namesStale = Signal()  # noqa: N815 - from name_recheck's thread: handled in this one
 
     def __init__(
         self,
@@ -110,6 +113,8 @@ class _Worker(QObject):
         self._read_only = read_only
         self._repository: HeroRepository | None = None
         self._gave_up_on_lock = False  # a change was cancelled while another program wrote
+        self._stop_checks = threading.Event()
+        self.namesStale.connect(self._names_stale)
 
     @Slot()
     def open(self) -> None:
@@ -133,13 +138,23 @@ class _Worker(QObject):
     @Slot()
     def warm_up(self) -> None:
         names.warm_up()  # the collation table, in a thread of its own
+        if self._repository is not None:
+            # The checks opening left out to show the first page sooner; a big file's
+            # counts beside this thread. A stale index is then rebuilt.
+            self._repository.store.recheck_name_index()
+            check_beside(self._location, self.namesStale.emit, self._stop_checks)
+        # Imported beside this thread too (0.5-1 s): a page key is answered meanwhile.
+        threading.Thread(target=self._import_for_changes, name="hero-warm-up").start()
+
+    def _import_for_changes(self) -> None:
         for name in WARM_UP_MODULES:
             importlib.import_module(name)
-        if self._repository is not None:
-            # The checks opening left out to show the first page sooner (a big
-            # file's name index counts): a stale index is then rebuilt.
-            self._repository.store.recheck_name_index()
         self.warmedUp.emit()
+
+    @Slot()
+    def _names_stale(self) -> None:
+        if self._repository is not None:
+            self._repository.store.name_index_stale()
 
     @Slot(int, object)
     def run(self, request_id: int, job: _Job) -> None:
@@ -187,6 +202,7 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
+        self._stop_checks.set()
         if self._repository is not None:
             if self._gave_up_on_lock:
                 # Another program still holds the lock: the closing checkpoint tries
@@ -304,7 +320,7 @@ class DataClient(QObject):
         return view
 
     def warm_up(self) -> None:
-        """Import what changes need, in the worker thread (see ``WARM_UP_MODULES``)."""
+        """Import what changes need, beside the worker thread (see ``WARM_UP_MODULES``)."""
         if not self._closed:
             self._warm_up.emit()
 

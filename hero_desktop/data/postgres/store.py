@@ -411,6 +411,9 @@ class PostgresStore:
         """Stale structures to rebuild, or a backlog of heroes to key (an import)."""
         return self.names.needs_build(self.read_only)
 
+    def name_index_stale(self) -> None:
+        self.names.seen(NameIndexStatus.REBUILD)
+
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):
             self.names.seen(self.call(lambda: schema.status(self.connection)))

@@ -164,9 +164,17 @@ class SqliteStore:
         return self.names.needs_build(self.read_only)
 
     def recheck_name_index(self) -> None:
-        """Look again (another connection may have built or dropped the structures)."""
+        """Look again (another connection may have built or dropped the structures).
+
+        A big file's two counts are left to ``maintenance.name_counts_differ``:
+        on ten million heroes they hold the connection for seconds.
+        """
         with suppress(sqlite3.Error):
-            self.names.seen(name_index.status(self.connection))
+            small = files.size_bytes(self.connection) <= files.QUICK_CHECK_BYTES
+            self.names.seen(name_index.status(self.connection, check_counts=small))
+
+    def name_index_stale(self) -> None:
+        self.names.seen(NameIndexStatus.REBUILD)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
