@@ -64,9 +64,14 @@ class SearchPager:
 
     _numbers = itertools.count()
 
-    def __init__(self, connection: sqlite3.Connection, query: HeroQuery) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, query: HeroQuery, schema: str = "main"
+    ) -> None:
         assert query.sort is not SortKey.AGE
         self._connection = connection
+        # The name structures: the file's own (main) or Hero Desktop's cache of them.
+        self._name_table = f"{schema}.{NAME_TABLE}"
+        self._fts = f"{schema}.{FTS_TABLE}"
         self._folded = names.fold(query.search.strip())
         self._descending = query.descending
         self._by_name = query.sort is SortKey.NAME
@@ -83,7 +88,7 @@ class SearchPager:
         if len(self._folded) >= 3:
             count = int(
                 self._connection.execute(
-                    f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                    f"SELECT count(*) FROM {self._fts} WHERE {FTS_TABLE} MATCH ?",
                     (fts_query(self._folded),),
                 ).fetchone()[0]
             )
@@ -101,14 +106,14 @@ class SearchPager:
             )
         return int(
             self._connection.execute(
-                f"SELECT count(*) FROM {NAME_TABLE} WHERE instr(fold, ?) > 0", (self._folded,)
+                f"SELECT count(*) FROM {self._name_table} WHERE instr(fold, ?) > 0", (self._folded,)
             ).fetchone()[0]
         )
 
     def _sort_all(self) -> None:
         if len(self._folded) >= 3:
             self._sort_into_table(
-                f"n.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)",
+                f"n.id IN (SELECT rowid FROM {self._fts} WHERE {FTS_TABLE} MATCH ?)",
                 (fts_query(self._folded),),
             )
         else:
@@ -123,7 +128,7 @@ class SearchPager:
         self._connection.execute(
             # NOT INDEXED: read the matches and sort them, rather than walk the
             # whole name index looking each row up.
-            f"CREATE TABLE {table} AS SELECT n.id AS hero_id FROM {NAME_TABLE} n NOT INDEXED "
+            f"CREATE TABLE {table} AS SELECT n.id AS hero_id FROM {self._name_table} n NOT INDEXED "
             f"WHERE {where} ORDER BY {self._order()}",
             params,
         )
@@ -183,7 +188,7 @@ class SearchPager:
         after, after_params = self._after(self._starts[known])
         keys = ", ".join(self._keys)
         found = self._connection.execute(
-            f"SELECT {_HERO}, {keys} FROM {NAME_TABLE} n JOIN hero h ON h.id = n.id "
+            f"SELECT {_HERO}, {keys} FROM {self._name_table} n JOIN hero h ON h.id = n.id "
             f"WHERE instr(n.fold, ?) > 0 AND {after} ORDER BY {self._order()} "
             "LIMIT ? OFFSET ?",
             (self._folded, *after_params, limit + 1, start - known),
@@ -206,14 +211,14 @@ class SearchPager:
             return None if found is None else int(found[0]) - 1
         keys = ", ".join(self._keys)
         key = self._connection.execute(
-            f"SELECT {keys} FROM {NAME_TABLE} n WHERE n.id = ? AND instr(n.fold, ?) > 0",
+            f"SELECT {keys} FROM {self._name_table} n WHERE n.id = ? AND instr(n.fold, ?) > 0",
             (hero_id, self._folded),
         ).fetchone()
         if key is None:
             return None
         marks = ", ".join("?" for _ in self._keys)
         before = self._connection.execute(
-            f"SELECT count(*) FROM {NAME_TABLE} n WHERE instr(n.fold, ?) > 0 "
+            f"SELECT count(*) FROM {self._name_table} n WHERE instr(n.fold, ?) > 0 "
             f"AND ({keys}) {'>' if self._descending else '<'} ({marks})",
             (self._folded, *key),
         ).fetchone()[0]
