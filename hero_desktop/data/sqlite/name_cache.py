@@ -9,13 +9,15 @@ the user's file), in a cache file named by a digest of the file's identity
 another file) and a build number (a rebuild makes a new file, so a reader
 still attached to the old one never sees it change under it).
 
-A cache file holds the structures of ``name_index.py`` under the same names
-(``hero_desktop_name`` with its ``(sort_key, id)`` index, the FTS5 trigram
-table over ``fold``), so the pagers read it by qualifying those tables with
-the schema it is attached under (``SCHEMA``), plus each hero's ``name`` as it
-was keyed: comparing ``(id, name)`` with the file's ``hero`` (``differences``)
-is how a cache is checked against the file and brought up to date after
-another program's commit.
+A cache file holds the name table of ``name_index.py`` under the same name
+(``hero_desktop_name`` with its ``(sort_key, id)`` index), so the pagers read
+it by qualifying the table with the schema it is attached under
+(``SCHEMA``). It has no trigram index: a search scans the folds (about 0.1 s
+per million heroes, well within the second a search may take), and building
+that index would double the time the cache takes to build and follow. Each
+row also keeps the hero's ``name`` as it was keyed: comparing ``(id, name)``
+with the file's ``hero`` (``differences``) is how a cache is checked against
+the file and brought up to date after another program's commit.
 
 Everything here runs on the keeper's connection (name_cache_keeper.py):
 the user's file, read-only, as ``main``; the cache file attached as ``CACHE``.
@@ -34,7 +36,7 @@ from pathlib import Path
 from hero_desktop.data import names
 from hero_desktop.data.name_index_state import BATCH
 from hero_desktop.data.name_keyer import NameKeyer
-from hero_desktop.data.sqlite.name_index import FTS_TABLE, META_TABLE, NAME_TABLE, ORDER_INDEX
+from hero_desktop.data.sqlite.name_index import META_TABLE, NAME_TABLE, ORDER_INDEX
 
 SCHEMA = "hero_desktop_cache"
 """The name the reading connection attaches a cache file under (read-only)."""
@@ -158,7 +160,6 @@ def build(connection: sqlite3.Connection, digest: str, progress: Progress) -> Pa
                 rows = _rows(connection, last)
         connection.execute("BEGIN")
         connection.execute(f"CREATE INDEX {BUILD}.{ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
-        connection.execute(f"INSERT INTO {BUILD}.{FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
         connection.execute(
             f"INSERT INTO {BUILD}.{META_TABLE}(key, value) VALUES ('rule_version', ?), "
             "('complete', '1')",
@@ -183,8 +184,6 @@ def _create(connection: sqlite3.Connection, schema: str) -> None:
         # ``name`` has no type: it keeps the value as the file holds it, for the comparison.
         f"CREATE TABLE {schema}.{NAME_TABLE} "
         "(id INTEGER PRIMARY KEY, name, fold TEXT NOT NULL, sort_key BLOB NOT NULL)",
-        f"CREATE VIRTUAL TABLE {schema}.{FTS_TABLE} USING fts5(fold, content='{NAME_TABLE}', "
-        "content_rowid='id', tokenize='trigram case_sensitive 1', columnsize=0)",
     ):
         connection.execute(statement)
 
@@ -192,15 +191,19 @@ def _create(connection: sqlite3.Connection, schema: str) -> None:
 def _insert(
     connection: sqlite3.Connection, rows: list[tuple[int, object]], keyer: NameKeyer
 ) -> None:
-    """Name rows for a build (its FTS index is made in one pass at the end)."""
+    """Name rows for a build (the order index is made in one pass at the end)."""
     keys = keyer.keys([name for _, name in rows])
     keyed = [
         (hero_id, name, fold, sort_key)
         for (hero_id, name), (fold, sort_key) in zip(rows, keys, strict=True)
     ]
+    # One transaction per batch (autocommit would commit every row on its own), and only
+    # on the cache: the file's rows were read before it began.
+    connection.execute("BEGIN")
     connection.executemany(
         f"INSERT INTO {BUILD}.{NAME_TABLE}(id, name, fold, sort_key) VALUES (?, ?, ?, ?)", keyed
     )
+    connection.execute("COMMIT")
 
 
 def differences(
@@ -281,7 +284,7 @@ def apply(
     """Write ``differences`` into the cache, in one transaction."""
     if not changed and not gone:
         return
-    name_table, fts = f"{CACHE}.{NAME_TABLE}", f"{CACHE}.{FTS_TABLE}"
+    name_table = f"{CACHE}.{NAME_TABLE}"
     stale = [(hero_id,) for hero_id, _ in changed] + [(hero_id,) for hero_id in gone]
     # Keyed before the transaction: the cache's write lock is held only while writing.
     with NameKeyer(len(changed)) as keyer:
@@ -289,12 +292,6 @@ def apply(
         keyed = [(batch, keyer.keys([name for _, name in batch])) for batch in batches]
     connection.execute("BEGIN")
     try:
-        # External content: the FTS index needs the old folds to remove them.
-        connection.executemany(
-            f"INSERT INTO {fts}({FTS_TABLE}, rowid, fold) "
-            f"SELECT 'delete', id, fold FROM {name_table} WHERE id = ?",
-            stale,
-        )
         connection.executemany(f"DELETE FROM {name_table} WHERE id = ?", stale)
         for batch, keys in keyed:
             rows = [
@@ -303,10 +300,6 @@ def apply(
             ]
             connection.executemany(
                 f"INSERT INTO {name_table}(id, name, fold, sort_key) VALUES (?, ?, ?, ?)", rows
-            )
-            connection.executemany(
-                f"INSERT INTO {fts}(rowid, fold) VALUES (?, ?)",
-                [(hero_id, fold) for hero_id, _, fold, _ in rows],
             )
         connection.execute("COMMIT")
     except BaseException:

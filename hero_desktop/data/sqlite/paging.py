@@ -35,7 +35,7 @@ from hero_desktop.data import names
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, fts_query
-from hero_desktop.data.sqlite.search_pager import SearchPager
+from hero_desktop.data.sqlite.search_pager import SearchPager, has_trigrams
 
 CHECKPOINT_EVERY = 1000
 COLUMNS = "id, name, age, secret_name"
@@ -342,9 +342,9 @@ class MatchPager:
         clauses, params = _filters(query)
         indexed = schema is not None
         source = _names_and_heroes(schema) if schema is not None else "hero h"
-        if needle and indexed:
+        if needle and schema is not None:
             folded = names.fold(needle)
-            if len(folded) >= 3:
+            if len(folded) >= 3 and has_trigrams(schema):
                 clauses.append(
                     f"n.id IN (SELECT rowid FROM {schema}.{FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
                 )

@@ -4,11 +4,12 @@ The matching rule is ``names``: the folded search text occurs in the folded
 name. Which heroes match is answered by the trigram index for three or more
 folded characters (a phrase of trigrams is exactly a substring, so the count
 comes straight from the index), and by one scan of the short folded names
-for one or two characters.
+for one or two characters, or where there is no trigram index (Hero
+Desktop's name cache of a file it may not change: ``has_trigrams``).
 
-How the matches are then ordered depends on how many there are (for one or
-two characters, on whether the first page is found by walking within the
-budget below; if not, the one scan that finds them also sorts them):
+How the matches are then ordered depends on how many there are (when
+scanning, on whether the first page is found by walking within the budget
+below; if not, the one scan that finds them also sorts them):
 
 * few (at most ``FEW``): their ids, sorted, go into a temporary table whose
   rowid is the rank (like ``paging.MatchPager``);
@@ -54,6 +55,16 @@ def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> HeroRow:
     return HeroRow(*values)
 
 
+def has_trigrams(schema: str) -> bool:
+    """Whether the name structures in ``schema`` have the trigram index.
+
+    The file's own (``main``) have it; Hero Desktop's cache of them
+    (name_cache.py) has not: a scan of a million folds takes about 0.1 s,
+    and the index would double the time the cache takes to build.
+    """
+    return schema == "main"
+
+
 def _drop_table(connection: sqlite3.Connection, table: str) -> None:
     with suppress(sqlite3.Error):
         connection.execute(f"DROP TABLE IF EXISTS {table}")
@@ -73,6 +84,7 @@ class SearchPager:
         self._name_table = f"{schema}.{NAME_TABLE}"
         self._fts = f"{schema}.{FTS_TABLE}"
         self._folded = names.fold(query.search.strip())
+        self._trigrams = has_trigrams(schema) and len(self._folded) >= 3
         self._descending = query.descending
         self._by_name = query.sort is SortKey.NAME
         self._keys = ("n.sort_key", "n.id") if self._by_name else ("n.id",)
@@ -85,7 +97,7 @@ class SearchPager:
     # -- which heroes match ------------------------------------------------------
 
     def _find(self) -> int:
-        if len(self._folded) >= 3:
+        if self._trigrams:
             count = int(
                 self._connection.execute(
                     f"SELECT count(*) FROM {self._fts} WHERE {FTS_TABLE} MATCH ?",
@@ -95,7 +107,7 @@ class SearchPager:
             if count <= FEW:
                 self._sort_all()
             return count
-        # One or two characters: no index can help, so as few scans as possible.
+        # One or two characters (or no trigram index): as few scans as possible.
         # Many matches spread along the order: the first page is found at once
         # by walking, and one scan counts. Otherwise one scan finds and sorts.
         if self._try_walk(0, PAGE) is None:
@@ -111,7 +123,7 @@ class SearchPager:
         )
 
     def _sort_all(self) -> None:
-        if len(self._folded) >= 3:
+        if self._trigrams:
             self._sort_into_table(
                 f"n.id IN (SELECT rowid FROM {self._fts} WHERE {FTS_TABLE} MATCH ?)",
                 (fts_query(self._folded),),
