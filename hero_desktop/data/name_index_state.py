@@ -144,6 +144,27 @@ class NameIndexState:
         self.backlog = False
 
 
+class NameCacheState(StrEnum):
+    """What the name cache of a database opened as found is doing (SQLite: name_cache.py)."""
+
+    STARTING = "starting"
+    BUILDING = "building"
+    FOLLOWING = "following"  # comparing with the database after a change
+    READY = "ready"
+    NOT_NEEDED = "not needed"  # a small database: scanning is quick
+    FAILED = "failed"  # the cache cannot be had: search and name order scan
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class NameCacheProgress:
+    """The name cache's state and, while it is built, how far: a value any thread may read."""
+
+    state: NameCacheState
+    done: int = 0
+    total: int = 0
+
+
 @dataclass(frozen=True)
 class PendingLog:
     """An engine's change log as the rules below ask about it, on the store's connection.

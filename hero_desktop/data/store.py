@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from hero_desktop.data.name_index_state import NameIndexOffer
+from hero_desktop.data.name_index_state import NameCacheProgress, NameIndexOffer
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 
@@ -236,6 +236,10 @@ class NameIndex(Protocol):
 
     def recheck_name_index(self) -> None:
         """Look again (another connection may have built or dropped the structures)."""
+        ...
+
+    def name_cache_progress(self) -> NameCacheProgress | None:
+        """What Hero Desktop's own cache of the name keys is doing, or None (no such cache)."""
         ...
 
 

@@ -20,6 +20,7 @@ from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.hero_editing import HeroEditing
 from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
+from hero_desktop.ui.name_cache_status import NameCacheStatus
 from hero_desktop.ui.paste_cells import CellPaster
 from hero_desktop.ui.prompts import Prompts
 
@@ -94,6 +95,8 @@ class WindowServices:
         )  # fmt: skip
         w.status.building_index = self.index_offer.building
         self.live_view.nameIndexStale.connect(self.index_offer.rebuild_if_needed)
+        self.name_cache_status = NameCacheStatus(w.statusBar(), owner)
+        self.live_view.nameCacheProgress.connect(self.name_cache_status.show)
         self.csv = CsvTransfer(
             w.client, self.runner, self.prompts, owner, w.show_message, w.reactivate
         )

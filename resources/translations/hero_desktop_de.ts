@@ -54,4 +54,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>NameCacheWords</name>
+    <message>
+        <source>Preparing the names for fast search and name order: {percent}%…</source>
+        <translation>Die Namen werden für schnelles Suchen und Sortieren nach Namen vorbereitet: {percent} %…</translation>
+    </message>
+    <message>
+        <source>The names are ready: search and name order are fast now.</source>
+        <translation>Die Namen sind bereit: Suchen und Sortieren nach Namen geht jetzt schnell.</translation>
+    </message>
+</context>
 </TS>

@@ -54,4 +54,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>NameCacheWords</name>
+    <message>
+        <source>Preparing the names for fast search and name order: {percent}%…</source>
+        <translation>Préparation des noms pour une recherche et un tri par nom rapides : {percent} %…</translation>
+    </message>
+    <message>
+        <source>The names are ready: search and name order are fast now.</source>
+        <translation>Les noms sont prêts : la recherche et le tri par nom sont désormais rapides.</translation>
+    </message>
+</context>
 </TS>

@@ -19,10 +19,10 @@ import pytest
 
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create, validate_update
+from hero_desktop.data.name_index_state import NameCacheState as CacheState
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_cache, name_cache_keeper
 from hero_desktop.data.sqlite.database import open_database
-from hero_desktop.data.sqlite.name_cache_keeper import CacheState
 from hero_desktop.data.sqlite.store import SqliteStore
 
 from .name_index_support import ROSTER, insert_elsewhere, tutorial_file

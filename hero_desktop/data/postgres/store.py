@@ -48,6 +48,7 @@ from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import (
     LongLog,
+    NameCacheProgress,
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
@@ -410,6 +411,9 @@ class PostgresStore:
     def needs_name_index_build(self) -> bool:
         """Stale structures to rebuild, or a backlog of heroes to key (an import)."""
         return self.names.needs_build(self.read_only)
+
+    def name_cache_progress(self) -> NameCacheProgress | None:
+        return None  # a server table without the index is scanned (no cache of it yet)
 
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):

@@ -26,11 +26,11 @@ import threading
 import time
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from hero_desktop.data.errors import StatementInterruptedError
+from hero_desktop.data.name_index_state import NameCacheProgress as CacheProgress
+from hero_desktop.data.name_index_state import NameCacheState as CacheState
 from hero_desktop.data.sqlite import name_cache
 from hero_desktop.data.sqlite.connections import connect
 
@@ -44,25 +44,6 @@ WAIT_BUILD_S = 300.0
 """How long a search waits for the cache's first build (it says so meanwhile)."""
 WAIT_FOLLOW_S = 10.0
 """How long a search waits for the cache to follow a change before scanning instead."""
-
-
-class CacheState(StrEnum):
-    STARTING = "starting"
-    BUILDING = "building"
-    FOLLOWING = "following"  # comparing with the file after a change
-    READY = "ready"
-    NOT_NEEDED = "not needed"  # a small file: scanning is quick
-    FAILED = "failed"  # the cache cannot be had: scanning
-    CLOSED = "closed"
-
-
-@dataclass(frozen=True)
-class CacheProgress:
-    """What the keeper is doing, as a value any thread may read."""
-
-    state: CacheState
-    done: int = 0
-    total: int = 0
 
 
 class _Shared:
