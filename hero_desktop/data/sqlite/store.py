@@ -22,6 +22,7 @@ from hero_desktop.data import name_index_state
 from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.name_index_state import (
     LongLog,
+    NameCacheProgress,
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
@@ -31,7 +32,7 @@ from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite import access, files, name_cache, name_index
 from hero_desktop.data.sqlite.connections import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
 from hero_desktop.data.sqlite.errors import translate_error
-from hero_desktop.data.sqlite.name_cache_keeper import CacheProgress, NameCacheKeeper
+from hero_desktop.data.sqlite.name_cache_keeper import NameCacheKeeper
 from hero_desktop.data.store import (
     BulkInsertResult,
     HeroTransaction,
@@ -189,7 +190,7 @@ class SqliteStore:
                 return None
         return None if cache is None else name_cache.SCHEMA
 
-    def name_cache_progress(self) -> CacheProgress | None:
+    def name_cache_progress(self) -> NameCacheProgress | None:
         """What the name cache's keeper is doing, or None (no cache for this file)."""
         return None if self._cache is None else self._cache.progress()
 
