@@ -12,6 +12,7 @@ import hashlib
 import os
 import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from hero_desktop.data.sqlite import name_cache, name_cache_keeper
 from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.data.sqlite.store import SqliteStore
 
-from .name_index_support import ROSTER, insert_elsewhere, tutorial_file
+from .name_index_support import ROSTER, add_index, insert_elsewhere, tutorial_file
 
 NEEDLES = ["zoe", "ZOË", "muller", "ANGS", "strasse", "lukasz", "Δημ", "δη", "ü", "o", "a", "zz"]
 WORDS = [*ROSTER, "Иван Петров", "Ольга", "Nguyễn Văn", "Renée", "Björk", "Çağla", "straße"]
@@ -274,3 +275,23 @@ def test_a_cache_folder_that_cannot_be_written_leaves_searches_to_the_scan(
     finally:
         store.close()
     assert os.path.isfile(blocked)
+
+
+def test_adding_the_name_index_removes_the_files_cache(found: Path, tmp_path: Path) -> None:
+    store = _cached(_opened(found))
+    try:
+        add_index(found)  # the user agreed (Add Index runs beside the open file)
+        store.recheck_name_index()
+        assert store.name_schema() == "main"
+        assert list((tmp_path / "cache" / "hero-desktop" / "names").glob("*.sqlite")) == []
+    finally:
+        store.close()
+
+
+def test_caches_not_opened_for_two_months_are_removed(found: Path, tmp_path: Path) -> None:
+    _cached(_opened(found)).close()
+    (cache,) = (tmp_path / "cache" / "hero-desktop" / "names").glob("*.sqlite")
+    name_cache.prune(now=time.time() + 30 * 86_400)
+    assert cache.exists()
+    name_cache.prune(now=time.time() + 61 * 86_400)
+    assert not cache.exists()

@@ -79,6 +79,25 @@ def remove(cache: Path) -> None:
             part.unlink()
 
 
+def forget(digest: str) -> None:
+    """Remove every cache of this identity (the file has name structures of its own now)."""
+    for cache in _files(digest):
+        remove(cache)
+
+
+UNUSED_DAYS = 60
+"""A cache not opened for this long is removed (its file was moved, deleted or indexed)."""
+
+
+def prune(now: float | None = None) -> None:
+    """Remove caches not opened for ``UNUSED_DAYS`` (opening one marks it used)."""
+    oldest = (time.time() if now is None else now) - UNUSED_DAYS * 86_400
+    for cache in folder().glob(f"*{SUFFIX}"):
+        with suppress(OSError):
+            if cache.stat().st_mtime < oldest:
+                remove(cache)
+
+
 def new_file(digest: str) -> Path:
     """The path of a new build (its number sorts after every earlier one)."""
     folder().mkdir(parents=True, exist_ok=True)
@@ -121,6 +140,8 @@ def open_newest(connection: sqlite3.Connection, digest: str) -> Path | None:
                 continue
             if is_current(connection, CACHE):
                 chosen = cache
+                with suppress(OSError):
+                    os.utime(cache)  # used: ``prune`` keeps it
                 continue
             detach(connection, CACHE)
         remove(cache)

@@ -125,6 +125,12 @@ class NameCacheKeeper:
         with self._shared.condition:
             return self._shared.progress
 
+    def forget(self) -> None:
+        """Stop, and remove this file's caches (it has name structures of its own now)."""
+        self.close()
+        if not self._thread.is_alive():
+            name_cache.forget(self._digest)
+
     def close(self, wait_s: float = 2.0) -> None:
         """Stop the keeper and close its connection (before the store closes its own)."""
         with self._shared.condition:
@@ -170,6 +176,7 @@ class NameCacheKeeper:
         if heroes < CACHE_FROM:
             self._set(CacheState.NOT_NEEDED)
             return
+        name_cache.prune()
         current = name_cache.open_newest(connection, self._digest)
         shared = self._shared
         while True:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hero_desktop.data import name_index_state
 from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
@@ -29,10 +30,9 @@ from hero_desktop.data.name_index_state import (
 )
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.sqlite import access, files, name_cache, name_index
+from hero_desktop.data.sqlite import access, files, name_index
 from hero_desktop.data.sqlite.connections import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
 from hero_desktop.data.sqlite.errors import translate_error
-from hero_desktop.data.sqlite.name_cache_keeper import NameCacheKeeper
 from hero_desktop.data.store import (
     BulkInsertResult,
     HeroTransaction,
@@ -41,6 +41,10 @@ from hero_desktop.data.store import (
     Pager,
     ReadOnlyReason,
 )
+
+if TYPE_CHECKING:
+    # Imported when a cache is started (after the first page): keying names loads tables.
+    from hero_desktop.data.sqlite.name_cache_keeper import NameCacheKeeper
 
 POLL_MS = 500
 SYNC_BUILD_ROWS = name_index_state.SYNC_BUILD_ROWS
@@ -175,6 +179,8 @@ class SqliteStore:
             return "main"
         if self._cache is None or not needed:
             return None
+        from hero_desktop.data.sqlite import name_cache
+
         self._interrupts.waits.clear()
         cache = self._cache.usable(self._interrupts.waits)
         if cache != self._attached:
@@ -200,11 +206,15 @@ class SqliteStore:
             self.read_only and self.names.status is not NameIndexStatus.READY
         )
         if as_found and self._cache is None:
+            from hero_desktop.data.sqlite.name_cache_keeper import NameCacheKeeper
+
             # Read-only, even where the store may write: the keeper only reads the file.
             source = self.uri.replace("?mode=rwc", "?mode=ro").replace("?mode=rw&", "?mode=ro&")
             with suppress(OSError):
                 self._cache = NameCacheKeeper(self.path, source or files.uri(self.path, "ro"))
         elif not as_found and self._cache is not None:
+            # The file has its own name structures now (the user agreed): the cache goes.
+            self._cache.forget()
             self._stop_name_cache()
 
     def _stop_name_cache(self) -> None:
@@ -212,6 +222,8 @@ class SqliteStore:
             self._cache.close()
             self._cache = None
         if self._attached is not None:
+            from hero_desktop.data.sqlite import name_cache
+
             name_cache.detach(self.connection, name_cache.SCHEMA)
             self._attached = None
 
