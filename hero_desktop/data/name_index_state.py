@@ -151,6 +151,7 @@ class NameCacheState(StrEnum):
     BUILDING = "building"
     FOLLOWING = "following"  # comparing with the database after a change
     READY = "ready"
+    INDEXING = "indexing"  # in use, and adding its trigram index (searches scan till then)
     NOT_NEEDED = "not needed"  # a small database: scanning is quick
     FAILED = "failed"  # the cache cannot be had: search and name order scan
     CLOSED = "closed"

@@ -42,7 +42,7 @@ class NameCacheStatus(QObject):
         elif self._building and progress.state is not NameCacheState.STARTING:
             self._building = False
             mine = self._bar.currentMessage() == self._shown
-            if progress.state is NameCacheState.READY and mine:
+            if progress.state in (NameCacheState.READY, NameCacheState.INDEXING) and mine:
                 self._say(
                     NameCacheWords.tr("The names are ready: search and name order are fast now."),
                     READY_SHOWN_MS,

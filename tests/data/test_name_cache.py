@@ -24,6 +24,7 @@ from hero_desktop.data.name_index_state import NameCacheState as CacheState
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_cache, name_cache_keeper
 from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.search_pager import has_trigrams
 from hero_desktop.data.sqlite.store import SqliteStore
 
 from .name_index_support import ROSTER, add_index, insert_elsewhere, tutorial_file
@@ -32,11 +33,18 @@ NEEDLES = ["zoe", "ZOË", "muller", "ANGS", "strasse", "lukasz", "Δημ", "δη
 WORDS = [*ROSTER, "Иван Петров", "Ольга", "Nguyễn Văn", "Renée", "Björk", "Çağla", "straße"]
 
 
-@pytest.fixture(autouse=True)
-def _every_file_cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A cache for any size of file, in this test's own cache folder."""
+@pytest.fixture(autouse=True, params=["trigrams", "scanned folds"])
+def trigrams(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> bool:
+    """A cache for any size of file, in this test's own cache folder; with its trigram
+    index, or as it is read before that index is added (its folds scanned)."""
     monkeypatch.setattr(name_cache_keeper, "CACHE_FROM", 0)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with_trigrams = bool(request.param == "trigrams")
+    if not with_trigrams:
+        monkeypatch.setattr(name_cache, "add_trigrams", lambda connection: None)
+    return with_trigrams
 
 
 def _roster(count: int, seed: int = 7) -> list[str]:
@@ -57,8 +65,14 @@ def _opened(path: Path, *, read_only: bool = False) -> SqliteStore:
 
 
 def _cached(store: SqliteStore) -> SqliteStore:
-    """Wait until the store reads names from its cache."""
+    """Wait until the store reads names from its cache (with the trigram index, if it is
+    to have one)."""
     assert store.name_schema() == name_cache.SCHEMA
+    if name_cache.add_trigrams.__name__ == "add_trigrams":
+        deadline = time.monotonic() + 10
+        while not has_trigrams(store.connection, name_cache.SCHEMA):
+            assert time.monotonic() < deadline, "no trigram index in the cache"
+            time.sleep(0.01)
     return store
 
 

@@ -9,13 +9,13 @@ the user's file), in a cache file named by a digest of the file's identity
 another file) and a build number (a rebuild makes a new file, so a reader
 still attached to the old one never sees it change under it).
 
-A cache file holds the name table of ``name_index.py`` under the same name
-(``hero_desktop_name`` with its ``(sort_key, id)`` index), so the pagers read
-it by qualifying the table with the schema it is attached under
-(``SCHEMA``). It has no trigram index: a search scans the folds (about 0.1 s
-per million heroes, well within the second a search may take), and building
-that index would double the time the cache takes to build and follow. Each
-row also keeps the hero's ``name`` as it was keyed: comparing ``(id, name)``
+A cache file holds the structures of ``name_index.py`` under the same names
+(``hero_desktop_name`` with its ``(sort_key, id)`` index, the FTS5 trigram
+table over ``fold``), so the pagers read it by qualifying those tables with
+the schema it is attached under (``SCHEMA``). The trigram index is added
+once the name rows are in use (``add_trigrams``): building it takes about as
+long again, and until it is there a search scans the folds (about 0.2 s per
+million heroes). Each row also keeps the hero's ``name`` as it was keyed: comparing ``(id, name)``
 with the file's ``hero`` (``differences``) is how a cache is checked against
 the file and brought up to date after another program's commit.
 
@@ -36,7 +36,7 @@ from pathlib import Path
 from hero_desktop.data import names
 from hero_desktop.data.name_index_state import BATCH
 from hero_desktop.data.name_keyer import NameKeyer
-from hero_desktop.data.sqlite.name_index import META_TABLE, NAME_TABLE, ORDER_INDEX
+from hero_desktop.data.sqlite.name_index import FTS_TABLE, META_TABLE, NAME_TABLE, ORDER_INDEX
 
 SCHEMA = "hero_desktop_cache"
 """The name the reading connection attaches a cache file under (read-only)."""
@@ -227,6 +227,29 @@ def _insert(
     connection.execute("COMMIT")
 
 
+def has_trigrams(connection: sqlite3.Connection) -> bool:
+    found = connection.execute(
+        f"SELECT 1 FROM {CACHE}.sqlite_schema WHERE name = ?", (FTS_TABLE,)
+    ).fetchone()
+    return found is not None
+
+
+def add_trigrams(connection: sqlite3.Connection) -> None:
+    """Add the trigram index to the kept cache, in one transaction (readers go on meanwhile)."""
+    connection.execute("BEGIN")
+    try:
+        connection.execute(
+            f"CREATE VIRTUAL TABLE {CACHE}.{FTS_TABLE} USING fts5(fold, content='{NAME_TABLE}', "
+            "content_rowid='id', tokenize='trigram case_sensitive 1', columnsize=0)"
+        )
+        connection.execute(f"INSERT INTO {CACHE}.{FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        connection.execute("COMMIT")
+    except BaseException:
+        with suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise
+
+
 def differences(
     connection: sqlite3.Connection, limit: int
 ) -> tuple[list[tuple[int, object]], list[int]] | None:
@@ -305,7 +328,8 @@ def apply(
     """Write ``differences`` into the cache, in one transaction."""
     if not changed and not gone:
         return
-    name_table = f"{CACHE}.{NAME_TABLE}"
+    name_table, fts = f"{CACHE}.{NAME_TABLE}", f"{CACHE}.{FTS_TABLE}"
+    trigrams = has_trigrams(connection)
     stale = [(hero_id,) for hero_id, _ in changed] + [(hero_id,) for hero_id in gone]
     # Keyed before the transaction: the cache's write lock is held only while writing.
     with NameKeyer(len(changed)) as keyer:
@@ -313,6 +337,13 @@ def apply(
         keyed = [(batch, keyer.keys([name for _, name in batch])) for batch in batches]
     connection.execute("BEGIN")
     try:
+        if trigrams:
+            # External content: the FTS index needs the old folds to remove them.
+            connection.executemany(
+                f"INSERT INTO {fts}({FTS_TABLE}, rowid, fold) "
+                f"SELECT 'delete', id, fold FROM {name_table} WHERE id = ?",
+                stale,
+            )
         connection.executemany(f"DELETE FROM {name_table} WHERE id = ?", stale)
         for batch, keys in keyed:
             rows = [
@@ -322,6 +353,11 @@ def apply(
             connection.executemany(
                 f"INSERT INTO {name_table}(id, name, fold, sort_key) VALUES (?, ?, ?, ?)", rows
             )
+            if trigrams:
+                connection.executemany(
+                    f"INSERT INTO {fts}(rowid, fold) VALUES (?, ?)",
+                    [(hero_id, fold) for hero_id, _, fold, _ in rows],
+                )
         connection.execute("COMMIT")
     except BaseException:
         with suppress(sqlite3.Error):

@@ -114,7 +114,8 @@ class NameCacheKeeper:
                     return shared.current
                 if stop.is_set():
                     raise StatementInterruptedError()
-                building = state in (CacheState.STARTING, CacheState.BUILDING)
+                # (A change that comes while the trigram index is added waits for it.)
+                building = state in (CacheState.STARTING, CacheState.BUILDING, CacheState.INDEXING)
                 limit = WAIT_BUILD_S if building else WAIT_FOLLOW_S
                 if time.monotonic() - started > limit:
                     return None
@@ -206,6 +207,13 @@ class NameCacheKeeper:
                 shared.verified, shared.current = generation, current
                 shared.progress = CacheProgress(CacheState.READY, heroes, heroes)
                 shared.condition.notify_all()
+            if not name_cache.has_trigrams(connection):
+                # The rows are in use already (searches scan the folds meanwhile).
+                self._set(CacheState.INDEXING, heroes, heroes)
+                started = time.perf_counter()
+                name_cache.add_trigrams(connection)
+                log.info("Name cache: trigram index in %.1f s", time.perf_counter() - started)
+                self._set(CacheState.READY, heroes, heroes)
 
     def _build(self, connection: sqlite3.Connection) -> Path:
         """A new cache of the whole file, attached as the one kept; older ones removed."""

@@ -344,7 +344,7 @@ class MatchPager:
         source = _names_and_heroes(schema) if schema is not None else "hero h"
         if needle and schema is not None:
             folded = names.fold(needle)
-            if len(folded) >= 3 and has_trigrams(schema):
+            if len(folded) >= 3 and has_trigrams(connection, schema):
                 clauses.append(
                     f"n.id IN (SELECT rowid FROM {schema}.{FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
                 )

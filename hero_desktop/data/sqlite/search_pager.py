@@ -4,8 +4,8 @@ The matching rule is ``names``: the folded search text occurs in the folded
 name. Which heroes match is answered by the trigram index for three or more
 folded characters (a phrase of trigrams is exactly a substring, so the count
 comes straight from the index), and by one scan of the short folded names
-for one or two characters, or where there is no trigram index (Hero
-Desktop's name cache of a file it may not change: ``has_trigrams``).
+for one or two characters, or where there is no trigram index (yet: Hero
+Desktop's name cache of a file it may not change, ``has_trigrams``).
 
 How the matches are then ordered depends on how many there are (when
 scanning, on whether the first page is found by walking within the budget
@@ -55,14 +55,17 @@ def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> HeroRow:
     return HeroRow(*values)
 
 
-def has_trigrams(schema: str) -> bool:
+def has_trigrams(connection: sqlite3.Connection, schema: str) -> bool:
     """Whether the name structures in ``schema`` have the trigram index.
 
-    The file's own (``main``) have it; Hero Desktop's cache of them
-    (name_cache.py) has not: a scan of a million folds takes about 0.1 s,
-    and the index would double the time the cache takes to build.
+    The file's own (``main``) always have it; Hero Desktop's cache of them
+    (name_cache.py) gets it once its name rows are in use: until then a
+    search scans the folds (about 0.2 s per million heroes).
     """
-    return schema == "main"
+    found = connection.execute(
+        f"SELECT 1 FROM {schema}.sqlite_schema WHERE name = ?", (FTS_TABLE,)
+    ).fetchone()
+    return found is not None
 
 
 def _drop_table(connection: sqlite3.Connection, table: str) -> None:
@@ -84,7 +87,7 @@ class SearchPager:
         self._name_table = f"{schema}.{NAME_TABLE}"
         self._fts = f"{schema}.{FTS_TABLE}"
         self._folded = names.fold(query.search.strip())
-        self._trigrams = has_trigrams(schema) and len(self._folded) >= 3
+        self._trigrams = len(self._folded) >= 3 and has_trigrams(connection, schema)
         self._descending = query.descending
         self._by_name = query.sort is SortKey.NAME
         self._keys = ("n.sort_key", "n.id") if self._by_name else ("n.id",)
