@@ -43,6 +43,7 @@ background. Neither a driver nor Qt is imported here.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -164,6 +165,29 @@ class NameCacheProgress:
     state: NameCacheState
     done: int = 0
     total: int = 0
+
+
+class NameCacheBoard:
+    """Where the name cache's keeper posts its progress and the window reads it.
+
+    Threads: the keeper's thread writes (``post``); any thread reads
+    (``progress``), the GUI's on a timer, so the status bar says how far the
+    cache is even while the data worker waits for it. The lock guards only
+    ``_progress``, a frozen value.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._progress: NameCacheProgress | None = None
+
+    def post(self, progress: NameCacheProgress) -> None:
+        with self._lock:
+            self._progress = progress
+
+    def progress(self) -> NameCacheProgress | None:
+        """The latest progress, or None (no cache started)."""
+        with self._lock:
+            return self._progress
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from hero_desktop.data.name_index_state import NameCacheProgress, NameIndexOffer
+from hero_desktop.data.name_index_state import NameCacheBoard, NameIndexOffer
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 
@@ -238,8 +238,9 @@ class NameIndex(Protocol):
         """Look again (another connection may have built or dropped the structures)."""
         ...
 
-    def name_cache_progress(self) -> NameCacheProgress | None:
-        """What Hero Desktop's own cache of the name keys is doing, or None (no such cache)."""
+    def name_cache_board(self) -> NameCacheBoard | None:
+        """Where Hero Desktop's own cache of the name keys posts its progress (any thread
+        reads it), or None: this engine keeps no such cache."""
         ...
 
 

@@ -15,8 +15,7 @@ and never closing a cell editor: with one open, the page is changed in place
 when the edited hero stays on its row (the editor keeps what was typed), and
 held until the editor closes otherwise (``TableNavigator.refresh``). The
 poll's answer also says whether the name index needs a build
-(``nameIndexStale``) and how far the name cache of a file opened as found is
-(``nameCacheProgress``).
+(``nameIndexStale``).
 ``connectionChanged`` carries the banner's text while the server cannot be
 reached ("" once it is back).
 
@@ -36,20 +35,15 @@ from hero_desktop.data import maintenance
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location
-from hero_desktop.data.name_index_state import NameCacheProgress
 from hero_desktop.data.store import ChangeFeed, NameIndex
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.table_navigator import TableNavigator
-
-_PollAnswer = tuple[bool, str, int | None, int | None, bool, NameCacheProgress | None]
-"""Changed elsewhere, the connection's problem, poll interval, socket, index stale, cache."""
 
 
 class LiveView(QObject):
     damaged = Signal(str)  # what SQLite's quick check found wrong
     connectionChanged = Signal(str)  # noqa: N815 - why the server is out of reach, or ""
     nameIndexStale = Signal(bool)  # noqa: N815 - whether the store's name index needs a build
-    nameCacheProgress = Signal(object)  # noqa: N815 - the NameCacheProgress, or None
 
     def __init__(
         self, client: DataClient, navigator: TableNavigator, parent: QObject | None = None
@@ -122,21 +116,20 @@ class LiveView(QObject):
             return
         self._asking = True
 
-        def poll(repository: HeroRepository) -> _PollAnswer:
+        def poll(repository: HeroRepository) -> tuple[bool, str, int | None, int | None, bool]:
             feed: ChangeFeed = repository.store
             names: NameIndex = repository.store
             changed = repository.poll_changes()
             problem = feed.connection_problem() or ""
             interval, socket = feed.poll_interval_ms(), feed.notification_socket()
-            stale, cache = names.needs_name_index_build(), names.name_cache_progress()
-            return changed, problem, interval, socket, stale, cache
+            return changed, problem, interval, socket, names.needs_name_index_build()
 
         self.client.ask(poll, self._answered, self._gave_up)
 
     def _answered(self, answer: object) -> None:
         self._asking = False
         assert isinstance(answer, tuple)
-        changed, problem, interval, socket, stale, cache = answer
+        changed, problem, interval, socket, stale = answer
         if problem != self._problem:
             self._problem = problem
             self.connectionChanged.emit(problem)
@@ -146,7 +139,6 @@ class LiveView(QObject):
             self.navigator.refresh()
         self._follow(interval, socket)
         self.nameIndexStale.emit(stale)
-        self.nameCacheProgress.emit(cache)
 
     def _gave_up(self, _error: BaseException) -> None:
         self._asking = False

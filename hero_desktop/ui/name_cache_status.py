@@ -2,19 +2,22 @@
 
 On a file Hero Desktop may not change, the name keys are built once into a
 cache of its own (``hero_desktop.data.sqlite.name_cache``); until that is
-done a search or the name order waits for it. The live view's poll brings
-the cache's progress; this says how far it is, and that it is done.
+done a search or the name order waits for it. The cache's keeper posts its
+progress on a board (``NameCacheBoard``, in the store's facts) that this
+reads on a timer, not through the data worker, which may be the one
+waiting; it says how far the cache is, and that it is done.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QStatusBar
 
-from hero_desktop.data.name_index_state import NameCacheProgress, NameCacheState
+from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
 from hero_desktop.data.words import Words
 
 READY_SHOWN_MS = 8000
+LOOK_EVERY_MS = 250
 
 
 class NameCacheWords(Words):
@@ -27,6 +30,32 @@ class NameCacheStatus(QObject):
         self._bar = bar
         self._shown = ""
         self._building = False
+        self._board: NameCacheBoard | None = None
+        self._seen: NameCacheProgress | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(LOOK_EVERY_MS)
+        self._timer.timeout.connect(self._look)
+
+    def start(self, board: NameCacheBoard | None) -> None:
+        """Follow the board of the store's name cache (None: the store keeps none)."""
+        self._board = board
+        if board is not None:
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _look(self) -> None:
+        progress = self._board.progress() if self._board is not None else None
+        if progress != self._seen:
+            self._seen = progress
+            self.show(progress)
+            if progress is not None and progress.state in (
+                NameCacheState.NOT_NEEDED,
+                NameCacheState.FAILED,
+                NameCacheState.CLOSED,
+            ):
+                self._timer.stop()  # nothing more will come
 
     def show(self, progress: NameCacheProgress | None) -> None:
         if progress is None:

@@ -96,7 +96,6 @@ class WindowServices:
         w.status.building_index = self.index_offer.building
         self.live_view.nameIndexStale.connect(self.index_offer.rebuild_if_needed)
         self.name_cache_status = NameCacheStatus(w.statusBar(), owner)
-        self.live_view.nameCacheProgress.connect(self.name_cache_status.show)
         self.csv = CsvTransfer(
             w.client, self.runner, self.prompts, owner, w.show_message, w.reactivate
         )
@@ -119,6 +118,7 @@ class WindowServices:
         """Watch the open database: others' changes, its integrity, the index offer."""
         self.live_view.start(facts)
         self.index_offer.start(facts)
+        self.name_cache_status.start(facts.name_cache)
 
     def may_close(self) -> bool:
         """Whether the window may close now; if not, it closes itself once it may.
@@ -169,6 +169,7 @@ class WindowServices:
     def stop(self) -> None:
         self._gate.stop()
         self.live_view.stop()
+        self.name_cache_status.stop()
         self.index_offer.stop()
         self.csv.cancel()
         self.pasting.cancel()

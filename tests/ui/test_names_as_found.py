@@ -11,13 +11,15 @@ byte (no -wal or -shm left either).
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.data.name_index_state import NameCacheProgress, NameCacheState
+from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
 from hero_desktop.data.sqlite import name_cache, name_cache_keeper
 from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.ui.name_cache_status import NameCacheStatus
@@ -122,13 +124,46 @@ def test_the_status_bar_says_how_far_the_names_are_prepared_then_that_they_are_r
 ) -> None:
     write_heroes(db_path, WORLD)
     window = open_window()
+    board = NameCacheBoard()  # where a keeper posts, from its own thread
     status = NameCacheStatus(window.statusBar(), window)
+    status.start(board)
+    bar = window.statusBar()
 
-    status.show(NameCacheProgress(NameCacheState.BUILDING, 250_000, 1_000_000))
-    assert window.statusBar().currentMessage() == (
-        "Preparing the names for fast search and name order: 25%…"
+    board.post(NameCacheProgress(NameCacheState.BUILDING, 250_000, 1_000_000))
+    qtbot.waitUntil(
+        lambda: bar.currentMessage() == "Preparing the names for fast search and name order: 25%…"
     )
-    status.show(NameCacheProgress(NameCacheState.READY, 1_000_000, 1_000_000))
-    assert window.statusBar().currentMessage() == (
-        "The names are ready: search and name order are fast now."
+    board.post(NameCacheProgress(NameCacheState.READY, 1_000_000, 1_000_000))
+    qtbot.waitUntil(
+        lambda: bar.currentMessage() == "The names are ready: search and name order are fast now."
     )
+    status.stop()
+
+
+def test_a_search_typed_while_the_names_are_prepared_waits_for_them_and_says_how_far(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_heroes(db_path, WORLD)
+    started, release = threading.Event(), threading.Event()
+    build = name_cache.build
+
+    def slow_build(connection: object, digest: str, progress: Any) -> Path:
+        def held(done: int, total: int) -> bool:
+            started.set()
+            release.wait(10)
+            return bool(progress(done, total))
+
+        return build(connection, digest, held)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(name_cache, "build", slow_build)
+    window = open_window()
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    _search(qtbot, window, "Üb")
+    # The data worker waits for the cache; the status bar still says how far it is.
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Preparing the names"),
+        timeout=5000,
+    )
+    assert shown_names(window) != ["Über Hero", "über alles", "Иван Über"]
+    release.set()
+    qtbot.waitUntil(lambda: shown_names(window) == ["Über Hero", "über alles", "Иван Über"])

@@ -48,7 +48,7 @@ from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import (
     LongLog,
-    NameCacheProgress,
+    NameCacheBoard,
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
@@ -412,7 +412,7 @@ class PostgresStore:
         """Stale structures to rebuild, or a backlog of heroes to key (an import)."""
         return self.names.needs_build(self.read_only)
 
-    def name_cache_progress(self) -> NameCacheProgress | None:
+    def name_cache_board(self) -> NameCacheBoard | None:
         return None  # a server table without the index is scanned (no cache of it yet)
 
     def recheck_name_index(self) -> None:

@@ -29,6 +29,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from hero_desktop.data.errors import StatementInterruptedError
+from hero_desktop.data.name_index_state import NameCacheBoard
 from hero_desktop.data.name_index_state import NameCacheProgress as CacheProgress
 from hero_desktop.data.name_index_state import NameCacheState as CacheState
 from hero_desktop.data.sqlite import name_cache
@@ -68,8 +69,10 @@ class _Shared:
 class NameCacheKeeper:
     """Builds and follows the name cache of the file at ``path`` in a thread of its own."""
 
-    def __init__(self, path: Path, source_uri: str) -> None:
+    def __init__(self, path: Path, source_uri: str, board: NameCacheBoard | None = None) -> None:
         self._shared = _Shared()
+        self._board = board or NameCacheBoard()
+        self._board.post(self._shared.progress)
         self._digest = name_cache.identity(path)
         self._source_uri = source_uri
         self._connection: sqlite3.Connection | None = None
@@ -146,9 +149,11 @@ class NameCacheKeeper:
     # -- the keeper's thread -----------------------------------------------------------
 
     def _set(self, state: CacheState, done: int = 0, total: int = 0) -> None:
+        progress = CacheProgress(state, done, total)
         with self._shared.condition:
-            self._shared.progress = CacheProgress(state, done, total)
+            self._shared.progress = progress
             self._shared.condition.notify_all()
+        self._board.post(progress)
 
     def _run(self) -> None:
         try:
@@ -205,8 +210,7 @@ class NameCacheKeeper:
             heroes = int(connection.execute("SELECT count(*) FROM hero").fetchone()[0])
             with shared.condition:
                 shared.verified, shared.current = generation, current
-                shared.progress = CacheProgress(CacheState.READY, heroes, heroes)
-                shared.condition.notify_all()
+            self._set(CacheState.READY, heroes, heroes)
             if not name_cache.has_trigrams(connection):
                 # The rows are in use already (searches scan the folds meanwhile).
                 self._set(CacheState.INDEXING, heroes, heroes)

@@ -23,6 +23,7 @@ from hero_desktop.data import name_index_state
 from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.name_index_state import (
     LongLog,
+    NameCacheBoard,
     NameCacheProgress,
     NameIndexOffer,
     NameIndexState,
@@ -112,6 +113,8 @@ class SqliteStore:
     _interrupts: InterruptHandle = field(init=False, repr=False)
     _cache: NameCacheKeeper | None = field(default=None, repr=False)
     """The name cache's keeper, on a file Hero Desktop may not change (name_cache.py)."""
+    _board: NameCacheBoard = field(default_factory=NameCacheBoard, repr=False)
+    """Where the keeper posts its progress (the window reads it from any thread)."""
     _attached: Path | None = field(default=None, repr=False)
     """The cache file attached (read-only) to the connection as ``name_cache.SCHEMA``."""
 
@@ -198,7 +201,10 @@ class SqliteStore:
 
     def name_cache_progress(self) -> NameCacheProgress | None:
         """What the name cache's keeper is doing, or None (no cache for this file)."""
-        return None if self._cache is None else self._cache.progress()
+        return self._board.progress()
+
+    def name_cache_board(self) -> NameCacheBoard:
+        return self._board
 
     def _keep_name_cache(self) -> None:
         """Start the name cache on a file whose own name structures cannot be used."""
@@ -211,7 +217,9 @@ class SqliteStore:
             # Read-only, even where the store may write: the keeper only reads the file.
             source = self.uri.replace("?mode=rwc", "?mode=ro").replace("?mode=rw&", "?mode=ro&")
             with suppress(OSError):
-                self._cache = NameCacheKeeper(self.path, source or files.uri(self.path, "ro"))
+                self._cache = NameCacheKeeper(
+                    self.path, source or files.uri(self.path, "ro"), self._board
+                )
         elif not as_found and self._cache is not None:
             # The file has its own name structures now (the user agreed): the cache goes.
             self._cache.forget()
