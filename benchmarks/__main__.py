@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 
@@ -72,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         dataset,
     )
 
+    # Name caches of the files opened as found go to a folder of the run's own, never
+    # the user's cache folder (removed at the end).
+    caches = tempfile.TemporaryDirectory(prefix="hero-bench-cache-")
+    os.environ["XDG_CACHE_HOME"] = caches.name
     app = QApplication.instance() or QApplication(sys.argv[:1])
     started = time.perf_counter()
 
@@ -176,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         bench_as_found.print_as_found(as_found)
     log("done")
+    caches.cleanup()
     del app
     return 0
 

@@ -309,3 +309,21 @@ def test_caches_not_opened_for_two_months_are_removed(found: Path, tmp_path: Pat
     assert cache.exists()
     name_cache.prune(now=time.time() + 61 * 86_400)
     assert not cache.exists()
+
+
+def test_a_cache_of_other_rules_or_layout_is_built_anew(
+    found: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _cached(_opened(found))
+    first = store._attached
+    store.close()
+    monkeypatch.setattr(name_cache, "FORMAT", "0-test")
+    store = _cached(_opened(found))
+    try:
+        assert store._attached not in (None, first)
+        assert first is not None
+        assert not first.exists()
+        query = HeroQuery(search="zoe", sort=SortKey.NAME)
+        assert _results(HeroRepository(store), query) == _scan(found, query)
+    finally:
+        store.close()
