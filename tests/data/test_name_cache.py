@@ -327,3 +327,25 @@ def test_a_cache_of_other_rules_or_layout_is_built_anew(
         assert _results(HeroRepository(store), query) == _scan(found, query)
     finally:
         store.close()
+
+
+def test_a_cache_that_fails_to_build_leaves_searches_to_the_scan_at_once(
+    found: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*_: object) -> Path:
+        raise RuntimeError("a bug in the build")
+
+    monkeypatch.setattr(name_cache, "build", broken)
+    store = _opened(found)
+    try:
+        started = time.monotonic()
+        assert store.name_schema() is None
+        assert time.monotonic() - started < 5
+        progress = store.name_cache_progress()
+        assert progress is not None
+        assert progress.state is CacheState.FAILED
+        query = HeroQuery(search="zoe", sort=SortKey.NAME)
+        assert _results(HeroRepository(store), query) == _scan(found, query)
+    finally:
+        store.close()
+    assert "a bug in the build" in caplog.text

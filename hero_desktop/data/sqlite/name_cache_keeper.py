@@ -170,6 +170,10 @@ class NameCacheKeeper:
             if not self._shared.closing:
                 log.warning("Name cache: given up, searches scan instead: %s", error)
                 self._set(CacheState.FAILED)
+        except Exception:
+            # A bug: said in the log with its traceback; searches scan, never wait for it.
+            log.exception("Name cache: failed, searches scan instead")
+            self._set(CacheState.FAILED)
         finally:
             with self._connection_lock:
                 self._connection = None
