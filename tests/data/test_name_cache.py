@@ -203,13 +203,14 @@ def test_a_read_only_file_is_searched_through_the_cache_and_left_unchanged(
     assert _sidecars(found) == []
 
 
-def test_a_wal_file_opened_read_only_keeps_no_wal_or_shm(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read_only", [True, False], ids=["read-only", "no-consent"])
+def test_a_wal_file_keeps_its_bytes_and_no_wal_or_shm(tmp_path: Path, read_only: bool) -> None:
     path = tutorial_file(tmp_path / "wal.db", _roster(300))
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA journal_mode = WAL")
     connection.close()
     before = _digest(path)
-    store = _cached(_opened(path, read_only=True))
+    store = _cached(_opened(path, read_only=read_only))
     query = HeroQuery(search="zoe")
     assert _results(HeroRepository(store), query) == _scan(path, query)
     store.close()
