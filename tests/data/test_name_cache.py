@@ -350,3 +350,37 @@ def test_a_cache_that_fails_to_build_leaves_searches_to_the_scan_at_once(
     finally:
         store.close()
     assert "a bug in the build" in caplog.text
+
+
+def test_every_result_after_a_run_of_another_programs_changes_equals_the_scan(
+    found: Path,
+) -> None:
+    """Thirty commits of another program, each followed at once by searches and the name
+    order: each answer is the file as it is now (never the cache as it was)."""
+    rng = random.Random(18)
+    store = _cached(_opened(found))
+    repo = HeroRepository(store)
+    other = sqlite3.connect(found)
+    queries = [HeroQuery(search=n, sort=SortKey.NAME) for n in ("zoe", "Δη", "ss", "ümit")]
+    queries.append(HeroQuery(sort=SortKey.NAME, descending=True))
+    try:
+        for step in range(30):
+            name = f"{rng.choice(WORDS)} {rng.choice(['Zoë', 'Ümit', 'Straße', 'Δήμος'])} {step}"
+            ids = [int(row[0]) for row in other.execute("SELECT id FROM hero")]
+            action = rng.choice(["insert", "rename", "delete", "rename many"])
+            if action == "insert":
+                other.execute("INSERT INTO hero (name, secret_name) VALUES (?, 's')", (name,))
+            elif action == "rename":
+                other.execute("UPDATE hero SET name = ? WHERE id = ?", (name, rng.choice(ids)))
+            elif action == "delete":
+                other.execute("DELETE FROM hero WHERE id = ?", (rng.choice(ids),))
+            else:
+                other.execute(
+                    "UPDATE hero SET name = name || ' ümit' WHERE id % 7 = ?", (step % 7,)
+                )
+            other.commit()
+            for query in queries:
+                assert _results(repo, query) == _scan(found, query), (step, action, query)
+    finally:
+        other.close()
+        store.close()

@@ -14,8 +14,9 @@ A cache file holds the structures of ``name_index.py`` under the same names
 table over ``fold``; and an index of the folds alone, for short searches),
 so the pagers read it by qualifying those tables with the schema it is
 attached under (``SCHEMA``). The trigram index is added once the name rows
-are in use (``add_trigrams``): building it takes about as long again, and
-until it is there a search scans the folds (about 0.2 s per million heroes).
+are in use (``add_trigrams``, with the index of the folds): building them
+takes about as long again, and until then a search scans the folds (about
+0.2-0.5 s per million heroes).
 Each row also keeps the hero's ``name`` as it was keyed: comparing ``(id, name)``
 with the file's ``hero`` (``differences``) is how a cache is checked against
 the file and brought up to date after another program's commit.
@@ -45,7 +46,7 @@ CACHE = "cache"
 """The name the keeper's connection attaches the cache file it keeps under."""
 BUILD = "build"
 FOLD_INDEX = "hero_desktop_cache_fold"
-FORMAT = "1"
+FORMAT = "2"
 """The cache file's layout; a cache of another layout is built anew."""
 SUFFIX = ".sqlite"
 Progress = Callable[[int, int], bool]
@@ -189,9 +190,6 @@ def build(connection: sqlite3.Connection, digest: str, progress: Progress) -> Pa
                 rows = _rows(connection, last)
         connection.execute("BEGIN")
         connection.execute(f"CREATE INDEX {BUILD}.{ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
-        # The folds alone, narrower than the rows (which keep the names too): counting the
-        # matches of one or two letters scans this instead, in half the time.
-        connection.execute(f"CREATE INDEX {BUILD}.{FOLD_INDEX} ON {NAME_TABLE}(fold)")
         connection.execute(
             f"INSERT INTO {BUILD}.{META_TABLE}(key, value) VALUES ('rule_version', ?), "
             "('format', ?), ('complete', '1')",
@@ -246,9 +244,15 @@ def has_trigrams(connection: sqlite3.Connection) -> bool:
 
 
 def add_trigrams(connection: sqlite3.Connection) -> None:
-    """Add the trigram index to the kept cache, in one transaction (readers go on meanwhile)."""
+    """Add the search indexes to the kept cache, in one transaction (readers go on meanwhile).
+
+    The trigram index, and the folds alone: narrower than the rows (which keep
+    the names too), so counting the matches of one or two letters scans them
+    in half the time.
+    """
     connection.execute("BEGIN")
     try:
+        connection.execute(f"CREATE INDEX IF NOT EXISTS {CACHE}.{FOLD_INDEX} ON {NAME_TABLE}(fold)")
         connection.execute(
             f"CREATE VIRTUAL TABLE {CACHE}.{FTS_TABLE} USING fts5(fold, content='{NAME_TABLE}', "
             "content_rowid='id', tokenize='trigram case_sensitive 1', columnsize=0)"
