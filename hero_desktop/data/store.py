@@ -271,6 +271,11 @@ class Connection(Protocol):
         """
         ...
 
+    def stop_waiting(self) -> None:
+        """A read waiting for the store's own preparations (a name cache) stops waiting,
+        with StatementInterruptedError; a statement running goes on. ANY thread; never blocks."""
+        ...
+
     def close(self) -> None: ...
 
 

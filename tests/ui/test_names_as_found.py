@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
+from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.sqlite import name_cache, name_cache_keeper
 from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.ui.name_cache_status import NameCacheStatus
@@ -167,3 +168,28 @@ def test_a_search_typed_while_the_names_are_prepared_waits_for_them_and_says_how
     assert shown_names(window) != ["Über Hero", "über alles", "Иван Über"]
     release.set()
     qtbot.waitUntil(lambda: shown_names(window) == ["Über Hero", "über alles", "Иван Über"])
+
+
+def test_closing_the_window_ends_a_read_that_waits_for_the_names(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_heroes(db_path, WORLD)
+    started, release = threading.Event(), threading.Event()
+    build = name_cache.build
+
+    def held_build(connection: object, digest: str, progress: Any) -> Path:
+        def held(done: int, total: int) -> bool:
+            started.set()
+            release.wait(10)
+            return bool(progress(done, total))
+
+        return build(connection, digest, held)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(name_cache, "build", held_build)
+    window = open_window()
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    # Not a view (an export's or a copy's read): superseding would not stop it.
+    window.client.ask(lambda repository: repository.count(HeroQuery(search="über")))
+    window.close()
+    qtbot.waitUntil(window.client.thread_finished, timeout=3000)
+    release.set()

@@ -381,6 +381,9 @@ class PostgresStore:
         with suppress(psycopg.Error):
             self.connection.execute(f"SET lock_timeout = {int(milliseconds)}")
 
+    def stop_waiting(self) -> None:
+        pass  # a server's store waits for nothing of its own
+
     def interrupt(self) -> None:
         """Cancel the statement running on the worker's connection (any thread; never waits).
 

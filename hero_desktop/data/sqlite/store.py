@@ -69,6 +69,8 @@ class InterruptHandle:
         self._connection: sqlite3.Connection | None = connection
         self.waits = threading.Event()
         """Set by ``interrupt`` too: a read waiting for the name cache stops waiting."""
+        self.stopped = threading.Event()
+        """Set for good (the window closes): no read waits for the name cache again."""
 
     def interrupt(self) -> None:
         """Stop the statement running on the connection now (instant; never blocks)."""
@@ -184,7 +186,8 @@ class SqliteStore:
             return None
         from hero_desktop.data.sqlite import name_cache
 
-        self._interrupts.waits.clear()
+        if not self._interrupts.stopped.is_set():
+            self._interrupts.waits.clear()
         cache = self._cache.usable(self._interrupts.waits)
         if cache != self._attached:
             try:
@@ -332,6 +335,12 @@ class SqliteStore:
     def interrupt(self) -> None:
         """Stop the statement running on this connection now (any thread; never blocks)."""
         self._interrupts.interrupt()
+
+    def stop_waiting(self) -> None:
+        """A read waiting for the name cache stops waiting, and no read waits again (any
+        thread; never blocks)."""
+        self._interrupts.stopped.set()
+        self._interrupts.waits.set()
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file, so that the file alone holds everything."""
