@@ -3,8 +3,10 @@
 ``SqliteStore`` implements ``hero_desktop.data.store.HeroStore``; ``open_database``
 (database.py) opens a file and hands one out. Everything particular to SQLite
 lives in this package: pragmas, the write lock, change detection through
-``PRAGMA data_version``, the name index (``name_index.py``), paging
-(``paging.py``) and the SQL of reads and writes (``access.py``). The
+``PRAGMA data_version``, the name index (``name_index.py``), the name cache
+of a file it may not change (``name_cache.py``, kept by a thread of its own,
+``name_cache_keeper.py``), paging (``paging.py``) and the SQL of reads and
+writes (``access.py``). The
 repository asks through the store protocol; the UI never sees SQL.
 """
 
