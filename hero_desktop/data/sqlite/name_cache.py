@@ -38,6 +38,7 @@ from pathlib import Path
 from hero_desktop.data import names
 from hero_desktop.data.name_index_state import BATCH
 from hero_desktop.data.name_keyer import NameKeyer
+from hero_desktop.data.sqlite import files
 from hero_desktop.data.sqlite.name_index import FTS_TABLE, META_TABLE, NAME_TABLE, ORDER_INDEX
 
 SCHEMA = "hero_desktop_cache"
@@ -109,14 +110,8 @@ def new_file(digest: str) -> Path:
     return folder() / f"{digest}-{time.time_ns():020d}{SUFFIX}"
 
 
-def uri(cache: Path, mode: str) -> str:
-    from hero_desktop.data.sqlite.files import uri as file_uri
-
-    return file_uri(cache, mode)
-
-
 def attach(connection: sqlite3.Connection, cache: Path, schema: str, mode: str) -> None:
-    connection.execute("ATTACH DATABASE ? AS " + schema, (uri(cache, mode),))
+    connection.execute("ATTACH DATABASE ? AS " + schema, (files.uri(cache, mode),))
 
 
 def detach(connection: sqlite3.Connection, schema: str) -> None:
