@@ -384,3 +384,13 @@ def test_every_result_after_a_run_of_another_programs_changes_equals_the_scan(
     finally:
         other.close()
         store.close()
+
+
+def test_the_cache_folder_is_readable_by_the_user_alone(
+    found: Path, repo_as_found: HeroRepository, tmp_path: Path
+) -> None:
+    for made in (
+        tmp_path / "cache" / "hero-desktop",
+        tmp_path / "cache" / "hero-desktop" / "names",
+    ):
+        assert made.stat().st_mode & 0o777 == 0o700, made

@@ -105,9 +105,16 @@ def prune(now: float | None = None) -> None:
 
 
 def new_file(digest: str) -> Path:
-    """The path of a new build (its number sorts after every earlier one)."""
-    folder().mkdir(parents=True, exist_ok=True)
-    return folder() / f"{digest}-{time.time_ns():020d}{SUFFIX}"
+    """The path of a new build (its number sorts after every earlier one).
+
+    The folders are made readable by the user alone (as the XDG base
+    directory rules ask): the cache holds the names of someone's heroes.
+    """
+    names_folder = folder()
+    names_folder.parent.parent.mkdir(parents=True, exist_ok=True)
+    for made in (names_folder.parent, names_folder):
+        made.mkdir(mode=0o700, exist_ok=True)
+    return names_folder / f"{digest}-{time.time_ns():020d}{SUFFIX}"
 
 
 def attach(connection: sqlite3.Connection, cache: Path, schema: str, mode: str) -> None:
