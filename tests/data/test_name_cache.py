@@ -394,3 +394,11 @@ def test_the_cache_folder_is_readable_by_the_user_alone(
         tmp_path / "cache" / "hero-desktop" / "names",
     ):
         assert made.stat().st_mode & 0o777 == 0o700, made
+
+
+def test_closing_leaves_the_cache_alone_in_its_folder(found: Path, tmp_path: Path) -> None:
+    store = _cached(_opened(found))
+    HeroRepository(store).page(HeroQuery(search="zoe"))
+    store.close()
+    left = sorted(p.suffix for p in (tmp_path / "cache" / "hero-desktop" / "names").iterdir())
+    assert left == [".sqlite"]  # no -wal or -shm beside it either

@@ -177,6 +177,11 @@ class NameCacheKeeper:
         finally:
             with self._connection_lock:
                 self._connection = None
+            # An interrupt sent with closing stays pending until a statement ends, and would
+            # stop the checkpoint of closing: end one, so that the cache's -wal and -shm go.
+            for _ in range(2):
+                with suppress(sqlite3.Error):
+                    connection.execute("SELECT 1").fetchone()
             connection.close()
             if self._shared.closing:
                 self._set(CacheState.CLOSED)

@@ -227,18 +227,21 @@ class SqliteStore:
                 )
         elif not as_found and self._cache is not None:
             # The file has its own name structures now (the user agreed): the cache goes.
-            self._cache.forget()
+            keeper = self._cache
             self._stop_name_cache()
+            keeper.forget()
 
     def _stop_name_cache(self) -> None:
-        if self._cache is not None:
-            self._cache.close()
-            self._cache = None
+        # This connection lets the cache go first: the keeper's, closing last, removes
+        # the cache's -wal and -shm files (a read-only attachment cannot).
         if self._attached is not None:
             from hero_desktop.data.sqlite import name_cache
 
             name_cache.detach(self.connection, name_cache.SCHEMA)
             self._attached = None
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
 
     def name_index_offer(self) -> NameIndexOffer | None:
         """What Hero Desktop would add to this file (with the user's consent), or None."""
