@@ -41,7 +41,7 @@ from .name_index_support import add_index, tutorial_file
 __all__ = ["found", "repo_as_found", "trigrams"]  # fixtures, used by name
 
 
-def test_a_search_and_the_name_order_read_the_cache_and_equal_thescan(
+def test_a_search_and_the_name_order_read_the_cache_and_equal_the_scan(
     found: Path, repo_as_found: HeroRepository
 ) -> None:
     for needle in NEEDLES:
@@ -139,7 +139,7 @@ def test_a_file_with_hero_desktops_index_needs_no_cache(tmp_path: Path) -> None:
         store.close()
 
 
-def test_a_cache_folder_that_cannot_be_written_leaves_searches_to_thescan(
+def test_a_cache_folder_that_cannot_be_written_leaves_searches_to_the_scan(
     found: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     blocked = tmp_path / "blocked"

@@ -105,7 +105,7 @@ def test_a_file_changed_beyond_following_is_keyed_into_a_new_cache(
         store.close()
 
 
-def test_every_result_after_a_run_of_another_programs_changes_equals_thescan(
+def test_every_result_after_a_run_of_another_programs_changes_equals_the_scan(
     found: Path,
 ) -> None:
     """Thirty commits of another program, each followed at once by searches and the name
