@@ -22,6 +22,7 @@ no -wal or -shm may be left.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -68,6 +69,7 @@ class AsFound:
     floor_sort: float = 0.0
     rows_s: float = 0.0
     build_stall_ms: float = 0.0
+    build_collection_ms: tuple[float, int] = (0.0, 0)
     build_s: float = 0.0
     cache_mb: float = 0.0
     followed_s: float = 0.0
@@ -188,6 +190,27 @@ def _wait_cache_ready(window: MainWindow) -> tuple[float, float]:
     return rows_s, time.perf_counter() - started
 
 
+class _CollectorPauses:
+    """The longest run of Python's cycle collector meanwhile (it runs on the GUI thread)."""
+
+    def __init__(self) -> None:
+        self.longest: tuple[float, int] = (0.0, 0)
+        self._started = 0.0
+        gc.callbacks.append(self._seen)
+
+    def _seen(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            took = (time.perf_counter() - self._started) * 1000
+            if took > self.longest[0]:
+                self.longest = (took, info["generation"])
+
+    def stop(self) -> tuple[float, int]:
+        gc.callbacks.remove(self._seen)
+        return self.longest
+
+
 def _floor(path: Path, result: AsFound) -> None:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -238,9 +261,11 @@ def run(rows: int, log: Callable[[str], None]) -> AsFound:
         log("as-found: after (the name cache, built in this run)")
         with _window(path, folder) as window:
             beat = Heartbeat()
+            pauses = _CollectorPauses()
             beat.start()
             result.rows_s, result.build_s = _wait_cache_ready(window)
             result.build_stall_ms = beat.stop()
+            result.build_collection_ms = pauses.stop()
             for needle in NEEDLES:
                 result.cache_search[needle] = median(_search(window, needle) for _ in range(3))
                 result.found[needle] = window.model.total
@@ -311,7 +336,9 @@ def print_as_found(result: AsFound) -> None:
     print(
         f"- name cache built in the background: rows in use {result.rows_s:.1f} s after the "
         f"first page, trigram index {result.build_s:.1f} s; {result.cache_mb:,.0f} MB; the "
-        f"GUI thread's longest stall meanwhile {result.build_stall_ms:.0f} ms"
+        f"GUI thread's longest stall meanwhile {result.build_stall_ms:.0f} ms (its longest "
+        f"cycle collection {result.build_collection_ms[0]:.0f} ms, generation "
+        f"{result.build_collection_ms[1]})"
     )
     print(f"- opened again: cache checked against the file in {result.reopened_s:.2f} s")
     print(
