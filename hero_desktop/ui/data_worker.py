@@ -408,6 +408,10 @@ class DataClient(QObject):
         self._waiting.clear()
         self._busy_timer.stop()
         self._supersede_views(next(self._ids))
+        with self._shared.lock:
+            if self._shared.database is not None:
+                # A read of any kind waiting for the name cache's first build gives up.
+                self._shared.database.stop_waiting()
         self.setParent(None)
         linger(self._thread, self)
         self._close.emit()

@@ -1239,6 +1239,17 @@ Datenbank: {database}</translation>
     </message>
 </context>
 <context>
+    <name>NameCacheWords</name>
+    <message>
+        <source>Preparing the names for fast search and name order: {percent}%…</source>
+        <translation>Die Namen werden für schnelles Suchen und Sortieren nach Namen vorbereitet: {percent} %…</translation>
+    </message>
+    <message>
+        <source>The names are ready: search and name order are fast now.</source>
+        <translation>Die Namen sind bereit: Suchen und Sortieren nach Namen geht jetzt schnell.</translation>
+    </message>
+</context>
+<context>
     <name>OperationsWords</name>
     <message>
         <source>Add {name}</source>

@@ -1239,6 +1239,17 @@ Base de données&#xa0;: {database}</translation>
     </message>
 </context>
 <context>
+    <name>NameCacheWords</name>
+    <message>
+        <source>Preparing the names for fast search and name order: {percent}%…</source>
+        <translation>Préparation des noms pour une recherche et un tri par nom rapides&#xa0;: {percent}&#xa0;%…</translation>
+    </message>
+    <message>
+        <source>The names are ready: search and name order are fast now.</source>
+        <translation>Les noms sont prêts&#xa0;: la recherche et le tri par nom sont désormais rapides.</translation>
+    </message>
+</context>
+<context>
     <name>OperationsWords</name>
     <message>
         <source>Add {name}</source>

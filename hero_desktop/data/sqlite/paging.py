@@ -35,13 +35,20 @@ from hero_desktop.data import names
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, fts_query
-from hero_desktop.data.sqlite.search_pager import SearchPager
+from hero_desktop.data.sqlite.search_pager import SearchPager, has_trigrams
 
 CHECKPOINT_EVERY = 1000
 COLUMNS = "id, name, age, secret_name"
 HERO_COLUMNS = "h.id, h.name, h.age, h.secret_name"
-NAMES = f"{NAME_TABLE} n"
-NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
+
+
+def _names(schema: str) -> str:
+    """The name rows (alias n) in ``schema``: the file's own, or Hero Desktop's cache."""
+    return f"{schema}.{NAME_TABLE} n"
+
+
+def _names_and_heroes(schema: str) -> str:
+    return f"{_names(schema)} JOIN hero h ON h.id = n.id"
 
 
 def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> HeroRow:
@@ -101,7 +108,9 @@ def _filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def _segments(query: HeroQuery, extra: list[str], extra_params: list[Any]) -> list[_Segment]:
+def _segments(
+    query: HeroQuery, extra: list[str], extra_params: list[Any], names_schema: str = "main"
+) -> list[_Segment]:
     def where(*more: str) -> str:
         return " AND ".join([*extra, *more]) or "1"
 
@@ -111,9 +120,10 @@ def _segments(query: HeroQuery, extra: list[str], extra_params: list[Any]) -> li
     if query.sort is SortKey.NAME:
         # The name order is the name table's index; keys alone need not touch hero.
         keys = ("n.sort_key", "n.id")
+        both = _names_and_heroes(names_schema)
         if extra:
-            return [_Segment(where(), params, keys, query.descending, NAMES_AND_HEROES)]
-        return [_Segment(where(), params, keys, query.descending, NAMES, NAMES_AND_HEROES)]
+            return [_Segment(where(), params, keys, query.descending, both)]
+        return [_Segment(where(), params, keys, query.descending, _names(names_schema), both)]
     nulls = _Segment(where("h.age IS NULL"), params, ("h.id",), query.descending)
     ages = _Segment(where("h.age IS NOT NULL"), params, ("h.age", "h.id"), query.descending)
     # SQLite sorts NULL first: ascending puts heroes without an age first.
@@ -266,11 +276,13 @@ def _negate(key: tuple[Any, ...]) -> tuple[_Reverse, ...]:
 class CheckpointPager:
     """The whole table, or an age filter, in any sort order."""
 
-    def __init__(self, connection: sqlite3.Connection, query: HeroQuery) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, query: HeroQuery, names_schema: str = "main"
+    ) -> None:
         self._connection = connection
         self._query = query
         clauses, params = _filters(query)
-        self._segment_specs = _segments(query, clauses, params)
+        self._segment_specs = _segments(query, clauses, params, names_schema)
         self._segments = [_SegmentPager(connection, spec) for spec in self._segment_specs]
 
     def count(self) -> int:
@@ -311,7 +323,7 @@ def _drop_table(connection: sqlite3.Connection, table: str) -> None:
 class MatchPager:
     """A name search, or any order the file has no index for: the ids, sorted, in a temp table.
 
-    With the name structures (``indexed``) a search reads the folded names
+    With the name structures (in ``schema``) a search reads the folded names
     (the trigram index narrows a needle of three or more folded characters
     to candidates, ``instr`` is the exact rule); without them it scans with
     the same rule as a Python function, and sorts by name through another.
@@ -320,17 +332,22 @@ class MatchPager:
     # One table per pager: the repository caches several searches at once.
     _numbers = itertools.count()
 
-    def __init__(self, connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, query: HeroQuery, schema: str | None
+    ) -> None:
         self._connection = connection
         self._TABLE = f"temp.hero_desktop_matches_{next(self._numbers)}"
         weakref.finalize(self, _drop_table, connection, self._TABLE)
         needle = query.search.strip()
         clauses, params = _filters(query)
-        source = NAMES_AND_HEROES if indexed else "hero h"
-        if needle and indexed:
+        indexed = schema is not None
+        source = _names_and_heroes(schema) if schema is not None else "hero h"
+        if needle and schema is not None:
             folded = names.fold(needle)
-            if len(folded) >= 3:
-                clauses.append(f"n.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
+            if len(folded) >= 3 and has_trigrams(connection, schema):
+                clauses.append(
+                    f"n.id IN (SELECT rowid FROM {schema}.{FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
+                )
                 params.append(fts_query(folded))
             else:
                 clauses.append("instr(n.fold, ?) > 0")
@@ -377,11 +394,12 @@ class MatchPager:
         return None if found is None else int(found[0]) - 1
 
 
-def make_pager(connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> Pager:
-    """The pager for ``query``; ``indexed``: the file's name structures are ready to use."""
+def make_pager(connection: sqlite3.Connection, query: HeroQuery, schema: str | None) -> Pager:
+    """The pager for ``query``; ``schema``: the schema whose name structures are current
+    (the file's own, ``main``, or Hero Desktop's cache of them), or None to scan."""
     age_filtered = query.age_bounds.active
-    if query.search.strip() and indexed and query.sort is not SortKey.AGE and not age_filtered:
-        return SearchPager(connection, query)
-    if query.search.strip() or (query.sort is SortKey.NAME and not indexed):
-        return MatchPager(connection, query, indexed)
-    return CheckpointPager(connection, query)
+    if query.search.strip() and schema and query.sort is not SortKey.AGE and not age_filtered:
+        return SearchPager(connection, query, schema)
+    if query.search.strip() or (query.sort is SortKey.NAME and schema is None):
+        return MatchPager(connection, query, schema)
+    return CheckpointPager(connection, query, schema or "main")
