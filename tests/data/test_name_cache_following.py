@@ -14,6 +14,7 @@ import pytest
 
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create, validate_update
+from hero_desktop.data.name_index_state import NameCacheProgress, NameCacheState
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_cache, name_cache_keeper
 
@@ -98,6 +99,8 @@ def test_a_file_changed_beyond_following_is_keyed_into_a_new_cache(
     try:
         query = HeroQuery(search="renamed 12", sort=SortKey.NAME)
         assert results(HeroRepository(store), query) == scan(found, query)
+        cached(store)  # (a search early in the new build scans: the new cache once built)
+        assert results(HeroRepository(store), query) == scan(found, query)
         assert store._attached not in (None, first)
         assert first is not None
         assert not first.exists()
@@ -137,3 +140,16 @@ def test_every_result_after_a_run_of_another_programs_changes_equals_the_scan(
     finally:
         other.close()
         store.close()
+
+
+def test_a_search_waits_for_the_first_build_only_when_its_rest_is_shorter_than_a_scan() -> None:
+    progress = NameCacheProgress
+    total = 1_000_000  # a scan of it: total / SCAN_RATE, about 6.7 s
+    building = NameCacheState.BUILDING
+
+    # 10% in 2 s: 18 s to go, the scan is sooner.
+    assert not name_cache_keeper.worth_waiting(progress(building, 100_000, total), 2.0)
+    # 90% in 18 s: 2 s to go, the wait is shorter.
+    assert name_cache_keeper.worth_waiting(progress(building, 900_000, total), 18.0)
+    # Nothing keyed yet: no pace to judge by, so the scan.
+    assert not name_cache_keeper.worth_waiting(progress(building, 0, total), 1.0)

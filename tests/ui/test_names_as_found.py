@@ -141,10 +141,39 @@ def test_the_status_bar_says_how_far_the_names_are_prepared_then_that_they_are_r
     status.stop()
 
 
-def test_a_search_typed_while_the_names_are_prepared_waits_for_them_and_says_how_far(
+def test_a_search_typed_early_in_the_first_build_is_scanned_at_once_and_says_how_far(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_heroes(db_path, WORLD)
+    release = threading.Event()
+    build = name_cache.build
+
+    def held_build(connection: object, digest: str, progress: Any) -> Path:
+        def held(done: int, total: int) -> bool:
+            release.wait(10)
+            return bool(progress(done, total))
+
+        return build(connection, digest, held)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(name_cache, "build", held_build)
+    window = open_window()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Preparing the names"),
+        timeout=5000,
+    )
+    _search(qtbot, window, "Üb")
+    # Nothing keyed yet, so no pace to wait by: the scan answers, the build goes on.
+    qtbot.waitUntil(lambda: shown_names(window) == ["Über Hero", "über alles", "Иван Über"])
+    assert window.statusBar().currentMessage().startswith("Preparing the names")
+    release.set()
+
+
+def test_a_search_typed_near_the_end_of_the_first_build_waits_for_it_and_says_how_far(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_heroes(db_path, WORLD)
+    # The rest of the build shorter than a scan: worth waiting for.
+    monkeypatch.setattr(name_cache_keeper, "worth_waiting", lambda *_: True)
     started, release = threading.Event(), threading.Event()
     build = name_cache.build
 
@@ -174,6 +203,7 @@ def test_closing_the_window_ends_a_read_that_waits_for_the_names(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_heroes(db_path, WORLD)
+    monkeypatch.setattr(name_cache_keeper, "worth_waiting", lambda *_: True)
     started, release = threading.Event(), threading.Event()
     build = name_cache.build
 

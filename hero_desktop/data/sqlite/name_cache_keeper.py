@@ -10,9 +10,10 @@ it learns of (its own commits with the ids they touched, another program's
 commit seen by ``PRAGMA data_version``), each a new *generation*; the keeper
 answers with the generation its cache matches. A search or the name order
 reads the cache only when it matches the latest generation
-(``usable``), waiting while the keeper builds or follows, and scans when
-the cache cannot be had (no room, a file that cannot be read, the wait too
-long). Another program's commit is followed by comparing ``(id, name)`` of
+(``usable``), waiting while the keeper follows a change, or builds when the
+rest of the build will be shorter than a scan (``worth_waiting``), and scans
+otherwise, and when the cache cannot be had (no room, a file that cannot be
+read, the wait too long). Another program's commit is followed by comparing ``(id, name)`` of
 the whole file with the cache (about a second per million heroes); a file
 changed beyond following (most heroes renamed, the table made anew) is
 keyed into a new cache file.
@@ -42,7 +43,9 @@ CACHE_FROM = 20_000
 REBUILD_SHARE = 0.25
 """More of the heroes changed than this share: a new cache is built instead of following."""
 WAIT_BUILD_S = 300.0
-"""How long a search waits for the cache's first build (it says so meanwhile)."""
+"""How long a search waits at most for the cache's first build (it says so meanwhile)."""
+SCAN_RATE = 150_000
+"""Names per second a scan reads here (4-11 s per million): what a wait is weighed against."""
 WAIT_FOLLOW_S = 10.0
 """How long a search waits for the cache to follow a change before scanning instead."""
 
@@ -63,7 +66,20 @@ class _Shared:
         self.ids: set[int] = set()
         self.current: Path | None = None
         self.progress = CacheProgress(CacheState.STARTING)
+        self.building_since: float | None = None  # (time.monotonic() of the first BUILDING)
         self.closing = False
+
+
+def worth_waiting(progress: CacheProgress, built_for_s: float) -> bool:
+    """Whether the rest of the first build will take less time than scanning the file.
+
+    The rest is estimated from the pace so far (``built_for_s`` seconds for
+    ``progress.done`` names); before there is a pace, the scan is chosen.
+    """
+    if progress.done <= 0 or progress.total <= 0 or built_for_s <= 0:
+        return False
+    remaining_s = (progress.total - progress.done) * built_for_s / progress.done
+    return remaining_s < progress.total / SCAN_RATE
 
 
 class NameCacheKeeper:
@@ -119,6 +135,11 @@ class NameCacheKeeper:
                     raise StatementInterruptedError()
                 # (A change that comes while the trigram index is added waits for it.)
                 building = state in (CacheState.STARTING, CacheState.BUILDING, CacheState.INDEXING)
+                if state is CacheState.BUILDING:
+                    since = shared.building_since
+                    built_for = 0.0 if since is None else time.monotonic() - since
+                    if not worth_waiting(shared.progress, built_for):
+                        return None  # the scan answers sooner than the rest of the build
                 limit = WAIT_BUILD_S if building else WAIT_FOLLOW_S
                 if time.monotonic() - started > limit:
                     return None
@@ -151,6 +172,8 @@ class NameCacheKeeper:
     def _set(self, state: CacheState, done: int = 0, total: int = 0) -> None:
         progress = CacheProgress(state, done, total)
         with self._shared.condition:
+            if state is CacheState.BUILDING and self._shared.building_since is None:
+                self._shared.building_since = time.monotonic()
             self._shared.progress = progress
             self._shared.condition.notify_all()
         self._board.post(progress)
