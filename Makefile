@@ -35,8 +35,11 @@ BUNDLE_DEBS := binutils
 # takes a screenshot (ImageMagick's import).
 # The packaging tests validate the desktop entry and the AppStream metainfo.
 # The team-mode tests start their own throwaway PostgreSQL server (initdb, pg_ctl).
+# The screen-reader test reads the running app through AT-SPI, as Orca does: its own
+# session bus (dbus), the accessibility bus on it (at-spi2-core), and a reader run by
+# Debian's python3 (python3-pyatspi).
 TEST_DEBS := xvfb xauth xdotool imagemagick desktop-file-utils appstream postgresql \
-	$(BUNDLE_DEBS)
+	dbus at-spi2-core python3-pyatspi $(BUNDLE_DEBS)
 
 # One apt-get at a time: the dependency checks below must not race each other.
 .NOTPARALLEL:

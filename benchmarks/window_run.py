@@ -61,8 +61,12 @@ def main(database: str, settings_path: str, what: str = "keys") -> int:
         else:
             table.after_next_paint(rows_painted)
 
+    def page_changed() -> None:
+        if model.counted and model.rowCount():
+            say("COUNTED")
+
     table.after_next_paint(rows_painted)
-    model.pageChanged.connect(lambda: model.counted and model.rowCount() and say("COUNTED"))
+    model.pageChanged.connect(page_changed)
     window.show()
     wait_until(lambda: "ROWS" in said and window.is_ready, 60, "the first page")
     if what == "launch":
@@ -83,6 +87,12 @@ def main(database: str, settings_path: str, what: str = "keys") -> int:
     def key(code: Qt.Key, modifier: Qt.KeyboardModifier) -> Callable[[], None]:
         return lambda: QTest.keyClick(table, code, modifier)
 
+    def on_page(page: int) -> Callable[[], bool]:
+        return lambda: bool(model.page == page)
+
+    def go_to(page: int) -> Callable[[], None]:
+        return lambda: window.navigator.go_to_page(page)
+
     ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
     result: dict[str, Any] = {}
     window.activateWindow()
@@ -91,7 +101,7 @@ def main(database: str, settings_path: str, what: str = "keys") -> int:
     early = []
     for _ in range(5):
         page = model.page
-        early.append(to_rows(key(Qt.Key.Key_PageDown, ctrl), lambda p=page: model.page == p + 1))
+        early.append(to_rows(key(Qt.Key.Key_PageDown, ctrl), on_page(page + 1)))
     result["early_next_ms"] = early
     result["early_while_counting"] = not model.counted and not warmed
     wait_until(lambda: "COUNTED" in said, 120, "the count")
@@ -107,7 +117,7 @@ def main(database: str, settings_path: str, what: str = "keys") -> int:
     nexts = []
     for _ in range(10):
         page = model.page
-        nexts.append(to_rows(key(Qt.Key.Key_PageDown, ctrl), lambda p=page: model.page == p + 1))
+        nexts.append(to_rows(key(Qt.Key.Key_PageDown, ctrl), on_page(page + 1)))
     result["next_ms"] = nexts
     last = model.page_count - 1
     result["last_ms"] = [to_rows(key(Qt.Key.Key_End, alt), lambda: model.page == last)]
@@ -115,11 +125,7 @@ def main(database: str, settings_path: str, what: str = "keys") -> int:
     jumps = []
     for _ in range(10):
         target = rng.randrange(model.page_count)
-        jumps.append(
-            to_rows(
-                lambda t=target: window.navigator.go_to_page(t), lambda t=target: model.page == t
-            )
-        )
+        jumps.append(to_rows(go_to(target), on_page(target)))
     result["any_page_ms"] = jumps
     wait_until(window.counts.prepared, 300, "the order to be prepared")
     result["sort_name_ms"] = to_rows(
@@ -143,7 +149,10 @@ def main(database: str, settings_path: str, what: str = "keys") -> int:
             window.search_bar.name_edit.blockSignals(False)
             window.navigator.search_changed()
 
-        searches.append(to_rows(search, lambda n=needle: model.query.search == n and model.counted))
+        def searched(text: str = needle) -> bool:
+            return bool(model.query.search == text and model.counted)
+
+        searches.append(to_rows(search, searched))
     result["search_ms"] = searches
     wait_until(window.is_idle, 300, "the window to be idle")
     result["rss_mb"], result["peak_rss_mb"] = _rss_mb()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hero_desktop import __version__
+from hero_desktop.data.words import Words
 
 log = logging.getLogger("hero_desktop")
 LOG_NAME = "hero-desktop.log"
@@ -27,13 +28,24 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 ThreadHook = Callable[[threading.ExceptHookArgs], Any]
 
-NO_DISPLAY = "Hero Desktop needs a graphical display: neither DISPLAY nor WAYLAND_DISPLAY is set."
 # Platform plugins that draw on a display server; any other platform (offscreen,
 # minimal, vnc, eglfs...) needs no DISPLAY.
 DISPLAY_PLATFORMS = ("xcb", "wayland")
 
 
+class MainWords(Words):
+    """The translation context of what the ``hero-desktop`` command prints in a terminal."""
+
+
+def no_display_message() -> str:
+    return MainWords.tr(
+        "Hero Desktop needs a graphical display: neither DISPLAY nor WAYLAND_DISPLAY is set."
+    )
+
+
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    # Read before Qt, and its translators, are loaded (--help and --version need
+    # neither): the help is English, as argparse's own words are.
     parser = argparse.ArgumentParser(
         prog="hero-desktop",
         description="A keyboard-first desktop roster of heroes (SQLite, FastAPI-tutorial schema).",
@@ -60,12 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.install_desktop_entry:
         from hero_desktop.desktop_entry import install_desktop_entry
 
-        for path in install_desktop_entry():
-            print(f"installed {path}")
+        paths = install_desktop_entry()
+        speak_the_desktop_language()
+        for path in paths:
+            print(MainWords.tr("installed {path}").format(path=path))
         return 0
     if not display_available(os.environ, sys.platform):
         # Qt would abort (status 134) with a hint about libxcb-cursor0 instead.
-        print(NO_DISPLAY, file=sys.stderr)
+        speak_the_desktop_language()
+        print(no_display_message(), file=sys.stderr)
         return 1
 
     from PySide6.QtWidgets import QApplication
@@ -101,6 +116,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.shutdown()
         os._exit(int(status))
     return int(status)
+
+
+def speak_the_desktop_language() -> None:
+    """The desktop's language for what is printed without a window (no display needed).
+
+    Only QtCore is loaded: a QCoreApplication (the one there is, if any) gets
+    the translators. PySide keeps it alive until the process ends.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from hero_desktop.ui import language
+
+    language.install(QCoreApplication.instance() or QCoreApplication(sys.argv[:1]))
 
 
 def display_available(environment: Mapping[str, str], platform: str) -> bool:

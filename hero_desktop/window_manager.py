@@ -27,11 +27,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from hero_desktop.app import create_main_window, default_database, to_location
 from hero_desktop.data.errors import PasswordNeededError, ServerUnreachableError
 from hero_desktop.data.location import ServerAddress, location_key
+from hero_desktop.data.words import Words
 
 if TYPE_CHECKING:
     from hero_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("hero_desktop")
+
+
+class WindowManagerWords(Words):
+    """The translation context of the window manager's words: a database that cannot be
+    opened (or a server reached), and an unexpected error."""
+
 
 ShowError = Callable[[str, str], None]
 """``show_error(title, message)``: tell the user, modally, that something failed."""
@@ -68,7 +75,20 @@ def could_not_open(database: str, message: str) -> str:
     message = _sentences(message)
     if database in message:
         return message
-    return f"Could not open {database}. {message}"
+    return WindowManagerWords.tr("Could not open {database}. {reason}").format(
+        database=database, reason=message
+    )
+
+
+def cannot_open_title() -> str:
+    return WindowManagerWords.tr("Cannot Open Database")
+
+
+def showing_default_instead(message: str) -> str:
+    """The note the default database shows when the one asked for could not be opened."""
+    return WindowManagerWords.tr("{reason} Showing your default database instead.").format(
+        reason=message
+    )
 
 
 def _retire(window: MainWindow) -> None:
@@ -115,8 +135,8 @@ class WindowManager:
         if self.window is not None:
             self.window.show_message(message)
             return
-        self.show_error("Cannot Open Database", message)
-        self.open(None, note=f"{message} Showing your default database instead.")
+        self.show_error(cannot_open_title(), message)
+        self.open(None, note=showing_default_instead(message))
 
     def _ready(self, window: MainWindow, note: str) -> None:
         log.info(
@@ -150,20 +170,20 @@ class WindowManager:
             if self.window is not None:
                 self.window.show_message(message)
             return
-        self.show_error("Cannot Open Database", message)
+        self.show_error(cannot_open_title(), message)
         self.window = None
         _retire(window)
         if location == default_database():
             QApplication.exit(1)
             return
-        self.open(None, note=f"{message} Showing your default database instead.")
+        self.open(None, note=showing_default_instead(message))
 
     def _recover(self, window: MainWindow, address: ServerAddress, read_only: bool) -> bool:
         """Retry an unreachable server, or ask for its password; True when it is tried again."""
         error = window.client.open_error
         retry: ServerAddress | None = None
         if isinstance(error, ServerUnreachableError):
-            if self.ask_retry("Cannot Reach Server", error.message):
+            if self.ask_retry(WindowManagerWords.tr("Cannot Reach Server"), error.message):
                 retry = address
         elif isinstance(error, PasswordNeededError):
             retry = self.ask_server(address)
@@ -194,7 +214,9 @@ class WindowManager:
             return
         QMessageBox.critical(
             self.window,
-            "Unexpected Error",
-            f"Something went wrong: {error}\n\nThe details were written to the log file "
-            "in the app data folder. Your confirmed changes are saved.",
+            WindowManagerWords.tr("Unexpected Error"),
+            WindowManagerWords.tr(
+                "Something went wrong: {error}\n\nThe details were written to the log file "
+                "in the app data folder. Your confirmed changes are saved."
+            ).format(error=error),
         )

@@ -59,7 +59,7 @@ def shown_pattern(text: str) -> re.Pattern[str]:
     """What ``text`` (a source or a translation) looks like once its values are in."""
     pattern = re.escape(text)
     pattern = re.sub(r"\\\{[a-z_]+\\\}", r".+", pattern)
-    pattern = re.sub(r"%L?n", r"[\\d.,\\s\u202f\u00a0]+", pattern)
+    pattern = re.sub(r"%L?n", lambda _: r"[\d.,\s\u202f\u00a0]+", pattern)
     pattern = pattern.replace(r"\(s\)", "s?").replace(r"\(es\)", "(?:es)?")
     return re.compile(pattern, re.DOTALL)
 

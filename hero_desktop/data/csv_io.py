@@ -44,6 +44,11 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.models import clean_age, clean_name, clean_secret_name
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.store import BulkInsertResult, HeroReader, HeroWriter, NewHero
+from hero_desktop.data.words import Words, number
+
+
+class CsvIoWords(Words):
+    """The translation context of what CSV import and export say."""
 
 
 class HasStore(Protocol):
@@ -96,14 +101,20 @@ def _export_to_path(
         handle = open(descriptor, "w", encoding="utf-8", newline="")  # noqa: SIM115
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise DatabaseError(f"Cannot write to {path.parent}: {error.strerror}.") from error
+        raise DatabaseError(
+            CsvIoWords.tr("Cannot write to {folder}: {reason}.").format(
+                folder=path.parent, reason=error.strerror
+            )
+        ) from error
     try:
         with handle:
             written = _write_csv(repository, query, handle, progress)
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise DatabaseError(f"Cannot write {path}: {error.strerror}.") from error
+        raise DatabaseError(
+            CsvIoWords.tr("Cannot write {path}: {reason}.").format(path=path, reason=error.strerror)
+        ) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -126,7 +137,9 @@ def _write_csv(
             writer.writerows((row.name, row.age, row.secret_name) for row in rows)
             written += len(rows)
             if progress is not None and progress(written, total) is False:
-                raise OperationCancelledError("Export cancelled; no file was written.")
+                raise OperationCancelledError(
+                    CsvIoWords.tr("Export cancelled; no file was written.")
+                )
     return written
 
 
@@ -154,8 +167,10 @@ def import_csv(
     if store.unfillable_columns:
         columns = ", ".join(store.unfillable_columns)
         raise CannotAddError(
-            f"Heroes cannot be imported into this database: its hero table also requires "
-            f"{columns}, which Hero Desktop does not know how to fill. Nothing was imported."
+            CsvIoWords.tr(
+                "Heroes cannot be imported into this database: its hero table also requires "
+                "{columns}, which Hero Desktop does not know how to fill. Nothing was imported."
+            ).format(columns=columns)
         )
     path = Path(path)
     layout = layout or inspect_csv(path)
@@ -177,18 +192,21 @@ def _batches(
     for _ in range(layout.header_line):
         if next(records, None) is None:
             raise ImportFailedError(
-                reader.problems or [(0, f"{reader.name} is empty.")],
+                reader.problems
+                or [(0, CsvIoWords.tr("{file} is empty.").format(file=reader.name))],
                 reader.total_problems or 1,
             )
     name_at, age_at, secret_at = layout.positions
     width = len(layout.header)
+    # Translated once, not per row: a file with a problem on most lines has a million.
+    wrong_width = CsvIoWords.tr("Expected %Ln value(s), found {found}", "", width)
     batch: list[NewHero] = []
     inserted = 0
     for line, record in records:
         if len(record) != width:
             if not any(value.strip() for value in record):
                 continue  # a spreadsheet's empty row: ";;;"
-            reader.problem(line, f"Expected {width} values, found {len(record)}")
+            reader.problem(line, wrong_width.format(found=number(len(record))))
             continue
         try:
             row = (
@@ -223,4 +241,4 @@ def _report(progress: Progress | None, done: int, reader: RowReader, size: int) 
     read = max(reader.binary.tell(), 1)
     estimate = max(done, done * size // read)
     if progress(done, estimate) is False:
-        raise OperationCancelledError("Import cancelled; nothing was imported.")
+        raise OperationCancelledError(CsvIoWords.tr("Import cancelled; nothing was imported."))

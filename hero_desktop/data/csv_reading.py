@@ -25,6 +25,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hero_desktop.data.errors import ImportFailedError
+from hero_desktop.data.words import Words, number
+
+
+class CsvReadingWords(Words):
+    """The translation context of what reading a CSV file says about it."""
+
 
 CSV_COLUMNS = ("name", "age", "secret_name")
 DELIMITERS = (",", ";", "\t")
@@ -51,9 +57,9 @@ class CsvLayout:
         """A sentence such as "The columns id, team_id will be ignored." ("" if none is)."""
         if not self.ignored:
             return ""
-        if len(self.ignored) == 1:
-            return f"The column {self.ignored[0]} will be ignored."
-        return f"The columns {', '.join(self.ignored)} will be ignored."
+        return CsvReadingWords.tr(
+            "The column(s) {columns} will be ignored.", "", len(self.ignored)
+        ).format(columns=", ".join(self.ignored))
 
 
 def _column_key(name: str) -> str:
@@ -89,10 +95,10 @@ def inspect_csv(path: str | os.PathLike[str]) -> CsvLayout:
         if reader.problems:
             raise ImportFailedError(reader.problems, reader.total_problems)
     if first is None:
-        raise ImportFailedError(
-            [(0, f"{path.name} is empty: it needs a header line naming the columns {_NAMES}.")],
-            1,
+        empty = CsvReadingWords.tr(
+            "{file} is empty: it needs a header line naming the columns name, age and secret_name."
         )
+        raise ImportFailedError([(0, empty.format(file=path.name))], 1)
     header, delimiter = _read_header(first, delimiter)
     positions, ignored = _column_positions(header, header_line)
     return CsvLayout(
@@ -105,16 +111,14 @@ def inspect_csv(path: str | os.PathLike[str]) -> CsvLayout:
     )
 
 
-_NAMES = "name, age and secret_name"
-
-
 def open_for_reading(path: Path) -> BinaryIO:
     """The file opened for reading, or ImportFailedError saying why it cannot be."""
     try:
         return path.open("rb")
     except OSError as error:
+        unreadable = CsvReadingWords.tr("{file} cannot be read: {reason}.")
         raise ImportFailedError(
-            [(0, f"{path.name} cannot be read: {error.strerror}.")], 1
+            [(0, unreadable.format(file=path.name, reason=error.strerror))], 1
         ) from error
 
 
@@ -162,7 +166,7 @@ def _read_header(line: str, delimiter: str | None) -> tuple[list[str], str]:
         if best is None or score[:2] > best[:2]:
             best = score
     if best is None:
-        raise ImportFailedError([(1, "The header line is malformed CSV")], 1)
+        raise ImportFailedError([(1, CsvReadingWords.tr("The header line is malformed CSV"))], 1)
     return best[2], best[3]
 
 
@@ -187,24 +191,25 @@ class RowReader:
         if len(self.problems) < MAX_LISTED_PROBLEMS:
             self.problems.append((line, reason))
 
-    def _not_text(self, line: int, detail: str) -> None:
+    def _not_text(self, reason: str) -> None:
         # Line 0: the reason is shown alone, it already says where.
-        self.problem(
-            0,
-            f"{self.name} is not UTF-8 or UTF-16 text ({detail} at line {line}); "
-            "save it as UTF-8 CSV and try again.",
-        )
+        self.problem(0, reason)
 
     def lines(self) -> Generator[str, None, None]:
         if self.encoding == "utf-16":
             yield from self._utf16_lines()
             return
         encoding = self.encoding  # utf-8-sig drops the BOM, only at the start
-        for number, raw in enumerate(self.binary, start=1):
+        for line, raw in enumerate(self.binary, start=1):
             try:
                 yield raw.decode(encoding)
             except UnicodeDecodeError as error:
-                self._not_text(number, f"byte 0x{raw[error.start]:02X}")
+                not_text = CsvReadingWords.tr(
+                    "{file} is not UTF-8 or UTF-16 text (byte {byte} at line {line}); "
+                    "save it as UTF-8 CSV and try again."
+                )
+                byte = f"0x{raw[error.start]:02X}"
+                self._not_text(not_text.format(file=self.name, byte=byte, line=number(line)))
                 return
             encoding = "utf-8"
 
@@ -214,13 +219,17 @@ class RowReader:
         # collected, so it lives as long as the reader: the progress report
         # still asks the file how far it got after the last line.
         text = self._text = io.TextIOWrapper(self.binary, encoding="utf-16", newline="")
-        number = 0
+        read = 0
         try:
             for line in text:
-                number += 1
+                read += 1
                 yield line
         except UnicodeDecodeError:
-            self._not_text(number + 1, "a broken UTF-16 character")
+            not_text = CsvReadingWords.tr(
+                "{file} is not UTF-8 or UTF-16 text (a broken UTF-16 character at line {line}); "
+                "save it as UTF-8 CSV and try again."
+            )
+            self._not_text(not_text.format(file=self.name, line=number(read + 1)))
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
         reader = self._reader
@@ -231,7 +240,8 @@ class RowReader:
             except StopIteration:
                 return
             except csv.Error as error:
-                self.problem(line, f"The CSV is malformed ({error})")
+                malformed = CsvReadingWords.tr("The CSV is malformed ({detail})")
+                self.problem(line, malformed.format(detail=error))
                 continue
             if record:
                 yield line, record
@@ -243,24 +253,28 @@ def _column_positions(header: list[str], line: int) -> tuple[tuple[int, int, int
     problems: list[str] = []
     missing = [column for column in CSV_COLUMNS if column not in columns]
     if missing:
-        problems.append(f"The header has no {', '.join(missing)} column")
+        problems.append(
+            CsvReadingWords.tr("The header has no {columns} column(s)", "", len(missing)).format(
+                columns=", ".join(missing)
+            )
+        )
     duplicated = [c for c in CSV_COLUMNS if columns.count(c) > 1]
     if duplicated:
-        problems.append(f"Column {', '.join(duplicated)} appears more than once")
-    if problems:
-        raise ImportFailedError(
-            [
-                (
-                    line,
-                    "; ".join(problems) + f". The first line must name the columns {_NAMES} "
-                    "(as in name,age,secret_name or Name;Secret name;Age)",
-                )
-            ],
-            1,
+        problems.append(
+            CsvReadingWords.tr(
+                "Column {columns} appears more than once", "", len(duplicated)
+            ).format(columns=", ".join(duplicated))
         )
+    if problems:
+        reason = CsvReadingWords.tr(
+            "{problems}. The first line must name the columns name, age and secret_name "
+            "(as in name,age,secret_name or Name;Secret name;Age)"
+        )
+        raise ImportFailedError([(line, reason.format(problems="; ".join(problems)))], 1)
+    unnamed = CsvReadingWords.tr("(no name, column {number})")
     ignored = tuple(
-        name.strip() or f"(no name, column {number})"
-        for number, (name, column) in enumerate(zip(header, columns, strict=True), start=1)
+        name.strip() or unnamed.format(number=number(position))
+        for position, (name, column) in enumerate(zip(header, columns, strict=True), start=1)
         if column is None
     )
     positions = (columns.index("name"), columns.index("age"), columns.index("secret_name"))

@@ -21,6 +21,12 @@ from pathlib import Path
 from hero_desktop.data.errors import HeroError
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.words import Words
+
+
+class DemoWords(Words):
+    """The translation context of hero-desktop-demo (run without Qt, so in English)."""
+
 
 BATCH_ROWS = 50_000
 NO_AGE_SHARE = 0.1
@@ -101,8 +107,12 @@ def make_demo(
         existing = database.pager(HeroQuery()).count()
         if existing and not force:
             raise HeroError(
-                f"{path} already holds {existing:,} heroes; nothing was changed "
-                "(use --force to replace them)."
+                DemoWords.tr(
+                    "{path} already holds %Ln hero(es); nothing was changed "
+                    "(use --force to replace them).",
+                    "",
+                    existing,
+                ).format(path=path)
             )
         result = database.bulk_insert(
             generate(count, seed), expected_rows=count, replace=bool(existing)
@@ -141,17 +151,23 @@ def _make_new(path: Path, count: int, seed: int) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="hero-desktop-demo",
-        description="Make a Hero Desktop database of generated heroes.",
+        description=DemoWords.tr("Make a Hero Desktop database of generated heroes."),
     )
-    parser.add_argument("path", type=Path, help="the database file (created if missing)")
-    parser.add_argument("--count", type=int, default=1000, help="how many heroes (default 1000)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument(
-        "--force", action="store_true", help="replace the heroes of a file that has some"
+        "path", type=Path, help=DemoWords.tr("the database file (created if missing)")
+    )
+    parser.add_argument(
+        "--count", type=int, default=1000, help=DemoWords.tr("how many heroes (default 1000)")
+    )
+    parser.add_argument("--seed", type=int, default=0, help=DemoWords.tr("random seed (default 0)"))
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=DemoWords.tr("replace the heroes of a file that has some"),
     )
     arguments = parser.parse_args(argv)
     if arguments.count < 0:
-        parser.error("--count must not be negative")
+        parser.error(DemoWords.tr("--count must not be negative"))
     started = time.perf_counter()
     try:
         made = make_demo(arguments.path, arguments.count, arguments.seed, force=arguments.force)
@@ -159,7 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hero-desktop-demo: {error}", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
-    print(f"Made {made:,} heroes in {arguments.path} (seed {arguments.seed}) in {seconds:.1f} s.")
+    made_sentence = DemoWords.tr(
+        "Made %Ln hero(es) in {path} (seed {seed}) in {seconds} s.", "", made
+    )
+    print(made_sentence.format(path=arguments.path, seed=arguments.seed, seconds=f"{seconds:.1f}"))
     return 0
 
 

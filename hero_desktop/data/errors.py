@@ -147,7 +147,7 @@ class ImportFailedError(HeroError):
         )
         more = total_problems - min(len(problems), 10)
         if more > 0:
-            lines.append(ErrorWords.tr("...and %Ln more.", "", more))
+            lines.append(ErrorWords.tr("…and %Ln more problem(s).", "", more))
         super().__init__("\n".join(lines))
 
 

@@ -22,6 +22,7 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.store import HeroStore, HeroTransaction, Pager
+from hero_desktop.data.words import Words
 
 if TYPE_CHECKING:
     from hero_desktop.data.csv_io import ImportResult, Progress
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from hero_desktop.data.models import HeroCreate, HeroUpdate
 
 MAX_LIMIT = 100
+
+
+class HeroesWords(Words):
+    """The translation context of the hero repository's refusals."""
 
 
 class HeroRepository:
@@ -169,9 +174,11 @@ class HeroRepository:
         if self.store.unfillable_columns:
             columns = ", ".join(self.store.unfillable_columns)
             raise CannotAddError(
-                f"Heroes cannot be added to this database: its hero table also requires "
-                f"{columns}, which Hero Desktop does not know how to fill. "
-                "Viewing, editing and deleting still work."
+                HeroesWords.tr(
+                    "Heroes cannot be added to this database: its hero table also requires "
+                    "{columns}, which Hero Desktop does not know how to fill. "
+                    "Viewing, editing and deleting still work."
+                ).format(columns=columns)
             )
 
     def create(self, hero: HeroCreate) -> HeroRow:

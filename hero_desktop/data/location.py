@@ -33,9 +33,17 @@ secrets) is one grammar; most lines are its checks and their messages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
+
+from hero_desktop.data.words import Words
+
+
+class LocationWords(Words):
+    """The translation context of server addresses: their names and why one is refused."""
+
 
 DEFAULT_PORT = 5432
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
@@ -117,17 +125,20 @@ class ServerAddress:
 
     def __post_init__(self) -> None:
         if not self.dbname:
-            raise ValueError(f"The server address {self._shown()} names no database.")
+            raise ValueError(_names_no_database(self.host, self.port))
         if self.host is not None and "," in self.host:
-            raise ValueError(
-                f"The server address names several hosts ({self.host}); "
-                "Hero Desktop connects to one."
-            )
+            raise ValueError(_several_hosts(self.host))
         if self.port is not None and not 1 <= self.port <= 65535:
-            raise ValueError(f"The port {self.port} is not a number from 1 to 65535.")
+            raise ValueError(
+                LocationWords.tr("The port {port} is not a number from 1 to 65535.").format(
+                    port=self.port
+                )
+            )
         if self.sslmode is not None and self.sslmode not in SSL_MODES:
             raise ValueError(
-                f"The TLS mode (sslmode) {self.sslmode!r} is not one of: {', '.join(SSL_MODES)}."
+                LocationWords.tr("The TLS mode (sslmode) {mode} is not one of: {modes}.").format(
+                    mode=repr(self.sslmode), modes=", ".join(SSL_MODES)
+                )
             )
         for keyword, _ in self.options:
             _check_option(keyword)
@@ -143,15 +154,22 @@ class ServerAddress:
         """Short, for titles and messages: "heroes on db.example:5433"."""
         host = self.host or dict(self.options).get("hostaddr")
         port = self.port if self.port not in (None, DEFAULT_PORT) else None
+        # Ports as written in addresses (5433, never 5,433).
         if host is None:
-            where = "the local server" if port is None else f"the local server (port {port})"
-        elif self.is_socket:
-            where = host if port is None else f"{host} (port {port})"
-        elif port is None:
-            where = host
-        else:
-            where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-        return f"{self.dbname} on {where}"
+            if port is None:
+                return LocationWords.tr("{database} on the local server").format(
+                    database=self.dbname
+                )
+            return LocationWords.tr("{database} on the local server (port {port})").format(
+                database=self.dbname, port=port
+            )
+        if self.is_socket and port is not None:
+            return LocationWords.tr("{database} on {host} (port {port})").format(
+                database=self.dbname, host=host, port=port
+            )
+        if port is not None:
+            host = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        return LocationWords.tr("{database} on {host}").format(database=self.dbname, host=host)
 
     def url(self) -> str:
         """The libpq URL without the password: one spelling for one address."""
@@ -195,10 +213,6 @@ class ServerAddress:
             kwargs["password"] = self.password
         return kwargs
 
-    def _shown(self) -> str:
-        where = self.host or "the local server"
-        return f"for {where}" if self.port is None else f"for {where} port {self.port}"
-
 
 def parse_location(text: str) -> Path | ServerAddress:
     """A file path, or a server address from a libpq or SQLAlchemy URL.
@@ -207,7 +221,7 @@ def parse_location(text: str) -> Path | ServerAddress:
     that does not name one database on one server, or is empty.
     """
     if not text.strip():
-        raise ValueError("No database file or server address was given.")
+        raise ValueError(LocationWords.tr("No database file or server address was given."))
     scheme = _SCHEME.match(text)
     if scheme is None:
         return Path(text).expanduser()
@@ -238,13 +252,13 @@ def _parse_url(rest: str) -> ServerAddress:
     password: str | None = None
     if at:
         raw_user, colon, raw_password = userinfo.partition(":")
-        user = _decode(raw_user, "user name") or None
+        user = _decode(raw_user, "user") or None
         password = _decode(raw_password, "password") if colon else None
     host, port_text = _split_hostport(hostport)
     values: dict[str, str | None] = {
         "host": host,
         "port": port_text,
-        "dbname": _decode(path, "database name") if slash else None,
+        "dbname": _decode(path, "dbname") if slash else None,
         "user": user,
         "sslmode": None,
     }
@@ -261,11 +275,7 @@ def _parse_url(rest: str) -> ServerAddress:
             options[keyword] = value
     dbname = values["dbname"]
     if not dbname:
-        where = values["host"] or "the local server"
-        raise ValueError(
-            f"The server address for {where} names no database. "
-            "Add one after the host, as in postgresql://host/heroes."
-        )
+        raise ValueError(_names_no_database(values["host"] or None, None, hint=True))
     return ServerAddress(
         host=values["host"] or None,
         port=_port(values["port"]),
@@ -279,22 +289,24 @@ def _parse_url(rest: str) -> ServerAddress:
 
 def _split_hostport(hostport: str) -> tuple[str | None, str | None]:
     if "," in hostport:
-        raise ValueError(
-            f"The server address names several hosts ({hostport}); Hero Desktop connects to one."
-        )
+        raise ValueError(_several_hosts(hostport))
     if hostport.startswith("["):
         inside, bracket, after = hostport[1:].partition("]")
         if not bracket or (after and not after.startswith(":")):
             raise ValueError(
-                f"The host {hostport} in the server address is not a valid IPv6 address "
-                "in brackets, as in [::1]:5432."
+                LocationWords.tr(
+                    "The host {host} in the server address is not a valid IPv6 address "
+                    "in brackets, as in [::1]:5432."
+                ).format(host=hostport)
             )
         return _decode(inside, "host") or None, after[1:] if after else None
     host, colon, port = hostport.partition(":")
     if ":" in port:
         raise ValueError(
-            f"The host {hostport} in the server address looks like an IPv6 address: "
-            "put it in brackets, as in [::1]:5432."
+            LocationWords.tr(
+                "The host {host} in the server address looks like an IPv6 address: "
+                "put it in brackets, as in [::1]:5432."
+            ).format(host=hostport)
         )
     return _decode(host, "host") or None, port if colon else None
 
@@ -305,10 +317,12 @@ def _query_pairs(query: str) -> list[tuple[str, str]]:
         raw_keyword, equals, raw_value = item.partition("=")
         if not equals:
             raise ValueError(
-                f"The setting {raw_keyword!r} in the server address has no value "
-                "(settings are written keyword=value)."
+                LocationWords.tr(
+                    "The setting {setting} in the server address has no value "
+                    "(settings are written keyword=value)."
+                ).format(setting=repr(raw_keyword))
             )
-        pairs.append((_decode(raw_keyword, "setting name"), _decode(raw_value, "setting value")))
+        pairs.append((_decode(raw_keyword, "keyword"), _decode(raw_value, "value")))
     return pairs
 
 
@@ -317,13 +331,23 @@ def _check_option(keyword: str) -> None:
         raise ValueError("A password is held in ServerAddress.password, never in its options.")
     if keyword in SECRET_KEYWORDS:
         raise ValueError(
-            f"The server address holds a secret ({keyword}) that Hero Desktop does not keep "
-            "with an address; leave it out (a service in pg_service.conf can hold it)."
+            LocationWords.tr(
+                "The server address holds a secret ({setting}) that Hero Desktop does not keep "
+                "with an address; leave it out (a service in pg_service.conf can hold it)."
+            ).format(setting=keyword)
         )
     if keyword in FIELD_KEYWORDS:
-        raise ValueError(f"The setting {keyword!r} has its own place in a server address.")
+        raise ValueError(
+            LocationWords.tr("The setting {setting} has its own place in a server address.").format(
+                setting=repr(keyword)
+            )
+        )
     if keyword not in OTHER_KEYWORDS:
-        raise ValueError(f"The server address has a setting PostgreSQL does not know: {keyword!r}.")
+        raise ValueError(
+            LocationWords.tr(
+                "The server address has a setting PostgreSQL does not know: {setting}."
+            ).format(setting=repr(keyword))
+        )
 
 
 def _port(text: str | None) -> int | None:
@@ -331,7 +355,9 @@ def _port(text: str | None) -> int | None:
         return None
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 65535:
         raise ValueError(
-            f"The port {text!r} in the server address is not a number from 1 to 65535."
+            LocationWords.tr(
+                "The port {port} in the server address is not a number from 1 to 65535."
+            ).format(port=repr(text))
         )
     return int(text)
 
@@ -341,17 +367,114 @@ def _ssl_alias(value: str) -> str:
     return "require" if value.lower() == "true" else value
 
 
-def _decode(text: str, what: str) -> str:
-    """libpq's percent-decoding: strict, and "+" stays "+"."""
+def _decode(text: str, part: str) -> str:
+    """libpq's percent-decoding: strict, and "+" stays "+".
+
+    ``part`` says which part of the address ``text`` is (a key of ``_DECODE_REFUSALS``).
+    """
     if _BAD_PERCENT.search(text):
-        raise ValueError(f"The {what} in the server address has a stray % (write %25 for %).")
+        raise ValueError(_DECODE_REFUSALS[part, "stray %"]())
     try:
         decoded = unquote(text, errors="strict")
     except UnicodeDecodeError:
-        raise ValueError(f"The {what} in the server address is not valid UTF-8.") from None
+        raise ValueError(_DECODE_REFUSALS[part, "not UTF-8"]()) from None
     if "\0" in decoded:
-        raise ValueError(f"The {what} in the server address holds a NUL character (%00).")
+        raise ValueError(_DECODE_REFUSALS[part, "NUL"]())
     return decoded
+
+
+# A whole sentence per part of an address and problem: a translation may need the
+# part's name in another form in each. Made when an address is refused, never at
+# import (the translator is installed after it).
+_DECODE_REFUSALS: dict[tuple[str, str], Callable[[], str]] = {
+    ("user", "stray %"): lambda: LocationWords.tr(
+        "The user name in the server address has a stray % (write %25 for %)."
+    ),
+    ("user", "not UTF-8"): lambda: LocationWords.tr(
+        "The user name in the server address is not valid UTF-8."
+    ),
+    ("user", "NUL"): lambda: LocationWords.tr(
+        "The user name in the server address holds a NUL character (%00)."
+    ),
+    ("password", "stray %"): lambda: LocationWords.tr(
+        "The password in the server address has a stray % (write %25 for %)."
+    ),
+    ("password", "not UTF-8"): lambda: LocationWords.tr(
+        "The password in the server address is not valid UTF-8."
+    ),
+    ("password", "NUL"): lambda: LocationWords.tr(
+        "The password in the server address holds a NUL character (%00)."
+    ),
+    ("host", "stray %"): lambda: LocationWords.tr(
+        "The host in the server address has a stray % (write %25 for %)."
+    ),
+    ("host", "not UTF-8"): lambda: LocationWords.tr(
+        "The host in the server address is not valid UTF-8."
+    ),
+    ("host", "NUL"): lambda: LocationWords.tr(
+        "The host in the server address holds a NUL character (%00)."
+    ),
+    ("dbname", "stray %"): lambda: LocationWords.tr(
+        "The database name in the server address has a stray % (write %25 for %)."
+    ),
+    ("dbname", "not UTF-8"): lambda: LocationWords.tr(
+        "The database name in the server address is not valid UTF-8."
+    ),
+    ("dbname", "NUL"): lambda: LocationWords.tr(
+        "The database name in the server address holds a NUL character (%00)."
+    ),
+    ("keyword", "stray %"): lambda: LocationWords.tr(
+        "The setting name in the server address has a stray % (write %25 for %)."
+    ),
+    ("keyword", "not UTF-8"): lambda: LocationWords.tr(
+        "The setting name in the server address is not valid UTF-8."
+    ),
+    ("keyword", "NUL"): lambda: LocationWords.tr(
+        "The setting name in the server address holds a NUL character (%00)."
+    ),
+    ("value", "stray %"): lambda: LocationWords.tr(
+        "The setting value in the server address has a stray % (write %25 for %)."
+    ),
+    ("value", "not UTF-8"): lambda: LocationWords.tr(
+        "The setting value in the server address is not valid UTF-8."
+    ),
+    ("value", "NUL"): lambda: LocationWords.tr(
+        "The setting value in the server address holds a NUL character (%00)."
+    ),
+}
+
+
+def _several_hosts(hosts: str) -> str:
+    return LocationWords.tr(
+        "The server address names several hosts ({hosts}); Hero Desktop connects to one."
+    ).format(hosts=hosts)
+
+
+def _names_no_database(host: str | None, port: int | None, *, hint: bool = False) -> str:
+    """Why an address without a database is refused; ``hint`` tells where one goes."""
+    if hint:
+        if host is None:
+            return LocationWords.tr(
+                "The server address for the local server names no database. "
+                "Add one after the host, as in postgresql://host/heroes."
+            )
+        return LocationWords.tr(
+            "The server address for {host} names no database. "
+            "Add one after the host, as in postgresql://host/heroes."
+        ).format(host=host)
+    if host is None:
+        if port is None:
+            return LocationWords.tr("The server address for the local server names no database.")
+        return LocationWords.tr(
+            "The server address for the local server port {port} names no database."
+        ).format(port=port)
+    if port is None:
+        return LocationWords.tr("The server address for {host} names no database.").format(
+            host=host
+        )
+    return LocationWords.tr("The server address for {host} port {port} names no database.").format(
+        host=host, port=port
+    )
 
 
 def _quote(text: str, safe: str = "") -> str:

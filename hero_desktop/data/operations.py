@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.words import Words
 
 if TYPE_CHECKING:
     # Imported where they are used: the window starts without CSV or pydantic.
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
     from hero_desktop.data.csv_reading import CsvLayout
     from hero_desktop.data.models import HeroCreate
 
-FIELD_TITLES = {"name": "Name", "age": "Age", "secret_name": "Secret Name"}
+
+class OperationsWords(Words):
+    """The translation context of the changes' names (the Undo and Redo entries)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class AddHero:
 
     @property
     def label(self) -> str:
-        return f"Add {self.values.name}"
+        return OperationsWords.tr("Add {name}").format(name=self.values.name)
 
     def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
         if self.added is None:
@@ -93,7 +96,13 @@ class EditHero:
 
     @property
     def label(self) -> str:
-        return f"Edit {FIELD_TITLES[self.field]} of {self.before.name}"
+        if self.field == "name":
+            label = OperationsWords.tr("Edit Name of {name}")
+        elif self.field == "age":
+            label = OperationsWords.tr("Edit Age of {name}")
+        else:
+            label = OperationsWords.tr("Edit Secret Name of {name}")
+        return label.format(name=self.before.name)
 
     def _write(
         self, repository: HeroRepository, value: object, seen: object, force: bool
@@ -128,21 +137,25 @@ class EditCells:
     writes the new values again and brings those heroes back with their ids.
     """
 
-    verb: str  # "Paste", "Fill"
+    verb: str  # "Paste", "Fill": a key (the label is said in the user's language)
     cells: tuple[CellChange, ...]
     new_heroes: tuple[HeroCreate, ...] = ()
     added: list[HeroRow] = field(default_factory=list)
 
     @property
     def label(self) -> str:
-        parts = []
-        if self.cells:
-            count = len(self.cells)
-            parts.append(f"{count:,} Cell{'s' if count != 1 else ''}")
-        if self.new_heroes:
-            count = len(self.new_heroes)
-            parts.append(f"{count:,} New Hero{'es' if count != 1 else ''}")
-        return f"{self.verb} {' and '.join(parts)}"
+        cells, heroes = len(self.cells), len(self.new_heroes)
+        if self.verb == "Fill":  # a fill adds no heroes
+            return OperationsWords.tr("Fill %Ln Cell(s)", "", cells)
+        if cells and heroes:
+            # Two counts: each is its own plural, put in the sentence by name.
+            return OperationsWords.tr("Paste {cells} and {new_heroes}").format(
+                cells=OperationsWords.tr("%Ln Cell(s)", "Paste … and …", cells),
+                new_heroes=OperationsWords.tr("%Ln New Hero(es)", "Paste … and …", heroes),
+            )
+        if heroes:
+            return OperationsWords.tr("Paste %Ln New Hero(es)", "", heroes)
+        return OperationsWords.tr("Paste %Ln Cell(s)", "", cells)
 
     @property
     def field(self) -> str | None:
@@ -183,8 +196,8 @@ class DeleteHeroes:
     @property
     def label(self) -> str:
         if len(self.heroes) == 1:
-            return f"Delete {self.heroes[0].name}"
-        return f"Delete {len(self.heroes):,} Heroes"
+            return OperationsWords.tr("Delete {name}").format(name=self.heroes[0].name)
+        return OperationsWords.tr("Delete %Ln Hero(es)", "", len(self.heroes))
 
     def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
         self.deleted = repository.delete_many(self.heroes, check=not force)
@@ -209,7 +222,7 @@ class ImportHeroes:
 
     @property
     def label(self) -> str:
-        return f"Import {self.path.name}"
+        return OperationsWords.tr("Import {file}").format(file=self.path.name)
 
     def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
         if self.removed_rows:  # redo: the same heroes with the same ids
@@ -228,7 +241,9 @@ class ImportHeroes:
     def revert(self, repository: HeroRepository, force: bool) -> ChangeSummary:
         if self.first_id is None or self.last_id is None:
             raise OperationCancelledError(
-                "This import cannot be undone: its heroes did not get ids in one range."
+                OperationsWords.tr(
+                    "This import cannot be undone: its heroes did not get ids in one range."
+                )
             )
         self.removed_rows = repository.take_range(self.first_id, self.last_id)
         return ChangeSummary(everything=True)

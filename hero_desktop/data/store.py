@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from hero_desktop.data.name_index_state import NameIndexOffer
+from hero_desktop.data.name_index_state import NameCacheBoard, NameIndexOffer
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 
@@ -253,6 +253,11 @@ class NameIndex(Protocol):
         """The structures miss heroes or hold gone ones: rebuild them in the background."""
         ...
 
+    def name_cache_board(self) -> NameCacheBoard | None:
+        """Where Hero Desktop's own cache of the name keys posts its progress (any thread
+        reads it), or None: this engine keeps no such cache."""
+        ...
+
 
 class Connection(Protocol):
     """The store's connection itself: its name, why it is read-only, its lock wait, its end.
@@ -279,6 +284,11 @@ class Connection(Protocol):
         the worker's connection is published under a lock by the store (the
         worker may replace its connection on a reconnect).
         """
+        ...
+
+    def stop_waiting(self) -> None:
+        """A read waiting for the store's own preparations (a name cache) stops waiting,
+        with StatementInterruptedError; a statement running goes on. ANY thread; never blocks."""
         ...
 
     def close(self) -> None: ...

@@ -18,9 +18,14 @@ from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.store import HeroReader
+from hero_desktop.data.words import Words
+
+
+class ViewCellsWords(Words):
+    """The translation context of a whole view's copy."""
+
 
 READ_BATCH_ROWS = 1000
-CANCELLED = "Copy cancelled: the clipboard is as it was."
 Progress = Callable[[int, int], bool]
 
 
@@ -71,11 +76,15 @@ def view_clipboard(
             html.append(html_rows(block).encode("utf-8"))
             done += len(heroes)
             if progress is not None and done < total and progress(done, total) is False:
-                raise OperationCancelledError(CANCELLED)
+                raise _cancelled()
     # The last report only once the whole text is made: joining megabytes is one call
     # that keeps the GIL, and the GUI thread draws that report meanwhile otherwise.
     head, tail = HTML_HEAD.encode("utf-8"), HTML_TAIL.encode("utf-8")
     text, table = "".join(tsv), b"".join([head, *html, tail])
     if progress is not None and progress(done, total) is False:
-        raise OperationCancelledError(CANCELLED)
+        raise _cancelled()
     return text, table, done
+
+
+def _cancelled() -> OperationCancelledError:
+    return OperationCancelledError(ViewCellsWords.tr("Copy cancelled: the clipboard is as it was."))

@@ -31,9 +31,11 @@ from typing import Any
 
 from hero_desktop.data.errors import ConflictError, HeroNotFoundError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.operations import ChangeSummary
+from hero_desktop.data.operations import ChangeSummary, OperationsWords
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.store import HeroTransaction
+
+# Its words are the operations' (OperationsWords): "Fill %Ln Cell(s)" is one sentence.
 
 BATCH_HEROES = 1000
 Progress = Callable[[int, int], bool]
@@ -50,7 +52,7 @@ class FillView:
     showed in the view, for the label before the fill has run.
     """
 
-    verb: str  # "Fill", "Paste"
+    verb: str  # "Fill", "Paste": a key (the label is said in the user's language)
     query: HeroQuery
     fields: tuple[str, ...]
     values: dict[str, object] = field(default_factory=dict)
@@ -65,7 +67,9 @@ class FillView:
     def label(self) -> str:
         heroes = len(self.ids) if self.ids else max(0, self.expected - self.down)
         count = heroes * len(self.fields)
-        return f"{self.verb} {count:,} Cell{'s' if count != 1 else ''}"
+        if self.verb == "Paste":
+            return OperationsWords.tr("Paste %Ln Cell(s)", "", count)
+        return OperationsWords.tr("Fill %Ln Cell(s)", "", count)
 
     def apply(self, repository: HeroRepository, force: bool) -> ChangeSummary:
         if not self.ids:
@@ -110,7 +114,13 @@ class FillView:
 
     def _report(self, done: int, total: int) -> None:
         if self.progress is not None and self.progress(done, total) is False:
-            raise OperationCancelledError(f"{self.verb} cancelled: nothing was changed.")
+            if self.verb == "Paste":
+                raise OperationCancelledError(
+                    OperationsWords.tr("Paste cancelled: nothing was changed.")
+                )
+            raise OperationCancelledError(
+                OperationsWords.tr("Fill cancelled: nothing was changed.")
+            )
 
 
 class _Same:

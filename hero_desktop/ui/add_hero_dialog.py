@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from hero_desktop.data.errors import InvalidHeroError
 from hero_desktop.data.rows import MAX_AGE, MAX_TEXT_LENGTH
+from hero_desktop.data.words import Words
 from hero_desktop.ui.field_message import error_label, show_refusal
 from hero_desktop.ui.overrides import override
 
@@ -37,6 +38,10 @@ SaveHero = Callable[["HeroCreate", "AddHeroDialog"], None]
 MESSAGE_GAP = 2  # pixels between a field and its message
 
 
+class AddHeroDialogWords(Words):
+    """The translation context of the Add Hero dialog's words."""
+
+
 class AddHeroDialog(QDialog):
     def __init__(
         self,
@@ -45,7 +50,7 @@ class AddHeroDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add Hero")
+        self.setWindowTitle(AddHeroDialogWords.tr("Add Hero"))
         # Wide enough for the placeholders and for most messages on one line.
         self.setMinimumWidth(380)
         self._save = save
@@ -55,12 +60,15 @@ class AddHeroDialog(QDialog):
 
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(MAX_TEXT_LENGTH * 2)
-        self.name_edit.setPlaceholderText("Required, e.g. Deadpond")
+        self.name_edit.setPlaceholderText(AddHeroDialogWords.tr("Required, e.g. Deadpond"))
         self.secret_edit = QLineEdit()
         self.secret_edit.setMaxLength(MAX_TEXT_LENGTH * 2)
-        self.secret_edit.setPlaceholderText("Required, e.g. Dive Wilson")
+        self.secret_edit.setPlaceholderText(AddHeroDialogWords.tr("Required, e.g. Dive Wilson"))
         self.age_edit = QLineEdit()
-        self.age_edit.setPlaceholderText(f"Optional, 0 to {MAX_AGE}")
+        # The limit as it is typed (no digit grouping): the field takes digits only.
+        self.age_edit.setPlaceholderText(
+            AddHeroDialogWords.tr("Optional, 0 to {max_age}").format(max_age=MAX_AGE)
+        )
         self.errors = {field: error_label() for field in ("name", "secret_name", "age")}
         self.form_error = error_label()
         self.edits = {"name": self.name_edit, "secret_name": self.secret_edit, "age": self.age_edit}
@@ -71,9 +79,9 @@ class AddHeroDialog(QDialog):
 
         form = QFormLayout()
         for text, edit, field in (
-            ("&Name:", self.name_edit, "name"),
-            ("&Secret name:", self.secret_edit, "secret_name"),
-            ("&Age:", self.age_edit, "age"),
+            (AddHeroDialogWords.tr("&Name:"), self.name_edit, "name"),
+            (AddHeroDialogWords.tr("&Secret name:"), self.secret_edit, "secret_name"),
+            (AddHeroDialogWords.tr("&Age:"), self.age_edit, "age"),
         ):
             label = QLabel(text)
             label.setBuddy(edit)  # Alt+letter moves to the field
@@ -85,9 +93,9 @@ class AddHeroDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleDescription("Add this hero (Enter)")
+        self.save_button.setAccessibleDescription(AddHeroDialogWords.tr("Add this hero (Enter)"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(
-            "Close without adding (Esc)"
+            AddHeroDialogWords.tr("Close without adding (Esc)")
         )
 
         layout = QVBoxLayout(self)
@@ -135,7 +143,10 @@ class AddHeroDialog(QDialog):
     def show_waiting(self, text: str) -> None:
         """While a save waits for another program's lock: say so (an empty text: done)."""
         if text:
-            show_refusal(self.form_error, f"{text} Press Esc to stop waiting.")
+            show_refusal(
+                self.form_error,
+                AddHeroDialogWords.tr("{waiting} Press Esc to stop waiting.").format(waiting=text),
+            )
         else:
             self.form_error.clear()
             self.form_error.hide()

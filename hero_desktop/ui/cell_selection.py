@@ -17,8 +17,14 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
 from PySide6.QtWidgets import QLabel, QTableView
 
 from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.words import Words
 from hero_desktop.ui.count_words import counting_whole_view
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
+
+
+class CellSelectionWords(Words):
+    """The translation context of the status bar's selection count."""
+
 
 NAME_COLUMN = COLUMNS.index("name")
 Flag = QItemSelectionModel.SelectionFlag
@@ -79,20 +85,19 @@ class CellSelection(QObject):
         if self.whole_view:
             if not self._model.counted:
                 return counting_whole_view()
-            total = self._model.total
-            return f"All {total:,} hero{'es' if total != 1 else ''} selected"
+            return CellSelectionWords.tr("All %Ln hero(es) selected", "", self._model.total)
         cells = self.selected_cells()
         if len(cells) <= 1:
             return ""
         shown = self.visible_columns()
         rows = {row for row, _ in cells}
         if shown and all((r, c) in cells for r in rows for c in shown):
-            return f"{len(rows):,} row{'s' if len(rows) != 1 else ''} selected"
+            return CellSelectionWords.tr("%Ln row(s) selected", "", len(rows))
         columns = {column for _, column in cells}
         page = range(self._model.rowCount())
         if len(page) > 1 and all((r, c) in cells for c in columns for r in page):
-            return f"{len(columns):,} column{'s' if len(columns) != 1 else ''} selected"
-        return f"{len(cells):,} cells selected"
+            return CellSelectionWords.tr("%Ln column(s) selected", "", len(columns))
+        return CellSelectionWords.tr("%Ln cell(s) selected", "", len(cells))
 
     # -- changing it -----------------------------------------------------------------
 

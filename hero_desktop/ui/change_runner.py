@@ -37,8 +37,19 @@ from hero_desktop.data.errors import (
     HeroNotFoundError,
 )
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.operations import ChangeSummary, DeleteHeroes, EditHero, Operation
+from hero_desktop.data.operations import (
+    AddHero,
+    ChangeSummary,
+    DeleteHeroes,
+    EditCells,
+    EditHero,
+    ImportHeroes,
+    Operation,
+)
+from hero_desktop.data.view_fill import FillView
+from hero_desktop.data.words import Words
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.menu_text import literal, without_mnemonic
 from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.prompts import Prompts
@@ -49,7 +60,11 @@ log = logging.getLogger("hero_desktop.changes")
 
 Done = Callable[[ChangeSummary], None]
 Failed = Callable[[HeroError], None]
-OUTCOME = {"do": "done", "undo": "undone", "redo": "redone"}
+OUTCOME = {"do": "done", "undo": "undone", "redo": "redone"}  # (for the log)
+
+
+class ChangeRunnerWords(Words):
+    """The translation context of the Undo and Redo entries and the change runner's messages."""
 
 
 class HeroCommand(QUndoCommand):
@@ -58,6 +73,10 @@ class HeroCommand(QUndoCommand):
     def __init__(self, operation: Operation) -> None:
         super().__init__(operation.label)
         self.operation = operation
+
+    def menu_text(self, undo: bool) -> str:
+        """The Undo (or Redo) entry that names this change ("&Undo Add Tom&&Jerry")."""
+        return step_text(self.operation, undo)
 
     @override
     def redo(self) -> None:
@@ -83,6 +102,9 @@ class ChangeRunner(QObject):
     succeeded = Signal()  # a change, an undo or a redo was written (before its callback)
     # What the user should read about the last change, and its MessageKind.
     message = Signal(str, object)
+    # A committed change in words, for screen readers: the window paints its rows,
+    # which a screen reader does not read by itself ("Done: Add Night Owl.").
+    announced = Signal(str)
     undoAvailable = Signal(bool)  # noqa: N815 - an Undo pressed now would undo something
     redoAvailable = Signal(bool)  # noqa: N815 - a Redo pressed now would redo something
 
@@ -116,7 +138,7 @@ class ChangeRunner(QObject):
         return self._running is None and not self._queue
 
     def pending_labels(self) -> list[str]:
-        """What the changes not yet written do, in order ("Edit Name", "Undo Add Hero")."""
+        """What the changes not yet written do, in order ("Edit Age of Tom", "Undo Add Tom")."""
         changes = ([self._running] if self._running is not None else []) + list(self._queue)
         return [_label(change) for change in changes]
 
@@ -157,8 +179,7 @@ class ChangeRunner(QObject):
                 if change.at_index is not None and change.at_index != self.stack.index():
                     # A change asked before it was not saved: this Undo (or Redo) was
                     # meant for a stack that never came to be, so it does nothing.
-                    self.message.emit(f"{change.step.capitalize()} skipped: the change "
-                                      "before it was not saved.", MessageKind.WARNING)  # fmt: skip
+                    self.message.emit(_skipped(change.step), MessageKind.WARNING)
                     continue
                 position = self.stack.index() - (1 if change.step == "undo" else 0)
                 command = self._command(position)
@@ -196,6 +217,7 @@ class ChangeRunner(QObject):
             self.stack.redo()
         self.succeeded.emit()
         self.changed.emit(summary)
+        self.announced.emit(_done(change))
         if change.done is not None:
             change.done(summary)
 
@@ -215,11 +237,15 @@ class ChangeRunner(QObject):
 
     def _report(self, change: _Change, error: BaseException) -> None:
         if isinstance(error, ConflictError) and not change.force:
-            edit = change.step == "do" and isinstance(change.operation, EditHero)
-            outcome = "your edit was not saved" if edit else "nothing was changed"
-            self.message.emit(
-                f"Kept the values another program wrote; {outcome}.", MessageKind.WARNING
-            )
+            if change.step == "do" and isinstance(change.operation, EditHero):
+                kept = ChangeRunnerWords.tr(
+                    "Kept the values another program wrote; your edit was not saved."
+                )
+            else:
+                kept = ChangeRunnerWords.tr(
+                    "Kept the values another program wrote; nothing was changed."
+                )
+            self.message.emit(kept, MessageKind.WARNING)
             self.changed.emit(ChangeSummary(changed=(error.hero_id,)))
         elif isinstance(error, HeroError):
             self.message.emit(error.message, MessageKind.ERROR)
@@ -254,22 +280,38 @@ def _logged(
 
 
 def _label(change: _Change) -> str:
-    name = change.operation.label if change.operation is not None else ""
     if change.step == "do":
-        return name
-    return f"{change.step.capitalize()} {name}".strip()
+        return change.operation.label if change.operation is not None else ""
+    return without_mnemonic(step_text(change.operation, change.step == "undo"))
+
+
+def _done(change: _Change) -> str:
+    label = change.operation.label if change.operation is not None else ""
+    if change.step == "undo":
+        return ChangeRunnerWords.tr("Undone: {change}.").format(change=label)
+    if change.step == "redo":
+        return ChangeRunnerWords.tr("Redone: {change}.").format(change=label)
+    return ChangeRunnerWords.tr("Done: {change}.").format(change=label)
+
+
+def _skipped(step: str) -> str:
+    if step == "undo":
+        return ChangeRunnerWords.tr("Undo skipped: the change before it was not saved.")
+    return ChangeRunnerWords.tr("Redo skipped: the change before it was not saved.")
 
 
 def _action(change: _Change) -> str:
+    """The heading of what the change would write, in the conflict question."""
     if change.step == "undo":
-        return "Undo"
+        return ChangeRunnerWords.tr("Undo would write:")
     if change.step == "redo":
-        return "Redo"
+        return ChangeRunnerWords.tr("Redo would write:")
     if isinstance(change.operation, EditHero):
-        return "Your edit"
+        return ChangeRunnerWords.tr("Your edit would write:")
     if isinstance(change.operation, DeleteHeroes):
-        return "Deleting"
-    return change.operation.label if change.operation else ""
+        return ChangeRunnerWords.tr("Deleting would write:")
+    label = change.operation.label if change.operation else ""
+    return ChangeRunnerWords.tr("{change} would write:").format(change=label)
 
 
 def _mine(change: _Change) -> Mapping[str, object]:
@@ -282,5 +324,92 @@ def _mine(change: _Change) -> Mapping[str, object]:
         return {operation.field: operation.value}
     if isinstance(operation, DeleteHeroes):
         names = ", ".join(hero.name for hero in operation.heroes[:3])
-        return {"name": names, "age": "(deleted)"}
+        return {"name": names, "age": ChangeRunnerWords.tr("(deleted)")}
     return {"change": operation.label}
+
+
+def step_text(operation: Operation | None, undo: bool) -> str:
+    """The Undo (or Redo) entry that names ``operation``: one whole sentence per kind.
+
+    The user's names in it are shown as written (``literal``); a kind without a
+    sentence of its own (or no operation yet) is plain "&Undo" or "&Redo".
+    """
+    names: dict[str, str] = {}
+    if isinstance(operation, AddHero):
+        names["name"] = operation.values.name
+        texts = (ChangeRunnerWords.tr("&Undo Add {name}"), ChangeRunnerWords.tr("&Redo Add {name}"))
+    elif isinstance(operation, EditHero):
+        names["name"] = operation.before.name
+        texts = _edit_texts(operation.field)
+    elif isinstance(operation, DeleteHeroes) and len(operation.heroes) == 1:
+        names["name"] = operation.heroes[0].name
+        texts = (
+            ChangeRunnerWords.tr("&Undo Delete {name}"),
+            ChangeRunnerWords.tr("&Redo Delete {name}"),
+        )
+    elif isinstance(operation, DeleteHeroes):
+        n = len(operation.heroes)
+        texts = (
+            ChangeRunnerWords.tr("&Undo Delete %Ln Hero(es)", "", n),
+            ChangeRunnerWords.tr("&Redo Delete %Ln Hero(es)", "", n),
+        )
+    elif isinstance(operation, ImportHeroes):
+        names["file"] = operation.path.name
+        texts = (
+            ChangeRunnerWords.tr("&Undo Import {file}"),
+            ChangeRunnerWords.tr("&Redo Import {file}"),
+        )
+    elif isinstance(operation, EditCells | FillView):
+        texts = _cell_texts(operation)
+    else:
+        texts = (ChangeRunnerWords.tr("&Undo"), ChangeRunnerWords.tr("&Redo"))
+    return texts[0 if undo else 1].format(**{key: literal(v) for key, v in names.items()})
+
+
+def _edit_texts(field: str) -> tuple[str, str]:
+    if field == "name":
+        return (
+            ChangeRunnerWords.tr("&Undo Edit Name of {name}"),
+            ChangeRunnerWords.tr("&Redo Edit Name of {name}"),
+        )
+    if field == "age":
+        return (
+            ChangeRunnerWords.tr("&Undo Edit Age of {name}"),
+            ChangeRunnerWords.tr("&Redo Edit Age of {name}"),
+        )
+    return (
+        ChangeRunnerWords.tr("&Undo Edit Secret Name of {name}"),
+        ChangeRunnerWords.tr("&Redo Edit Secret Name of {name}"),
+    )
+
+
+def _cell_texts(operation: EditCells | FillView) -> tuple[str, str]:
+    if isinstance(operation, FillView):  # (counted as FillView.label counts them)
+        heroes = len(operation.ids) or max(0, operation.expected - operation.down)
+        cells, new = heroes * len(operation.fields), 0
+    else:
+        cells, new = len(operation.cells), len(operation.new_heroes)
+    if operation.verb == "Fill":  # a fill adds no heroes
+        return (
+            ChangeRunnerWords.tr("&Undo Fill %Ln Cell(s)", "", cells),
+            ChangeRunnerWords.tr("&Redo Fill %Ln Cell(s)", "", cells),
+        )
+    if cells and new:
+        # Two counts: each is its own plural, put in the sentence by name.
+        counts = {
+            "cells": ChangeRunnerWords.tr("%Ln Cell(s)", "Undo/Redo Paste … and …", cells),
+            "new_heroes": ChangeRunnerWords.tr("%Ln New Hero(es)", "Undo/Redo Paste … and …", new),
+        }
+        return (
+            ChangeRunnerWords.tr("&Undo Paste {cells} and {new_heroes}").format(**counts),
+            ChangeRunnerWords.tr("&Redo Paste {cells} and {new_heroes}").format(**counts),
+        )
+    if new:
+        return (
+            ChangeRunnerWords.tr("&Undo Paste %Ln New Hero(es)", "", new),
+            ChangeRunnerWords.tr("&Redo Paste %Ln New Hero(es)", "", new),
+        )
+    return (
+        ChangeRunnerWords.tr("&Undo Paste %Ln Cell(s)", "", cells),
+        ChangeRunnerWords.tr("&Redo Paste %Ln Cell(s)", "", cells),
+    )

@@ -13,14 +13,29 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QTableView
 
-from hero_desktop.ui.hero_table_model import COLUMNS, HEADERS
+from hero_desktop.data.words import Words
+from hero_desktop.ui.hero_table_model import COLUMNS
 from hero_desktop.ui.window_settings import WindowSettings
+
+
+class ColumnLayoutWords(Words):
+    """The translation context of View → Columns (the header's menu)."""
+
 
 NAME = COLUMNS.index("name")
 # The default widths of the ID, Name and Age columns; the last column stretches.
 DEFAULT_WIDTHS = (70, 260, 70)
 # The keys that open the columns menu from the table, as the context-menu key does elsewhere.
 MENU_KEYS = ("Shift+F10", "Menu")
+
+
+def menu_entries() -> dict[str, str]:
+    """Each column's entry in the columns menu, with its Alt letter (Name is always shown)."""
+    return {
+        "id": ColumnLayoutWords.tr("&ID"),
+        "age": ColumnLayoutWords.tr("&Age"),
+        "secret_name": ColumnLayoutWords.tr("&Secret name"),
+    }
 
 
 class ColumnLayout(QObject):
@@ -31,12 +46,13 @@ class ColumnLayout(QObject):
         self._table = table
         self._settings = settings
         self._header = header = table.horizontalHeader()
-        self.menu = QMenu("&Columns", table)
+        self.menu = QMenu(ColumnLayoutWords.tr("&Columns"), table)
         """View → Columns, also the header's context menu (window actions add the rest)."""
         self.shown_actions: dict[int, QAction] = {}
-        for column, title in enumerate(HEADERS):
+        entries = menu_entries()
+        for column, field in enumerate(COLUMNS):
             if column != NAME:
-                action = self.menu.addAction(f"&{title}")  # (&ID, &Age, &Secret name)
+                action = self.menu.addAction(entries[field])
                 action.setCheckable(True)
                 action.triggered.connect(lambda shown, c=column: self.show_column(c, shown))
                 self.shown_actions[column] = action

@@ -27,21 +27,33 @@ from PySide6.QtWidgets import (
 )
 
 from hero_desktop.data.location import DEFAULT_PORT, ServerAddress
+from hero_desktop.data.words import Words
 from hero_desktop.ui.field_message import error_label, show_refusal
 from hero_desktop.ui.overrides import override
 
-# The modes offered, most usual first; an address may bring another one along.
-TLS_MODES = {
-    "prefer": "Prefer TLS (use it when the server offers it)",
-    "require": "Require TLS",
-    "verify-full": "Require TLS and verify the server's certificate",
-    "disable": "No TLS",
-}
-OTHER_TLS_MODES = {
-    "allow": "Allow TLS (only when the server insists)",
-    "verify-ca": "Require TLS and verify the certificate's authority only",
-}
-PASSWORD_HINT = "Leave empty to use ~/.pgpass or PGPASSWORD"
+
+class ConnectDialogWords(Words):
+    """The translation context of the Connect to Server dialog's words."""
+
+
+def tls_modes() -> dict[str, str]:
+    """The modes offered (libpq's sslmode: its label), most usual first."""
+    return {
+        "prefer": ConnectDialogWords.tr("Prefer TLS (use it when the server offers it)"),
+        "require": ConnectDialogWords.tr("Require TLS"),
+        "verify-full": ConnectDialogWords.tr("Require TLS and verify the server's certificate"),
+        "disable": ConnectDialogWords.tr("No TLS"),
+    }
+
+
+def other_tls_modes() -> dict[str, str]:
+    """Modes not offered, labelled when an address brings one along."""
+    return {
+        "allow": ConnectDialogWords.tr("Allow TLS (only when the server insists)"),
+        "verify-ca": ConnectDialogWords.tr(
+            "Require TLS and verify the certificate's authority only"
+        ),
+    }
 
 
 def login_name() -> str:
@@ -55,7 +67,7 @@ def login_name() -> str:
 class ConnectDialog(QDialog):
     def __init__(self, initial: ServerAddress | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect to Server")
+        self.setWindowTitle(ConnectDialogWords.tr("Connect to Server"))
         self.setMinimumWidth(420)
         self._options = initial.options if initial is not None else ()
         # What the address left to libpq stays so while its field shows the default:
@@ -65,40 +77,43 @@ class ConnectDialog(QDialog):
         self.chosen: ServerAddress | None = None
 
         self.host_edit = QLineEdit("localhost")
-        self.host_edit.setPlaceholderText("A name, an IP address or a socket folder")
+        self.host_edit.setPlaceholderText(
+            ConnectDialogWords.tr("A name, an IP address or a socket folder")
+        )
         self.port_spin = QSpinBox()
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(DEFAULT_PORT)
         self.port_spin.setGroupSeparatorShown(False)
-        self.port_spin.lineEdit().setAccessibleName("Port")
+        self.port_spin.lineEdit().setAccessibleName(ConnectDialogWords.tr("Port"))
         self.database_edit = QLineEdit("heroes")
-        self.database_edit.setPlaceholderText("Required, e.g. heroes")
+        self.database_edit.setPlaceholderText(ConnectDialogWords.tr("Required, e.g. heroes"))
         self.user_edit = QLineEdit(login_name())
-        self.user_edit.setPlaceholderText("Your login name")
+        self.user_edit.setPlaceholderText(ConnectDialogWords.tr("Your login name"))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(PASSWORD_HINT)
-        self.password_edit.setToolTip(PASSWORD_HINT)
+        password_hint = ConnectDialogWords.tr("Leave empty to use ~/.pgpass or PGPASSWORD")
+        self.password_edit.setPlaceholderText(password_hint)
+        self.password_edit.setToolTip(password_hint)
         self.tls_combo = QComboBox()
-        for mode, label in TLS_MODES.items():
+        for mode, label in tls_modes().items():
             self.tls_combo.addItem(label, mode)
         self.database_error = error_label()
         self.form_error = error_label()
 
         form = QFormLayout()
-        self._add_row(form, "&Host:", self.host_edit)
-        self._add_row(form, "&Port:", self.port_spin)
-        self._add_row(form, "&Database:", self.database_edit)
+        self._add_row(form, ConnectDialogWords.tr("&Host:"), self.host_edit)
+        self._add_row(form, ConnectDialogWords.tr("&Port:"), self.port_spin)
+        self._add_row(form, ConnectDialogWords.tr("&Database:"), self.database_edit)
         form.addRow("", self.database_error)
-        self._add_row(form, "&User:", self.user_edit)
-        self._add_row(form, "Pass&word:", self.password_edit)
-        self._add_row(form, "&TLS:", self.tls_combo)
+        self._add_row(form, ConnectDialogWords.tr("&User:"), self.user_edit)
+        self._add_row(form, ConnectDialogWords.tr("Pass&word:"), self.password_edit)
+        self._add_row(form, ConnectDialogWords.tr("&TLS:"), self.tls_combo)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.connect_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.connect_button.setText("&Connect")
+        self.connect_button.setText(ConnectDialogWords.tr("&Connect"))
         self.connect_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -118,7 +133,9 @@ class ConnectDialog(QDialog):
         for before, after in pairwise(fields):
             self.setTabOrder(before, after)
         self._describe_fields()
-        self.connect_button.setAccessibleDescription("Open the database on this server (Enter)")
+        self.connect_button.setAccessibleDescription(
+            ConnectDialogWords.tr("Open the database on this server (Enter)")
+        )
         self.database_edit.textChanged.connect(self._database_typed)
 
         if initial is not None:
@@ -132,7 +149,9 @@ class ConnectDialog(QDialog):
         """Each field's hint, for screen readers (a refusal replaces its field's)."""
         for edit in (self.host_edit, self.database_edit, self.user_edit, self.password_edit):
             edit.setAccessibleDescription(edit.placeholderText())
-        self.tls_combo.setAccessibleDescription("Whether the connection is encrypted")
+        self.tls_combo.setAccessibleDescription(
+            ConnectDialogWords.tr("Whether the connection is encrypted")
+        )
 
     def _add_row(self, form: QFormLayout, text: str, field: QWidget) -> None:
         label = QLabel(text)
@@ -147,7 +166,7 @@ class ConnectDialog(QDialog):
         self.password_edit.setText(address.password or "")
         mode = address.sslmode or "prefer"
         if self.tls_combo.findData(mode) < 0:
-            self.tls_combo.addItem(OTHER_TLS_MODES.get(mode, mode), mode)
+            self.tls_combo.addItem(other_tls_modes().get(mode, mode), mode)
         self.tls_combo.setCurrentIndex(self.tls_combo.findData(mode))
 
     def entered_address(self) -> ServerAddress:
@@ -174,7 +193,9 @@ class ConnectDialog(QDialog):
         self._describe_fields()
         if not self.database_edit.text().strip():
             self._refuse(
-                self.database_error, self.database_edit, "Enter the name of a database to open."
+                self.database_error,
+                self.database_edit,
+                ConnectDialogWords.tr("Enter the name of a database to open."),
             )
             return
         try:

@@ -23,6 +23,7 @@ from hero_desktop.data.clipboard_text import to_html, to_tsv
 from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.view_cells import cell_text, view_clipboard
+from hero_desktop.data.words import Words
 from hero_desktop.ui.cell_selection import CellSelection
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
@@ -30,6 +31,11 @@ from hero_desktop.ui.message_bar import MessageKind
 
 if TYPE_CHECKING:
     from hero_desktop.ui.csv_transfer import TransferProgress
+
+
+class CopyCellsWords(Words):
+    """The translation context of Copy's progress and messages."""
+
 
 ShowMessage = Callable[[str, MessageKind], None]
 Copied = tuple[str, bytes, int]  # the TSV, the HTML in UTF-8, how many heroes
@@ -80,11 +86,13 @@ class CellCopier(QObject):
     def _copy_view(self, columns: list[int], headers: bool) -> None:
         """Every hero of the view, read in the data worker, with progress and Cancel."""
         if self.progress is not None:
-            self._show_message("A copy is already running.", MessageKind.WARNING)
+            self._show_message(CopyCellsWords.tr("A copy is already running."), MessageKind.WARNING)
             return
         from hero_desktop.ui.csv_transfer import TransferProgress
 
-        progress = self.progress = TransferProgress("Copying heroes", self._owner)
+        progress = self.progress = TransferProgress(
+            CopyCellsWords.tr("Copying heroes"), self._owner
+        )
         query, fields = self._model.query, [COLUMNS[c] for c in columns]
         visible, titles = self._model.secrets_visible, self._titles(columns)
 
@@ -96,8 +104,9 @@ class CellCopier(QObject):
             self._end()
             tsv, html, count = result
             put_on_clipboard(tsv, html)
-            noun = "hero" if count == 1 else "heroes"
-            self._show_message(f"Copied {count:,} {noun}.", MessageKind.SUCCESS)
+            self._show_message(
+                CopyCellsWords.tr("Copied %Ln hero(es).", "", count), MessageKind.SUCCESS
+            )
 
         def failed(error: BaseException) -> None:
             self._end()

@@ -33,12 +33,15 @@ def counting_pages_spoken() -> str:
     return PageCountWords.tr("The number of pages is still being counted")
 
 
-def counting_page_field(page: int) -> str:
-    """The page field's description for screen readers while the count is coming."""
+def counting_page_field(page: int, keys: str) -> str:
+    """The page field's description for screen readers while the count is coming.
+
+    ``keys``: the key that reaches the field, as the user's language writes it.
+    """
     return PageCountWords.tr(
         "Page {page}; the number of pages is still being counted: type a page number and "
-        "press Enter (Ctrl+L)"
-    ).format(page=number(page))
+        "press Enter ({keys})"
+    ).format(page=number(page), keys=keys)
 
 
 def counting_matches() -> str:

@@ -21,6 +21,7 @@ from hero_desktop.data.errors import HeroError, ImportFailedError, OperationCanc
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.operations import ChangeSummary, ImportHeroes
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.words import Words, number
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.message_bar import MessageKind, ShowMessage
@@ -33,6 +34,10 @@ SHOW_AFTER_MS = 300
 REPORT_EVERY_S = 0.05
 
 
+class CsvTransferWords(Words):
+    """The translation context of the CSV import's and export's words."""
+
+
 class TransferProgress(QObject):
     """A progress dialog fed from the worker thread; shown once the work takes 300 ms."""
 
@@ -41,7 +46,7 @@ class TransferProgress(QObject):
     def __init__(self, title: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.cancelled = threading.Event()
-        self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(title, CsvTransferWords.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(SHOW_AFTER_MS)
@@ -77,7 +82,13 @@ class TransferProgress(QObject):
         if total > 0 and self.dialog.maximum() != total:
             self.dialog.setMaximum(total)
         self.dialog.setValue(min(done, total) if total > 0 else 0)
-        self.dialog.setLabelText(f"{done:,} of {total:,} heroes" if total else f"{done:,} heroes")
+        if total:
+            text = CsvTransferWords.tr("{done} of %Ln hero(es)", "", total).format(
+                done=number(done)
+            )
+        else:
+            text = CsvTransferWords.tr("%Ln hero(es)", "", done)
+        self.dialog.setLabelText(text)
 
     def finish(self) -> None:
         self._running = False
@@ -111,7 +122,7 @@ class CsvTransfer:
     def import_file(self, path: str) -> None:
         """Import ``path``, after asking when some of its columns will be ignored."""
         if self.progress is not None:
-            self.show_message("An import or export is already running.")
+            self.show_message(CsvTransferWords.tr("An import or export is already running."))
             return
 
         # The header is read in the worker (the file may sit on a slow share);
@@ -130,26 +141,37 @@ class CsvTransfer:
 
     def _import_after_asking(self, path: str, layout: CsvLayout) -> None:
         if layout.ignored:
-            go_on = self.prompts.confirm("Import CSV", f"{layout.ignored_sentence()} Import?")
+            go_on = self.prompts.confirm(
+                CsvTransferWords.tr("Import CSV"),
+                CsvTransferWords.tr("{ignored} Import?").format(ignored=layout.ignored_sentence()),
+            )
             self.reactivate()
             if not go_on:
                 self.show_message(
-                    f"Cancelled: nothing was imported from {Path(path).name}.", MessageKind.WARNING
+                    CsvTransferWords.tr("Cancelled: nothing was imported from {file}.").format(
+                        file=Path(path).name
+                    ),
+                    MessageKind.WARNING,
                 )
                 return
-        progress = self._begin(f"Importing {Path(path).name}")
+        progress = self._begin(CsvTransferWords.tr("Importing {file}").format(file=Path(path).name))
         if progress is None:
             return
         operation = ImportHeroes(Path(path), progress.report, layout)
 
         def imported(_summary: ChangeSummary) -> None:
             self._end()
-            self.show_message(f"Imported {operation.imported:,} heroes.", MessageKind.SUCCESS)
+            self.show_message(
+                CsvTransferWords.tr("Imported %Ln hero(es).", "", operation.imported),
+                MessageKind.SUCCESS,
+            )
 
         self.runner.run(operation, imported, self._failed)
 
     def export_file(self, path: str, query: HeroQuery) -> None:
-        progress = self._begin(f"Exporting to {Path(path).name}")
+        progress = self._begin(
+            CsvTransferWords.tr("Exporting to {file}").format(file=Path(path).name)
+        )
         if progress is None:
             return
 
@@ -160,7 +182,9 @@ class CsvTransfer:
 
         def exported(rows: int) -> None:
             self._end()
-            self.show_message(f"Exported {rows:,} heroes.", MessageKind.SUCCESS)
+            self.show_message(
+                CsvTransferWords.tr("Exported %Ln hero(es).", "", rows), MessageKind.SUCCESS
+            )
 
         self.client.ask(export, exported, self._failed)
 
@@ -171,7 +195,7 @@ class CsvTransfer:
 
     def _begin(self, title: str) -> TransferProgress | None:
         if self.progress is not None:
-            self.show_message("An import or export is already running.")
+            self.show_message(CsvTransferWords.tr("An import or export is already running."))
             return None
         self.progress = TransferProgress(title, self.parent)
         return self.progress
@@ -184,9 +208,11 @@ class CsvTransfer:
     def _failed(self, error: BaseException) -> None:
         self._end()
         if isinstance(error, OperationCancelledError):
-            self.show_message("Cancelled: nothing was changed.", MessageKind.WARNING)
+            self.show_message(
+                CsvTransferWords.tr("Cancelled: nothing was changed."), MessageKind.WARNING
+            )
         elif isinstance(error, ImportFailedError):
             self.show_message(error.message.split("\n", 1)[0])
-            self.prompts.information("Import Refused", error.message)
+            self.prompts.information(CsvTransferWords.tr("Import Refused"), error.message)
         elif isinstance(error, HeroError):
             self.show_message(error.message)

@@ -52,6 +52,7 @@ from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.opening import open_store
 from hero_desktop.data.store import HeroStore
 from hero_desktop.data.views import PageRequest, PageView, read_page
+from hero_desktop.data.words import Words
 from hero_desktop.ui.lingering import linger
 from hero_desktop.ui.name_recheck import check_beside
 
@@ -67,6 +68,10 @@ LOCK_WAIT_MS = 250
 Work = Callable[[HeroRepository], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+class DataWorkerWords(Words):
+    """The translation context of the data worker's messages (they reach the user)."""
 
 
 class SupersededError(Exception):
@@ -177,7 +182,7 @@ class _Worker(QObject):
 
     def _attempt(self, request_id: int, job: _Job) -> Any:
         if self._repository is None or job.work is None:
-            raise OperationCancelledError("The database is not open.")
+            raise OperationCancelledError(DataWorkerWords.tr("The database is not open."))
         reported = interrupted = False
         while True:
             try:
@@ -193,7 +198,9 @@ class _Worker(QObject):
             except DatabaseBusyError:
                 if job.cancel.is_set():
                     self._gave_up_on_lock = True
-                    raise OperationCancelledError("Cancelled: nothing was changed.") from None
+                    raise OperationCancelledError(
+                        DataWorkerWords.tr("Cancelled: nothing was changed.")
+                    ) from None
                 if job.view and request_id < self._shared.latest_view:
                     raise SupersededError() from None
                 if not reported:
@@ -422,6 +429,10 @@ class DataClient(QObject):
         self._waiting.clear()
         self._busy_timer.stop()
         self._supersede_views(next(self._ids))
+        with self._shared.lock:
+            if self._shared.database is not None:
+                # A read of any kind waiting for the name cache's first build gives up.
+                self._shared.database.stop_waiting()
         self.setParent(None)
         linger(self._thread, self)
         self._close.emit()

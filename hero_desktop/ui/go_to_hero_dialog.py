@@ -20,8 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hero_desktop.data.words import Words
 from hero_desktop.ui.field_message import error_label, show_refusal
 from hero_desktop.ui.overrides import override
+
+
+class GoToHeroDialogWords(Words):
+    """The translation context of the Go to Hero dialog's words."""
+
 
 Reply = Callable[[str | None], None]
 FindHero = Callable[[str, Reply], None]
@@ -30,21 +36,23 @@ FindHero = Callable[[str, Reply], None]
 class GoToHeroDialog(QDialog):
     def __init__(self, find: FindHero, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Go to Hero")
+        self.setWindowTitle(GoToHeroDialogWords.tr("Go to Hero"))
         self.setMinimumWidth(320)
         self._find = find
         self.id_edit = QLineEdit()
-        self.id_edit.setPlaceholderText("e.g. 42")
-        self.id_edit.setAccessibleDescription("The number in a hero's ID column")
+        self.id_edit.setPlaceholderText(GoToHeroDialogWords.tr("e.g. 42"))
+        self.id_edit.setAccessibleDescription(
+            GoToHeroDialogWords.tr("The number in a hero's ID column")
+        )
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("Hero &id:", self.id_edit)
+        form.addRow(GoToHeroDialogWords.tr("Hero &ID:"), self.id_edit)
         form.addRow("", self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
-            "Show this hero (Enter)"
+            GoToHeroDialogWords.tr("Show this hero (Enter)")
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

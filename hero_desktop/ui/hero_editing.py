@@ -122,8 +122,9 @@ class HeroEditing(QObject):
             self.model.replace_row(hero)  # the cell shows what the file holds
             if isinstance(error, OperationCancelledError):
                 self.messages.show_message(
-                    HeroEditingWords.tr("{reason} Your edit is back in the cell: press Enter.")
-                    .format(reason=error.message),
+                    HeroEditingWords.tr(
+                        "{reason} Your edit is back in the cell: press Enter."
+                    ).format(reason=error.message),
                     MessageKind.WARNING,
                 )
                 self.reopen_editor(hero.id, field, "" if new_value is None else str(new_value))
@@ -198,7 +199,9 @@ class HeroEditing(QObject):
                     HeroEditingWords.tr(
                         "Only the %Ln hero(es) on this page will be deleted.", "", len(heroes)
                     ),
-                    HeroEditingWords.tr("The other %Ln hero(es) of the view will be kept.", "", rest),
+                    HeroEditingWords.tr(
+                        "The other %Ln hero(es) of the view will be kept.", "", rest
+                    ),
                 )
             )
         confirmed = self.prompts.confirm_delete(heroes, note)

@@ -18,12 +18,27 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import PageView
+from hero_desktop.data.words import Words, number
 from hero_desktop.ui.count_words import counting_status
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.window_settings import PAGE_SIZES
 
+
+class HeroTableModelWords(Words):
+    """The translation context of the table's words: column titles, cells' spoken texts."""
+
+
+def column_titles() -> tuple[str, ...]:
+    """The column titles, in the order of ``COLUMNS``, in the user's language."""
+    return (
+        HeroTableModelWords.tr("ID"),
+        HeroTableModelWords.tr("Name"),
+        HeroTableModelWords.tr("Age"),
+        HeroTableModelWords.tr("Secret name"),
+    )
+
+
 COLUMNS: tuple[str, ...] = HeroRow._fields  # ("id", "name", "age", "secret_name")
-HEADERS = ("ID", "Name", "Age", "Secret name")
 SORTABLE = {0: SortKey.ID, 1: SortKey.NAME, 2: SortKey.AGE}
 SECRET_MASK = "••••••••"
 
@@ -37,8 +52,6 @@ TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 # What a screen reader says of a cell: its value (a hidden secret: "hidden"), and why.
 SPOKEN_ROLE = int(Qt.ItemDataRole.AccessibleTextRole)
 SPOKEN_DETAIL_ROLE = int(Qt.ItemDataRole.AccessibleDescriptionRole)
-HIDDEN_WORD = "hidden"
-HIDDEN_HINT = "Hidden: View → Show Secret Names"
 ANSWERED_ROLES = (DISPLAY_ROLE, EDIT_ROLE, ALIGNMENT_ROLE, TOOLTIP_ROLE, SPOKEN_ROLE,
                   SPOKEN_DETAIL_ROLE)  # fmt: skip
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -66,6 +79,11 @@ class HeroTableModel(QAbstractTableModel):
         self.edit_handler: EditHandler | None = None
         # The row of the open cell editor, and its hero as the editor last showed it.
         self._seen: tuple[int, HeroRow] | None = None
+        # Translated once: data() and headerData() answer at every paint, and the
+        # language never changes in a process.
+        self._titles = column_titles()
+        self._hidden_word = HeroTableModelWords.tr("hidden", "a secret name not shown")
+        self._hidden_hint = HeroTableModelWords.tr("Hidden: View → Show Secret Names")
 
     # -- state the window reads ----------------------------------------------
 
@@ -116,14 +134,27 @@ class HeroTableModel(QAbstractTableModel):
         return None
 
     def status_text(self) -> str:
-        noun = "Matches" if self._query.is_filtered else "Heroes"
+        """What the pager says: which heroes (or search matches) the page shows, of how many."""
+        filtered = self._query.is_filtered
         if not self._rows:
-            return f"No {noun.lower()}" if self._total == 0 else f"{noun}: none on this page"
-        first = self.first_rank + 1
-        last = self.first_rank + len(self._rows)
+            if self._total == 0 and filtered:
+                return HeroTableModelWords.tr("No matches")
+            if self._total == 0:
+                return HeroTableModelWords.tr("No heroes")
+            if filtered:
+                return HeroTableModelWords.tr("Matches: none on this page")
+            return HeroTableModelWords.tr("Heroes: none on this page")
         if not self._counted:
-            return counting_status(self._query.is_filtered, first, last)
-        return f"{noun} {first:,}–{last:,} of {self._total:,}"
+            first, last = self.first_rank + 1, self.first_rank + len(self._rows)
+            return counting_status(filtered, first, last)
+        numbers = {
+            "first": number(self.first_rank + 1),
+            "last": number(self.first_rank + len(self._rows)),
+            "total": number(self._total),
+        }
+        if filtered:
+            return HeroTableModelWords.tr("Matches {first}–{last} of {total}").format(**numbers)
+        return HeroTableModelWords.tr("Heroes {first}–{last} of {total}").format(**numbers)
 
     # -- loading -------------------------------------------------------------
 
@@ -222,11 +253,11 @@ class HeroTableModel(QAbstractTableModel):
         if role == ALIGNMENT_ROLE:
             return RIGHT_ALIGNED if column in NUMBER_COLUMNS else None
         if role == SPOKEN_ROLE:
-            return HIDDEN_WORD if hidden else ("" if value is None else str(value))
+            return self._hidden_word if hidden else ("" if value is None else str(value))
         if role == SPOKEN_DETAIL_ROLE:
-            return HIDDEN_HINT if hidden else ""
+            return self._hidden_hint if hidden else ""
         if column == "secret_name":
-            return HIDDEN_HINT if hidden else str(value)
+            return self._hidden_hint if hidden else str(value)
         return None
 
     @override
@@ -235,8 +266,8 @@ class HeroTableModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return self._titles[section]
         if orientation == Qt.Orientation.Vertical:
             return str(self.first_rank + section + 1)
         return None

@@ -37,11 +37,18 @@ from PySide6.QtWidgets import (
 )
 
 from hero_desktop.data.errors import InvalidHeroError
+from hero_desktop.data.words import Words
+from hero_desktop.ui.announce import announce
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 from hero_desktop.ui.overrides import override
 
 if TYPE_CHECKING:
     from hero_desktop.data.models import HeroUpdate
+
+
+class HeroTableViewWords(Words):
+    """The translation context of the table's name and description for screen readers."""
+
 
 Index = QModelIndex | QPersistentModelIndex
 COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -69,6 +76,12 @@ class HeroCellDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = super().createEditor(parent, option, index)
         editor.setProperty(FIELD_PROPERTY, COLUMNS[index.column()])
+        # A screen reader names the editor by its column ("Age"), not just its text.
+        title = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        editor.setAccessibleName(str(title))
+        editor.setAccessibleDescription(
+            HeroTableViewWords.tr("Enter saves the value, Esc leaves it as it was")
+        )
         return editor  # (setEditorData, which Qt calls next, notes the hero it shows)
 
     @override
@@ -145,9 +158,12 @@ class HeroTableView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setTabKeyNavigation(True)
-        self.setAccessibleName("Heroes")
+        self.setAccessibleName(HeroTableViewWords.tr("Heroes"))
         self.setAccessibleDescription(
-            "One page of heroes: Enter or F2 edits a cell, Ctrl+N adds a hero, F1 lists the keys"
+            HeroTableViewWords.tr(
+                "One page of heroes: Enter or F2 edits a cell, Ctrl+N adds a hero, "
+                "F1 lists the keys"
+            )
         )
         self.setAlternatingRowColors(True)
         # The ID column already numbers the heroes; row numbers only repeated it.
@@ -184,9 +200,13 @@ class HeroTableView(QTableView):
         """Show ``text`` across the empty table (an empty text hides it)."""
         if not text and self._placeholder is None:
             return
+        shown = self.placeholder.isVisible() and self.placeholder.text()
         self.placeholder.setText(text)
         self.placeholder.setVisible(bool(text))
         self.placeholder.resize(self.viewport().size())
+        if text != shown:
+            # A label inside the viewport is not in the accessible tree: say it.
+            announce(self, text)
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -31,6 +31,7 @@ from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location, location_key
 from hero_desktop.data.store import NameIndex
+from hero_desktop.data.words import Words, number
 from hero_desktop.ui.announce import announce
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.lingering import linger
@@ -39,6 +40,10 @@ from hero_desktop.ui.store_sentences import offer_sentence
 
 DECLINED_KEY = "name_index_declined"
 """Settings: the files (resolved paths) and servers (URLs) whose user answered "Not Now"."""
+
+
+class IndexOfferBarWords(Words):
+    """The translation context of the name index offer bar and its build's progress."""
 
 
 class _Builder(QThread):
@@ -102,17 +107,21 @@ class IndexOfferBar(QWidget):
         self.label.setWordWrap(True)
         # Window-wide shortcuts while the bar shows (a button's own mnemonic
         # only fires once Alt has been pressed alone on some platforms).
-        self.add_button = QPushButton("Add Index (Alt+A)")
-        self.add_button.setToolTip("Add the name index now, in the background")
-        self.add_button.setAccessibleName("Add Index")
-        self.add_button.setAccessibleDescription(
-            "Add the name index now, in the background (Alt+A)"
+        self.add_button = QPushButton(IndexOfferBarWords.tr("Add Index (Alt+A)"))
+        self.add_button.setToolTip(
+            IndexOfferBarWords.tr("Add the name index now, in the background")
         )
-        self.not_now_button = QPushButton("Not Now (Alt+N)")
-        self.not_now_button.setToolTip("Keep the file as it is; search and sort still work")
-        self.not_now_button.setAccessibleName("Not Now")
+        self.add_button.setAccessibleName(IndexOfferBarWords.tr("Add Index"))
+        self.add_button.setAccessibleDescription(
+            IndexOfferBarWords.tr("Add the name index now, in the background (Alt+A)")
+        )
+        self.not_now_button = QPushButton(IndexOfferBarWords.tr("Not Now (Alt+N)"))
+        self.not_now_button.setToolTip(
+            IndexOfferBarWords.tr("Keep the file as it is; search and sort still work")
+        )
+        self.not_now_button.setAccessibleName(IndexOfferBarWords.tr("Not Now"))
         self.not_now_button.setAccessibleDescription(
-            "Keep the file as it is; search and sort still work (Alt+N)"
+            IndexOfferBarWords.tr("Keep the file as it is; search and sort still work (Alt+N)")
         )
         for keys, button in (("Alt+A", self.add_button), ("Alt+N", self.not_now_button)):
             shortcut = QShortcut(QKeySequence(keys), parent)
@@ -125,10 +134,12 @@ class IndexOfferBar(QWidget):
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
-        self.progress.setAccessibleName("Name index build")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop building the name index; the file stays as it was")
-        self.cancel_button.setAccessibleName("Cancel the name index")
+        self.progress.setAccessibleName(IndexOfferBarWords.tr("Name index build"))
+        self.cancel_button = QPushButton(IndexOfferBarWords.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            IndexOfferBarWords.tr("Stop building the name index; the file stays as it was")
+        )
+        self.cancel_button.setAccessibleName(IndexOfferBarWords.tr("Cancel the name index"))
         self.cancel_button.setAccessibleDescription(self.cancel_button.toolTip())
         self.cancel_button.clicked.connect(self.cancel)
         self.hide()
@@ -145,7 +156,12 @@ class IndexOfferBar(QWidget):
         offered = bool(offer) and self._path_key() not in self._declined()
         self.setVisible(offered)
         if offered:
-            announce(self.label, f"{offer} Alt+A adds the index, Alt+N: not now.")
+            announce(
+                self.label,
+                IndexOfferBarWords.tr("{offer} Alt+A adds the index, Alt+N: not now.").format(
+                    offer=offer
+                ),
+            )
         # The collation table loads in the background once the first page is painted
         # (DataClient.warm_up), not on the GUI thread.
         self._watching = True
@@ -182,7 +198,7 @@ class IndexOfferBar(QWidget):
         builder.finished_with.connect(self._finished)
         self._builder = builder
         self._status.show()
-        self._status.showMessage("Building the name index…")
+        self._status.showMessage(IndexOfferBarWords.tr("Building the name index…"))
         self.progress.setRange(0, 0)
         self._status.addPermanentWidget(self.progress)
         self._status.addPermanentWidget(self.cancel_button)
@@ -211,7 +227,11 @@ class IndexOfferBar(QWidget):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-            self._status.showMessage(f"Building the name index: {done:,} of {total:,} heroes…")
+            self._status.showMessage(
+                IndexOfferBarWords.tr(
+                    "Building the name index: {done} of %Ln hero(es)…", "", total
+                ).format(done=number(done))
+            )
 
     def _finished(self, error: object) -> None:
         builder, self._builder = self._builder, None
@@ -231,7 +251,9 @@ class IndexOfferBar(QWidget):
 
             def ready(_none: object) -> None:
                 self._refresh()
-                done = "The name index is ready: search and name order are instant."
+                done = IndexOfferBarWords.tr(
+                    "The name index is ready: search and name order are instant."
+                )
                 status.showMessage(done, 8000)
                 announce(status, done)
                 self.built.emit()
@@ -242,6 +264,11 @@ class IndexOfferBar(QWidget):
             facts = self._facts
             self.setVisible(facts is not None and facts.name_index_offer is not None)
         elif isinstance(error, HeroError):
-            status.showMessage(f"The name index was not added: {error.message}", 15000)
+            status.showMessage(
+                IndexOfferBarWords.tr("The name index was not added: {problem}").format(
+                    problem=error.message
+                ),
+                15000,
+            )
         else:
             raise error if isinstance(error, BaseException) else RuntimeError(str(error))

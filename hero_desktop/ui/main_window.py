@@ -20,24 +20,18 @@ layout, the banners, and one short entry point per menu action.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QVBoxLayout, QWidget
 
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, location_key, location_name
+from hero_desktop.data.words import Words
 from hero_desktop.ui.cell_selection import NAME_COLUMN
 from hero_desktop.ui.column_layout import ColumnLayout
 from hero_desktop.ui.count_words import counting_matches
@@ -49,11 +43,12 @@ from hero_desktop.ui.overrides import override
 from hero_desktop.ui.page_count import CountFollower
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.search_bar import SearchBar
+from hero_desktop.ui.service_imports import SERVICE_MODULES, import_in_steps
 from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.store_sentences import opening_notice, read_only_banner
 from hero_desktop.ui.table_navigator import TableNavigator
 from hero_desktop.ui.text_size import TextSize
-from hero_desktop.ui.window_actions import WindowActions
+from hero_desktop.ui.window_actions import WindowActions, read_only_sentence
 from hero_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
@@ -71,17 +66,10 @@ if TYPE_CHECKING:
 # long after the first page is painted: meanwhile its work would compete with the
 # window's for Python's GIL, just when the window appears and the user looks at it.
 WARM_UP_AFTER_PAINT_MS = 250
-# What the parts built after the first paint import: one module per turn of the event
-# loop, so that no single turn keeps the window from answering for long.
-SERVICE_MODULES = (
-    "hero_desktop.ui.prompts",
-    "hero_desktop.ui.change_runner",
-    "hero_desktop.ui.live_view",
-    "hero_desktop.ui.index_offer_bar",
-    "hero_desktop.ui.csv_transfer",
-    "hero_desktop.ui.hero_editing",
-    "hero_desktop.ui.window_services",
-)
+
+
+class MainWindowWords(Words):
+    """The translation context of the main window's own words."""
 
 
 class MainWindow(QMainWindow):
@@ -111,7 +99,9 @@ class MainWindow(QMainWindow):
         """What the data worker said of the open store (None until it is open)."""
         self._damaged = False
         self.is_ready = False
-        self.setWindowTitle(f"{self.display_name} — Hero Desktop")
+        self.setWindowTitle(
+            MainWindowWords.tr("{database} — Hero Desktop").format(database=self.display_name)
+        )
 
         # A client made before the window (app.py) is already opening the database.
         self.client = client or DataClient(location, read_only)
@@ -231,7 +221,7 @@ class MainWindow(QMainWindow):
         def first_page_shown(_view: object) -> None:
             self.navigator.select(0, NAME_COLUMN)
             if self.isVisible():
-                self.table.after_next_paint(lambda: _import_in_steps(list(SERVICE_MODULES), finish))
+                self.table.after_next_paint(lambda: import_in_steps(list(SERVICE_MODULES), finish))
             else:
                 finish()
 
@@ -268,18 +258,15 @@ class MainWindow(QMainWindow):
         self.message_bar.clear_message()
 
     def say_read_only(self, verb: str) -> None:
-        self.show_message(
-            f"{self.display_name} is open read-only, so heroes cannot be {verb}.",
-            MessageKind.WARNING,
-        )
+        self.show_message(read_only_sentence(self.display_name, verb), MessageKind.WARNING)
 
     def _show_page_state(self) -> None:
         model = self.model
         self.pager.show_state(
             model.page, model.page_count, model.page_size, model.status_text(), model.counted
         )
-        query, total = model.query, model.total
-        matches = f"{total:,} match{'es' if total != 1 else ''}" if model.counted else None
+        query = model.query
+        matches = MainWindowWords.tr("%Ln match(es)", "", model.total) if model.counted else None
         self.search_bar.matches.setText(
             "" if not query.is_filtered else matches or counting_matches()
         )
@@ -290,9 +277,11 @@ class MainWindow(QMainWindow):
         elif query.is_filtered:
             self.table.show_placeholder(self.search_bar.no_match_hint())
         elif self.read_only:
-            self.table.show_placeholder("No heroes in this file.")
+            self.table.show_placeholder(MainWindowWords.tr("No heroes in this file."))
         else:
-            self.table.show_placeholder("No heroes yet. Press Ctrl+N to add one.")
+            self.table.show_placeholder(
+                MainWindowWords.tr("No heroes yet. Press Ctrl+N to add one.")
+            )
 
     def _set_editable(self, editable: bool) -> None:
         self.model.set_read_only(not editable)
@@ -309,8 +298,10 @@ class MainWindow(QMainWindow):
         self.client.ask(_refuse_writes)
         self._set_editable(False)
         self.read_only_banner.setText(
-            f"{self.display_name} is damaged ({problem}). It is open read-only so that "
-            "nothing makes it worse; restore it from a backup."
+            MainWindowWords.tr(
+                "{database} is damaged ({problem}). It is open read-only so that "
+                "nothing makes it worse; restore it from a backup."
+            ).format(database=self.display_name, problem=problem)
         )
 
     # -- changing heroes (what HeroEditing does) ------------------------------------
@@ -364,33 +355,34 @@ class MainWindow(QMainWindow):
         from hero_desktop import __version__
 
         self.prompts.information(
-            "About Hero Desktop",
-            f"Hero Desktop {__version__}\n\nA keyboard-first roster of heroes.\n"
-            f"Database: {location_key(self.location)}",
+            MainWindowWords.tr("About Hero Desktop"),
+            MainWindowWords.tr(
+                "Hero Desktop {version}\n\nA keyboard-first roster of heroes.\nDatabase: {database}"
+            ).format(version=__version__, database=location_key(self.location)),
         )
 
     def import_csv(self) -> None:
         if self.read_only:
             self.say_read_only("imported")
             return
-        path = self.prompts.open_path("Import Heroes from CSV", csv=True)
+        path = self.prompts.open_path(MainWindowWords.tr("Import Heroes from CSV"), csv=True)
         self.reactivate()
         if path:
             self.csv.import_file(path)
 
     def export_csv(self) -> None:
-        path = self.prompts.save_path("Export Heroes to CSV", csv=True)
+        path = self.prompts.save_path(MainWindowWords.tr("Export Heroes to CSV"), csv=True)
         self.reactivate()
         if path:
             self.csv.export_file(path, self.model.query)
 
     def new_database(self) -> None:
-        path = self.prompts.save_path("New Hero Database")
+        path = self.prompts.save_path(MainWindowWords.tr("New Hero Database"))
         if path:
             self.openRequested.emit(path)
 
     def open_database(self) -> None:
-        path = self.prompts.open_path("Open Hero Database")
+        path = self.prompts.open_path(MainWindowWords.tr("Open Hero Database"))
         if path:
             self.openRequested.emit(path)
 
@@ -440,12 +432,3 @@ class MainWindow(QMainWindow):
 def _refuse_writes(repository: HeroRepository) -> None:
     """In the data worker: a damaged file is written no more."""
     repository.store.read_only = True
-
-
-def _import_in_steps(modules: list[str], then: Callable[[], None]) -> None:
-    """Import ``modules`` one per turn of the event loop, then call ``then``."""
-    if not modules:
-        then()
-        return
-    importlib.import_module(modules.pop(0))
-    QTimer.singleShot(0, lambda: _import_in_steps(modules, then))

@@ -22,18 +22,32 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 
+from hero_desktop.data.words import Words
 from hero_desktop.ui.announce import announce
 from hero_desktop.ui.overrides import override
 
 MESSAGE_SECONDS = 8
 
 
+class MessageBarWords(Words):
+    """The translation context of the message bar's words (the kinds screen readers say)."""
+
+
 class MessageKind(StrEnum):
-    """What a message reports; the value is the word screen readers say."""
+    """What a message reports; the value is its English name (``spoken`` says it)."""
 
     SUCCESS = "Success"
     WARNING = "Warning"
     ERROR = "Error"
+
+
+def spoken(kind: MessageKind) -> str:
+    """The word screen readers say for ``kind``, in the user's language."""
+    if kind is MessageKind.SUCCESS:
+        return MessageBarWords.tr("Success")
+    if kind is MessageKind.WARNING:
+        return MessageBarWords.tr("Warning")
+    return MessageBarWords.tr("Error")
 
 
 # The stripe beside a message, by palette role: a quiet one for a success, the
@@ -70,7 +84,7 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.setAccessibleName("Message")
+        self.setAccessibleName(MessageBarWords.tr("Message"))
         self.icon = QLabel()
         self.icon.setObjectName("messageIcon")
         self.label = QLabel()
@@ -112,8 +126,11 @@ class MessageBar(QFrame):
     def _set(self, text: str, kind: MessageKind) -> None:
         self.label.setText(text)
         self._show_kind(kind)
-        self.setAccessibleDescription(kind.value if text else "")
-        self.label.setAccessibleName(f"{kind.value}: {text}" if text else "")
+        word = spoken(kind)
+        self.setAccessibleDescription(word if text else "")
+        self.label.setAccessibleName(
+            MessageBarWords.tr("{kind}: {message}").format(kind=word, message=text) if text else ""
+        )
         if text:
             self._expiry.start()
             self._follow_slot()
@@ -128,7 +145,7 @@ class MessageBar(QFrame):
         self.setStyleSheet(_strip_style("messageBar", kind))
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self.icon.setPixmap(self.style().standardIcon(ICONS[kind]).pixmap(size, size))
-        self.icon.setAccessibleName(kind.value)
+        self.icon.setAccessibleName(spoken(kind))
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -167,7 +184,7 @@ def banner(name: str, kind: MessageKind) -> QLabel:
     banner = QLabel()
     banner.setObjectName(name)
     banner.setWordWrap(True)
-    banner.setAccessibleDescription(kind.value)
+    banner.setAccessibleDescription(spoken(kind))
     banner.setStyleSheet(
         f"QLabel#{name} {{ background: palette(alternate-base); color: palette(window-text);"
         f" border: 0; border-left: 4px solid {STRIPES[kind]}; padding: 6px; }}"

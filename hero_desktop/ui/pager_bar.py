@@ -7,21 +7,32 @@ page size box the arrow keys (and Home, End) move through the sizes, each
 taken at once, and keep the keyboard there until Enter or Esc.
 
 The page buttons show glyphs (« ‹ › »); screen readers get their names
-("First page"...) and keys instead.
+("First page"...) and keys instead. Key names are written by QKeySequence, in
+the user's language ("Strg+Bild auf" in German).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
 
 from hero_desktop.data.views import LAST_PAGE
+from hero_desktop.data.words import Words, number
 from hero_desktop.ui.count_words import counting_page_field, counting_pages, counting_pages_spoken
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.window_settings import PAGE_SIZES
 
 LAST_PAGE_NUMBER = 2**31 - 1  # the page field's largest (a QSpinBox holds an int)
+
+
+class PagerBarWords(Words):
+    """The translation context of the pager bar's words."""
+
+
+def _keys(sequence: str) -> str:
+    """A key sequence as the user's language writes it."""
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _button(text: str) -> QToolButton:
@@ -42,27 +53,38 @@ class PagerBar(QWidget):
         self.next_button = _button("›")
         self.last_button = _button("»")
         for button, name, keys in (
-            (self.first_button, "First page", "Alt+Home"),
-            (self.previous_button, "Previous page", "Ctrl+PgUp"),
-            (self.next_button, "Next page", "Ctrl+PgDown"),
-            (self.last_button, "Last page", "Alt+End"),
+            (self.first_button, PagerBarWords.tr("First page"), _keys("Alt+Home")),
+            (self.previous_button, PagerBarWords.tr("Previous page"), _keys("Ctrl+PgUp")),
+            (self.next_button, PagerBarWords.tr("Next page"), _keys("Ctrl+PgDown")),
+            (self.last_button, PagerBarWords.tr("Last page"), _keys("Alt+End")),
         ):
-            button.setToolTip(f"{name} ({keys})")
+            button.setToolTip(PagerBarWords.tr("{name} ({keys})").format(name=name, keys=keys))
             button.setAccessibleName(name)
-            button.setAccessibleDescription(f"Keys: {keys}")
+            button.setAccessibleDescription(PagerBarWords.tr("Keys: {keys}").format(keys=keys))
+        self._go_keys = _keys("Ctrl+L")
         self.page_spin = QSpinBox()
         self.page_spin.setMinimum(1)
         self.page_spin.setKeyboardTracking(False)
-        self.page_spin.setToolTip("Page number: type one and press Enter (Ctrl+L)")
+        self.page_spin.setToolTip(
+            PagerBarWords.tr("Page number: type one and press Enter ({keys})").format(
+                keys=self._go_keys
+            )
+        )
         for page_field in (self.page_spin, self.page_spin.lineEdit()):
-            page_field.setAccessibleName("Page number")
-            page_field.setAccessibleDescription("Type a page number and press Enter (Ctrl+L)")
+            page_field.setAccessibleName(PagerBarWords.tr("Page number"))
+            page_field.setAccessibleDescription(
+                PagerBarWords.tr("Type a page number and press Enter ({keys})").format(
+                    keys=self._go_keys
+                )
+            )
         self.page_total = QLabel()
         self.size_combo = QComboBox()
-        self.size_combo.setAccessibleName("Page size")
-        self.size_combo.setAccessibleDescription("How many heroes a page shows")
+        self.size_combo.setAccessibleName(PagerBarWords.tr("Page size"))
+        self.size_combo.setAccessibleDescription(PagerBarWords.tr("How many heroes a page shows"))
         for size in PAGE_SIZES:
-            self.size_combo.addItem(f"{size} per page", size)
+            self.size_combo.addItem(
+                PagerBarWords.tr("{size} per page").format(size=number(size)), size
+            )
         self.status = QLabel()
         self.status.setObjectName("pageStatus")
 
@@ -70,7 +92,8 @@ class PagerBar(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         for widget in (self.first_button, self.previous_button):
             layout.addWidget(widget)
-        page_label = QLabel("Page")
+        # "Page [field] of 12": the label before the page number field.
+        page_label = QLabel(PagerBarWords.tr("Page", "before the page number field"))
         page_label.setBuddy(self.page_spin)
         layout.addWidget(page_label)
         layout.addWidget(self.page_spin)
@@ -110,15 +133,21 @@ class PagerBar(QWidget):
         self.page_spin.setValue(page + 1)
         self.page_spin.blockSignals(False)
         if counted:
-            self.page_total.setText(f"of {pages:,}")
+            self.page_total.setText(
+                PagerBarWords.tr("of {pages}", "after the page number field").format(
+                    pages=number(pages)
+                )
+            )
             self.page_total.setAccessibleName("")
             self.page_spin.setAccessibleDescription(
-                f"Page {page + 1:,} of {pages:,}: type a page number and press Enter (Ctrl+L)"
+                PagerBarWords.tr(
+                    "Page {page} of {pages}: type a page number and press Enter ({keys})"
+                ).format(page=number(page + 1), pages=number(pages), keys=self._go_keys)
             )
         else:
             self.page_total.setText(counting_pages())
             self.page_total.setAccessibleName(counting_pages_spoken())
-            self.page_spin.setAccessibleDescription(counting_page_field(page + 1))
+            self.page_spin.setAccessibleDescription(counting_page_field(page + 1, self._go_keys))
         self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(page_size)))
         self.status.setText(status)
         self.first_button.setEnabled(page > 0)

@@ -43,6 +43,7 @@ from hero_desktop.data.heroes import MAX_LIMIT, HeroRepository
 from hero_desktop.data.operations import ChangeSummary, EditCells
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow, field_label
+from hero_desktop.data.words import Words
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
@@ -58,6 +59,10 @@ if TYPE_CHECKING:
 
 ShowMessage = Callable[[str, MessageKind], None]
 Fields = list[str | None]
+
+
+class PasteCellsWords(Words):
+    """The translation context of Paste's, Paste as New Heroes' and the fills' messages."""
 
 
 class CellPaster(QObject):
@@ -102,7 +107,9 @@ class CellPaster(QObject):
         if block is None:
             return
         if not current.isValid():
-            self._show_message("Choose the cell to paste into first.", MessageKind.WARNING)
+            self._show_message(
+                PasteCellsWords.tr("Choose the cell to paste into first."), MessageKind.WARNING
+            )
             return
         selected = self._selected_cells()
         if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
@@ -136,16 +143,18 @@ class CellPaster(QObject):
         added: list[HeroCreate] = []
         rest = values[len(heroes) :]
         if rest:
-            count = len(rest)
-            rows = f"{count:,} row{'s' if count != 1 else ''}"
             add = self._prompts.confirm(
-                "Add New Heroes?",
-                f"The paste reaches past the last hero. Add its last {rows} as new heroes?\n\n"
-                "Cancel pastes nothing.",
+                PasteCellsWords.tr("Add New Heroes?"),
+                PasteCellsWords.tr(
+                    "The paste reaches past the last hero. "
+                    "Add its last %Ln row(s) as new heroes?\n\nCancel pastes nothing.",
+                    "",
+                    len(rest),
+                ),
             )
             self._reactivate()
             if not add:
-                self._show_message("Nothing was pasted.", MessageKind.WARNING)
+                self._show_message(PasteCellsWords.tr("Nothing was pasted."), MessageKind.WARNING)
                 return
             try:
                 added = new_heroes(rest, fields, first_row=len(heroes) + 1)
@@ -167,8 +176,10 @@ class CellPaster(QObject):
         fields: Fields = list(header) if header else self._shown_fields(from_column=None)
         rows, first_row = (block[1:], 2) if header else (block, 1)
         if not rows:
-            self._show_message("The copied cells name columns but hold no heroes.",
-                               MessageKind.WARNING)  # fmt: skip
+            self._show_message(
+                PasteCellsWords.tr("The copied cells name columns but hold no heroes."),
+                MessageKind.WARNING,
+            )
             return
         try:
             heroes = new_heroes(check_block(rows, fields, first_row), fields, first_row)
@@ -205,8 +216,10 @@ class CellPaster(QObject):
             or not editor.property(FIELD_PROPERTY)
         ):
             self._show_message(
-                "Type a value in a cell (F2), then press Ctrl+Enter to put it in every "
-                "selected cell of its column.",
+                PasteCellsWords.tr(
+                    "Type a value in a cell (F2), then press Ctrl+Enter to put it in every "
+                    "selected cell of its column."
+                ),
                 MessageKind.WARNING,
             )
             return
@@ -245,7 +258,10 @@ class CellPaster(QObject):
         changes = fill_down_changes(list(columns.items()))
         if not changes:
             self._show_message(
-                "Select a cell and the cells below it: Fill Down copies the top one into the rest.",
+                PasteCellsWords.tr(
+                    "Select a cell and the cells below it: "
+                    "Fill Down copies the top one into the rest."
+                ),
                 MessageKind.WARNING,
             )
             return
@@ -262,7 +278,10 @@ class CellPaster(QObject):
                 values[field] = checked_value(field, text)
             except ValueError as error:
                 self._show_message(
-                    f"{field_label(field)}: {error}. Nothing was pasted.", MessageKind.ERROR
+                    PasteCellsWords.tr("{field}: {problem}. Nothing was pasted.").format(
+                        field=field_label(field), problem=error
+                    ),
+                    MessageKind.ERROR,
                 )
                 return
         if whole:
@@ -279,8 +298,11 @@ class CellPaster(QObject):
         def done(_summary: ChangeSummary) -> None:
             if skipped:
                 self._show_message(
-                    f"{operation.label}. The ID column is never written: "
-                    f"{skipped:,} copied value{'s' if skipped != 1 else ''} left out.",
+                    PasteCellsWords.tr(
+                        "{change}. The ID column is never written: %Ln copied value(s) left out.",
+                        "",
+                        skipped,
+                    ).format(change=operation.label),
                     MessageKind.WARNING,
                 )
 
@@ -296,7 +318,9 @@ class CellPaster(QObject):
         html = mime.html() if mime is not None and mime.hasHtml() else None
         block = read_block(plain, html)
         if not block or not block[0]:
-            self._show_message("The clipboard holds no cells to paste.", MessageKind.WARNING)
+            self._show_message(
+                PasteCellsWords.tr("The clipboard holds no cells to paste."), MessageKind.WARNING
+            )
             return None
         return block
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.words import Words
 from hero_desktop.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
@@ -24,9 +25,26 @@ if TYPE_CHECKING:
     from hero_desktop.ui.add_hero_dialog import SaveHero
     from hero_desktop.ui.go_to_hero_dialog import FindHero
 
-DB_FILTER = "SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
-LABELS = {"name": "Name", "age": "Age", "secret_name": "Secret name"}
+
+class PromptsWords(Words):
+    """The translation context of the questions the main window asks (its message boxes)."""
+
+
+def db_filter() -> str:
+    return PromptsWords.tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)")
+
+
+def csv_filter() -> str:
+    return PromptsWords.tr("CSV files (*.csv);;All files (*)")
+
+
+def field_labels() -> dict[str, str]:
+    """A hero's fields as the conflict question names them."""
+    return {
+        "name": PromptsWords.tr("Name"),
+        "age": PromptsWords.tr("Age"),
+        "secret_name": PromptsWords.tr("Secret name"),
+    }
 
 
 def _documents() -> str:
@@ -36,7 +54,7 @@ def _documents() -> str:
 
 
 def _show(value: object) -> str:
-    return "(none)" if value is None or value == "" else str(value)
+    return PromptsWords.tr("(none)") if value is None or value == "" else str(value)
 
 
 class Prompts:
@@ -66,40 +84,58 @@ class Prompts:
         GoToHeroDialog(find, self.parent).exec()
 
     def overwrite_conflict(self, action: str, mine: Mapping[str, object], current: HeroRow) -> bool:
-        """The hero changed elsewhere: True to write the user's values anyway."""
-        now = "\n".join(f"  {LABELS[k]}: {_show(getattr(current, k))}" for k in LABELS)
-        yours = "\n".join(f"  {LABELS.get(k, k)}: {_show(v)}" for k, v in mine.items())
+        """The hero changed elsewhere: True to write the user's values anyway.
+
+        ``action`` heads the user's values, a whole sentence ("Your edit would write:").
+        """
+        labels = field_labels()
+        line = PromptsWords.tr("  {field}: {value}", "one field's value in a list of them")
+        now = "\n".join(
+            line.format(field=labels[k], value=_show(getattr(current, k))) for k in labels
+        )
+        labels["change"] = PromptsWords.tr("Change")
+        yours = "\n".join(
+            line.format(field=labels.get(k, k), value=_show(v)) for k, v in mine.items()
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Hero Changed Elsewhere",
-            f"Another program changed hero {current.id} since it was shown here.\n\n"
-            f"It now reads:\n{now}\n\n{action} would write:\n{yours}",
+            PromptsWords.tr("Hero Changed Elsewhere"),
+            PromptsWords.tr(
+                "Another program changed hero {id} since it was shown here.\n\n"
+                "It now reads:\n{theirs}\n\n{action}\n{mine}"
+            ).format(id=current.id, theirs=now, action=action, mine=yours),
             QMessageBox.StandardButton.NoButton,
             self.parent,
         )
-        overwrite = box.addButton("&Use Mine", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("&Keep Theirs", QMessageBox.ButtonRole.RejectRole)
+        overwrite = box.addButton(PromptsWords.tr("&Use Mine"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(PromptsWords.tr("&Keep Theirs"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is overwrite
 
     def quit_without_waiting(self, database: str, changes: list[str]) -> bool:
         """Changes wait for another program's lock: True to quit without them (the default)."""
-        count = len(changes)
-        them = "it" if count == 1 else "them"
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Changes Not Written Yet",
-            f"{count} change{'s are' if count != 1 else ' is'} waiting for another program "
-            f"to finish writing {database}. Quit without {them}?",
+            PromptsWords.tr("Changes Not Written Yet"),
+            PromptsWords.tr(
+                "Another program is still writing {database}. "
+                "Quit without the %Ln change(s) waiting for it to finish?",
+                "",
+                len(changes),
+            ).format(database=database),
             QMessageBox.StandardButton.NoButton,
             self.parent,
         )
         box.setInformativeText(
-            "Not written if you quit now:\n" + "\n".join(f"  {label}" for label in changes)
+            PromptsWords.tr("Not written if you quit now:")
+            + "\n"
+            + "\n".join(f"  {label}" for label in changes)
         )
-        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.AcceptRole)
-        wait_button = box.addButton("&Keep Waiting", QMessageBox.ButtonRole.RejectRole)
+        quit_button = box.addButton(PromptsWords.tr("&Quit"), QMessageBox.ButtonRole.AcceptRole)
+        wait_button = box.addButton(
+            PromptsWords.tr("&Keep Waiting"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(quit_button)
         box.setEscapeButton(wait_button)
         box.exec()
@@ -123,7 +159,7 @@ class Prompts:
         kind = "csv" if csv else "database"
         folder = self.settings.folder(kind) if self.settings is not None else ""
         dialog = QFileDialog(
-            self.parent, title, folder or _documents(), CSV_FILTER if csv else DB_FILTER
+            self.parent, title, folder or _documents(), csv_filter() if csv else db_filter()
         )
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from hero_desktop.data.rows import MAX_AGE, MIN_AGE
+from hero_desktop.data.words import Words
 
 TYPING_PAUSE_MS = 150
+
+
+class SearchBarWords(Words):
+    """The translation context of the search bar's words."""
+
+
+def matches_text(total: int) -> str:
+    """How many heroes a search finds, as the bar shows it ("1,234 matches")."""
+    return SearchBarWords.tr("%Ln match(es)", "", total)
 
 
 class SearchBar(QWidget):
@@ -16,40 +26,60 @@ class SearchBar(QWidget):
 
     changed = Signal()
     cleared = Signal()
+    # Enter in a field, or Down in the name field: the search now, and the keyboard
+    # to its results (what a screen-reader user would otherwise Tab four times for).
+    toResults = Signal()  # noqa: N815 - a Qt signal
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Search names (Ctrl+F)")
+        self.name_edit.setPlaceholderText(SearchBarWords.tr("Search names (Ctrl+F)"))
         self.name_edit.setClearButtonEnabled(True)
-        self.name_edit.setAccessibleName("Search names")
+        self.name_edit.setAccessibleName(SearchBarWords.tr("Search names"))
         self.name_edit.setAccessibleDescription(
-            "Shows the heroes whose name contains what you type (Ctrl+F; Esc clears)"
+            SearchBarWords.tr(
+                "Shows the heroes whose name contains what you type (Ctrl+F; Esc clears)"
+            )
         )
         self.age_from = QLineEdit()
         self.age_to = QLineEdit()
-        for edit, hint in ((self.age_from, "from"), (self.age_to, "to")):
+        # The limits as they are typed (no digit grouping): the fields take digits only.
+        limits = {"low": MIN_AGE, "high": MAX_AGE}
+        for edit, hint, name, description in (
+            (
+                self.age_from,
+                SearchBarWords.tr("from", "the lowest age searched for"),
+                SearchBarWords.tr("Age from"),
+                SearchBarWords.tr("Heroes aged from this, {low} to {high}").format(**limits),
+            ),
+            (
+                self.age_to,
+                SearchBarWords.tr("to", "the highest age searched for"),
+                SearchBarWords.tr("Age to"),
+                SearchBarWords.tr("Heroes aged to this, {low} to {high}").format(**limits),
+            ),
+        ):
             edit.setPlaceholderText(hint)
-            edit.setAccessibleName(f"Age {hint}")
-            edit.setAccessibleDescription(f"Heroes aged {hint} this, {MIN_AGE} to {MAX_AGE}")
+            edit.setAccessibleName(name)
+            edit.setAccessibleDescription(description)
             edit.setValidator(QIntValidator(MIN_AGE, MAX_AGE, edit))
             edit.setMaximumWidth(70)
-        self.no_age = QCheckBox("No age")
-        self.no_age.setAccessibleDescription("Only the heroes without an age")
+        self.no_age = QCheckBox(SearchBarWords.tr("No age"))
+        self.no_age.setAccessibleDescription(SearchBarWords.tr("Only the heroes without an age"))
         self.matches = QLabel()
         self.matches.setObjectName("searchMatches")
         # Room for the longest count from the start, so the bar never changes width.
         self.matches.setMinimumWidth(
-            self.matches.fontMetrics().horizontalAdvance("9,999,999 matches")
+            self.matches.fontMetrics().horizontalAdvance(matches_text(9_999_999))
         )
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        label = QLabel("&Search:")
+        label = QLabel(SearchBarWords.tr("&Search:"))
         label.setBuddy(self.name_edit)
         layout.addWidget(label)
         layout.addWidget(self.name_edit, 1)
-        age_label = QLabel("Age")
+        age_label = QLabel(SearchBarWords.tr("Age", "before the age range fields"))
         age_label.setBuddy(self.age_from)
         layout.addWidget(age_label)
         layout.addWidget(self.age_from)
@@ -66,12 +96,24 @@ class SearchBar(QWidget):
         self._timer.timeout.connect(self.changed)
         for edit in (self.name_edit, self.age_from, self.age_to):
             edit.textChanged.connect(self._timer.start)
+            edit.returnPressed.connect(self._to_results)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.name_edit)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self._to_results)
         self.no_age.toggled.connect(self._no_age_toggled)
 
     def _no_age_toggled(self, checked: bool) -> None:
         self.age_from.setEnabled(not checked)
         self.age_to.setEnabled(not checked)
         self._timer.start()
+
+    def _to_results(self) -> None:
+        self.flush()
+        self.toResults.emit()
+
+    def show_matches(self, total: int | None) -> None:
+        """Say how many heroes the search finds (None: no search, nothing said)."""
+        self.matches.setText("" if total is None else matches_text(total))
 
     def flush(self) -> None:
         """Apply what was typed now, without waiting for the pause."""
@@ -99,8 +141,8 @@ class SearchBar(QWidget):
         """What the table says when this search finds no hero: why, when the range says it."""
         low, high = self.age_range()
         if not self.no_age.isChecked() and low is not None and high is not None and low > high:
-            return (
-                f'No heroes match: the age "from" ({low}) is above "to" ({high}). '
+            return SearchBarWords.tr(
+                'No heroes match: the age "from" ({low}) is above "to" ({high}). '
                 "Swap them, or press Esc to clear the search."
-            )
-        return "No heroes match this search. Press Esc to clear it."
+            ).format(low=low, high=high)
+        return SearchBarWords.tr("No heroes match this search. Press Esc to clear it.")

@@ -18,20 +18,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hero_desktop.data.words import Words
+
+
+class ShortcutsDialogWords(Words):
+    """The translation context of Help → Keyboard Shortcuts (the rows come from the menus)."""
+
 
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(ShortcutsDialogWords.tr("Keyboard Shortcuts"))
         self.list = QTreeWidget()
         self.list.setColumnCount(2)
-        self.list.setHeaderLabels(["Action", "Keys"])
+        self.list.setHeaderLabels(
+            [ShortcutsDialogWords.tr("Action"), ShortcutsDialogWords.tr("Keys")]
+        )
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.list.setAccessibleName("Keyboard shortcuts")
-        self.list.setAccessibleDescription("Each action of the menus, with its keys")
-        self.list.addTopLevelItems([_row(action, keys) for action, keys in rows])
+        self.list.setAccessibleName(ShortcutsDialogWords.tr("Keyboard shortcuts"))
+        self.list.setAccessibleDescription(
+            ShortcutsDialogWords.tr("Each action of the menus, with its keys")
+        )
+        # A screen reader reads each row as one sentence.
+        spoken = ShortcutsDialogWords.tr("{action}: {keys}")
+        self.list.addTopLevelItems([_row(action, keys, spoken) for action, keys in rows])
         self.list.resizeColumnToContents(0)
         self.list.resizeColumnToContents(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -52,8 +64,9 @@ class ShortcutsDialog(QDialog):
             self.list.setCurrentItem(first)
 
 
-def _row(action: str, keys: str) -> QTreeWidgetItem:
+def _row(action: str, keys: str, spoken: str) -> QTreeWidgetItem:
     item = QTreeWidgetItem([action, keys])
+    said = spoken.format(action=action, keys=keys)
     for column in (0, 1):
-        item.setData(column, Qt.ItemDataRole.AccessibleTextRole, f"{action}: {keys}")
+        item.setData(column, Qt.ItemDataRole.AccessibleTextRole, said)
     return item

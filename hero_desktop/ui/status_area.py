@@ -14,8 +14,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from hero_desktop.data.words import Words
 from hero_desktop.ui.announce import announce
 from hero_desktop.ui.data_worker import DataClient
+
+
+class StatusAreaWords(Words):
+    """The translation context of the status bar's wait for another program's lock."""
 
 
 class StatusArea(QObject):
@@ -26,15 +31,19 @@ class StatusArea(QObject):
         self.busy_indicator.setRange(0, 0)  # an animation, not a percentage
         self.busy_indicator.setMaximumWidth(120)
         self.busy_indicator.hide()
-        self.other_program = f"Waiting for another program to finish writing {name}…"
+        self.other_program = StatusAreaWords.tr(
+            "Waiting for another program to finish writing {name}…"
+        ).format(name=name)
         # Hero Desktop's own name index build holds the lock too: the window says so.
-        self.own_build = "Waiting for the name index to finish building…"
+        self.own_build = StatusAreaWords.tr("Waiting for the name index to finish building…")
         self.building_index: Callable[[], bool] = lambda: False
         self.waiting_label = QLabel(self.other_program)
         self.waiting_label.setObjectName("waitingForLock")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel waiting")
-        self.cancel_button.setAccessibleDescription("Give up the change that waits (Esc)")
+        self.cancel_button = QPushButton(StatusAreaWords.tr("Cancel"))
+        self.cancel_button.setAccessibleName(StatusAreaWords.tr("Cancel waiting"))
+        self.cancel_button.setAccessibleDescription(
+            StatusAreaWords.tr("Give up the change that waits (Esc)")
+        )
         self.cancel_button.clicked.connect(client.cancel_waiting)
         for widget in (self.waiting_label, self.cancel_button):
             widget.hide()
@@ -53,7 +62,8 @@ class StatusArea(QObject):
     def show_waiting(self, waiting: bool) -> None:
         self.waiting_label.setText(self.waiting_text())
         if waiting and not self.waiting_label.isVisible():
-            announce(self.waiting_label, f"{self.waiting_label.text()} Esc stops waiting.")
+            said = StatusAreaWords.tr("{waiting} Esc stops waiting.")
+            announce(self.waiting_label, said.format(waiting=self.waiting_label.text()))
         self.waiting_label.setVisible(waiting)
         self.cancel_button.setVisible(waiting)
         self._escape.setEnabled(waiting)

@@ -24,6 +24,7 @@ from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import LAST_PAGE, PageRequest, PageView, read_page
+from hero_desktop.data.words import Words
 from hero_desktop.ui.cell_selection import NAME_COLUMN, CellSelection
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import COLUMNS, SORTABLE, HeroTableModel
@@ -36,6 +37,10 @@ if TYPE_CHECKING:
     from hero_desktop.data.operations import ChangeSummary
 
 Reply = Callable[[str | None], None]
+
+
+class TableNavigatorWords(Words):
+    """The translation context of what moving through the table says."""
 
 
 class TableNavigator(QObject):
@@ -70,6 +75,7 @@ class TableNavigator(QObject):
         self.cells = CellSelection(model, table, self)
         """The selected cells, rows, columns or whole view (Copy and Delete read it)."""
         table.itemDelegate().closeEditor.connect(self._editor_closed)
+        search_bar.toResults.connect(table.setFocus)
 
     # -- asking for pages ------------------------------------------------------------
 
@@ -282,7 +288,7 @@ class TableNavigator(QObject):
         """Go to the hero whose id was typed; ``reply`` gets None, or what was wrong."""
         text = typed.strip()
         if not (text.isascii() and text.isdigit()):
-            reply("A hero id is a whole number, such as 42.")
+            reply(TableNavigatorWords.tr("A hero id is a whole number, such as 42."))
             return
         hero_id = int(text)
         query, size = self._asked_query, self.model.page_size

@@ -20,12 +20,18 @@ from PySide6.QtWidgets import QWidget
 from hero_desktop.data.errors import HeroError
 from hero_desktop.data.operations import ChangeSummary
 from hero_desktop.data.view_fill import FillView
+from hero_desktop.data.words import Words
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 from hero_desktop.ui.message_bar import MessageKind
 
 if TYPE_CHECKING:
     from hero_desktop.ui.csv_transfer import TransferProgress
+
+
+class ViewFillingWords(Words):
+    """The translation context of a whole view's fill: its progress and messages."""
+
 
 ShowMessage = Callable[[str, MessageKind], None]
 
@@ -60,7 +66,9 @@ class ViewFiller(QObject):
         self, verb: str, fields: tuple[str, ...], values: dict[str, object], down: bool
     ) -> None:
         if self.progress is not None:
-            self._show_message("A fill is already running.", MessageKind.WARNING)
+            self._show_message(
+                ViewFillingWords.tr("A fill is already running."), MessageKind.WARNING
+            )
             return
         from hero_desktop.ui.csv_transfer import TransferProgress
 
@@ -70,7 +78,10 @@ class ViewFiller(QObject):
             for hero in (model.hero_at(row) for row in range(model.rowCount()))
             for field in fields
         )
-        title = "Pasting cells" if verb == "Paste" else "Filling cells"
+        if verb == "Paste":  # ("Paste" or "Fill" names the operation; it is not shown as is)
+            title = ViewFillingWords.tr("Pasting cells")
+        else:
+            title = ViewFillingWords.tr("Filling cells")
         progress = self.progress = TransferProgress(title, self._owner)
         operation = FillView(
             verb, model.query, fields, values, down=down, seen=seen,

@@ -10,22 +10,27 @@ list cannot drift from the menus.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from hero_desktop.data.query import SortKey
+from hero_desktop.data.words import Words
 from hero_desktop.ui.column_layout import MENU_KEYS, ColumnLayout
 from hero_desktop.ui.copy_cells import CellCopier
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
+from hero_desktop.ui.menu_text import literal, without_mnemonic
 from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.table_navigator import TableNavigator
 from hero_desktop.ui.text_size import TextSize
+
+
+class WindowActionsWords(Words):
+    """The translation context of the window's menus, their actions and the F1 list."""
 
 
 class Pasting(Protocol):
@@ -79,7 +84,7 @@ class ActionTarget(Protocol):
 
 Keys = list[QKeySequence | QKeySequence.StandardKey | str]
 
-# The keys of the changing actions, and the word for what they would do.
+# The keys of the changing actions, and what they would do (read_only_sentence says it).
 REFUSED_ON_READ_ONLY = ((["Ctrl+N", "Ins"], "added"), (["Del"], "deleted"), (["F2"], "edited"),
                         (["Ctrl+I"], "imported"))  # fmt: skip
 
@@ -90,78 +95,134 @@ class WindowActions:
         self.owner = owner  # the same window, as the QWidget that owns actions and shortcuts
         w, nav = window, window.navigator
         a = self._action
-        self.new_action = a("&New Database…", w.new_database, ["Ctrl+Shift+N"])
-        self.open_action = a("&Open Database…", w.open_database, ["Ctrl+O"])
-        self.connect_action = a("Connect to &Server…", w.connect_to_server, ["Ctrl+Shift+O"])
-        self.import_action = a("&Import CSV…", w.import_csv, ["Ctrl+I"])
-        self.export_action = a("&Export CSV…", w.export_csv, ["Ctrl+E"])
-        self.quit_action = a("&Quit", w.close, ["Ctrl+Q"])
-        self.undo_action = a("&Undo", w.undo, ["Ctrl+Z"])
-        self.redo_action = a("&Redo", w.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
-        self.add_action = a("&Add Hero…", w.add_hero, ["Ctrl+N", "Ins"])
-        self.delete_action = a("&Delete Heroes…", w.delete_selected, ["Del"])
+        self.new_action = a(
+            WindowActionsWords.tr("&New Database…"), w.new_database, ["Ctrl+Shift+N"]
+        )
+        self.open_action = a(WindowActionsWords.tr("&Open Database…"), w.open_database, ["Ctrl+O"])
+        self.connect_action = a(
+            WindowActionsWords.tr("Connect to &Server…"), w.connect_to_server, ["Ctrl+Shift+O"]
+        )
+        self.import_action = a(WindowActionsWords.tr("&Import CSV…"), w.import_csv, ["Ctrl+I"])
+        self.export_action = a(WindowActionsWords.tr("&Export CSV…"), w.export_csv, ["Ctrl+E"])
+        self.quit_action = a(WindowActionsWords.tr("&Quit"), w.close, ["Ctrl+Q"])
+        self.undo_action = a(WindowActionsWords.tr("&Undo"), w.undo, ["Ctrl+Z"])
+        self.redo_action = a(WindowActionsWords.tr("&Redo"), w.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.add_action = a(WindowActionsWords.tr("&Add Hero…"), w.add_hero, ["Ctrl+N", "Ins"])
+        self.delete_action = a(WindowActionsWords.tr("&Delete Heroes…"), w.delete_selected, ["Del"])
 
         def pasting() -> Pasting:  # (built after the first paint)
             return w.services.pasting
 
-        self.paste_action = a("&Paste", lambda: pasting().paste_here(), ["Ctrl+V"])
+        self.paste_action = a(
+            WindowActionsWords.tr("&Paste"), lambda: pasting().paste_here(), ["Ctrl+V"]
+        )
         self.paste_new_action = a(
-            "Paste as &New Heroes", lambda: pasting().paste_as_new(), ["Ctrl+Shift+V"]
+            WindowActionsWords.tr("Paste as &New Heroes"),
+            lambda: pasting().paste_as_new(),
+            ["Ctrl+Shift+V"],
         )
         self.fill_action = a(
-            "F&ill Selection", lambda: pasting().fill_selection(), ["Ctrl+Return", "Ctrl+Enter"]
+            WindowActionsWords.tr("F&ill Selection"),
+            lambda: pasting().fill_selection(),
+            ["Ctrl+Return", "Ctrl+Enter"],
         )
-        self.fill_down_action = a("Fill Do&wn", lambda: pasting().fill_down(), ["Ctrl+D"])
-        self.edit_action = a("&Edit Cell", w.edit_current, ["F2"])
+        self.fill_down_action = a(
+            WindowActionsWords.tr("Fill Do&wn"), lambda: pasting().fill_down(), ["Ctrl+D"]
+        )
+        self.edit_action = a(WindowActionsWords.tr("&Edit Cell"), w.edit_current, ["F2"])
         cells = nav.cells
         copier = self.copier = CellCopier(w.client, w.model, cells, w.show_message, owner)
-        self.copy_action = a("&Copy", lambda: copier.copy_cells(headers=False), ["Ctrl+C"])
+        self.copy_action = a(
+            WindowActionsWords.tr("&Copy"), lambda: copier.copy_cells(headers=False), ["Ctrl+C"]
+        )
         self.copy_headers_action = a(
-            "Copy with &Headers", lambda: copier.copy_cells(headers=True), ["Ctrl+Shift+C"]
+            WindowActionsWords.tr("Copy with &Headers"),
+            lambda: copier.copy_cells(headers=True),
+            ["Ctrl+Shift+C"],
         )
         t = self._in_table
-        self.select_all_action = t(a("&Select All", cells.select_whole_view, ["Ctrl+A"]))
+        self.select_all_action = t(
+            a(WindowActionsWords.tr("&Select All"), cells.select_whole_view, ["Ctrl+A"])
+        )
         self.select_rows_action = t(
-            a("Select R&ows", cells.select_rows_of_selection, ["Shift+Space"])
+            a(
+                WindowActionsWords.tr("Select R&ows"),
+                cells.select_rows_of_selection,
+                ["Shift+Space"],
+            )
         )
         self.select_columns_action = t(
-            a("Select Colu&mns", cells.select_columns_of_selection, ["Ctrl+Space"])
+            a(
+                WindowActionsWords.tr("Select Colu&mns"),
+                cells.select_columns_of_selection,
+                ["Ctrl+Space"],
+            )
         )
-        self.find_action = a("&Find…", w.focus_search, ["Ctrl+F"])
-        self.clear_search_action = a("C&lear Search", nav.clear_search, [])
-        self.go_to_action = a("&Go to Hero…", w.go_to_hero, ["Ctrl+G"])
+        self.find_action = a(WindowActionsWords.tr("&Find…"), w.focus_search, ["Ctrl+F"])
+        self.clear_search_action = a(WindowActionsWords.tr("C&lear Search"), nav.clear_search, [])
+        self.go_to_action = a(WindowActionsWords.tr("&Go to Hero…"), w.go_to_hero, ["Ctrl+G"])
         self.next_action = a(
-            "&Next Page", lambda: nav.go_to_page(w.model.page + 1), ["Ctrl+PgDown"]
+            WindowActionsWords.tr("&Next Page"),
+            lambda: nav.go_to_page(w.model.page + 1),
+            ["Ctrl+PgDown"],
         )
         self.previous_action = a(
-            "&Previous Page", lambda: nav.go_to_page(w.model.page - 1), ["Ctrl+PgUp"]
+            WindowActionsWords.tr("&Previous Page"),
+            lambda: nav.go_to_page(w.model.page - 1),
+            ["Ctrl+PgUp"],
         )
-        self.first_action = a("&First Page", lambda: nav.go_to_page(0), ["Alt+Home"])
-        self.last_action = a("&Last Page", nav.go_to_last_page, ["Alt+End"])
-        self.page_number_action = a("Page N&umber…", w.focus_page_number, ["Ctrl+L"])
+        self.first_action = a(
+            WindowActionsWords.tr("&First Page"), lambda: nav.go_to_page(0), ["Alt+Home"]
+        )
+        self.last_action = a(WindowActionsWords.tr("&Last Page"), nav.go_to_last_page, ["Alt+End"])
+        self.page_number_action = a(
+            WindowActionsWords.tr("Page N&umber…"), w.focus_page_number, ["Ctrl+L"]
+        )
         self.show_secrets_action = a(
-            "Show &Secret Names", w.show_secrets, ["Ctrl+Shift+S"], checkable=True
+            WindowActionsWords.tr("Show &Secret Names"),
+            w.show_secrets,
+            ["Ctrl+Shift+S"],
+            checkable=True,
         )
         self.sort_actions = {
-            SortKey.ID: a("Sort by &ID", lambda: nav.sort_by(SortKey.ID), ["Ctrl+1"]),
-            SortKey.NAME: a("Sort by &Name", lambda: nav.sort_by(SortKey.NAME), ["Ctrl+2"]),
-            SortKey.AGE: a("Sort by &Age", lambda: nav.sort_by(SortKey.AGE), ["Ctrl+3"]),
+            key: a(text, lambda _=False, k=key: nav.sort_by(k), [keys])
+            for key, text, keys in (
+                (SortKey.ID, WindowActionsWords.tr("Sort by &ID"), "Ctrl+1"),
+                (SortKey.NAME, WindowActionsWords.tr("Sort by &Name"), "Ctrl+2"),
+                (SortKey.AGE, WindowActionsWords.tr("Sort by &Age"), "Ctrl+3"),
+            )
         }
         for action in self.sort_actions.values():
             action.setCheckable(True)
-        self.descending_action = a("&Descending", nav.toggle_descending, ["Ctrl+Shift+D"])
+        self.descending_action = a(
+            WindowActionsWords.tr("&Descending"), nav.toggle_descending, ["Ctrl+Shift+D"]
+        )
         self.descending_action.setCheckable(True)
         cols, text = w.columns, w.text_size
-        self.move_left_action = a("Move Column &Left", cols.move_current_left, ["Alt+Shift+Left"])
-        self.move_right_action = a(
-            "Move Column &Right", cols.move_current_right, ["Alt+Shift+Right"]
+        self.move_left_action = a(
+            WindowActionsWords.tr("Move Column &Left"), cols.move_current_left, ["Alt+Shift+Left"]
         )
-        self.reset_columns_action = a("Reset &Columns", cols.reset_columns, [])
-        self.larger_text_action = a("&Larger Text", text.larger, ["Ctrl++", "Ctrl+="])
-        self.smaller_text_action = a("S&maller Text", text.smaller, ["Ctrl+-"])
-        self.normal_text_action = a("&Normal Text Size", text.normal, ["Ctrl+0"])
-        self.shortcuts_action = a("&Keyboard Shortcuts", w.show_shortcuts, ["F1"])
-        self.about_action = a("&About Hero Desktop", w.about, [])
+        self.move_right_action = a(
+            WindowActionsWords.tr("Move Column &Right"),
+            cols.move_current_right,
+            ["Alt+Shift+Right"],
+        )
+        self.reset_columns_action = a(
+            WindowActionsWords.tr("Reset &Columns"), cols.reset_columns, []
+        )
+        self.larger_text_action = a(
+            WindowActionsWords.tr("&Larger Text"), text.larger, ["Ctrl++", "Ctrl+="]
+        )
+        self.smaller_text_action = a(
+            WindowActionsWords.tr("S&maller Text"), text.smaller, ["Ctrl+-"]
+        )
+        self.normal_text_action = a(
+            WindowActionsWords.tr("&Normal Text Size"), text.normal, ["Ctrl+0"]
+        )
+        self.shortcuts_action = a(
+            WindowActionsWords.tr("&Keyboard Shortcuts"), w.show_shortcuts, ["F1"]
+        )
+        self.about_action = a(WindowActionsWords.tr("&About Hero Desktop"), w.about, [])
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self._refusals = [
@@ -180,8 +241,10 @@ class WindowActions:
         """
         can_undo.connect(self.undo_action.setEnabled)
         can_redo.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(_ActionText(self.undo_action, "&Undo").name)
-        stack.redoTextChanged.connect(_ActionText(self.redo_action, "&Redo").name)
+        undo_text = _ActionText(self.undo_action, stack, WindowActionsWords.tr("&Undo"), undo=True)
+        redo_text = _ActionText(self.redo_action, stack, WindowActionsWords.tr("&Redo"), undo=False)
+        stack.undoTextChanged.connect(undo_text.name)
+        stack.redoTextChanged.connect(redo_text.name)
 
     def _action(
         self, text: str, slot: Callable[..., Any], shortcuts: Keys, *, checkable: bool = False
@@ -224,14 +287,14 @@ class WindowActions:
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(WindowActionsWords.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action, self.connect_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(WindowActionsWords.tr("Open &Recent"))
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(WindowActionsWords.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.copy_action, self.copy_headers_action])
@@ -245,8 +308,8 @@ class WindowActions:
         edit_menu.addActions(
             [self.select_all_action, self.select_rows_action, self.select_columns_action]
         )
-        view_menu = bar.addMenu("&View")
-        sort_menu = view_menu.addMenu("Sort &By")
+        view_menu = bar.addMenu(WindowActionsWords.tr("&View"))
+        sort_menu = view_menu.addMenu(WindowActionsWords.tr("Sort &By"))
         sort_menu.addActions(list(self.sort_actions.values()))
         sort_menu.addSeparator()
         sort_menu.addAction(self.descending_action)
@@ -261,13 +324,13 @@ class WindowActions:
         view_menu.addActions(
             [self.larger_text_action, self.smaller_text_action, self.normal_text_action]
         )
-        go_menu = bar.addMenu("&Go")
+        go_menu = bar.addMenu(WindowActionsWords.tr("&Go"))
         go_menu.addActions([self.go_to_action, self.page_number_action])
         go_menu.addSeparator()
         go_menu.addActions(
             [self.first_action, self.previous_action, self.next_action, self.last_action]
         )
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(WindowActionsWords.tr("&Help"))
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
     def update_recent_menu(self, paths: list[str]) -> None:
@@ -296,42 +359,70 @@ class WindowActions:
                 )
                 if keys:
                     rows.append((without_mnemonic(action.text()).split("\t")[0], keys))
-        rows.append(("Edit cell: commit / cancel", "Enter or Tab / Esc"))
-        rows.append(("Select a rectangle of cells / add a cell", "Shift+arrows / Ctrl+click"))
-        rows.append(("Clear search, back to where you were", "Esc (in the search box)"))
-        rows.append(("Page number field: go to the page / leave it", "Enter / Esc"))
-        rows.append(("Stop waiting for another program's lock", "Esc (while it waits)"))
-        rows.append(
-            ("Columns menu (show, hide, move, reset)", f"{', '.join(MENU_KEYS)} (in the table)")
-        )
+        rows += [
+            (WindowActionsWords.tr("Edit cell: commit / cancel"),
+             WindowActionsWords.tr("Enter or Tab / Esc")),
+            (WindowActionsWords.tr("Select a rectangle of cells / add a cell"),
+             WindowActionsWords.tr("Shift+arrows / Ctrl+click")),
+            (WindowActionsWords.tr("Clear search, back to where you were"),
+             WindowActionsWords.tr("Esc (in the search box)")),
+            (WindowActionsWords.tr("Search now and go to the results"),
+             WindowActionsWords.tr("Enter, Down (in the search box)")),
+            (WindowActionsWords.tr("Page number field: go to the page / leave it"),
+             WindowActionsWords.tr("Enter / Esc")),
+            (WindowActionsWords.tr("Stop waiting for another program's lock"),
+             WindowActionsWords.tr("Esc (while it waits)")),
+            (WindowActionsWords.tr("Columns menu (show, hide, move, reset)"),
+             WindowActionsWords.tr("{keys} (in the table)").format(
+                keys=", ".join(
+                    QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+                    for key in MENU_KEYS
+                )
+            )),
+        ]  # fmt: skip
         return rows
 
 
-class _ActionText(QObject):
-    """Names in its action's text what the action would act on ("Undo Add Hero").
+@runtime_checkable
+class NamedCommand(Protocol):
+    """A command of the undo stack that names its own undo and redo, as whole menu texts."""
 
-    A child of the action: when the action goes, so does it, and with it the
-    connection (the undo stack may outlive the menus while a window is torn down).
+    def menu_text(self, undo: bool) -> str: ...  # "&Undo Add Tom&&Jerry" (names ``literal``)
+
+
+class _ActionText(QObject):
+    """Names in its action's text what the action would act on ("&Undo Add Hero").
+
+    The command says the whole sentence (``empty`` when there is none). A child of the
+    action: when the action goes, so does it, and with it the connection (the undo
+    stack may outlive the menus while a window is torn down).
     """
 
-    def __init__(self, action: QAction, verb: str) -> None:
+    def __init__(self, action: QAction, stack: QUndoStack, empty: str, *, undo: bool) -> None:
         super().__init__(action)
-        self._action = action
-        self._verb = verb
+        self._action, self._stack, self._empty, self._undo = action, stack, empty, undo
 
     @Slot(str)
-    def name(self, what: str) -> None:
-        self._action.setText(f"{self._verb} {literal(what)}".strip())
+    def name(self, _what: str) -> None:
+        stack = self._stack
+        position = stack.index() - 1 if self._undo else stack.index()
+        command = stack.command(position) if 0 <= position < stack.count() else None
+        named = command if isinstance(command, NamedCommand) else None
+        self._action.setText(named.menu_text(self._undo) if named is not None else self._empty)
 
 
-def literal(text: str) -> str:
-    """The user's ``text`` for an action or a label: every & shown, none a shortcut mark."""
-    return text.replace("&", "&&")
-
-
-def without_mnemonic(text: str) -> str:
-    """An action's text as shown: "&&" is one "&", a lone "&" marks the next letter."""
-    return re.sub("&(.)", r"\1", text)
+def read_only_sentence(database: str, verb: str) -> str:
+    """Why a key does nothing on a read-only file: heroes cannot be ``verb`` ("added", ...)."""
+    sentences = (
+        WindowActionsWords.tr("{database} is open read-only, so heroes cannot be added."),
+        WindowActionsWords.tr("{database} is open read-only, so heroes cannot be deleted."),
+        WindowActionsWords.tr("{database} is open read-only, so heroes cannot be edited."),
+        WindowActionsWords.tr("{database} is open read-only, so heroes cannot be imported."),
+        WindowActionsWords.tr("{database} is open read-only, so heroes cannot be changed."),
+    )
+    verbs = ("added", "deleted", "edited", "imported", "changed")
+    by_verb = dict(zip(verbs, sentences, strict=True))
+    return by_verb.get(verb, sentences[-1]).format(database=database)
 
 
 def _walk(actions: list[QAction]) -> list[QAction]:

@@ -15,11 +15,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from hero_desktop.data.facts import StoreFacts
+from hero_desktop.ui.announce import announce
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.hero_editing import HeroEditing
 from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
+from hero_desktop.ui.name_cache_status import NameCacheStatus
 from hero_desktop.ui.paste_cells import CellPaster
 from hero_desktop.ui.prompts import Prompts
 
@@ -84,6 +86,7 @@ class WindowServices:
         self.prompts = prompts or Prompts(owner, w.settings)
         self.runner = ChangeRunner(w.client, self.prompts, owner)
         self.runner.message.connect(w.show_message)
+        self.runner.announced.connect(lambda text: announce(w.table, text))
         self.runner.changed.connect(w.navigator.after_change)
         self.live_view = LiveView(w.client, w.navigator, owner)
         self.live_view.damaged.connect(w.damaged)
@@ -94,6 +97,7 @@ class WindowServices:
         )  # fmt: skip
         w.status.building_index = self.index_offer.building
         self.live_view.nameIndexStale.connect(self.index_offer.rebuild_if_needed)
+        self.name_cache_status = NameCacheStatus(w.statusBar(), owner)
         self.csv = CsvTransfer(
             w.client, self.runner, self.prompts, owner, w.show_message, w.reactivate
         )
@@ -116,6 +120,7 @@ class WindowServices:
         """Watch the open database: others' changes, its integrity, the index offer."""
         self.live_view.start(facts)
         self.index_offer.start(facts)
+        self.name_cache_status.start(facts.name_cache)
 
     def may_close(self) -> bool:
         """Whether the window may close now; if not, it closes itself once it may.
@@ -166,6 +171,7 @@ class WindowServices:
     def stop(self) -> None:
         self._gate.stop()
         self.live_view.stop()
+        self.name_cache_status.stop()
         self.index_offer.stop()
         self.csv.cancel()
         self.pasting.cancel()

@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hero_desktop.app import create_main_window
+from hero_desktop.ui import announce as announce_module
 from hero_desktop.ui import language
 from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.ui.prompts import Prompts
@@ -96,6 +98,24 @@ def clipboard_emptied(qapp: QApplication) -> Iterator[None]:
     """
     yield
     QApplication.clipboard().clear()
+
+
+Heard = list[tuple[QObject, str, bool]]  # (the widget, what was said, whether urgently)
+
+
+@pytest.fixture
+def heard(monkeypatch: pytest.MonkeyPatch) -> Heard:
+    """What the window announces, in order, heard where it is handed to Qt (ui/announce.py)."""
+    said: Heard = []
+
+    class Listener:
+        @staticmethod
+        def updateAccessibility(event: QAccessibleAnnouncementEvent) -> None:  # noqa: N802
+            urgent = event.politeness() == QAccessible.AnnouncementPoliteness.Assertive
+            said.append((event.object(), event.message(), urgent))
+
+    monkeypatch.setattr(announce_module, "QAccessible", Listener)
+    return said
 
 
 @pytest.fixture
@@ -172,9 +192,11 @@ def open_window(qtbot: SettlingQtBot, db_path: Path, settings_path: Path) -> Ite
     assert not left_open, f"windows left open: {left_open}"
 
     def checkers() -> list[threading.Thread]:
-        return [t for t in threading.enumerate() if t.name.startswith("hero-check")]
+        names = ("hero-check", "hero-name-cache")
+        return [t for t in threading.enumerate() if t.name.startswith(names)]
 
-    # The integrity check was told to stop: it ends within a moment, unwaited.
+    # The integrity check and the name cache's keeper were told to stop: they end within
+    # a moment (the keeper before its store closes).
     qtbot.waitUntil(lambda: not checkers(), timeout=5000)
     for window in windows:
         assert window.client.thread_finished(), "the data worker outlived its window"

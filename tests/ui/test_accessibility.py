@@ -20,14 +20,12 @@ import csv
 import sqlite3
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hero_desktop.data.location import ServerAddress
-from hero_desktop.ui import announce as announce_module
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.connect_dialog import ConnectDialog
 from hero_desktop.ui.csv_transfer import TransferProgress
@@ -38,7 +36,7 @@ from hero_desktop.ui.message_bar import MessageKind
 from hero_desktop.ui.prompts import Prompts
 from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
-from .conftest import OpenWindow, SettlingQtBot
+from .conftest import Heard, OpenWindow, SettlingQtBot
 from .support import (
     CTRL,
     SHIFT,
@@ -57,7 +55,6 @@ NAME = QAccessible.Text.Name
 DESCRIPTION = QAccessible.Text.Description
 AGE = 2
 SECRET = 3
-Heard = list[tuple[QObject, str, bool]]  # (the widget, what was said, whether urgently)
 
 
 def accessible(widget: QWidget) -> QAccessibleInterface:
@@ -94,21 +91,6 @@ def check_dialog(qtbot: QtBot, dialog: QDialog, first: QWidget) -> None:
     assert len(focusable(dialog)) >= 2
     assert unnamed(dialog) == []
     dialog.close()
-
-
-@pytest.fixture
-def heard(monkeypatch: pytest.MonkeyPatch) -> Heard:
-    """What the window announces, in order, heard where it is handed to Qt."""
-    said: Heard = []
-
-    class Listener:
-        @staticmethod
-        def updateAccessibility(event: QAccessibleAnnouncementEvent) -> None:  # noqa: N802
-            urgent = event.politeness() == QAccessible.AnnouncementPoliteness.Assertive
-            said.append((event.object(), event.message(), urgent))
-
-    monkeypatch.setattr(announce_module, "QAccessible", Listener)
-    return said
 
 
 # -- names ------------------------------------------------------------------------
@@ -240,7 +222,7 @@ def test_the_add_hero_dialog_opens_at_name_with_everything_named(qtbot: QtBot) -
 def test_the_go_to_dialog_opens_at_the_id_field_with_everything_named(qtbot: QtBot) -> None:
     dialog = GoToHeroDialog(lambda _text, _reply: None)
     check_dialog(qtbot, dialog, dialog.id_edit)
-    assert spoken_name(dialog.id_edit) == "Hero id:"
+    assert spoken_name(dialog.id_edit) == "Hero ID:"
 
 
 def test_the_connect_dialog_opens_at_host_with_everything_named(qtbot: QtBot) -> None:
@@ -403,5 +385,5 @@ def test_a_finished_import_is_announced(
     window.csv.import_file(str(source))
 
     bar = window.message_bar.label
-    qtbot.waitUntil(lambda: (bar, "Success: Imported 1 heroes.", False) in heard)
-    assert spoken_name(bar) == "Success: Imported 1 heroes."
+    qtbot.waitUntil(lambda: (bar, "Success: Imported 1 hero.", False) in heard)
+    assert spoken_name(bar) == "Success: Imported 1 hero."

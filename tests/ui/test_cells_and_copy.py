@@ -248,6 +248,7 @@ def test_ctrl_a_then_delete_on_a_view_larger_than_the_page_deletes_the_page_and_
 
     assert answers.deletes == [list(range(199, 174, -1))]
     assert answers.delete_notes == [
-        "Only the 25 heroes on this page are deleted: the other 75 heroes of the view are kept."
+        "Only the 25 heroes on this page will be deleted. "
+        "The other 75 heroes of the view will be kept."
     ]
     assert len(rows_in_file(db_path)) == 450 - 25

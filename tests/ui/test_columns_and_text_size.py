@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.ui.hero_table_model import COLUMNS, HEADERS
+from hero_desktop.ui.hero_table_model import COLUMNS, column_titles
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow
@@ -38,7 +38,8 @@ def shown_columns(window: MainWindow) -> list[str]:
     """The column titles as the table shows them, left to right."""
     header = window.table.horizontalHeader()
     logical = [header.logicalIndex(place) for place in range(header.count())]
-    return [HEADERS[c] for c in logical if not header.isSectionHidden(c)]
+    titles = column_titles()
+    return [titles[c] for c in logical if not header.isSectionHidden(c)]
 
 
 def open_menu_by_keyboard(qtbot: QtBot, window: MainWindow, key: str) -> None:

@@ -208,7 +208,7 @@ def test_a_file_with_every_column_known_is_imported_without_a_question(
 
     qtbot.keyClick(window.table, Qt.Key.Key_I, CTRL)
 
-    qtbot.waitUntil(lambda: message(window) == "Imported 1 heroes.")
+    qtbot.waitUntil(lambda: message(window) == "Imported 1 hero.")
     assert answers.confirmed == []
     assert rows_in_file(db_path) == [(1, "Nova", 29, "Nora Vance")]
 

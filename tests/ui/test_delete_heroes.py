@@ -57,7 +57,7 @@ def test_delete_names_the_hero_and_enter_deletes_it(
     text = delete_by_keyboard(qtbot, window, Qt.Key.Key_Return)
 
     assert "Delete this hero?" in text
-    assert "Spider-Boy (id 2)" in text
+    assert "Spider-Boy (ID 2)" in text
     assert rows_in_file(db_path) == [TUTORIAL_HEROES[0], TUTORIAL_HEROES[2]]
     assert shown_ids(window) == [1, 3]
     assert current_id(window) == 3, "the next hero takes the deleted one's place"
@@ -71,7 +71,7 @@ def test_escape_in_the_delete_dialog_deletes_nothing(
 
     text = delete_by_keyboard(qtbot, window, Qt.Key.Key_Escape)
 
-    assert "Deadpond (id 1)" in text
+    assert "Deadpond (ID 1)" in text
     assert rows_in_file(db_path) == TUTORIAL_HEROES
     assert shown_ids(window) == [1, 2, 3]
     assert current_id(window) == 1
@@ -88,8 +88,8 @@ def test_shift_down_selects_more_heroes_and_the_dialog_names_them_all(
     text = delete_by_keyboard(qtbot, window, Qt.Key.Key_Return)
 
     assert "Delete these 2 heroes?" in text
-    assert "Deadpond (id 1)" in text
-    assert "Spider-Boy (id 2)" in text
+    assert "Deadpond (ID 1)" in text
+    assert "Spider-Boy (ID 2)" in text
     assert rows_in_file(db_path) == [TUTORIAL_HEROES[2]]
     assert shown_ids(window) == [3]
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.ui.hero_table_model import COLUMNS, HEADERS, SECRET_MASK
+from hero_desktop.ui.hero_table_model import COLUMNS, SECRET_MASK, column_titles
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow
@@ -172,7 +172,7 @@ def test_a_refused_edit_keeps_the_editor_open_with_the_text_and_says_why_at_the_
     assert is_editing(window)
     assert editor_of(window) is editor
     assert editor.text() == typed
-    label = HEADERS[column]
+    label = column_titles()[column]
     assert window.statusBar().currentMessage() == f"{label}: {expected}"
     assert QToolTip.text() == expected
     assert message(window) == ""  # at the cell, not in a banner above the table

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -35,7 +35,7 @@ THEMES = {
     "dark": {
         ROLES.Window: "#2b2b2b", ROLES.WindowText: "#eeeeee", ROLES.Base: "#1e1e1e",
         ROLES.AlternateBase: "#353535", ROLES.Text: "#eeeeee", ROLES.Button: "#3c3c3c",
-        ROLES.ButtonText: "#eeeeee", ROLES.Highlight: "#3d7ad6", ROLES.HighlightedText: "#ffffff",
+        ROLES.ButtonText: "#eeeeee", ROLES.Highlight: "#2a5db0", ROLES.HighlightedText: "#ffffff",
         ROLES.PlaceholderText: "#b0b0b0", ROLES.Mid: "#5a5a5a", ROLES.ToolTipBase: "#3c3c3c",
         ROLES.ToolTipText: "#eeeeee",
     },
@@ -48,6 +48,18 @@ THEMES = {
     },
 }  # fmt: skip
 MINIMUM = 4.5
+
+
+# The pairs of each theme that text is drawn in: the test's own themes must read.
+PAIRS = [
+    (ROLES.WindowText, ROLES.Window),
+    (ROLES.Text, ROLES.Base),
+    (ROLES.Text, ROLES.AlternateBase),
+    (ROLES.ButtonText, ROLES.Button),
+    (ROLES.HighlightedText, ROLES.Highlight),
+    (ROLES.PlaceholderText, ROLES.Base),
+    (ROLES.ToolTipText, ROLES.ToolTipBase),
+]
 
 
 @pytest.fixture(params=sorted(THEMES))
@@ -75,6 +87,14 @@ def luminance(colour: QColor) -> float:
 def contrast(one: QColor, other: QColor) -> float:
     light, dark = sorted((luminance(one), luminance(other)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_the_themes_themselves_read(name: str) -> None:
+    colours = THEMES[name]
+    for text, background in PAIRS:
+        ratio = contrast(QColor(colours[text]), QColor(colours[background]))
+        assert ratio >= MINIMUM, (text.name, background.name, round(ratio, 2))
 
 
 def painted_contrast(widget: QWidget, area: QRect | None = None, inset: int = 0) -> float:
@@ -121,6 +141,11 @@ def test_the_window_reads_on_the_palette(
         for column in range(window.model.columnCount()):
             area = window.table.visualRect(window.model.index(row, column))
             assert painted_contrast(window.table.viewport(), area, 3) >= MINIMUM, (row, column)
+    # The current cell, selected: highlighted text on the highlight colour.
+    current = window.table.currentIndex()
+    assert window.table.selectionModel().isSelected(current)
+    area = window.table.visualRect(current)
+    assert painted_contrast(window.table.viewport(), area, 3) >= MINIMUM
 
 
 @pytest.mark.parametrize("kind", list(MessageKind))
@@ -133,6 +158,53 @@ def test_each_kind_of_message_reads_on_the_palette(
     window.show_message("Could not read the file: it is not a hero database.", kind)
 
     assert painted_contrast(window.message_bar.label) >= MINIMUM
+
+
+def selection_area(editor: QWidget) -> QRect:
+    """Where a line editor paints its selection in the highlight colour (its edge left out)."""
+    image = editor.grab().toImage()
+    highlight = editor.palette().color(QPalette.ColorRole.Highlight).rgb()
+    painted = [
+        (x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixel(x, y) == highlight
+    ]
+    assert painted, "no selection is painted in the highlight colour"
+    xs, ys = zip(*painted, strict=True)
+    return QRect(QPoint(min(xs), min(ys)), QPoint(max(xs), max(ys))).adjusted(1, 1, -1, -1)
+
+
+def before_the_cursor(editor: QWidget) -> QRect:
+    """The line a line editor shows its text on, left of the cursor's rectangle.
+
+    The cursor is left out: Qt draws it in the palette's text colour whatever
+    colour the text has, so it would stand out even beside faint text.
+    """
+    cursor = QRectF(editor.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)).toRect()
+    return QRect(0, cursor.top(), cursor.left(), cursor.height())
+
+
+@pytest.mark.parametrize(("column", "typed"), [(1, "Deadpond the Second"), (2, "48")])
+def test_a_cell_being_edited_reads_on_the_palette(
+    theme: str, column: int, typed: str, qtbot: QtBot, open_window: OpenWindow, db_path: Path
+) -> None:
+    write_heroes(db_path, [(1, "Deadpond", 35, "Dive Wilson")])
+    window = open_window()
+    window.services  # noqa: B018 - editing, built now
+    go_to_cell(qtbot, window, 1, column)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    editor = editor_of(window)
+    assert isinstance(editor, QLineEdit)
+    # Opened: the cell's value, all selected (highlighted text on the highlight colour).
+    assert editor.hasSelectedText()
+    assert painted_contrast(editor, selection_area(editor)) >= MINIMUM
+    # Typed over: plain text on the editor's background.
+    type_text(qtbot, editor, typed)
+    assert editor.text() == typed
+    assert painted_contrast(editor, before_the_cursor(editor)) >= MINIMUM
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
 
 
 def test_a_refused_cell_says_why_in_readable_words(

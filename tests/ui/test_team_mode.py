@@ -34,7 +34,7 @@ from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.connect_dialog import ConnectDialog
 from hero_desktop.ui.hero_table_model import COLUMNS
 from hero_desktop.ui.main_window import MainWindow
-from hero_desktop.ui.window_actions import literal
+from hero_desktop.ui.menu_text import literal
 from hero_desktop.window_manager import WindowManager
 
 from .conftest import OpenWindow, SettlingQtBot

@@ -5,7 +5,8 @@ environment (``LANG=de_DE.UTF-8``): Hero Desktop installs its language once per
 process, the way the real program does at start-up. It opens the main window
 on DATABASE and its dialogs, and prints one JSON object: ``texts`` (every text,
 title, tip and accessible name and description of every widget, action and
-column title) and ``menus`` (each menu's entries, as written with their ``&``).
+column title), ``menus`` (each menu's entries, as written with their ``&``) and
+``keys`` (every key's name as Qt writes it in this language).
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import json
 import sys
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QAbstractItemModel, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -36,6 +38,7 @@ from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.connect_dialog import ConnectDialog
 from hero_desktop.ui.delete_heroes_dialog import DeleteHeroesDialog
 from hero_desktop.ui.go_to_hero_dialog import GoToHeroDialog
+from hero_desktop.ui.hero_table_view import HeroTableView
 from hero_desktop.ui.main_window import MainWindow
 from hero_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -58,8 +61,29 @@ def widget_texts(root: QWidget) -> Iterable[str]:
             yield widget.title()
         elif isinstance(widget, QComboBox):
             yield from (widget.itemText(index) for index in range(widget.count()))
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, HeroTableView):
+            yield from item_texts(widget.model())
         for action in widget.actions():
             yield from action_texts(action)
+
+
+def item_texts(model: QAbstractItemModel | None) -> Iterable[str]:
+    """A list's or a table's words (the F1 list's actions), its headers' too."""
+    if model is None:
+        return
+    for orientation, count in (
+        (Qt.Orientation.Horizontal, model.columnCount()),
+        (Qt.Orientation.Vertical, model.rowCount()),
+    ):
+        for section in range(count):
+            title = model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
+            if isinstance(title, str):
+                yield title
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            value = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+            if isinstance(value, str):
+                yield value
 
 
 def action_texts(action: QAction) -> Iterable[str]:
@@ -99,6 +123,12 @@ def dialogs(window: MainWindow) -> list[QDialog]:
     ]
 
 
+def key_names() -> list[str]:
+    """How Qt (its own qtbase catalogue) writes the keys the app names, in this language."""
+    keys = [getattr(Qt.Key, name) for name in dir(Qt.Key) if name.startswith("Key_")]
+    return [QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in keys]
+
+
 def main(database: str, settings_file: str) -> int:
     app = QApplication(sys.argv[:1])
     language.install(app)
@@ -117,7 +147,8 @@ def main(database: str, settings_file: str) -> int:
         dialog.show()
         texts += widget_texts(dialog)
         dialog.reject()
-    print(json.dumps({"texts": sorted({t for t in texts if t}), "menus": menus(window)}))
+    shown = {"texts": sorted({t for t in texts if t}), "menus": menus(window), "keys": key_names()}
+    print(json.dumps(shown))
     window.close()
     return 0
 

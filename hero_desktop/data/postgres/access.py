@@ -27,6 +27,12 @@ from hero_desktop.data.store import (
     Pager,
     check_update_fields,
 )
+from hero_desktop.data.words import Words
+
+
+class PostgresAccessWords(Words):
+    """The translation context of the reads and writes on a PostgreSQL server."""
+
 
 T = TypeVar("T")
 
@@ -219,7 +225,9 @@ def bulk_insert(
                 elif keyed:
                     _key_new_heroes(connection, ids_after)
         except psycopg.errors.QueryCanceled as error:
-            raise OperationCancelledError("Cancelled: nothing was imported.") from error
+            raise OperationCancelledError(
+                PostgresAccessWords.tr("Cancelled: nothing was imported.")
+            ) from error
     return BulkInsertResult(inserted, first_id, last_id)
 
 

@@ -23,6 +23,11 @@ from hero_desktop.data.errors import (
     StatementInterruptedError,
 )
 from hero_desktop.data.location import ServerAddress
+from hero_desktop.data.words import Words
+
+
+class PostgresErrorWords(Words):
+    """The translation context of PostgreSQL's errors, as the user reads them."""
 
 
 class ConnectionLostError(DatabaseError):
@@ -30,49 +35,96 @@ class ConnectionLostError(DatabaseError):
 
     def __init__(self, address: ServerAddress) -> None:
         super().__init__(
-            f"The connection to {address.name} was lost, so nothing was changed. "
-            "Hero Desktop reconnects by itself; try again when it is back."
+            PostgresErrorWords.tr(
+                "The connection to {server} was lost, so nothing was changed. "
+                "Hero Desktop reconnects by itself; try again when it is back."
+            ).format(server=address.name)
         )
 
 
 def password_needed(address: ServerAddress) -> PasswordNeededError:
-    return PasswordNeededError(
-        f"{address.name} asks for a password for {address.user or 'your user'}, and none "
-        "was given (in ~/.pgpass, PGPASSWORD or the Connect to Server dialog)."
-    )
+    if address.user is None:
+        sentence = PostgresErrorWords.tr(
+            "{server} asks for a password for your user, and none "
+            "was given (in ~/.pgpass, PGPASSWORD or the Connect to Server dialog)."
+        )
+    else:
+        sentence = PostgresErrorWords.tr(
+            "{server} asks for a password for {user}, and none "
+            "was given (in ~/.pgpass, PGPASSWORD or the Connect to Server dialog)."
+        )
+    return PasswordNeededError(sentence.format(server=address.name, user=address.user))
 
 
 def connect_error(error: psycopg.Error, address: ServerAddress) -> DatabaseError:
     """Why connecting to ``address`` failed, in one sentence."""
     text = str(error)
     lowered = text.lower()
-    user = address.user or "your user"
-    database = address.dbname
+    # Each sentence names the user, or says "your user" when the address names none
+    # (libpq then uses the login name): two whole sentences, never a glued name.
+    named = address.user is not None
+    values = {"server": address.name, "user": address.user, "database": address.dbname}
     if "no password supplied" in lowered or "password is required" in lowered:
         return password_needed(address)
     if "password authentication failed" in lowered or isinstance(error, pg_errors.InvalidPassword):
-        return PasswordNeededError(f"{address.name} refused the password for {user}.")
+        return PasswordNeededError(
+            (
+                PostgresErrorWords.tr("{server} refused the password for {user}.")
+                if named
+                else PostgresErrorWords.tr("{server} refused the password for your user.")
+            ).format(**values)
+        )
     if "does not exist" in lowered and "database" in lowered:
-        return DatabaseError(f"The server has no database named {database}.")
+        return DatabaseError(
+            PostgresErrorWords.tr("The server has no database named {database}.").format(**values)
+        )
     if "role" in lowered and "does not exist" in lowered:
-        return DatabaseError(f"The server has no user named {user}.")
+        return DatabaseError(
+            (
+                PostgresErrorWords.tr("The server has no user named {user}.")
+                if named
+                else PostgresErrorWords.tr("The server has no user with your login name.")
+            ).format(**values)
+        )
     if "ssl is not enabled on the server" in lowered or "server does not support ssl" in lowered:
         return DatabaseError(
-            f"{address.name} does not offer TLS, and the connection asks for it "
-            f"(TLS mode {address.sslmode}). Choose another TLS mode or enable TLS on the server."
+            PostgresErrorWords.tr(
+                "{server} does not offer TLS, and the connection asks for it "
+                "(TLS mode {mode}). Choose another TLS mode or enable TLS on the server."
+            ).format(mode=address.sslmode, **values)
         )
     if "no encryption" in lowered and "pg_hba.conf" in lowered:
         return DatabaseError(
-            f"{address.name} only accepts TLS connections from here. Choose the TLS mode "
-            "“require” (or stronger) and connect again."
+            PostgresErrorWords.tr(
+                "{server} only accepts TLS connections from here. Choose the TLS mode "
+                "“require” (or stronger) and connect again."
+            ).format(**values)
         )
     if "pg_hba.conf" in lowered:
-        return DatabaseError(f"{address.name} does not accept connections from {user} here.")
+        return DatabaseError(
+            (
+                PostgresErrorWords.tr("{server} does not accept connections from {user} here.")
+                if named
+                else PostgresErrorWords.tr(
+                    "{server} does not accept connections from your user on this computer."
+                )
+            ).format(**values)
+        )
     if "permission denied" in lowered or isinstance(error, pg_errors.InsufficientPrivilege):
-        return DatabaseError(f"{user} may not connect to {database} on this server.")
+        return DatabaseError(
+            (
+                PostgresErrorWords.tr("{user} may not connect to {database} on this server.")
+                if named
+                else PostgresErrorWords.tr(
+                    "Your user may not connect to {database} on this server."
+                )
+            ).format(**values)
+        )
     if "certificate" in lowered:
         return DatabaseError(
-            f"The TLS certificate of {address.name} could not be verified ({_first_line(text)})."
+            PostgresErrorWords.tr(
+                "The TLS certificate of {server} could not be verified ({detail})."
+            ).format(detail=_first_line(text), **values)
         )
     if any(
         words in lowered
@@ -87,10 +139,16 @@ def connect_error(error: psycopg.Error, address: ServerAddress) -> DatabaseError
         )
     ):
         return ServerUnreachableError(
-            f"Could not reach the PostgreSQL server for {address.name}. "
-            "Check that it is running and that the host and port are right."
+            PostgresErrorWords.tr(
+                "Could not reach the PostgreSQL server for {server}. "
+                "Check that it is running and that the host and port are right."
+            ).format(**values)
         )
-    return DatabaseError(f"Could not connect to {address.name}: {_first_line(text)}.")
+    return DatabaseError(
+        PostgresErrorWords.tr("Could not connect to {server}: {detail}.").format(
+            detail=_first_line(text), **values
+        )
+    )
 
 
 def translate_error(error: psycopg.Error, address: ServerAddress) -> Exception:
@@ -98,7 +156,7 @@ def translate_error(error: psycopg.Error, address: ServerAddress) -> Exception:
     if isinstance(error, pg_errors.LockNotAvailable):
         return DatabaseBusyError()
     if isinstance(error, pg_errors.QueryCanceled):
-        return StatementInterruptedError("Cancelled: nothing was changed.")
+        return StatementInterruptedError(PostgresErrorWords.tr("Cancelled: nothing was changed."))
     if isinstance(error, pg_errors.ReadOnlySqlTransaction | pg_errors.InsufficientPrivilege):
         return ReadOnlyDatabaseError()
     if isinstance(error, pg_errors.DiskFull):
@@ -111,7 +169,11 @@ def translate_error(error: psycopg.Error, address: ServerAddress) -> Exception:
         return DatabaseBusyError()
     if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
         return ConnectionLostError(address)
-    return DatabaseError(f"{address.name} reported an error: {_first_line(str(error))}.")
+    return DatabaseError(
+        PostgresErrorWords.tr("{server} reported an error: {detail}.").format(
+            server=address.name, detail=_first_line(str(error))
+        )
+    )
 
 
 def _conflicting_id(error: psycopg.Error) -> int | None:
@@ -125,4 +187,6 @@ def _conflicting_id(error: psycopg.Error) -> int | None:
 
 
 def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0].rstrip(".") if text.strip() else "no detail"
+    if not text.strip():
+        return PostgresErrorWords.tr("no detail", "in place of a server's message")
+    return text.strip().splitlines()[0].rstrip(".")

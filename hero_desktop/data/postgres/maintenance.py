@@ -21,6 +21,12 @@ from hero_desktop.data.name_index_state import NameIndexStatus
 from hero_desktop.data.postgres import schema
 from hero_desktop.data.postgres.access import connect
 from hero_desktop.data.postgres.errors import translate_error
+from hero_desktop.data.words import Words
+
+
+class PostgresMaintenanceWords(Words):
+    """The translation context of building the name index on a PostgreSQL server."""
+
 
 BUILD_LOCK_WAIT_MS = 2000
 """A build gives up (DatabaseBusyError) when another session holds ``hero`` this long."""
@@ -48,7 +54,11 @@ def build_name_index(
         connection.execute(f"SET lock_timeout = {BUILD_LOCK_WAIT_MS}")
         found = schema.rights(connection)
         if found is None:
-            raise SchemaError(f"{address.dbname} has no hero table.")
+            raise SchemaError(
+                PostgresMaintenanceWords.tr("{database} has no hero table.").format(
+                    database=address.dbname
+                )
+            )
         may_write, owns_hero = found
         if not may_write:
             raise ReadOnlyDatabaseError()
@@ -70,10 +80,15 @@ def build_name_index(
     except schema.BuildCancelledError:
         if backlog:
             raise OperationCancelledError(
-                "Cancelled: the rest of the new heroes are keyed later; search scans meanwhile."
+                PostgresMaintenanceWords.tr(
+                    "Cancelled: the other new heroes join the name index later; "
+                    "until then, search reads the whole table."
+                )
             ) from None
         raise OperationCancelledError(
-            "Cancelled: the name index was not added; the database is as it was."
+            PostgresMaintenanceWords.tr(
+                "Cancelled: the name index was not added; the database is as it was."
+            )
         ) from None
     except psycopg.Error as error:
         raise translate_error(error, address) from None

@@ -14,6 +14,12 @@ from hero_desktop.data.postgres.access import connect
 from hero_desktop.data.postgres.errors import translate_error
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.store import ReadOnlyReason
+from hero_desktop.data.words import Words
+
+
+class PostgresOpeningWords(Words):
+    """The translation context of opening a database on a PostgreSQL server."""
+
 
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
 
@@ -49,7 +55,11 @@ def _prepare(
         created = False
         if not columns:
             if read_only:
-                raise SchemaError(f"{address.dbname} has no hero table, and it is open read-only.")
+                raise SchemaError(
+                    PostgresOpeningWords.tr(
+                        "{database} has no hero table, and it is open read-only."
+                    ).format(database=address.dbname)
+                )
             _create_hero_table(address, connection)
             created = True
             columns = schema.hero_columns(connection)
@@ -57,13 +67,20 @@ def _prepare(
         missing = [column for column in HERO_COLUMNS if column not in names]
         if missing:
             raise SchemaError(
-                f"The hero table in {address.dbname} has no {', '.join(missing)} column"
-                f"{'s' if len(missing) > 1 else ''}, so Hero Desktop cannot use it. "
-                "It was left untouched."
+                PostgresOpeningWords.tr(
+                    "The hero table in {database} has no {columns} column(s), so Hero Desktop "
+                    "cannot use it. It was left untouched.",
+                    "",
+                    len(missing),
+                ).format(database=address.dbname, columns=", ".join(missing))
             )
         rights = schema.rights(connection)
         if rights is None:
-            raise SchemaError(f"The hero table in {address.dbname} cannot be read.")
+            raise SchemaError(
+                PostgresOpeningWords.tr("The hero table in {database} cannot be read.").format(
+                    database=address.dbname
+                )
+            )
         may_write, owns_hero = rights
         store = PostgresStore(
             address=address,
@@ -127,8 +144,16 @@ def _create_hero_table(address: ServerAddress, connection: psycopg.Connection) -
             for statement in schema.hero_table_sql():
                 connection.execute(statement)
     except psycopg.errors.InsufficientPrivilege:
-        raise SchemaError(
-            f"{address.dbname} has no hero table, and {address.user or 'your role'} may not "
-            "create one. Ask the database's owner to open it once with Hero Desktop (or the "
-            "tutorial's app)."
-        ) from None
+        if address.user is None:
+            refusal = PostgresOpeningWords.tr(
+                "{database} has no hero table, and your role may not "
+                "create one. Ask the database's owner to open it once with Hero Desktop (or the "
+                "tutorial's app)."
+            )
+        else:
+            refusal = PostgresOpeningWords.tr(
+                "{database} has no hero table, and {user} may not "
+                "create one. Ask the database's owner to open it once with Hero Desktop (or the "
+                "tutorial's app)."
+            )
+        raise SchemaError(refusal.format(database=address.dbname, user=address.user)) from None

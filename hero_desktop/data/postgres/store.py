@@ -48,6 +48,7 @@ from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import (
     LongLog,
+    NameCacheBoard,
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
@@ -67,6 +68,12 @@ from hero_desktop.data.store import (
     Pager,
     ReadOnlyReason,
 )
+from hero_desktop.data.words import Words
+
+
+class PostgresStoreWords(Words):
+    """The translation context of a PostgreSQL store's connection, as the window tells it."""
+
 
 T = TypeVar("T")
 POLL_MS = 1000
@@ -196,7 +203,9 @@ class PostgresStore:
     def connection_problem(self) -> str | None:
         """Why the window cannot reach the server right now, or None."""
         if self._lost:
-            return f"Connection to {self.address.name} lost — reconnecting…"
+            return PostgresStoreWords.tr("Connection to {server} lost — reconnecting…").format(
+                server=self.address.name
+            )
         return None
 
     # -- reading ---------------------------------------------------------------
@@ -350,9 +359,11 @@ class PostgresStore:
         if not (self.connection.broken or self.connection.closed):
             return False  # the server answered: it refused
         unknown = DatabaseError(
-            f"The connection to {self.address.name} was lost while saving, and Hero Desktop "
-            "cannot tell yet whether the change was saved. The roster will show what the "
-            "server holds once it is back; check the change then."
+            PostgresStoreWords.tr(
+                "The connection to {server} was lost while saving, and Hero Desktop "
+                "cannot tell yet whether the change was saved. The roster will show what the "
+                "server holds once it is back; check the change then."
+            ).format(server=self.address.name)
         )
         try:
             self._ensure_connected()
@@ -379,6 +390,9 @@ class PostgresStore:
         self._lock_wait_ms = int(milliseconds)
         with suppress(psycopg.Error):
             self.connection.execute(f"SET lock_timeout = {int(milliseconds)}")
+
+    def stop_waiting(self) -> None:
+        pass  # a server's store waits for nothing of its own
 
     def interrupt(self) -> None:
         """Cancel the statement running on the worker's connection (any thread; never waits).
@@ -413,6 +427,9 @@ class PostgresStore:
 
     def name_index_stale(self) -> None:
         self.names.seen(NameIndexStatus.REBUILD)
+
+    def name_cache_board(self) -> NameCacheBoard | None:
+        return None  # a server table without the index is scanned (no cache of it yet)
 
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):

@@ -18,6 +18,12 @@ from hero_desktop.data import names
 from hero_desktop.data.errors import DatabaseError
 from hero_desktop.data.sqlite import files
 from hero_desktop.data.sqlite.errors import primary_code
+from hero_desktop.data.words import Words
+
+
+class SqliteConnectionsWords(Words):
+    """The translation context of connecting to a SQLite file."""
+
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -69,8 +75,10 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, str, Path | None]:
         except OSError as error:
             shutil.rmtree(copy, ignore_errors=True)
             raise DatabaseError(
-                f"Could not open {path}. Its changes are in {wal.name}, which can only be read "
-                f"from a copy, and the copy failed: {error.strerror}."
+                SqliteConnectionsWords.tr(
+                    "Could not open {path}. Its changes are in {wal}, which can only be read "
+                    "from a copy, and the copy failed: {reason}."
+                ).format(path=path, wal=wal.name, reason=error.strerror)
             ) from error
         uri = files.uri(copy / path.name, "ro")
         return connect(uri), uri, copy

@@ -29,6 +29,11 @@ from hero_desktop.data.sqlite.connections import connect, open_read_only
 from hero_desktop.data.sqlite.errors import translate_error
 from hero_desktop.data.sqlite.store import SqliteStore
 from hero_desktop.data.store import ReadOnlyReason
+from hero_desktop.data.words import Words
+
+
+class SqliteDatabaseWords(Words):
+    """The translation context of opening a SQLite file."""
 
 
 def _create_schema(connection: sqlite3.Connection) -> None:
@@ -71,19 +76,29 @@ def open_database(
     """
     path = Path(path).expanduser()
     if not path.parent.is_dir():
-        raise DatabaseError(f"Could not open {path}. The folder {path.parent} does not exist.")
+        raise DatabaseError(
+            SqliteDatabaseWords.tr(
+                "Could not open {path}. The folder {folder} does not exist."
+            ).format(path=path, folder=path.parent)
+        )
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file.")
+        raise DatabaseError(
+            SqliteDatabaseWords.tr("{path} is a folder, not a database file.").format(path=path)
+        )
     exists = path.exists()
     if exists:
         files.check_header(path)
         writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     else:
         if read_only:
-            raise DatabaseError(f"{path} does not exist.")
+            raise DatabaseError(SqliteDatabaseWords.tr("{path} does not exist.").format(path=path))
         writable = os.access(path.parent, os.W_OK)
         if not writable:
-            raise DatabaseError(f"Cannot create {path}: the folder is read-only.")
+            raise DatabaseError(
+                SqliteDatabaseWords.tr("Cannot create {path}: the folder is read-only.").format(
+                    path=path
+                )
+            )
     asked, read_only = read_only, read_only or not writable
     had_sidecars = any(sidecar.exists() for sidecar in files.sidecars(path))
 
@@ -175,7 +190,11 @@ def _prepare(
             connection.execute("PRAGMA synchronous = FULL")
         if not columns:
             if read_only:
-                raise SchemaError(f"{path} has no hero table, and it is read-only.")
+                raise SchemaError(
+                    SqliteDatabaseWords.tr("{path} has no hero table, and it is read-only.").format(
+                        path=path
+                    )
+                )
             connection.execute("BEGIN IMMEDIATE")
             try:
                 _create_schema(connection)

@@ -16,6 +16,11 @@ from hero_desktop.data.errors import (
     ReadOnlyDatabaseError,
     StatementInterruptedError,
 )
+from hero_desktop.data.words import Words
+
+
+class SqliteErrorWords(Words):
+    """The translation context of SQLite's errors, as the user reads them."""
 
 
 def primary_code(error: sqlite3.Error) -> int | None:
@@ -37,7 +42,11 @@ def translate_error(error: sqlite3.Error, path: Path | None = None) -> DatabaseE
     """
     translated = _translate(error)
     if path is not None:
-        translated.args = (f"Could not open {path}. {translated.message}",)
+        translated.args = (
+            SqliteErrorWords.tr("Could not open {path}. {reason}").format(
+                path=path, reason=translated.message
+            ),
+        )
     return translated
 
 
@@ -52,25 +61,37 @@ def _translate(error: sqlite3.Error) -> DatabaseError:
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return DatabaseBusyError()
     if code == sqlite3.SQLITE_INTERRUPT:
-        return StatementInterruptedError("Cancelled: nothing was changed.")
+        return StatementInterruptedError(SqliteErrorWords.tr("Cancelled: nothing was changed."))
     if code == sqlite3.SQLITE_FULL:
         return DiskFullError()
     if code == sqlite3.SQLITE_READONLY:
         return ReadOnlyDatabaseError()
     if code == sqlite3.SQLITE_NOTADB:
-        return DatabaseError("The file is not a SQLite database.")
+        return DatabaseError(SqliteErrorWords.tr("The file is not a SQLite database."))
     if code == sqlite3.SQLITE_CORRUPT:
-        return DatabaseError("The database file is damaged (database disk image is malformed).")
+        return DatabaseError(
+            SqliteErrorWords.tr("The database file is damaged (database disk image is malformed).")
+        )
     if code == sqlite3.SQLITE_IOERR:
-        return DatabaseError("The disk reported an input/output error. Nothing was changed.")
+        return DatabaseError(
+            SqliteErrorWords.tr("The disk reported an input/output error. Nothing was changed.")
+        )
     if code == sqlite3.SQLITE_CONSTRAINT:
-        return DatabaseError(f"The database refused the change ({error}). Nothing was changed.")
+        return DatabaseError(
+            SqliteErrorWords.tr(
+                "The database refused the change ({detail}). Nothing was changed."
+            ).format(detail=error)
+        )
     if code == sqlite3.SQLITE_CANTOPEN:
         return DatabaseError(
-            f"SQLite could not open the file or the -wal and -shm files it keeps beside it "
-            f"({error}): check that the file and its folder can be read."
+            SqliteErrorWords.tr(
+                "SQLite could not open the file or the -wal and -shm files it keeps beside it "
+                "({detail}): check that the file and its folder can be read."
+            ).format(detail=error)
         )
-    return DatabaseError(f"The database reported an error: {error}.")
+    return DatabaseError(
+        SqliteErrorWords.tr("The database reported an error: {detail}.").format(detail=error)
+    )
 
 
 _WORDS = (

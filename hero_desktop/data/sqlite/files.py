@@ -20,6 +20,12 @@ from hero_desktop.data.errors import (
     SchemaError,
 )
 from hero_desktop.data.sqlite.errors import translate_error
+from hero_desktop.data.words import Words
+
+
+class SqliteFilesWords(Words):
+    """The translation context of the checks of a SQLite file itself."""
+
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HERO_COLUMNS = ("id", "name", "age", "secret_name")
@@ -59,7 +65,11 @@ def check_header(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise DatabaseError(f"{path} cannot be read: {error.strerror}.") from error
+        raise DatabaseError(
+            SqliteFilesWords.tr("{path} cannot be read: {reason}.").format(
+                path=path, reason=error.strerror
+            )
+        ) from error
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(path)
 
@@ -76,9 +86,12 @@ def check_columns(path: Path, columns: list[tuple[str, bool, bool, bool]]) -> No
     missing = [column for column in HERO_COLUMNS if column not in names]
     if names and missing:
         raise SchemaError(
-            f"The hero table in {path} has no {', '.join(missing)} column"
-            f"{'s' if len(missing) > 1 else ''}, so Hero Desktop cannot use it. "
-            "The file was left untouched."
+            SqliteFilesWords.tr(
+                "The hero table in {path} has no {columns} column(s), so Hero Desktop "
+                "cannot use it. The file was left untouched.",
+                "",
+                len(missing),
+            ).format(path=path, columns=", ".join(missing))
         )
 
 

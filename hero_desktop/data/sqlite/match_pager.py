@@ -16,11 +16,20 @@ from hero_desktop.data import names
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, fts_query
+from hero_desktop.data.sqlite.search_pager import has_trigrams
 
 COLUMNS = "id, name, age, secret_name"
 HERO_COLUMNS = "h.id, h.name, h.age, h.secret_name"
-NAMES = f"{NAME_TABLE} n"
-NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
+
+
+def names_in(schema: str) -> str:
+    """The name rows (alias n) in ``schema``: the file's own, or Hero Desktop's cache."""
+    return f"{schema}.{NAME_TABLE} n"
+
+
+def names_and_heroes(schema: str) -> str:
+    """The name rows in ``schema`` joined with their heroes (alias h)."""
+    return f"{names_in(schema)} JOIN hero h ON h.id = n.id"
 
 
 def filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
@@ -51,7 +60,7 @@ def _drop_table(connection: sqlite3.Connection, table: str) -> None:
 class MatchPager:
     """A name search, or any order the file has no index for: the ids, sorted, in a temp table.
 
-    With the name structures (``indexed``) a search reads the folded names
+    With the name structures (in ``schema``) a search reads the folded names
     (the trigram index narrows a needle of three or more folded characters
     to candidates, ``instr`` is the exact rule); without them it scans with
     the same rule as a Python function, and sorts by name through another.
@@ -60,17 +69,22 @@ class MatchPager:
     # One table per pager: the repository caches several searches at once.
     _numbers = itertools.count()
 
-    def __init__(self, connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, query: HeroQuery, schema: str | None
+    ) -> None:
         self._connection = connection
         self._TABLE = f"temp.hero_desktop_matches_{next(self._numbers)}"
         weakref.finalize(self, _drop_table, connection, self._TABLE)
         needle = query.search.strip()
         clauses, params = filters(query)
-        source = NAMES_AND_HEROES if indexed else "hero h"
-        if needle and indexed:
+        indexed = schema is not None
+        source = names_and_heroes(schema) if schema is not None else "hero h"
+        if needle and schema is not None:
             folded = names.fold(needle)
-            if len(folded) >= 3:
-                clauses.append(f"n.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)")
+            if len(folded) >= 3 and has_trigrams(connection, schema):
+                clauses.append(
+                    f"n.id IN (SELECT rowid FROM {schema}.{FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
+                )
                 params.append(fts_query(folded))
             else:
                 clauses.append("instr(n.fold, ?) > 0")

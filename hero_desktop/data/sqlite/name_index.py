@@ -37,6 +37,12 @@ from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.name_index_state import BATCH, NameIndexStatus
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.sqlite.errors import translate_error
+from hero_desktop.data.words import Words
+
+
+class SqliteNameIndexWords(Words):
+    """The translation context of building a SQLite file's name index."""
+
 
 PREFIX = "hero_desktop_"
 NAME_TABLE = "hero_desktop_name"
@@ -260,7 +266,9 @@ def add(connection: sqlite3.Connection, progress: Progress | None = None) -> int
             connection.execute(f"PRAGMA journal_mode = {mode}")
         if isinstance(failure, BuildCancelledError):
             raise OperationCancelledError(
-                "Cancelled: the name index was not added; the file is as it was."
+                SqliteNameIndexWords.tr(
+                    "Cancelled: the name index was not added; the file is as it was."
+                )
             ) from None
         if isinstance(failure, sqlite3.Error):
             raise translate_error(failure) from failure

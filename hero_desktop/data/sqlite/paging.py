@@ -38,10 +38,10 @@ from hero_desktop.data.sqlite.match_pager import (
 )
 from hero_desktop.data.sqlite.match_pager import (
     HERO_COLUMNS,
-    NAMES,
-    NAMES_AND_HEROES,
     MatchPager,
     filters,
+    names_and_heroes,
+    names_in,
 )
 from hero_desktop.data.sqlite.search_pager import SearchPager
 
@@ -87,7 +87,9 @@ class _Segment:
         return f"({columns}) {operator} ({marks})"
 
 
-def _segments(query: HeroQuery, extra: list[str], extra_params: list[Any]) -> list[_Segment]:
+def _segments(
+    query: HeroQuery, extra: list[str], extra_params: list[Any], names_schema: str = "main"
+) -> list[_Segment]:
     def where(*more: str) -> str:
         return " AND ".join([*extra, *more]) or "1"
 
@@ -97,9 +99,10 @@ def _segments(query: HeroQuery, extra: list[str], extra_params: list[Any]) -> li
     if query.sort is SortKey.NAME:
         # The name order is the name table's index; keys alone need not touch hero.
         keys = ("n.sort_key", "n.id")
+        both = names_and_heroes(names_schema)
         if extra:
-            return [_Segment(where(), params, keys, query.descending, NAMES_AND_HEROES)]
-        return [_Segment(where(), params, keys, query.descending, NAMES, NAMES_AND_HEROES)]
+            return [_Segment(where(), params, keys, query.descending, both)]
+        return [_Segment(where(), params, keys, query.descending, names_in(names_schema), both)]
     nulls = _Segment(where("h.age IS NULL"), params, ("h.id",), query.descending)
     ages = _Segment(where("h.age IS NOT NULL"), params, ("h.age", "h.id"), query.descending)
     # SQLite sorts NULL first: ascending puts heroes without an age first.
@@ -342,11 +345,13 @@ def _negate(key: tuple[Any, ...]) -> tuple[_Reverse, ...]:
 class CheckpointPager:
     """The whole table, or an age filter, in any sort order."""
 
-    def __init__(self, connection: sqlite3.Connection, query: HeroQuery) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, query: HeroQuery, names_schema: str = "main"
+    ) -> None:
         self._connection = connection
         self._query = query
         clauses, params = filters(query)
-        self._segment_specs = _segments(query, clauses, params)
+        self._segment_specs = _segments(query, clauses, params, names_schema)
         self._segments = [_SegmentPager(connection, spec) for spec in self._segment_specs]
 
     def count(self) -> int:
@@ -396,11 +401,12 @@ class CheckpointPager:
         return None
 
 
-def make_pager(connection: sqlite3.Connection, query: HeroQuery, indexed: bool) -> Pager:
-    """The pager for ``query``; ``indexed``: the file's name structures are ready to use."""
+def make_pager(connection: sqlite3.Connection, query: HeroQuery, schema: str | None) -> Pager:
+    """The pager for ``query``; ``schema``: the schema whose name structures are current
+    (the file's own, ``main``, or Hero Desktop's cache of them), or None to scan."""
     age_filtered = query.age_bounds.active
-    if query.search.strip() and indexed and query.sort is not SortKey.AGE and not age_filtered:
-        return SearchPager(connection, query)
-    if query.search.strip() or (query.sort is SortKey.NAME and not indexed):
-        return MatchPager(connection, query, indexed)
-    return CheckpointPager(connection, query)
+    if query.search.strip() and schema and query.sort is not SortKey.AGE and not age_filtered:
+        return SearchPager(connection, query, schema)
+    if query.search.strip() or (query.sort is SortKey.NAME and schema is None):
+        return MatchPager(connection, query, schema)
+    return CheckpointPager(connection, query, schema or "main")
