@@ -89,7 +89,8 @@ def create_main_window(
     # The worker starts opening the database, and reads the first page the
     # window will ask for, while the window's modules load and it is built.
     stored = WindowSettings(settings)
-    first_page = PageRequest(stored.sort, 0, stored.page_size)
+    # Its count comes after it: on a big file not in the OS cache that takes seconds.
+    first_page = PageRequest(stored.sort, 0, stored.page_size, count_later=True)
     if isinstance(location, Path):
         load_file_store()
     client = DataClient(location, read_only, first_page=first_page)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hero_desktop.data.location import ServerAddress
-from hero_desktop.data.name_index_state import NameIndexOffer
+from hero_desktop.data.name_index_state import NameCacheBoard, NameIndexOffer
 from hero_desktop.data.store import HeroStore, LiveUpdates, ReadOnlyReason
 
 
@@ -31,6 +31,8 @@ class StoreFacts:
     """How other programs' changes reach the window."""
     name_index_offer: NameIndexOffer | None
     """What the store would add with the user's consent, or None."""
+    name_cache: NameCacheBoard | None = None
+    """Where the name cache of a file opened as found posts its progress (read on a timer)."""
 
 
 def facts_of(store: HeroStore, location: Path | ServerAddress) -> StoreFacts:
@@ -42,4 +44,5 @@ def facts_of(store: HeroStore, location: Path | ServerAddress) -> StoreFacts:
         read_only_reason=store.read_only_reason,
         live_updates=store.live_updates(),
         name_index_offer=store.name_index_offer(),
+        name_cache=store.name_cache_board(),
     )

@@ -48,6 +48,8 @@ class HeroRepository:
     def __init__(self, store: HeroStore) -> None:
         self.store = store
         self._pagers: dict[HeroQuery, Pager] = {}
+        self._counts: dict[HeroQuery, int] = {}
+        """What ``count`` found for queries whose pager is cached (dropped with it)."""
         self._external_change = False
 
     # -- reading -------------------------------------------------------------
@@ -58,7 +60,7 @@ class HeroRepository:
 
     def _sync(self, wait: bool = False) -> None:
         if self.store.changed_elsewhere(wait):
-            self._pagers.clear()
+            self._forget()
             self._external_change = True
 
     def poll_changes(self) -> bool:
@@ -72,17 +74,57 @@ class HeroRepository:
         pager = self._pagers.get(query)
         if pager is None:
             if len(self._pagers) >= 4:
-                self._pagers.clear()
+                self._forget()
             pager = self.store.pager(query)
             self._pagers[query] = pager
         return pager
 
     def refresh(self) -> None:
         """Forget cached page positions, so the next read sees the file as it is."""
+        self._forget()
+
+    def _forget(self) -> None:
         self._pagers.clear()
+        self._counts.clear()
 
     def count(self, query: HeroQuery | None = None) -> int:
-        return self._pager(query or HeroQuery()).count()
+        query = query or HeroQuery()
+        counted = self._pager(query).count()
+        self._counts[query] = counted
+        return counted
+
+    def count_if_known(self, query: HeroQuery) -> int | None:
+        """The count of ``query`` if it costs nothing now: counted before, or a search.
+
+        A search's pager counts its matches as it is made; a whole table (or an
+        age filter) is counted by reading a whole index, which on ten million
+        heroes takes seconds when the file is not in the OS cache.
+        """
+        self._sync()  # first: a change elsewhere drops what was counted
+        if query in self._counts:
+            return self._counts[query]
+        if query.search.strip():
+            return self.count(query)
+        return None
+
+    def page_ahead(
+        self, query: HeroQuery, *, offset: int, limit: int
+    ) -> tuple[list[HeroRow], bool]:
+        """Heroes ``offset`` to ``offset + limit`` (limit at most 100), and whether more follow.
+
+        Never counts (but a page read to its end gives the count). The hero after
+        the page is read on its own, from where the page ended (a pager keeps
+        where each page it read ends: the next page starts there).
+        """
+        if offset < 0:
+            raise ValueError("offset must not be negative")
+        limit = max(0, min(limit, MAX_LIMIT))
+        pager = self._pager(query)
+        found = pager.rows(offset, limit)
+        more = len(found) == limit and bool(pager.rows(offset + limit, 1))
+        if not more and (found or offset == 0):
+            self._counts[query] = offset + len(found)  # read to the end: that is the count
+        return found, more
 
     def quick_count(self, query: HeroQuery | None = None) -> tuple[int, bool]:
         """The count and whether it is exact: an estimate where counting would read everything.
@@ -92,8 +134,12 @@ class HeroRepository:
         """
         pager = self._pager(query or HeroQuery())
         if isinstance(pager, EstimatingPager):
-            return pager.quick_count()
-        return pager.count(), True
+            total, exact = pager.quick_count()
+        else:
+            total, exact = pager.count(), True
+        if exact:
+            self._counts[query or HeroQuery()] = total
+        return total, exact
 
     def page(
         self, query: HeroQuery | None = None, *, offset: int = 0, limit: int = MAX_LIMIT
@@ -107,6 +153,14 @@ class HeroRepository:
     def rank_of(self, hero_id: int, query: HeroQuery | None = None) -> int | None:
         """Position of a hero in the query's order, or None if it is not shown there."""
         return self._pager(query or HeroQuery()).rank_of(hero_id)
+
+    def prepare_pages(self, query: HeroQuery, seconds: float) -> bool:
+        """Work ``seconds`` at most towards every page of ``query`` being quick; True: done.
+
+        On ten million heroes the first jump deep into an order finds its page
+        checkpoints (1-3 s); done ahead, a bit at a time, every jump is quick.
+        """
+        return self._pager(query).prepare(seconds)
 
     def get(self, hero_id: int) -> HeroRow:
         """One hero, or HeroNotFoundError ("Hero not found")."""
@@ -129,7 +183,7 @@ class HeroRepository:
     # -- writing -------------------------------------------------------------
 
     def _changed(self) -> None:
-        self._pagers.clear()
+        self._forget()
 
     def _check_can_add(self) -> None:
         if self.store.unfillable_columns:

@@ -44,6 +44,21 @@ def build_name_index(
     return sqlite.build_name_index(location, progress, read_only=read_only)
 
 
+def name_counts_differ(location: Path | ServerAddress, stop: Callable[[], bool]) -> bool:
+    """True when a big file's name structures miss heroes or hold gone ones (then rebuilt).
+
+    The store checks that when it opens a small file, and a server at once;
+    a big file's two counts (seconds on ten million heroes after a reboot)
+    are made here, beside the data worker, so that no page waits for them.
+    ``stop()`` turning true ends it early (False).
+    """
+    if isinstance(location, ServerAddress):
+        return False
+    from hero_desktop.data.sqlite import maintenance as sqlite
+
+    return sqlite.name_counts_differ(location, stop)
+
+
 def check_integrity(location: Path | ServerAddress, stop: Callable[[], bool]) -> str | None:
     """What is wrong with the stored data, or None (also when the check could not finish).
 

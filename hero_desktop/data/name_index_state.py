@@ -43,6 +43,7 @@ background. Neither a driver nor Qt is imported here.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -142,6 +143,51 @@ class NameIndexState:
     def log_short(self) -> None:
         """The change log is within the limit: no backlog."""
         self.backlog = False
+
+
+class NameCacheState(StrEnum):
+    """What the name cache of a database opened as found is doing (SQLite: name_cache.py)."""
+
+    STARTING = "starting"
+    BUILDING = "building"
+    FOLLOWING = "following"  # comparing with the database after a change
+    READY = "ready"
+    INDEXING = "indexing"  # in use, and adding its trigram index (searches scan till then)
+    NOT_NEEDED = "not needed"  # a small database: scanning is quick
+    FAILED = "failed"  # the cache cannot be had: search and name order scan
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class NameCacheProgress:
+    """The name cache's state and, while it is built, how far: a value any thread may read."""
+
+    state: NameCacheState
+    done: int = 0
+    total: int = 0
+
+
+class NameCacheBoard:
+    """Where the name cache's keeper posts its progress and the window reads it.
+
+    Threads: the keeper's thread writes (``post``); any thread reads
+    (``progress``), the GUI's on a timer, so the status bar says how far the
+    cache is even while the data worker waits for it. The lock guards only
+    ``_progress``, a frozen value.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._progress: NameCacheProgress | None = None
+
+    def post(self, progress: NameCacheProgress) -> None:
+        with self._lock:
+            self._progress = progress
+
+    def progress(self) -> NameCacheProgress | None:
+        """The latest progress, or None (no cache started)."""
+        with self._lock:
+            return self._progress
 
 
 @dataclass(frozen=True)

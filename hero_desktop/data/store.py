@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
 
-from hero_desktop.data.name_index_state import NameIndexOffer
+from hero_desktop.data.name_index_state import NameCacheBoard, NameIndexOffer
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 
@@ -68,6 +68,13 @@ class Pager(Protocol):
     def rows(self, start: int, limit: int) -> list[HeroRow]: ...
 
     def rank_of(self, hero_id: int) -> int | None: ...
+
+    def prepare(self, seconds: float) -> bool:
+        """Work for ``seconds`` at most towards any page being quick to reach; True: done.
+
+        Each call goes on where the last one stopped (also after an interrupt).
+        """
+        ...
 
 
 @runtime_checkable
@@ -244,7 +251,20 @@ class NameIndex(Protocol):
         ...
 
     def recheck_name_index(self) -> None:
-        """Look again (another connection may have built or dropped the structures)."""
+        """Look again (another connection may have built or dropped the structures).
+
+        A big file's heroes and name rows are not counted here: see
+        ``maintenance.name_counts_differ`` and ``name_index_stale``.
+        """
+        ...
+
+    def name_index_stale(self) -> None:
+        """The structures miss heroes or hold gone ones: rebuild them in the background."""
+        ...
+
+    def name_cache_board(self) -> NameCacheBoard | None:
+        """Where Hero Desktop's own cache of the name keys posts its progress (any thread
+        reads it), or None: this engine keeps no such cache."""
         ...
 
 
@@ -273,6 +293,11 @@ class Connection(Protocol):
         the worker's connection is published under a lock by the store (the
         worker may replace its connection on a reconnect).
         """
+        ...
+
+    def stop_waiting(self) -> None:
+        """A read waiting for the store's own preparations (a name cache) stops waiting,
+        with StatementInterruptedError; a statement running goes on. ANY thread; never blocks."""
         ...
 
     def close(self) -> None: ...

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QTableView
 
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.words import Words, number
+from hero_desktop.ui.count_words import counting_whole_view
 from hero_desktop.ui.hero_table_model import COLUMNS, HeroTableModel
 
 
@@ -86,6 +87,8 @@ class CellSelection(QObject):
                 "All heroes of the search selected (about {count})"
             ).format(count=number(self._model.total))
         if self.whole_view:
+            if not self._model.counted:
+                return counting_whole_view()
             return CellSelectionWords.tr("All %Ln hero(es) selected", "", self._model.total)
         cells = self.selected_cells()
         if len(cells) <= 1:

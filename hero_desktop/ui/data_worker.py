@@ -13,10 +13,11 @@ answer comes back by a queued signal to the callback given with it.
   set; ``waiting`` tells the GUI so that it can say so and offer Cancel.
 * ``busyChanged(True)`` comes only once work has been pending for 300 ms, so
   quick answers never flash a busy indicator.
-* ``warm_up`` (once the first page is painted) imports, in the worker thread,
-  the modules that adding, editing and importing need (pydantic, SQLModel,
-  SQLAlchemy, CSV) and loads the collation table: the window shows its first
-  page without them, and the first edit or search does not pause for them.
+* ``warm_up`` (once the first page is painted) imports, in a thread beside the
+  worker (so that page keys are answered meanwhile), the modules that adding,
+  editing and importing need (pydantic, SQLModel, SQLAlchemy, CSV) and loads
+  the collation table: the window shows its first page without them, and the
+  first edit or search does not pause for them.
 
 Why one file of this length: the worker and its client are the two sides of
 one thread boundary (request ids, superseding, lock waits, closing); split
@@ -53,6 +54,7 @@ from hero_desktop.data.store import HeroStore
 from hero_desktop.data.views import PageRequest, PageView, read_page
 from hero_desktop.data.words import Words
 from hero_desktop.ui.lingering import linger
+from hero_desktop.ui.name_recheck import check_beside
 
 log = logging.getLogger("hero_desktop")
 
@@ -100,6 +102,7 @@ class _Worker(QObject):
     opened = Signal(object, object)  # the StoreFacts, and the first page read (or None)
     openFailed = Signal(object)  # noqa: N815 - the HeroError
     warmedUp = Signal()  # noqa: N815
+    namesStale = Signal()  # noqa: N815 - from name_recheck's thread: handled in this one
 
     def __init__(
         self,
@@ -115,6 +118,8 @@ class _Worker(QObject):
         self._read_only = read_only
         self._repository: HeroRepository | None = None
         self._gave_up_on_lock = False  # a change was cancelled while another program wrote
+        self._stop_checks = threading.Event()
+        self.namesStale.connect(self._names_stale)
 
     @Slot()
     def open(self) -> None:
@@ -138,13 +143,23 @@ class _Worker(QObject):
     @Slot()
     def warm_up(self) -> None:
         names.warm_up()  # the collation table, in a thread of its own
+        if self._repository is not None:
+            # The checks opening left out to show the first page sooner; a big file's
+            # counts beside this thread. A stale index is then rebuilt.
+            self._repository.store.recheck_name_index()
+            check_beside(self._location, self.namesStale.emit, self._stop_checks)
+        # Imported beside this thread too (0.5-1 s): a page key is answered meanwhile.
+        threading.Thread(target=self._import_for_changes, name="hero-warm-up").start()
+
+    def _import_for_changes(self) -> None:
         for name in WARM_UP_MODULES:
             importlib.import_module(name)
-        if self._repository is not None:
-            # The checks opening left out to show the first page sooner (a big
-            # file's name index counts): a stale index is then rebuilt.
-            self._repository.store.recheck_name_index()
         self.warmedUp.emit()
+
+    @Slot()
+    def _names_stale(self) -> None:
+        if self._repository is not None:
+            self._repository.store.name_index_stale()
 
     @Slot(int, object)
     def run(self, request_id: int, job: _Job) -> None:
@@ -194,6 +209,7 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
+        self._stop_checks.set()
         if self._repository is not None:
             if self._gave_up_on_lock:
                 # Another program still holds the lock: the closing checkpoint tries
@@ -311,7 +327,7 @@ class DataClient(QObject):
         return view
 
     def warm_up(self) -> None:
-        """Import what changes need, in the worker thread (see ``WARM_UP_MODULES``)."""
+        """Import what changes need, beside the worker thread (see ``WARM_UP_MODULES``)."""
         if not self._closed:
             self._warm_up.emit()
 
@@ -324,6 +340,11 @@ class DataClient(QObject):
 
     def is_idle(self) -> bool:
         return not self._pending
+
+    def is_pending(self, request_id: int) -> bool:
+        """The request's answer is still to come (not answered, and not superseded)."""
+        pending = self._pending.get(request_id)
+        return pending is not None and not (pending.view and request_id < self._shared.latest_view)
 
     def thread_finished(self) -> bool:
         return self._thread.isFinished()
@@ -408,6 +429,10 @@ class DataClient(QObject):
         self._waiting.clear()
         self._busy_timer.stop()
         self._supersede_views(next(self._ids))
+        with self._shared.lock:
+            if self._shared.database is not None:
+                # A read of any kind waiting for the name cache's first build gives up.
+                self._shared.database.stop_waiting()
         self.setParent(None)
         linger(self._thread, self)
         self._close.emit()

@@ -19,6 +19,7 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.views import LAST_PAGE, PageView
 from hero_desktop.data.words import Words, number
+from hero_desktop.ui.count_words import counting_status
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.window_settings import PAGE_SIZES
 
@@ -73,6 +74,7 @@ class HeroTableModel(QAbstractTableModel):
         self._page_size = page_size if page_size in PAGE_SIZES else 100
         self._total = 0
         self._total_is_estimate = False
+        self._counted = True
         self._secrets_visible = False
         self._read_only = True  # until the file is open and known to be writable
         self.edit_handler: EditHandler | None = None
@@ -116,9 +118,17 @@ class HeroTableModel(QAbstractTableModel):
         return self._total_is_estimate
 
     @property
+    def counted(self) -> bool:
+        """False while the page is shown before its count: ``total`` is then a lower bound."""
+        return self._counted
+
+    @property
     def last_page(self) -> int:
-        """The page to ask for to reach the end (past it, when the total is an estimate)."""
-        return LAST_PAGE if self._total_is_estimate else self.page_count - 1
+        """The page to ask for to reach the end (past it, when the total is an estimate
+        or still being counted: the worker then counts first)."""
+        if self._total_is_estimate or not self._counted:
+            return LAST_PAGE
+        return self.page_count - 1
 
     @property
     def page_count(self) -> int:
@@ -148,6 +158,9 @@ class HeroTableModel(QAbstractTableModel):
             if filtered:
                 return HeroTableModelWords.tr("Matches: none on this page")
             return HeroTableModelWords.tr("Heroes: none on this page")
+        if not self._counted:
+            first, last = self.first_rank + 1, self.first_rank + len(self._rows)
+            return counting_status(filtered, first, last)
         numbers = {
             "first": number(self.first_rank + 1),
             "last": number(self.first_rank + len(self._rows)),
@@ -175,6 +188,7 @@ class HeroTableModel(QAbstractTableModel):
             self._page,
             self._page_size,
         )
+        self._counted = view.counted
         if same_page and len(view.rows) == len(self._rows):
             self._total, self._rows = view.total, list(view.rows)
             self._total_is_estimate = view.total_is_estimate
@@ -188,6 +202,14 @@ class HeroTableModel(QAbstractTableModel):
             self._total, self._rows = view.total, list(view.rows)
             self._total_is_estimate = view.total_is_estimate
             self.endResetModel()
+        self.pageChanged.emit()
+
+    def count_arrived(self, query: HeroQuery, total: int) -> None:
+        """The count of a page shown before it: taken if that query is still shown uncounted."""
+        if query != self._query or self._counted:
+            return
+        self._total, self._counted = total, True
+        self._total_is_estimate = False
         self.pageChanged.emit()
 
     def same_hero_at(self, view: PageView, row: int) -> bool:

@@ -20,8 +20,6 @@ layout, the banners, and one short entry point per menu action.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,13 +34,16 @@ from hero_desktop.data.location import ServerAddress, location_key, location_nam
 from hero_desktop.data.words import Words
 from hero_desktop.ui.cell_selection import NAME_COLUMN
 from hero_desktop.ui.column_layout import ColumnLayout
+from hero_desktop.ui.count_words import counting_matches
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.hero_table_view import HeroTableView
 from hero_desktop.ui.message_bar import MessageBar, MessageKind, banner
 from hero_desktop.ui.overrides import override
+from hero_desktop.ui.page_count import CountFollower
 from hero_desktop.ui.pager_bar import PagerBar
 from hero_desktop.ui.search_bar import SearchBar
+from hero_desktop.ui.service_imports import SERVICE_MODULES, import_in_steps
 from hero_desktop.ui.status_area import StatusArea
 from hero_desktop.ui.store_sentences import opening_notice, read_only_banner
 from hero_desktop.ui.table_navigator import TableNavigator
@@ -65,17 +66,6 @@ if TYPE_CHECKING:
 # long after the first page is painted: meanwhile its work would compete with the
 # window's for Python's GIL, just when the window appears and the user looks at it.
 WARM_UP_AFTER_PAINT_MS = 250
-# What the parts built after the first paint import: one module per turn of the event
-# loop, so that no single turn keeps the window from answering for long.
-SERVICE_MODULES = (
-    "hero_desktop.ui.prompts",
-    "hero_desktop.ui.change_runner",
-    "hero_desktop.ui.live_view",
-    "hero_desktop.ui.index_offer_bar",
-    "hero_desktop.ui.csv_transfer",
-    "hero_desktop.ui.hero_editing",
-    "hero_desktop.ui.window_services",
-)
 
 
 class MainWindowWords(Words):
@@ -131,6 +121,7 @@ class MainWindow(QMainWindow):
             self.client, self.model, self.table, self.search_bar, self.pager,
             self.settings, self.show_message, self,
         )  # fmt: skip
+        self.counts = CountFollower(self.client, self.model, self.navigator.page_awaited, self)
         self.columns = ColumnLayout(self.table, self.settings)
         self.text_size = TextSize(self.table, self.settings)
         self.menus = WindowActions(self, self)
@@ -230,7 +221,7 @@ class MainWindow(QMainWindow):
         def first_page_shown(_view: object) -> None:
             self.navigator.select(0, NAME_COLUMN)
             if self.isVisible():
-                self.table.after_next_paint(lambda: _import_in_steps(list(SERVICE_MODULES), finish))
+                self.table.after_next_paint(lambda: import_in_steps(list(SERVICE_MODULES), finish))
             else:
                 finish()
 
@@ -276,11 +267,14 @@ class MainWindow(QMainWindow):
             model.page_count,
             model.page_size,
             model.status_text(),
+            model.counted,
             about=model.total_is_estimate,
         )
         query = model.query
         if not query.is_filtered:
             matches = ""
+        elif not model.counted:
+            matches = counting_matches()
         elif model.total_is_estimate:
             matches = MainWindowWords.tr("About %Ln match(es)", "", model.total)
         else:
@@ -448,12 +442,3 @@ class MainWindow(QMainWindow):
 def _refuse_writes(repository: HeroRepository) -> None:
     """In the data worker: a damaged file is written no more."""
     repository.store.read_only = True
-
-
-def _import_in_steps(modules: list[str], then: Callable[[], None]) -> None:
-    """Import ``modules`` one per turn of the event loop, then call ``then``."""
-    if not modules:
-        then()
-        return
-    importlib.import_module(modules.pop(0))
-    QTimer.singleShot(0, lambda: _import_in_steps(modules, then))

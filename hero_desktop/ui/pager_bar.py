@@ -19,8 +19,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QToolBut
 
 from hero_desktop.data.views import LAST_PAGE
 from hero_desktop.data.words import Words, number
+from hero_desktop.ui.count_words import counting_page_field, counting_pages, counting_pages_spoken
 from hero_desktop.ui.overrides import override
 from hero_desktop.ui.window_settings import PAGE_SIZES
+
+LAST_PAGE_NUMBER = 2**31 - 1  # the page field's largest (a QSpinBox holds an int)
 
 
 class PagerBarWords(Words):
@@ -117,29 +120,45 @@ class PagerBar(QWidget):
         self.size_combo.installEventFilter(self)
 
     def show_state(
-        self, page: int, pages: int, page_size: int, status: str, *, about: bool = False
+        self,
+        page: int,
+        pages: int,
+        page_size: int,
+        status: str,
+        counted: bool = True,
+        *,
+        about: bool = False,
     ) -> None:
-        """Show ``page`` of ``pages``; ``about``: the number of pages is an estimate."""
+        """Show page ``page`` (zero-based) of ``pages``; not ``counted``: ``pages`` is only
+        what is known so far (the count is coming), and is not shown as the number of pages;
+        ``about``: the number of pages is an estimate."""
         self._page, self._pages = page, pages
-        self._last = LAST_PAGE if about else pages - 1
+        self._last = LAST_PAGE if about or not counted else pages - 1
         self.page_spin.blockSignals(True)
-        self.page_spin.setMaximum(pages)
+        # Any page number may be typed while the count is coming: the worker clamps it.
+        self.page_spin.setMaximum(pages if counted else LAST_PAGE_NUMBER)
         self.page_spin.setValue(page + 1)
         self.page_spin.blockSignals(False)
-        if about:
-            total = PagerBarWords.tr("of about {pages}", "after the page number field")
-            described = PagerBarWords.tr(
-                "Page {page} of about {pages}: type a page number and press Enter ({keys})"
-            )
+        if not counted:
+            self.page_total.setText(counting_pages())
+            self.page_total.setAccessibleName(counting_pages_spoken())
+            self.page_spin.setAccessibleDescription(counting_page_field(page + 1, self._go_keys))
         else:
-            total = PagerBarWords.tr("of {pages}", "after the page number field")
-            described = PagerBarWords.tr(
-                "Page {page} of {pages}: type a page number and press Enter ({keys})"
+            if about:
+                total = PagerBarWords.tr("of about {pages}", "after the page number field")
+                described = PagerBarWords.tr(
+                    "Page {page} of about {pages}: type a page number and press Enter ({keys})"
+                )
+            else:
+                total = PagerBarWords.tr("of {pages}", "after the page number field")
+                described = PagerBarWords.tr(
+                    "Page {page} of {pages}: type a page number and press Enter ({keys})"
+                )
+            self.page_total.setText(total.format(pages=number(pages)))
+            self.page_total.setAccessibleName("")
+            self.page_spin.setAccessibleDescription(
+                described.format(page=number(page + 1), pages=number(pages), keys=self._go_keys)
             )
-        self.page_total.setText(total.format(pages=number(pages)))
-        self.page_spin.setAccessibleDescription(
-            described.format(page=number(page + 1), pages=number(pages), keys=self._go_keys)
-        )
         self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(page_size)))
         self.status.setText(status)
         self.first_button.setEnabled(page > 0)

@@ -23,7 +23,7 @@ from hero_desktop.data.errors import HeroError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.views import PageRequest, PageView, read_page
+from hero_desktop.data.views import LAST_PAGE, PageRequest, PageView, read_page
 from hero_desktop.data.words import Words
 from hero_desktop.ui.cell_selection import NAME_COLUMN, CellSelection
 from hero_desktop.ui.data_worker import DataClient
@@ -92,11 +92,14 @@ class TableNavigator(QObject):
         # search, not to the page still shown.
         if query is not None:
             self._asked_query = query
+        wanted = self.model.page if page is None else page
         request = PageRequest(
             self._asked_query,
-            self.model.page if page is None else page,
+            wanted,
             page_size or self.model.page_size,
             focus_id,
+            # The last page needs the count; any other may come before it.
+            count_later=focus_id is None and wanted != LAST_PAGE,
         )
 
         def shown(view: PageView) -> None:
@@ -272,6 +275,15 @@ class TableNavigator(QObject):
     def go_to_page(self, page: int) -> None:
         column = self.table.currentIndex().column()
         self.show(page=page, after=lambda _view: self.select(0, column))
+
+    def go_to_last_page(self) -> None:
+        """The last page, also while the count is coming or only estimated (the worker
+        then counts first)."""
+        self.go_to_page(self.model.last_page)
+
+    def page_awaited(self) -> bool:
+        """A page asked for is still on its way (a count asked now would replace it)."""
+        return self._awaiting is not None
 
     def find_hero(self, typed: str, reply: Reply) -> None:
         """Go to the hero whose id was typed; ``reply`` gets None, or what was wrong."""

@@ -174,11 +174,7 @@ class WindowActions:
         self.first_action = a(
             WindowActionsWords.tr("&First Page"), lambda: nav.go_to_page(0), ["Alt+Home"]
         )
-        self.last_action = a(
-            WindowActionsWords.tr("&Last Page"),
-            lambda: nav.go_to_page(w.model.last_page),
-            ["Alt+End"],
-        )
+        self.last_action = a(WindowActionsWords.tr("&Last Page"), nav.go_to_last_page, ["Alt+End"])
         self.page_number_action = a(
             WindowActionsWords.tr("Page N&umber…"), w.focus_page_number, ["Ctrl+L"]
         )

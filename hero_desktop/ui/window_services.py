@@ -21,6 +21,7 @@ from hero_desktop.ui.csv_transfer import CsvTransfer
 from hero_desktop.ui.hero_editing import HeroEditing
 from hero_desktop.ui.index_offer_bar import IndexOfferBar
 from hero_desktop.ui.live_view import LiveView
+from hero_desktop.ui.name_cache_status import NameCacheStatus
 from hero_desktop.ui.paste_cells import CellPaster
 from hero_desktop.ui.prompts import Prompts
 
@@ -96,6 +97,7 @@ class WindowServices:
         )  # fmt: skip
         w.status.building_index = self.index_offer.building
         self.live_view.nameIndexStale.connect(self.index_offer.rebuild_if_needed)
+        self.name_cache_status = NameCacheStatus(w.statusBar(), owner)
         self.csv = CsvTransfer(
             w.client, self.runner, self.prompts, owner, w.show_message, w.reactivate
         )
@@ -118,6 +120,7 @@ class WindowServices:
         """Watch the open database: others' changes, its integrity, the index offer."""
         self.live_view.start(facts)
         self.index_offer.start(facts)
+        self.name_cache_status.start(facts.name_cache)
 
     def may_close(self) -> bool:
         """Whether the window may close now; if not, it closes itself once it may.
@@ -168,6 +171,7 @@ class WindowServices:
     def stop(self) -> None:
         self._gate.stop()
         self.live_view.stop()
+        self.name_cache_status.stop()
         self.index_offer.stop()
         self.csv.cancel()
         self.pasting.cancel()

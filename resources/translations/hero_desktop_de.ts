@@ -1254,6 +1254,17 @@ Datenbank: {database}</translation>
     </message>
 </context>
 <context>
+    <name>NameCacheWords</name>
+    <message>
+        <source>Preparing the names for fast search and name order: {percent}%…</source>
+        <translation>Die Namen werden für schnelles Suchen und Sortieren nach Namen vorbereitet: {percent} %…</translation>
+    </message>
+    <message>
+        <source>The names are ready: search and name order are fast now.</source>
+        <translation>Die Namen sind bereit: Suchen und Sortieren nach Namen geht jetzt schnell.</translation>
+    </message>
+</context>
+<context>
     <name>OperationsWords</name>
     <message>
         <source>Add {name}</source>
@@ -1338,6 +1349,37 @@ Datenbank: {database}</translation>
     <message>
         <source>Fill cancelled: nothing was changed.</source>
         <translation>Füllen abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>PageCountWords</name>
+    <message>
+        <source>Matches {first}–{last}, still counting the total…</source>
+        <translation>Treffer {first}–{last}, die Gesamtzahl wird noch gezählt…</translation>
+    </message>
+    <message>
+        <source>Heroes {first}–{last}, still counting the total…</source>
+        <translation>Helden {first}–{last}, die Gesamtzahl wird noch gezählt…</translation>
+    </message>
+    <message>
+        <source>of …</source>
+        <translation>von …</translation>
+    </message>
+    <message>
+        <source>The number of pages is still being counted</source>
+        <translation>Die Anzahl der Seiten wird noch gezählt</translation>
+    </message>
+    <message>
+        <source>Page {page}; the number of pages is still being counted: type a page number and press Enter ({keys})</source>
+        <translation>Seite {page}; die Anzahl der Seiten wird noch gezählt: Seitenzahl eingeben und Eingabetaste drücken ({keys})</translation>
+    </message>
+    <message>
+        <source>Counting matches…</source>
+        <translation>Treffer werden gezählt…</translation>
+    </message>
+    <message>
+        <source>All heroes of the view selected (still counting them)</source>
+        <translation>Alle Helden der Ansicht ausgewählt (sie werden noch gezählt)</translation>
     </message>
 </context>
 <context>

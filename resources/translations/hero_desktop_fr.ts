@@ -1254,6 +1254,17 @@ Base de données&#xa0;: {database}</translation>
     </message>
 </context>
 <context>
+    <name>NameCacheWords</name>
+    <message>
+        <source>Preparing the names for fast search and name order: {percent}%…</source>
+        <translation>Préparation des noms pour une recherche et un tri par nom rapides&#xa0;: {percent}&#xa0;%…</translation>
+    </message>
+    <message>
+        <source>The names are ready: search and name order are fast now.</source>
+        <translation>Les noms sont prêts&#xa0;: la recherche et le tri par nom sont désormais rapides.</translation>
+    </message>
+</context>
+<context>
     <name>OperationsWords</name>
     <message>
         <source>Add {name}</source>
@@ -1338,6 +1349,37 @@ Base de données&#xa0;: {database}</translation>
     <message>
         <source>Fill cancelled: nothing was changed.</source>
         <translation>Remplissage annulé&#xa0;: rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>PageCountWords</name>
+    <message>
+        <source>Matches {first}–{last}, still counting the total…</source>
+        <translation>Résultats {first}–{last}, total en cours de comptage…</translation>
+    </message>
+    <message>
+        <source>Heroes {first}–{last}, still counting the total…</source>
+        <translation>Héros {first}–{last}, total en cours de comptage…</translation>
+    </message>
+    <message>
+        <source>of …</source>
+        <translation>sur …</translation>
+    </message>
+    <message>
+        <source>The number of pages is still being counted</source>
+        <translation>Le nombre de pages est en cours de comptage</translation>
+    </message>
+    <message>
+        <source>Page {page}; the number of pages is still being counted: type a page number and press Enter ({keys})</source>
+        <translation>Page {page}&#xa0;; le nombre de pages est en cours de comptage&#xa0;: saisissez un numéro de page et appuyez sur Entrée ({keys})</translation>
+    </message>
+    <message>
+        <source>Counting matches…</source>
+        <translation>Comptage des résultats…</translation>
+    </message>
+    <message>
+        <source>All heroes of the view selected (still counting them)</source>
+        <translation>Tous les héros de la vue sélectionnés (comptage en cours)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,32 @@ def test_the_command_refuses_to_overwrite_without_force(
 
     assert status == 1
     assert "--force" in capsys.readouterr().err
+
+
+def test_a_new_roster_that_fails_halfway_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hero_desktop.data import demo
+
+    def failing(count: int, seed: int = 0) -> Iterator[list[tuple[str, int | None, str]]]:
+        yield [("Halfway Hero", 30, "Half Way")]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(demo, "generate", failing)
+    with pytest.raises(OSError, match="disk full"):
+        make_demo(tmp_path / "demo.db", 1_000)
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_new_roster_is_an_ordinary_file_in_wal_mode_with_its_name_index(tmp_path: Path) -> None:
+    make_demo(tmp_path / "demo.db", 300)
+
+    connection = sqlite3.connect(tmp_path / "demo.db")
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("SELECT count(*) FROM hero_desktop_name").fetchone()[0] == 300
+    finally:
+        connection.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]

@@ -340,6 +340,9 @@ class Heard:
     delete_question: str
     delete_button: str
     two_heroes: str
+    added: str  # the announcements of the committed changes
+    edited: str
+    deleted: str
 
 
 LANGUAGES = {
@@ -361,6 +364,9 @@ LANGUAGES = {
         delete_question="Delete this hero?",
         delete_button="Delete",
         two_heroes="Heroes 1–2 of 2",
+        added="Done: Add Night Owl.",
+        edited="Done: Edit Age of Night Owl.",
+        deleted="Done: Delete Night Owl.",
     ),
     # German, as a German desktop starts the app (LANG alone): the words of
     # resources/translations/hero_desktop_de.ts.
@@ -381,6 +387,9 @@ LANGUAGES = {
         delete_question="Diesen Helden löschen?",
         delete_button="Löschen",
         two_heroes="Helden 1–2 von 2",
+        added="Erledigt: Night Owl hinzufügen.",
+        edited="Erledigt: Alter von Night Owl bearbeiten.",
+        deleted="Erledigt: Night Owl löschen.",
     ),
 }
 
@@ -503,8 +512,13 @@ def test_a_screen_reader_user_adds_finds_edits_and_deletes_a_hero(
     app.type(ADDED["age"])
     app.key("Return")
     dialog_closed(heard.add_dialog)
-    # The app says nothing more, but the table takes the focus back with the new
-    # hero's name as its current cell, and the pager counts one hero more.
+    # The addition is announced once committed; the table takes the focus back with
+    # the new hero's name as its current cell, and the pager counts one hero more.
+    reader.wait_for(
+        lambda: announced(reader.events(app.pid), heard.added),
+        10,
+        f"the announcement {heard.added!r}",
+    )
     in_table("the focus back in the table")
     new = current_cell()
     assert (new["name"], new["column"], new["column_headers"]) == (
@@ -556,9 +570,14 @@ def test_a_screen_reader_user_adds_finds_edits_and_deletes_a_hero(
 
     edited = reader.wait_for(new_age, 10, f"the current cell to read {NEW_AGE!r}")
     assert (edited["row"], edited["column_headers"]) == (0, [heard.headers[AGE_COLUMN]])
-    # Nothing was refused (a refusal would be announced) and no message came.
+    # The edit is announced once committed, and nothing else (a refusal would be).
+    reader.wait_for(
+        lambda: announced(reader.events(app.pid), heard.edited),
+        10,
+        f"the announcement {heard.edited!r}",
+    )
     said = reader.events(app.pid)[heard_before_edit:]
-    assert [e["data"] for e in said if e["type"] == "object:announcement"] == []
+    assert [e["data"] for e in said if e["type"] == "object:announcement"] == [heard.edited]
 
     # 4. Delete, from Night Owl's row: the dialog's question names the hero, and its
     # default button, which has the focus, is named; Enter deletes.
@@ -573,6 +592,11 @@ def test_a_screen_reader_user_adds_finds_edits_and_deletes_a_hero(
     assert len(named) == 1, labels(dialog)
     app.key("Return")
     dialog_closed(heard.delete_dialog)
+    reader.wait_for(
+        lambda: announced(reader.events(app.pid), heard.deleted),
+        10,
+        f"the announcement {heard.deleted!r}",
+    )
     # The search finds no hero now, and says so in words.
     in_table("the focus back in the table")
     shown(

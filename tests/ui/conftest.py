@@ -192,9 +192,11 @@ def open_window(qtbot: SettlingQtBot, db_path: Path, settings_path: Path) -> Ite
     assert not left_open, f"windows left open: {left_open}"
 
     def checkers() -> list[threading.Thread]:
-        return [t for t in threading.enumerate() if t.name.startswith("hero-check")]
+        names = ("hero-check", "hero-name-cache")
+        return [t for t in threading.enumerate() if t.name.startswith(names)]
 
-    # The integrity check was told to stop: it ends within a moment, unwaited.
+    # The integrity check and the name cache's keeper were told to stop: they end within
+    # a moment (the keeper before its store closes).
     qtbot.waitUntil(lambda: not checkers(), timeout=5000)
     for window in windows:
         assert window.client.thread_finished(), "the data worker outlived its window"

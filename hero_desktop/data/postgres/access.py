@@ -174,6 +174,9 @@ class TranslatingPager:
             return self._store.call(pager.quick_count)
         return self.count(), True
 
+    def prepare(self, seconds: float) -> bool:
+        return self._store.call(lambda: self._pager.prepare(seconds))
+
 
 def bulk_insert(
     store: PostgresStore,

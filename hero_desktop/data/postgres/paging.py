@@ -240,6 +240,9 @@ class KeysetPager:
             self._keys[start + len(found) - 1] = found[-1][0]
         return [row for _, row in found]
 
+    def prepare(self, seconds: float) -> bool:
+        return True  # nothing to build ahead: pages are read from the nearer end or a list
+
     def rank_of(self, hero_id: int) -> int | None:
         order = self._order
         if not -(2**31) <= hero_id < 2**31:
@@ -310,6 +313,9 @@ class ScanPager:
             )
         }
         return [by_id[hero_id] for hero_id in wanted if hero_id in by_id]
+
+    def prepare(self, seconds: float) -> bool:
+        return True  # nothing to build ahead: pages are read from the nearer end or a list
 
     def rank_of(self, hero_id: int) -> int | None:
         if self._ranks is None:

@@ -48,6 +48,7 @@ from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import (
     LongLog,
+    NameCacheBoard,
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
@@ -390,6 +391,9 @@ class PostgresStore:
         with suppress(psycopg.Error):
             self.connection.execute(f"SET lock_timeout = {int(milliseconds)}")
 
+    def stop_waiting(self) -> None:
+        pass  # a server's store waits for nothing of its own
+
     def interrupt(self) -> None:
         """Cancel the statement running on the worker's connection (any thread; never waits).
 
@@ -420,6 +424,12 @@ class PostgresStore:
     def needs_name_index_build(self) -> bool:
         """Stale structures to rebuild, or a backlog of heroes to key (an import)."""
         return self.names.needs_build(self.read_only)
+
+    def name_index_stale(self) -> None:
+        self.names.seen(NameIndexStatus.REBUILD)
+
+    def name_cache_board(self) -> NameCacheBoard | None:
+        return None  # a server table without the index is scanned (no cache of it yet)
 
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):

@@ -22,7 +22,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from hero_desktop.data.errors import ReadOnlyDatabaseError
-from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.paging import COLUMNS, make_pager
@@ -35,7 +35,7 @@ class SqliteStore(Protocol):
     connection: sqlite3.Connection
     read_only: bool
 
-    def names_ready(self) -> bool: ...
+    def name_schema(self, needed: bool = True) -> str | None: ...
 
     def names_kept_in_writes(self) -> bool: ...
 
@@ -71,24 +71,33 @@ def get_hero(connection: sqlite3.Connection, hero_id: int) -> HeroRow | None:
 class SqliteTransaction:
     """The writes of one ``BEGIN IMMEDIATE`` transaction (``SqliteStore.transaction``)."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, touched: set[int] | None = None) -> None:
         self._connection = connection
+        # The ids of the heroes written, for the name cache (store.py) to follow.
+        self._touched: set[int] = set() if touched is None else touched
 
     def get(self, hero_id: int) -> HeroRow | None:
         return get_hero(self._connection, hero_id)
 
     def insert(self, hero: NewHero) -> int:
         cursor = self._connection.execute(INSERT_SQL, hero)
+        self._touched.add(int(cursor.lastrowid or 0))
         return int(cursor.lastrowid or 0)
 
     def insert_with_id(self, hero: HeroRow) -> None:
         self._connection.execute(INSERT_WITH_ID_SQL, tuple(hero))
+        self._touched.add(hero.id)
 
     def insert_many(self, heroes: Iterable[HeroRow]) -> None:
-        self._connection.executemany(INSERT_WITH_ID_SQL, [tuple(hero) for hero in heroes])
+        rows = list(heroes)
+        self._connection.executemany(INSERT_WITH_ID_SQL, [tuple(hero) for hero in rows])
+        self._touched.update(hero.id for hero in rows)
 
     def update(self, hero_id: int, fields: Mapping[str, Any]) -> None:
         check_update_fields(fields)
+        self._touched.add(hero_id)
+        if "id" in fields:
+            self._touched.add(int(fields["id"]))
         if fields:
             assignments = ", ".join(f"{column} = ?" for column in fields)
             self._connection.execute(
@@ -97,11 +106,12 @@ class SqliteTransaction:
 
     def delete(self, hero_id: int) -> None:
         self._connection.execute("DELETE FROM hero WHERE id = ?", (hero_id,))
+        self._touched.add(hero_id)
 
     def delete_many(self, hero_ids: Iterable[int]) -> None:
-        self._connection.executemany(
-            "DELETE FROM hero WHERE id = ?", [(hero_id,) for hero_id in hero_ids]
-        )
+        ids = list(hero_ids)
+        self._connection.executemany("DELETE FROM hero WHERE id = ?", [(i,) for i in ids])
+        self._touched.update(ids)
 
     def take_range(self, first_id: int, last_id: int) -> list[HeroRow]:
         taken = [
@@ -112,6 +122,7 @@ class SqliteTransaction:
             )
         ]
         self._connection.execute("DELETE FROM hero WHERE id BETWEEN ? AND ?", (first_id, last_id))
+        self._touched.update(hero.id for hero in taken)
         return taken
 
 
@@ -133,6 +144,12 @@ class TranslatingPager:
         except sqlite3.Error as error:
             raise _translated(error) from error
 
+    def prepare(self, seconds: float) -> bool:
+        try:
+            return self._pager.prepare(seconds)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
     def rank_of(self, hero_id: int) -> int | None:
         try:
             return self._pager.rank_of(hero_id)
@@ -140,9 +157,15 @@ class TranslatingPager:
             raise _translated(error) from error
 
 
+def needs_names(query: HeroQuery) -> bool:
+    """The query searches names or orders by them (so it reads the name keys)."""
+    return bool(query.search.strip()) or query.sort is SortKey.NAME
+
+
 def pager(store: SqliteStore, query: HeroQuery) -> Pager:
     try:
-        return TranslatingPager(make_pager(store.connection, query, store.names_ready()))
+        schema = store.name_schema(needs_names(query))
+        return TranslatingPager(make_pager(store.connection, query, schema))
     except sqlite3.Error as error:
         raise _translated(error) from error
 
@@ -152,10 +175,12 @@ def snapshot(store: SqliteStore, query: HeroQuery) -> Iterator[Pager]:
     """A pager reading from one read transaction (a consistent snapshot of the file)."""
     connection = store.connection
     own_transaction = not connection.in_transaction
+    # Before BEGIN: the name cache is attached outside a transaction.
+    schema = store.name_schema(needs_names(query))
     try:
         if own_transaction:
             connection.execute("BEGIN")
-        yield TranslatingPager(make_pager(connection, query, store.names_ready()))
+        yield TranslatingPager(make_pager(connection, query, schema))
     except sqlite3.Error as error:
         raise _translated(error) from error
     finally:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
+from hero_desktop.data.name_index_state import NameIndexStatus
 from hero_desktop.data.sqlite import files, name_index
 from hero_desktop.data.sqlite.connections import connect, open_read_only
 from hero_desktop.data.sqlite.errors import translate_error
@@ -46,6 +47,35 @@ def build_name_index(
         return name_index.add(connection, progress)
     finally:
         connection.close()
+
+
+def name_counts_differ(path: Path, stop: Callable[[], bool] = lambda: False) -> bool:
+    """True when the name structures look current but miss heroes or hold gone ones.
+
+    Counts the heroes and their name rows, which reads two whole indexes: on
+    ten million heroes seconds after a reboot, so it runs here, beside the
+    data worker, and only for files too big for the store to count while
+    opening (``SqliteStore.recheck_name_index`` counts the others). False
+    when it could not finish (``stop()`` turned true, a lock, an error).
+    """
+    path = Path(path).expanduser()
+    private_copy: Path | None = None
+    try:
+        checker, _, private_copy = open_read_only(path)
+        try:
+            if files.size_bytes(checker) <= files.QUICK_CHECK_BYTES:
+                return False
+            if name_index.status(checker, check_counts=False) is not NameIndexStatus.READY:
+                return False
+            checker.set_progress_handler(lambda: int(stop()), CHECK_STEPS)
+            return not stop() and name_index.status(checker) is NameIndexStatus.REBUILD
+        finally:
+            checker.close()
+    except (sqlite3.Error, DatabaseError):
+        return False
+    finally:
+        if private_copy is not None:
+            shutil.rmtree(private_copy, ignore_errors=True)
 
 
 def check_integrity(path: Path, stop: Callable[[], bool] = lambda: False) -> str | None:

@@ -4,11 +4,12 @@ The matching rule is ``names``: the folded search text occurs in the folded
 name. Which heroes match is answered by the trigram index for three or more
 folded characters (a phrase of trigrams is exactly a substring, so the count
 comes straight from the index), and by one scan of the short folded names
-for one or two characters.
+for one or two characters, or where there is no trigram index (yet: Hero
+Desktop's name cache of a file it may not change, ``has_trigrams``).
 
-How the matches are then ordered depends on how many there are (for one or
-two characters, on whether the first page is found by walking within the
-budget below; if not, the one scan that finds them also sorts them):
+How the matches are then ordered depends on how many there are (when
+scanning, on whether the first page is found by walking within the budget
+below; if not, the one scan that finds them also sorts them):
 
 * few (at most ``FEW``): their ids, sorted, go into a temporary table whose
   rowid is the rank (like ``paging.MatchPager``);
@@ -54,6 +55,19 @@ def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> HeroRow:
     return HeroRow(*values)
 
 
+def has_trigrams(connection: sqlite3.Connection, schema: str) -> bool:
+    """Whether the name structures in ``schema`` have the trigram index.
+
+    The file's own (``main``) always have it; Hero Desktop's cache of them
+    (name_cache.py) gets it once its name rows are in use: until then a
+    search scans the folds (about 0.2 s per million heroes).
+    """
+    found = connection.execute(
+        f"SELECT 1 FROM {schema}.sqlite_schema WHERE name = ?", (FTS_TABLE,)
+    ).fetchone()
+    return found is not None
+
+
 def _drop_table(connection: sqlite3.Connection, table: str) -> None:
     with suppress(sqlite3.Error):
         connection.execute(f"DROP TABLE IF EXISTS {table}")
@@ -64,10 +78,16 @@ class SearchPager:
 
     _numbers = itertools.count()
 
-    def __init__(self, connection: sqlite3.Connection, query: HeroQuery) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, query: HeroQuery, schema: str = "main"
+    ) -> None:
         assert query.sort is not SortKey.AGE
         self._connection = connection
+        # The name structures: the file's own (main) or Hero Desktop's cache of them.
+        self._name_table = f"{schema}.{NAME_TABLE}"
+        self._fts = f"{schema}.{FTS_TABLE}"
         self._folded = names.fold(query.search.strip())
+        self._trigrams = len(self._folded) >= 3 and has_trigrams(connection, schema)
         self._descending = query.descending
         self._by_name = query.sort is SortKey.NAME
         self._keys = ("n.sort_key", "n.id") if self._by_name else ("n.id",)
@@ -80,17 +100,17 @@ class SearchPager:
     # -- which heroes match ------------------------------------------------------
 
     def _find(self) -> int:
-        if len(self._folded) >= 3:
+        if self._trigrams:
             count = int(
                 self._connection.execute(
-                    f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                    f"SELECT count(*) FROM {self._fts} WHERE {FTS_TABLE} MATCH ?",
                     (fts_query(self._folded),),
                 ).fetchone()[0]
             )
             if count <= FEW:
                 self._sort_all()
             return count
-        # One or two characters: no index can help, so as few scans as possible.
+        # One or two characters (or no trigram index): as few scans as possible.
         # Many matches spread along the order: the first page is found at once
         # by walking, and one scan counts. Otherwise one scan finds and sorts.
         if self._try_walk(0, PAGE) is None:
@@ -101,14 +121,14 @@ class SearchPager:
             )
         return int(
             self._connection.execute(
-                f"SELECT count(*) FROM {NAME_TABLE} WHERE instr(fold, ?) > 0", (self._folded,)
+                f"SELECT count(*) FROM {self._name_table} WHERE instr(fold, ?) > 0", (self._folded,)
             ).fetchone()[0]
         )
 
     def _sort_all(self) -> None:
-        if len(self._folded) >= 3:
+        if self._trigrams:
             self._sort_into_table(
-                f"n.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)",
+                f"n.id IN (SELECT rowid FROM {self._fts} WHERE {FTS_TABLE} MATCH ?)",
                 (fts_query(self._folded),),
             )
         else:
@@ -123,7 +143,7 @@ class SearchPager:
         self._connection.execute(
             # NOT INDEXED: read the matches and sort them, rather than walk the
             # whole name index looking each row up.
-            f"CREATE TABLE {table} AS SELECT n.id AS hero_id FROM {NAME_TABLE} n NOT INDEXED "
+            f"CREATE TABLE {table} AS SELECT n.id AS hero_id FROM {self._name_table} n NOT INDEXED "
             f"WHERE {where} ORDER BY {self._order()}",
             params,
         )
@@ -183,7 +203,7 @@ class SearchPager:
         after, after_params = self._after(self._starts[known])
         keys = ", ".join(self._keys)
         found = self._connection.execute(
-            f"SELECT {_HERO}, {keys} FROM {NAME_TABLE} n JOIN hero h ON h.id = n.id "
+            f"SELECT {_HERO}, {keys} FROM {self._name_table} n JOIN hero h ON h.id = n.id "
             f"WHERE instr(n.fold, ?) > 0 AND {after} ORDER BY {self._order()} "
             "LIMIT ? OFFSET ?",
             (self._folded, *after_params, limit + 1, start - known),
@@ -198,6 +218,9 @@ class SearchPager:
             bisect.insort(self._ranks, rank)
             self._starts[rank] = key
 
+    def prepare(self, seconds: float) -> bool:
+        return True  # nothing to build ahead: the matches are ranked as they are found
+
     def rank_of(self, hero_id: int) -> int | None:
         if self._table is not None:
             found = self._connection.execute(
@@ -206,14 +229,14 @@ class SearchPager:
             return None if found is None else int(found[0]) - 1
         keys = ", ".join(self._keys)
         key = self._connection.execute(
-            f"SELECT {keys} FROM {NAME_TABLE} n WHERE n.id = ? AND instr(n.fold, ?) > 0",
+            f"SELECT {keys} FROM {self._name_table} n WHERE n.id = ? AND instr(n.fold, ?) > 0",
             (hero_id, self._folded),
         ).fetchone()
         if key is None:
             return None
         marks = ", ".join("?" for _ in self._keys)
         before = self._connection.execute(
-            f"SELECT count(*) FROM {NAME_TABLE} n WHERE instr(n.fold, ?) > 0 "
+            f"SELECT count(*) FROM {self._name_table} n WHERE instr(n.fold, ?) > 0 "
             f"AND ({keys}) {'>' if self._descending else '<'} ({marks})",
             (self._folded, *key),
         ).fetchone()[0]

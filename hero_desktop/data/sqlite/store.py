@@ -3,8 +3,10 @@
 ``SqliteStore`` implements ``hero_desktop.data.store.HeroStore``; ``open_database``
 (database.py) opens a file and hands one out. Everything particular to SQLite
 lives in this package: pragmas, the write lock, change detection through
-``PRAGMA data_version``, the name index (``name_index.py``), paging
-(``paging.py``) and the SQL of reads and writes (``access.py``). The
+``PRAGMA data_version``, the name index (``name_index.py``), the name cache
+of a file it may not change (``name_cache.py``, kept by a thread of its own,
+``name_cache_keeper.py``), paging (``paging.py``) and the SQL of reads and
+writes (``access.py``). The
 repository asks through the store protocol; the UI never sees SQL.
 """
 
@@ -17,11 +19,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hero_desktop.data import name_index_state
 from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
 from hero_desktop.data.name_index_state import (
     LongLog,
+    NameCacheBoard,
+    NameCacheProgress,
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
@@ -39,6 +44,10 @@ from hero_desktop.data.store import (
     Pager,
     ReadOnlyReason,
 )
+
+if TYPE_CHECKING:
+    # Imported when a cache is started (after the first page): keying names loads tables.
+    from hero_desktop.data.sqlite.name_cache_keeper import NameCacheKeeper
 
 POLL_MS = 500
 SYNC_BUILD_ROWS = name_index_state.SYNC_BUILD_ROWS
@@ -60,9 +69,14 @@ class InterruptHandle:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = connection
+        self.waits = threading.Event()
+        """Set by ``interrupt`` too: a read waiting for the name cache stops waiting."""
+        self.stopped = threading.Event()
+        """Set for good (the window closes): no read waits for the name cache again."""
 
     def interrupt(self) -> None:
         """Stop the statement running on the connection now (instant; never blocks)."""
+        self.waits.set()
         with self._lock:
             if self._connection is not None:
                 with suppress(sqlite3.ProgrammingError):  # closed by someone else
@@ -101,6 +115,12 @@ class SqliteStore:
     private_copy: Path | None = None
     _last_data_version: int = field(default=0, repr=False)
     _interrupts: InterruptHandle = field(init=False, repr=False)
+    _cache: NameCacheKeeper | None = field(default=None, repr=False)
+    """The name cache's keeper, on a file Hero Desktop may not change (name_cache.py)."""
+    _board: NameCacheBoard = field(default_factory=NameCacheBoard, repr=False)
+    """Where the keeper posts its progress (the window reads it from any thread)."""
+    _attached: Path | None = field(default=None, repr=False)
+    """The cache file attached (read-only) to the connection as ``name_cache.SCHEMA``."""
 
     def __post_init__(self) -> None:
         self._interrupts = InterruptHandle(self.connection)
@@ -159,6 +179,74 @@ class SqliteStore:
         """True when every write keeps the name structures current (``write``)."""
         return self.names.status is NameIndexStatus.READY
 
+    def name_schema(self, needed: bool = True) -> str | None:
+        """Where search and name order read the names: the file (``main``), the cache, or None.
+
+        ``needed``: the query searches or sorts by name (only then is the
+        cache waited for). The cache is read only when it matches the file
+        as this connection last saw it (``NameCacheKeeper.usable``).
+        """
+        if self.names_ready():
+            return "main"
+        if self._cache is None or not needed:
+            return None
+        from hero_desktop.data.sqlite import name_cache
+
+        if not self._interrupts.stopped.is_set():
+            self._interrupts.waits.clear()
+        cache = self._cache.usable(self._interrupts.waits)
+        if cache != self._attached:
+            try:
+                if self._attached is not None:
+                    self.connection.execute(f"DETACH DATABASE {name_cache.SCHEMA}")
+                    self._attached = None
+                if cache is not None:
+                    name_cache.attach(self.connection, cache, name_cache.SCHEMA, "ro")
+                    self._attached = cache
+            except sqlite3.Error:
+                # Inside a snapshot's transaction, or a newer build removed it: scan this once.
+                return None
+        return None if cache is None else name_cache.SCHEMA
+
+    def name_cache_progress(self) -> NameCacheProgress | None:
+        """What the name cache's keeper is doing, or None (no cache for this file)."""
+        return self._board.progress()
+
+    def name_cache_board(self) -> NameCacheBoard:
+        return self._board
+
+    def _keep_name_cache(self) -> None:
+        """Start the name cache on a file whose own name structures cannot be used."""
+        as_found = self.names.status is NameIndexStatus.FOREIGN or (
+            self.read_only and self.names.status is not NameIndexStatus.READY
+        )
+        if as_found and self._cache is None:
+            from hero_desktop.data.sqlite.name_cache_keeper import NameCacheKeeper
+
+            # Read-only, even where the store may write: the keeper only reads the file.
+            source = self.uri.replace("?mode=rwc", "?mode=ro").replace("?mode=rw&", "?mode=ro&")
+            with suppress(OSError):
+                self._cache = NameCacheKeeper(
+                    self.path, source or files.uri(self.path, "ro"), self._board
+                )
+        elif not as_found and self._cache is not None:
+            # The file has its own name structures now (the user agreed): the cache goes.
+            keeper = self._cache
+            self._stop_name_cache()
+            keeper.forget()
+
+    def _stop_name_cache(self) -> None:
+        # This connection lets the cache go first: the keeper's, closing last, removes
+        # the cache's -wal and -shm files (a read-only attachment cannot).
+        if self._attached is not None:
+            from hero_desktop.data.sqlite import name_cache
+
+            name_cache.detach(self.connection, name_cache.SCHEMA)
+            self._attached = None
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
+
     def name_index_offer(self) -> NameIndexOffer | None:
         """What Hero Desktop would add to this file (with the user's consent), or None."""
         return self.names.offer(self.read_only)
@@ -168,13 +256,27 @@ class SqliteStore:
         return self.names.needs_build(self.read_only)
 
     def recheck_name_index(self) -> None:
-        """Look again (another connection may have built or dropped the structures)."""
+        """Look again (another connection may have built or dropped the structures).
+
+        A big file's two counts are left to ``maintenance.name_counts_differ``:
+        on ten million heroes they hold the connection for seconds.
+        """
         with suppress(sqlite3.Error):
-            self.names.seen(name_index.status(self.connection))
+            small = files.size_bytes(self.connection) <= files.QUICK_CHECK_BYTES
+            self.names.seen(name_index.status(self.connection, check_counts=small))
+        self._keep_name_cache()
+
+    def name_index_stale(self) -> None:
+        self.names.seen(NameIndexStatus.REBUILD)
+        self._keep_name_cache()
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: takes the write lock at once, commits or rolls back."""
+    def write(self, touched: set[int] | None = None) -> Iterator[sqlite3.Connection]:
+        """A write transaction: takes the write lock at once, commits or rolls back.
+
+        ``touched``: the ids of the heroes it changed, filled by the time it
+        commits (None: any); the name cache follows them.
+        """
         if self.read_only:
             raise ReadOnlyDatabaseError()
         try:
@@ -187,6 +289,8 @@ class SqliteStore:
                 # The same transaction: the names of what was written are never stale.
                 name_index.process_pending(self.connection)
             self.connection.execute("COMMIT")
+            if self._cache is not None:
+                self._cache.own_changes(touched)
         except BaseException as failure:
             with suppress(sqlite3.Error):
                 self.connection.execute("ROLLBACK")
@@ -197,8 +301,9 @@ class SqliteStore:
     @contextmanager
     def transaction(self) -> Iterator[HeroTransaction]:
         """A write transaction (``BEGIN IMMEDIATE``) of the store protocol."""
-        with self.write() as connection:
-            yield access.SqliteTransaction(connection)
+        touched: set[int] = set()
+        with self.write(touched) as connection:
+            yield access.SqliteTransaction(connection, touched)
 
     def get(self, hero_id: int) -> HeroRow | None:
         return access.get_hero(self.connection, hero_id)
@@ -227,6 +332,8 @@ class SqliteStore:
         changed = version != self._last_data_version
         self._last_data_version = version
         if changed:
+            if self._cache is not None:
+                self._cache.file_changed()
             self._catch_up_names()
         return changed
 
@@ -247,8 +354,17 @@ class SqliteStore:
         """Stop the statement running on this connection now (any thread; never blocks)."""
         self._interrupts.interrupt()
 
+    def stop_waiting(self) -> None:
+        """A read waiting for the name cache stops waiting, and no read waits again (any
+        thread; never blocks)."""
+        self._interrupts.stopped.set()
+        self._interrupts.waits.set()
+
     def close(self) -> None:
         """Checkpoint the WAL into the main file, so that the file alone holds everything."""
+        # The keeper's read-only connection closes first: the store's, closing last,
+        # then removes SQLite's -wal and -shm files as the last connection does.
+        self._stop_name_cache()
         with suppress(sqlite3.Error):
             if not self.read_only:
                 self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
