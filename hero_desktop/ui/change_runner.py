@@ -38,15 +38,11 @@ from hero_desktop.data.errors import (
 )
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.operations import (
-    AddHero,
     ChangeSummary,
     DeleteHeroes,
-    EditCells,
     EditHero,
-    ImportHeroes,
     Operation,
 )
-from hero_desktop.data.view_fill import FillView
 from hero_desktop.data.words import Words
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.menu_text import literal, without_mnemonic
@@ -329,87 +325,14 @@ def _mine(change: _Change) -> Mapping[str, object]:
 
 
 def step_text(operation: Operation | None, undo: bool) -> str:
-    """The Undo (or Redo) entry that names ``operation``: one whole sentence per kind.
+    """The Undo (or Redo) entry that names ``operation`` by its label, as Qt's own
+    undo stack does ("Undo %1"); the label (the user's names in it) shown as written.
 
-    The user's names in it are shown as written (``literal``); a kind without a
-    sentence of its own (or no operation yet) is plain "&Undo" or "&Redo".
+    No operation yet: plain "&Undo" or "&Redo".
     """
-    names: dict[str, str] = {}
-    if isinstance(operation, AddHero):
-        names["name"] = operation.values.name
-        texts = (ChangeRunnerWords.tr("&Undo Add {name}"), ChangeRunnerWords.tr("&Redo Add {name}"))
-    elif isinstance(operation, EditHero):
-        names["name"] = operation.before.name
-        texts = _edit_texts(operation.field)
-    elif isinstance(operation, DeleteHeroes) and len(operation.heroes) == 1:
-        names["name"] = operation.heroes[0].name
-        texts = (
-            ChangeRunnerWords.tr("&Undo Delete {name}"),
-            ChangeRunnerWords.tr("&Redo Delete {name}"),
-        )
-    elif isinstance(operation, DeleteHeroes):
-        n = len(operation.heroes)
-        texts = (
-            ChangeRunnerWords.tr("&Undo Delete %Ln Hero(es)", "", n),
-            ChangeRunnerWords.tr("&Redo Delete %Ln Hero(es)", "", n),
-        )
-    elif isinstance(operation, ImportHeroes):
-        names["file"] = operation.path.name
-        texts = (
-            ChangeRunnerWords.tr("&Undo Import {file}"),
-            ChangeRunnerWords.tr("&Redo Import {file}"),
-        )
-    elif isinstance(operation, EditCells | FillView):
-        texts = _cell_texts(operation)
-    else:
-        texts = (ChangeRunnerWords.tr("&Undo"), ChangeRunnerWords.tr("&Redo"))
-    return texts[0 if undo else 1].format(**{key: literal(v) for key, v in names.items()})
-
-
-def _edit_texts(field: str) -> tuple[str, str]:
-    if field == "name":
-        return (
-            ChangeRunnerWords.tr("&Undo Edit Name of {name}"),
-            ChangeRunnerWords.tr("&Redo Edit Name of {name}"),
-        )
-    if field == "age":
-        return (
-            ChangeRunnerWords.tr("&Undo Edit Age of {name}"),
-            ChangeRunnerWords.tr("&Redo Edit Age of {name}"),
-        )
-    return (
-        ChangeRunnerWords.tr("&Undo Edit Secret Name of {name}"),
-        ChangeRunnerWords.tr("&Redo Edit Secret Name of {name}"),
-    )
-
-
-def _cell_texts(operation: EditCells | FillView) -> tuple[str, str]:
-    if isinstance(operation, FillView):  # (counted as FillView.label counts them)
-        heroes = len(operation.ids) or max(0, operation.expected - operation.down)
-        cells, new = heroes * len(operation.fields), 0
-    else:
-        cells, new = len(operation.cells), len(operation.new_heroes)
-    if operation.verb == "Fill":  # a fill adds no heroes
-        return (
-            ChangeRunnerWords.tr("&Undo Fill %Ln Cell(s)", "", cells),
-            ChangeRunnerWords.tr("&Redo Fill %Ln Cell(s)", "", cells),
-        )
-    if cells and new:
-        # Two counts: each is its own plural, put in the sentence by name.
-        counts = {
-            "cells": ChangeRunnerWords.tr("%Ln Cell(s)", "Undo/Redo Paste … and …", cells),
-            "new_heroes": ChangeRunnerWords.tr("%Ln New Hero(es)", "Undo/Redo Paste … and …", new),
-        }
-        return (
-            ChangeRunnerWords.tr("&Undo Paste {cells} and {new_heroes}").format(**counts),
-            ChangeRunnerWords.tr("&Redo Paste {cells} and {new_heroes}").format(**counts),
-        )
-    if new:
-        return (
-            ChangeRunnerWords.tr("&Undo Paste %Ln New Hero(es)", "", new),
-            ChangeRunnerWords.tr("&Redo Paste %Ln New Hero(es)", "", new),
-        )
-    return (
-        ChangeRunnerWords.tr("&Undo Paste %Ln Cell(s)", "", cells),
-        ChangeRunnerWords.tr("&Redo Paste %Ln Cell(s)", "", cells),
-    )
+    if operation is None:
+        return ChangeRunnerWords.tr("&Undo") if undo else ChangeRunnerWords.tr("&Redo")
+    change = literal(operation.label)
+    if undo:
+        return ChangeRunnerWords.tr("&Undo {change}").format(change=change)
+    return ChangeRunnerWords.tr("&Redo {change}").format(change=change)

@@ -160,42 +160,12 @@
         <translation>(gelöscht)</translation>
     </message>
     <message>
-        <source>&amp;Undo Add {name}</source>
-        <translation>&amp;Rückgängig: {name} hinzufügen</translation>
+        <source>&amp;Undo {change}</source>
+        <translation>&amp;Rückgängig: {change}</translation>
     </message>
     <message>
-        <source>&amp;Redo Add {name}</source>
-        <translation>&amp;Wiederholen: {name} hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Undo Delete {name}</source>
-        <translation>&amp;Rückgängig: {name} löschen</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Delete {name}</source>
-        <translation>&amp;Wiederholen: {name} löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Undo Delete %Ln Hero(es)</source>
-        <translation>
-            <numerusform>&amp;Rückgängig: %Ln Held löschen</numerusform>
-            <numerusform>&amp;Rückgängig: %Ln Helden löschen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Redo Delete %Ln Hero(es)</source>
-        <translation>
-            <numerusform>&amp;Wiederholen: %Ln Held löschen</numerusform>
-            <numerusform>&amp;Wiederholen: %Ln Helden löschen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Undo Import {file}</source>
-        <translation>&amp;Rückgängig: {file} importieren</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Import {file}</source>
-        <translation>&amp;Wiederholen: {file} importieren</translation>
+        <source>&amp;Redo {change}</source>
+        <translation>&amp;Wiederholen: {change}</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -204,96 +174,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>&amp;Undo Edit Name of {name}</source>
-        <translation>&amp;Rückgängig: Namen von {name} bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Edit Name of {name}</source>
-        <translation>&amp;Wiederholen: Namen von {name} bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Undo Edit Age of {name}</source>
-        <translation>&amp;Rückgängig: Alter von {name} bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Edit Age of {name}</source>
-        <translation>&amp;Wiederholen: Alter von {name} bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Undo Edit Secret Name of {name}</source>
-        <translation>&amp;Rückgängig: Geheimnamen von {name} bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Edit Secret Name of {name}</source>
-        <translation>&amp;Wiederholen: Geheimnamen von {name} bearbeiten</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Undo Fill %Ln Cell(s)</source>
-        <translation>
-            <numerusform>&amp;Rückgängig: %Ln Zelle füllen</numerusform>
-            <numerusform>&amp;Rückgängig: %Ln Zellen füllen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Redo Fill %Ln Cell(s)</source>
-        <translation>
-            <numerusform>&amp;Wiederholen: %Ln Zelle füllen</numerusform>
-            <numerusform>&amp;Wiederholen: %Ln Zellen füllen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln Cell(s)</source>
-        <comment>Undo/Redo Paste … and …</comment>
-        <translation>
-            <numerusform>%Ln Zelle</numerusform>
-            <numerusform>%Ln Zellen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln New Hero(es)</source>
-        <comment>Undo/Redo Paste … and …</comment>
-        <translation>
-            <numerusform>%Ln neuen Helden</numerusform>
-            <numerusform>%Ln neue Helden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Undo Paste {cells} and {new_heroes}</source>
-        <translation>&amp;Rückgängig: {cells} und {new_heroes} einfügen</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Paste {cells} and {new_heroes}</source>
-        <translation>&amp;Wiederholen: {cells} und {new_heroes} einfügen</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Undo Paste %Ln New Hero(es)</source>
-        <translation>
-            <numerusform>&amp;Rückgängig: %Ln neuen Helden einfügen</numerusform>
-            <numerusform>&amp;Rückgängig: %Ln neue Helden einfügen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Redo Paste %Ln New Hero(es)</source>
-        <translation>
-            <numerusform>&amp;Wiederholen: %Ln neuen Helden einfügen</numerusform>
-            <numerusform>&amp;Wiederholen: %Ln neue Helden einfügen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Undo Paste %Ln Cell(s)</source>
-        <translation>
-            <numerusform>&amp;Rückgängig: %Ln Zelle einfügen</numerusform>
-            <numerusform>&amp;Rückgängig: %Ln Zellen einfügen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Redo Paste %Ln Cell(s)</source>
-        <translation>
-            <numerusform>&amp;Wiederholen: %Ln Zelle einfügen</numerusform>
-            <numerusform>&amp;Wiederholen: %Ln Zellen einfügen</numerusform>
-        </translation>
     </message>
 </context>
 <context>

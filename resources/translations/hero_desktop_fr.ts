@@ -160,42 +160,12 @@
         <translation>(supprimé)</translation>
     </message>
     <message>
-        <source>&amp;Undo Add {name}</source>
-        <translation>&amp;Annuler l&apos;ajout de {name}</translation>
+        <source>&amp;Undo {change}</source>
+        <translation>&amp;Annuler&#xa0;: {change}</translation>
     </message>
     <message>
-        <source>&amp;Redo Add {name}</source>
-        <translation>&amp;Rétablir l&apos;ajout de {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Undo Delete {name}</source>
-        <translation>&amp;Annuler la suppression de {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Delete {name}</source>
-        <translation>&amp;Rétablir la suppression de {name}</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Undo Delete %Ln Hero(es)</source>
-        <translation>
-            <numerusform>&amp;Annuler la suppression de %Ln héros</numerusform>
-            <numerusform>&amp;Annuler la suppression de %Ln héros</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Redo Delete %Ln Hero(es)</source>
-        <translation>
-            <numerusform>&amp;Rétablir la suppression de %Ln héros</numerusform>
-            <numerusform>&amp;Rétablir la suppression de %Ln héros</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Undo Import {file}</source>
-        <translation>&amp;Annuler l&apos;importation de {file}</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Import {file}</source>
-        <translation>&amp;Rétablir l&apos;importation de {file}</translation>
+        <source>&amp;Redo {change}</source>
+        <translation>&amp;Rétablir&#xa0;: {change}</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -204,96 +174,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <source>&amp;Undo Edit Name of {name}</source>
-        <translation>&amp;Annuler la modification du nom de {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Edit Name of {name}</source>
-        <translation>&amp;Rétablir la modification du nom de {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Undo Edit Age of {name}</source>
-        <translation>&amp;Annuler la modification de l&apos;âge de {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Edit Age of {name}</source>
-        <translation>&amp;Rétablir la modification de l&apos;âge de {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Undo Edit Secret Name of {name}</source>
-        <translation>&amp;Annuler la modification du nom secret de {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Edit Secret Name of {name}</source>
-        <translation>&amp;Rétablir la modification du nom secret de {name}</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Undo Fill %Ln Cell(s)</source>
-        <translation>
-            <numerusform>&amp;Annuler le remplissage de %Ln cellule</numerusform>
-            <numerusform>&amp;Annuler le remplissage de %Ln cellules</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Redo Fill %Ln Cell(s)</source>
-        <translation>
-            <numerusform>&amp;Rétablir le remplissage de %Ln cellule</numerusform>
-            <numerusform>&amp;Rétablir le remplissage de %Ln cellules</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln Cell(s)</source>
-        <comment>Undo/Redo Paste … and …</comment>
-        <translation>
-            <numerusform>%Ln cellule</numerusform>
-            <numerusform>%Ln cellules</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln New Hero(es)</source>
-        <comment>Undo/Redo Paste … and …</comment>
-        <translation>
-            <numerusform>%Ln nouveau héros</numerusform>
-            <numerusform>%Ln nouveaux héros</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Undo Paste {cells} and {new_heroes}</source>
-        <translation>&amp;Annuler le collage de {cells} et de {new_heroes}</translation>
-    </message>
-    <message>
-        <source>&amp;Redo Paste {cells} and {new_heroes}</source>
-        <translation>&amp;Rétablir le collage de {cells} et de {new_heroes}</translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Undo Paste %Ln New Hero(es)</source>
-        <translation>
-            <numerusform>&amp;Annuler le collage de %Ln nouveau héros</numerusform>
-            <numerusform>&amp;Annuler le collage de %Ln nouveaux héros</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Redo Paste %Ln New Hero(es)</source>
-        <translation>
-            <numerusform>&amp;Rétablir le collage de %Ln nouveau héros</numerusform>
-            <numerusform>&amp;Rétablir le collage de %Ln nouveaux héros</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Undo Paste %Ln Cell(s)</source>
-        <translation>
-            <numerusform>&amp;Annuler le collage de %Ln cellule</numerusform>
-            <numerusform>&amp;Annuler le collage de %Ln cellules</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&amp;Redo Paste %Ln Cell(s)</source>
-        <translation>
-            <numerusform>&amp;Rétablir le collage de %Ln cellule</numerusform>
-            <numerusform>&amp;Rétablir le collage de %Ln cellules</numerusform>
-        </translation>
     </message>
 </context>
 <context>
