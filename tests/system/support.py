@@ -24,7 +24,7 @@ import subprocess
 import sys
 import sysconfig
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -39,6 +39,21 @@ ADD_DIALOG_NAME = "^Add Hero$"
 DONE_LINE = re.compile(
     r"^\S+ \S+ INFO hero_desktop\.changes: Add (?P<name>.+) done: ids \[(?P<id>\d+)\]$"
 )
+
+
+def seed(database: Path, heroes: Iterable[Mapping[str, str]]) -> None:
+    """Add ``heroes`` (form values: name, secret_name, age) to ``database`` as the app does."""
+    from hero_desktop.data.heroes import HeroRepository
+    from hero_desktop.data.models import validate_create
+    from hero_desktop.data.sqlite.database import open_database
+
+    opened = open_database(database)
+    try:
+        repository = HeroRepository(opened)
+        for values in heroes:
+            repository.create(validate_create(values))
+    finally:
+        opened.close()
 
 
 def wait_until(predicate: Callable[[], T], timeout: float, what: str, every: float = 0.05) -> T:

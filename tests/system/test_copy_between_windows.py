@@ -21,11 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.models import validate_create
-from hero_desktop.data.sqlite.database import open_database
-
-from .support import HeroDesktop, XServer, read_heroes, wait_until
+from .support import HeroDesktop, XServer, read_heroes, seed, wait_until
 
 pytestmark = pytest.mark.xvfb
 
@@ -68,18 +64,11 @@ sys.stdout.write(app.clipboard().text())
 """
 
 
-def seed(database: Path, heroes: list[Hero]) -> None:
-    opened = open_database(database)
-    try:
-        repository = HeroRepository(opened)
-        for name, secret_name, age in heroes:
-            repository.create(
-                validate_create(
-                    {"name": name, "secret_name": secret_name, "age": "" if age is None else age}
-                )
-            )
-    finally:
-        opened.close()
+def form_values(heroes: list[Hero]) -> list[dict[str, str]]:
+    return [
+        {"name": name, "secret_name": secret, "age": "" if age is None else str(age)}
+        for name, secret, age in heroes
+    ]
 
 
 def clipboard_text(x: XServer) -> str:
@@ -150,8 +139,8 @@ def test_copy_in_one_window_and_paste_in_another_by_keyboard(
     two_apps: tuple[HeroDesktop, HeroDesktop], x_server: XServer, tmp_path: Path
 ) -> None:
     source, target = two_apps
-    seed(source.database, SOURCE_HEROES)
-    seed(target.database, TARGET_HEROES)
+    seed(source.database, form_values(SOURCE_HEROES))
+    seed(target.database, form_values(TARGET_HEROES))
     source_before = read_heroes(source.database)
     target_before = read_heroes(target.database)
     assert sorted(target_before) == [1, 2, 3, 4]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from .support import HeroDesktop, read_heroes, wait_until
-from .test_smoke import seed
+from .support import HeroDesktop, read_heroes, seed, wait_until
+from .test_smoke import TUTORIAL_HEROES
 
 pytestmark = pytest.mark.xvfb
 
@@ -31,7 +31,7 @@ def test_add_a_hero_in_the_desktop_s_language(
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         app.env.pop(variable, None)
     app.env["LANG"] = f"{language}_{language.upper()}.UTF-8"
-    seed(app.database)
+    seed(app.database, TUTORIAL_HEROES)
     app.start()
     app.wait_for_window()
 

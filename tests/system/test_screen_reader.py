@@ -30,11 +30,9 @@ from typing import Any
 import pytest
 
 from hero_desktop.data.errors import InvalidHeroError
-from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
-from hero_desktop.data.sqlite.database import open_database
 
-from .support import ADD_DIALOG_NAME, HeroDesktop, XServer, read_heroes, wait_until
+from .support import ADD_DIALOG_NAME, HeroDesktop, XServer, read_heroes, seed, wait_until
 
 pytestmark = pytest.mark.xvfb
 
@@ -48,16 +46,6 @@ HEROES = [
     {"name": "Rusty-Man", "secret_name": "Tommy Sharp", "age": "48"},
 ]
 REFUSED = {"name": "Night Owl", "secret_name": "Nadia Okafor", "age": "-5"}
-
-
-def seed(database: Path) -> None:
-    opened = open_database(database)
-    try:
-        repository = HeroRepository(opened)
-        for values in HEROES:
-            repository.create(validate_create(values))
-    finally:
-        opened.close()
 
 
 def refusal(values: dict[str, str]) -> str:
@@ -236,7 +224,7 @@ def test_a_screen_reader_reads_the_table_and_why_an_age_is_refused(
 ) -> None:
     app = hero_desktop
     reader = screen_reader
-    seed(app.database)
+    seed(app.database, HEROES)
     app.start()
     app.wait_for_window()
 
@@ -428,7 +416,7 @@ def test_a_screen_reader_user_adds_finds_edits_and_deletes_a_hero(
     for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
         app.env.pop(variable, None)
     app.env.update(heard.env)
-    seed(app.database)
+    seed(app.database, HEROES)
     app.start()
     app.wait_for_window()
 

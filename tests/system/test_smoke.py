@@ -15,11 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.models import validate_create
-from hero_desktop.data.sqlite.database import open_database
-
-from .support import ADD_DIALOG_NAME, HeroDesktop, done_adds, read_heroes, wait_until
+from .support import ADD_DIALOG_NAME, HeroDesktop, done_adds, read_heroes, seed, wait_until
 
 pytestmark = pytest.mark.xvfb
 
@@ -37,16 +33,6 @@ TUTORIAL_HEROES = [
 ]
 
 
-def seed(database: Path) -> None:
-    opened = open_database(database)
-    try:
-        repository = HeroRepository(opened)
-        for values in TUTORIAL_HEROES:
-            repository.create(validate_create(values))
-    finally:
-        opened.close()
-
-
 def hero_named(database: Path, name: str) -> tuple[int, str, int | None] | None:
     try:
         heroes = read_heroes(database)
@@ -62,7 +48,7 @@ def test_add_a_hero_by_keyboard_then_quit_with_ctrl_q(
     hero_desktop: HeroDesktop, tmp_path: Path
 ) -> None:
     app = hero_desktop
-    seed(app.database)
+    seed(app.database, TUTORIAL_HEROES)
     app.start()
     app.wait_for_window()
 
