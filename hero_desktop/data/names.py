@@ -336,18 +336,3 @@ def matches(name: object, needle: object) -> bool:
     if not isinstance(name, str) or not isinstance(needle, str):
         return False
     return fold(needle) in fold(name)
-
-
-def sql_fold(name: object) -> str | None:
-    return fold(name) if isinstance(name, str) else None
-
-
-def sql_sort_key(name: object) -> bytes | None:
-    return sort_key(name) if isinstance(name, str) else None
-
-
-def register_functions(connection: Any) -> None:
-    """SQL functions for files without the name structures (deterministic, Python)."""
-    connection.create_function("hd_fold", 1, sql_fold, deterministic=True)
-    connection.create_function("hd_sort_key", 1, sql_sort_key, deterministic=True)
-    connection.create_function("hd_matches", 2, matches, deterministic=True)

@@ -117,6 +117,11 @@ def is_frozen() -> bool:
     return _installed is not None and _installed.frozen
 
 
+def is_installed() -> bool:
+    """Whether ``install`` has run in this process."""
+    return _installed is not None
+
+
 def installed_timer() -> QTimer:
     """The collector's timer (a benchmark pauses it to see what else runs)."""
     if _installed is None:

@@ -392,8 +392,11 @@ def column(table: Node | None, number: int) -> list[str] | None:
     """The names of the cells on screen in column ``number``, top to bottom."""
     if table is None:
         return None
-    cells = [n for n in walk(table) if n["role"] == "table cell" and n["column"] == number]
-    return [n["name"] for n in sorted(cells, key=lambda n: n["row"])]
+    cells = [n for n in walk(table) if n["role"] == "table cell"]
+    if any("column" not in n for n in cells):
+        return None  # a cell gone while it was read (the rows are changing): read again
+    chosen = [n for n in cells if n["column"] == number]
+    return [n["name"] for n in sorted(chosen, key=lambda n: n["row"])]
 
 
 def focused_cell(table: Node | None) -> Node | None:

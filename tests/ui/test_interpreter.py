@@ -9,6 +9,7 @@ one run walks tens of thousands of objects on the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -46,11 +47,19 @@ class Clock:
 
 
 @pytest.fixture
-def schedule(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> tuple[FakeGc, Clock]:
+def schedule(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FakeGc, Clock]]:
     fake, clock = FakeGc(), Clock()
+    # The process's own collector (installed by the first window) is paused meanwhile:
+    # pytest-qt runs the event loop between a test's steps, and its timer would then
+    # ask the fake for a run of its own.
+    installed = interpreter.installed_timer() if interpreter.is_installed() else None
+    if installed is not None:
+        installed.stop()
     monkeypatch.setattr(interpreter, "gc", fake)
     monkeypatch.setattr("hero_desktop.ui.interpreter.time.monotonic", clock.monotonic)
-    return fake, clock
+    yield fake, clock
+    if installed is not None:
+        installed.start()
 
 
 def frozen_collector(parent: QApplication) -> interpreter._Collector:

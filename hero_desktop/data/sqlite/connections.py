@@ -14,7 +14,6 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from hero_desktop.data import names
 from hero_desktop.data.errors import DatabaseError
 from hero_desktop.data.sqlite import files
 from hero_desktop.data.sqlite.errors import primary_code
@@ -41,7 +40,6 @@ def connect(uri: str) -> sqlite3.Connection:
         timeout=BUSY_TIMEOUT_MS / 1000,
         check_same_thread=False,
     )
-    names.register_functions(connection)
     return connection
 
 
