@@ -24,6 +24,7 @@ from hero_desktop.data.csv_io import export_csv, import_csv
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_update
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite import search_pager
 from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.data.sqlite.store import BUSY_TIMEOUT_MS, SqliteStore
@@ -174,12 +175,26 @@ def reference(rows: list[tuple[int, str]], needle: str, descending: bool) -> lis
     return ids[::-1] if descending else ids
 
 
-@pytest.fixture(params=["index", "index, walking", "scan"])
+def over_budget(*_: object) -> list[HeroRow]:
+    raise sqlite3.OperationalError("interrupted")  # as the progress handler's deadline ends it
+
+
+@pytest.fixture(
+    params=["index", "index, walking", "index, members", "index, smallest keys", "scan"]
+)
 def any_repo(
     request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[HeroRepository]:
-    if request.param == "index, walking":
+    if request.param != "index":
         monkeypatch.setattr(search_pager, "FEW", 2)  # many matches: pages walk the order
+    if request.param in ("index, members", "index, smallest keys"):
+        # The walk gives up: by name, pages walk the name index keeping the trigram
+        # index's ids, and if that gives up too, read the matches' smallest keys.
+        monkeypatch.setattr(search_pager, "WALK_BUDGET_S", -1.0)
+        monkeypatch.setattr(search_pager.SearchPager, "_walk", over_budget)
+    if request.param == "index, smallest keys":
+        monkeypatch.setattr(search_pager, "MEMBERS_BUDGET_S", -1.0)
+        monkeypatch.setattr(search_pager.SearchPager, "_members", over_budget)
     database = open_database(tmp_path / "p.db", search_index=request.param != "scan")
     yield HeroRepository(database)
     database.close()
@@ -225,6 +240,34 @@ def test_search_and_name_order_equal_the_python_rules(
     assert [hero.id for hero in any_repo.iterate(by_id, batch=2)] == sorted(
         reference(rows, needle, False)
     )
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_many_matches_page_by_page_in_name_order_by_every_path(
+    any_repo: HeroRepository, descending: bool
+) -> None:
+    """Each path (sorted table, walk, member walk, smallest keys, scan) pages alike."""
+    assert isinstance(any_repo.store, SqliteStore)
+    some = [f"{word} {n}" for n in range(12) for word in ("Zoë", "ZOE", "Zoey", "Ezoe", "Bo")]
+    connection = sqlite3.connect(any_repo.store.path)
+    connection.executemany(
+        "INSERT INTO hero (name, secret_name) VALUES (?, 's')", [(n,) for n in some]
+    )
+    connection.commit()
+    rows = connection.execute("SELECT id, name FROM hero").fetchall()
+    connection.close()
+    any_repo.poll_changes()
+    query = HeroQuery(search="zoe", sort=SortKey.NAME, descending=descending)
+    expected = reference(rows, "zoe", descending)
+    assert len(expected) == 48
+    shown = [
+        hero.id
+        for offset in range(0, 56, 7)
+        for hero in any_repo.page(query, offset=offset, limit=7)
+    ]
+    assert shown == expected
+    assert any_repo.prepare_pages(query, 1.0)  # sorted now: any page is a range
+    assert [hero.id for hero in any_repo.page(query, offset=21, limit=7)] == expected[21:28]
 
 
 def test_a_search_while_another_program_holds_the_write_lock_scans_instead_of_waiting(
