@@ -32,7 +32,7 @@ def url(postgres_database: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setattr(paging, "COUNTED_EXACTLY", 20)
     monkeypatch.setattr(paging, "SAMPLE_PERCENT", 100)
     # An estimate 100 short of the count, as a sample may give.
-    monkeypatch.setattr(paging, "_two_figures", lambda value: round(value) - 100)
+    monkeypatch.setattr(paging, "two_figures", lambda value: round(value) - 100)
     address = parse_location(postgres_database)
     assert isinstance(address, ServerAddress)
     store = open_server(address)

@@ -26,6 +26,7 @@ from typing import Any
 import psycopg
 
 from hero_desktop.data import names
+from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
 from hero_desktop.data.name_index_state import BATCH
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE, NO_AGE
@@ -39,8 +40,6 @@ ROW = "h.id, h.name, h.age, h.secret_name"
 
 SHORTEST_TRIGRAM_SEARCH = 3
 """Folded characters a search needs before the trigram index can find its matches."""
-COUNTED_EXACTLY = 10_000
-"""A short search counts its matches up to this many; beyond, it estimates from a sample."""
 SAMPLE_PERCENT = 1
 """The share of the name table's pages an estimate reads (the same pages each time)."""
 
@@ -117,15 +116,6 @@ def ordering(query: HeroQuery) -> Ordering:
     return Ordering(source, where, tuple(params), keys, query.descending, counted, short)
 
 
-def _two_figures(value: float) -> int:
-    """``value`` to two significant figures (54,321 -> 54,000): an estimate's precision."""
-    whole = round(value)
-    if whole < 100:
-        return whole
-    scale = 10 ** (len(str(whole)) - 2)
-    return int(round(whole / scale) * scale)
-
-
 Connection = Callable[[], psycopg.Connection]
 """The store's connection as it is now (a reconnect replaces it under a pager)."""
 
@@ -191,7 +181,7 @@ class KeysetPager:
         if sample is None or not sample[1] or sample[2] is None or sample[2] <= 0:
             return self.count(), True  # never analysed, or too small to sample
         matched, sampled, rows = int(sample[0]), int(sample[1]), float(sample[2])
-        return max(COUNTED_EXACTLY, _two_figures(matched * rows / sampled)), False
+        return max(COUNTED_EXACTLY, two_figures(matched * rows / sampled)), False
 
     def _fetch(
         self, statement: str, params: Sequence[Any], reverse: bool

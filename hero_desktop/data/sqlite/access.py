@@ -26,7 +26,13 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.paging import COLUMNS, make_pager
-from hero_desktop.data.store import BulkInsertResult, NewHero, Pager, check_update_fields
+from hero_desktop.data.store import (
+    BulkInsertResult,
+    EstimatingPager,
+    NewHero,
+    Pager,
+    check_update_fields,
+)
 
 
 class SqliteStore(Protocol):
@@ -141,6 +147,15 @@ class TranslatingPager:
     def rows(self, start: int, limit: int) -> list[HeroRow]:
         try:
             return self._pager.rows(start, limit)
+        except sqlite3.Error as error:
+            raise _translated(error) from error
+
+    def quick_count(self) -> tuple[int, bool]:
+        pager = self._pager
+        try:
+            if isinstance(pager, EstimatingPager):
+                return pager.quick_count()
+            return pager.count(), True
         except sqlite3.Error as error:
             raise _translated(error) from error
 

@@ -41,6 +41,7 @@ from contextlib import suppress
 from typing import Any
 
 from hero_desktop.data import names
+from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, ORDER_INDEX, fts_query
@@ -53,6 +54,10 @@ PAGE = 100
 
 WALK_BUDGET_S = 0.012
 """How long one page may walk the order before the matches are sorted instead."""
+
+SAMPLES = 20
+SAMPLE_IDS = 2000
+"""A short search's estimate reads ``SAMPLES`` blocks of this many ids, spread evenly."""
 
 MEMBERS_BUDGET_S = 0.25
 """How long a page may walk the name order's index keeping the trigram index's ids."""
@@ -110,7 +115,8 @@ class SearchPager:
 
     # -- which heroes match ------------------------------------------------------
 
-    def _find(self) -> int:
+    def _find(self) -> int | None:
+        """The count, when finding the matches gave it; None: counted when asked."""
         if self._trigrams:
             count = int(
                 self._connection.execute(
@@ -123,18 +129,15 @@ class SearchPager:
             return count
         # One or two characters (or no trigram index): as few scans as possible.
         # Many matches spread along the order: the first page is found at once
-        # by walking, and one scan counts. Otherwise one scan finds and sorts.
+        # by walking, and the count is asked apart (``count``, ``quick_count``).
+        # Otherwise one scan finds and sorts.
         if self._within(WALK_BUDGET_S, lambda: self._walk(0, PAGE)) is None:
             self._sort_all()
             assert self._table is not None
             return int(
                 self._connection.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
             )
-        return int(
-            self._connection.execute(
-                f"SELECT count(*) FROM {self._name_table} WHERE instr(fold, ?) > 0", (self._folded,)
-            ).fetchone()[0]
-        )
+        return None
 
     def _sort_all(self) -> None:
         if self._trigrams:
@@ -163,10 +166,57 @@ class SearchPager:
     # -- pages -------------------------------------------------------------------
 
     def count(self) -> int:
+        if self._count is None:
+            self._count = int(
+                self._connection.execute(
+                    f"SELECT count(*) FROM {self._name_table} WHERE instr(fold, ?) > 0",
+                    (self._folded,),
+                ).fetchone()[0]
+            )
         return self._count
 
+    def quick_count(self) -> tuple[int, bool]:
+        """The count, exact up to ``COUNTED_EXACTLY`` matches; beyond, an estimate.
+
+        Only a search found by walking without the trigram index (one or two
+        letters, many matches) has no count yet: counting up to the limit
+        stops early when matches are that common, and ``SAMPLES`` blocks of
+        ids spread over the table say about how many there are in all.
+        ``count`` stays exact (a later page needs it).
+        """
+        if self._count is not None:
+            return self._count, True
+        counted = int(
+            self._connection.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {self._name_table} "
+                "WHERE instr(fold, ?) > 0 LIMIT ?)",
+                (self._folded, COUNTED_EXACTLY),
+            ).fetchone()[0]
+        )
+        if counted < COUNTED_EXACTLY:
+            self._count = counted
+            return counted, True
+        first, last = self._connection.execute(
+            f"SELECT min(id), max(id) FROM {self._name_table}"
+        ).fetchone()
+        span = last - first + 1
+        if span <= SAMPLES * SAMPLE_IDS:
+            return self.count(), True
+        matched = 0
+        for block in range(SAMPLES):
+            start = first + block * span // SAMPLES
+            matched += int(
+                self._connection.execute(
+                    f"SELECT count(*) FROM {self._name_table} "
+                    "WHERE id >= ? AND id < ? AND instr(fold, ?) > 0",
+                    (start, start + SAMPLE_IDS, self._folded),
+                ).fetchone()[0]
+            )
+        estimate = matched * span / (SAMPLES * SAMPLE_IDS)
+        return max(COUNTED_EXACTLY, two_figures(estimate)), False
+
     def rows(self, start: int, limit: int) -> list[HeroRow]:
-        if limit <= 0 or start >= self._count:
+        if limit <= 0 or (self._count is not None and start >= self._count):
             return []
         cursor = self._connection.cursor()
         cursor.row_factory = _row
