@@ -11,11 +11,14 @@ hundred heroes show it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from hero_desktop.data import names
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite import search_pager
 from hero_desktop.data.sqlite.store import SqliteStore
 from hero_desktop.data.views import LAST_PAGE, PageRequest, read_page
@@ -104,3 +107,26 @@ def test_few_matches_three_letters_or_an_age_filter_are_counted_exactly_and_by_n
     assert (
         shown == sorted((name for name, _, _ in HEROES if "Kåra" in name), key=names.sort_key)[:10]
     )
+
+
+def test_the_walk_to_a_short_searchs_first_page_is_given_time_by_the_tables_size_and_made_once(
+    big: HeroRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorting a short search's matches scans every name, so a walk may take longer on a
+    bigger table (a fiftieth of that scan) before it gives up, and is not repeated."""
+    budgets: list[float] = []
+    within = search_pager.SearchPager._within
+
+    def recorded(pager: search_pager.SearchPager, seconds: float, read: Any) -> Any:
+        budgets.append(seconds)
+        return within(pager, seconds, read)
+
+    monkeypatch.setattr(search_pager.SearchPager, "_within", recorded)
+    by_name = HeroQuery(search="ka", sort=SortKey.NAME)
+    assert len(first_page(big, by_name)[2]) == 10
+    assert budgets == [search_pager.WALK_BUDGET_S]  # 400 ids: the least budget, one walk
+    with big.store.transaction() as writes:
+        writes.insert_with_id(HeroRow(10_000_000, "Kåra 10M", 1, "s"))
+    budgets.clear()
+    assert len(first_page(HeroRepository(big.store), by_name)[2]) == 10
+    assert budgets == [pytest.approx(0.2)]  # ten million ids from the first to the last

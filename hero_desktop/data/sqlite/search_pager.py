@@ -23,8 +23,11 @@ below; if not, the one scan that finds them also sorts them):
   its start on (SQLite keeps only that many while it reads every match's
   key once: 0.3 s for 310,000 matches of ten million, where sorting them all
   into a table took 0.7-1.0 s), and sorting them all into a table is left
-  to ``prepare``, which the window asks for once the page is shown; without
-  it (one or two letters) the one scan that finds the matches sorts them.
+  to ``prepare``, which the window asks for once the page is shown. Without
+  it (one or two letters) the walk may go on longer, as long as a fiftieth
+  of a scan of every name would take (0.2 s on ten million heroes, where a
+  common pair of letters is found within 30,000 to 170,000 names of the
+  order); past that, the one scan that finds the matches sorts them.
 
 Age filters and the age order use ``paging.MatchPager``.
 """
@@ -54,6 +57,10 @@ PAGE = 100
 
 WALK_BUDGET_S = 0.012
 """How long one page may walk the order before the matches are sorted instead."""
+
+SCAN_WALK_S_PER_ID = 20e-9
+"""Without the trigram index, sorting the matches scans every name (about 0.2 s per
+million): a walk may then take this long per id of the table, if that is longer."""
 
 SAMPLES = 20
 SAMPLE_IDS = 2000
@@ -111,9 +118,24 @@ class SearchPager:
         # Page starts seen so far: rank -> key of the row at that rank.
         self._ranks: list[int] = [0]
         self._starts: dict[int, tuple[Any, ...] | None] = {0: None}
+        self._walk_budget = WALK_BUDGET_S if self._trigrams else self._scan_walk_budget()
+        self._first_page: list[HeroRow] | None = None
+        """The first page, when finding the matches walked to it (read once, not twice)."""
         self._count = self._find()
 
     # -- which heroes match ------------------------------------------------------
+
+    def _id_span(self) -> int:
+        """How many ids from the smallest to the largest (two seeks: one ``min(id), max(id)``
+        would read the whole table)."""
+        first, last = self._connection.execute(
+            f"SELECT (SELECT min(id) FROM {self._name_table}), "
+            f"(SELECT max(id) FROM {self._name_table})"
+        ).fetchone()
+        return 0 if first is None else int(last) - int(first) + 1
+
+    def _scan_walk_budget(self) -> float:
+        return max(WALK_BUDGET_S, self._id_span() * SCAN_WALK_S_PER_ID)
 
     def _find(self) -> int | None:
         """The count, when finding the matches gave it; None: counted when asked."""
@@ -131,7 +153,8 @@ class SearchPager:
         # Many matches spread along the order: the first page is found at once
         # by walking, and the count is asked apart (``count``, ``quick_count``).
         # Otherwise one scan finds and sorts.
-        if self._within(WALK_BUDGET_S, lambda: self._walk(0, PAGE)) is None:
+        self._first_page = self._within(self._walk_budget, lambda: self._walk(0, PAGE))
+        if self._first_page is None:
             self._sort_all()
             assert self._table is not None
             return int(
@@ -196,12 +219,12 @@ class SearchPager:
         if counted < COUNTED_EXACTLY:
             self._count = counted
             return counted, True
-        first, last = self._connection.execute(
-            f"SELECT min(id), max(id) FROM {self._name_table}"
-        ).fetchone()
-        span = last - first + 1
+        span = self._id_span()
         if span <= SAMPLES * SAMPLE_IDS:
             return self.count(), True
+        first = int(
+            self._connection.execute(f"SELECT min(id) FROM {self._name_table}").fetchone()[0]
+        )
         matched = 0
         for block in range(SAMPLES):
             start = first + block * span // SAMPLES
@@ -228,8 +251,10 @@ class SearchPager:
                     (start, start + limit),
                 )
             )
+        if start == 0 and self._first_page is not None and limit <= PAGE:
+            return self._first_page[:limit]
         if not self._sort_later:
-            found = self._within(WALK_BUDGET_S, lambda: self._walk(start, limit))
+            found = self._within(self._walk_budget, lambda: self._walk(start, limit))
             if found is not None:
                 return found
             self._sort_later = self._trigrams and self._by_name
