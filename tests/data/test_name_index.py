@@ -179,6 +179,21 @@ def over_budget(*_: object) -> list[HeroRow]:
     raise sqlite3.OperationalError("interrupted")  # as the progress handler's deadline ends it
 
 
+def replace_roster(repo: HeroRepository, some: list[str]) -> list[tuple[int, str]]:
+    """The file's heroes replaced by ``some``, as another program writes them; their rows."""
+    assert isinstance(repo.store, SqliteStore)
+    connection = sqlite3.connect(repo.store.path)
+    connection.execute("DELETE FROM hero")
+    connection.executemany(
+        "INSERT INTO hero (name, secret_name) VALUES (?, 's')", [(n,) for n in some]
+    )
+    connection.commit()
+    rows = connection.execute("SELECT id, name FROM hero").fetchall()
+    connection.close()
+    repo.poll_changes()
+    return rows
+
+
 @pytest.fixture(
     params=["index", "index, walking", "index, members", "index, smallest keys", "scan"]
 )
@@ -213,16 +228,7 @@ def any_repo(
 def test_search_and_name_order_equal_the_python_rules(
     any_repo: HeroRepository, some: list[str], needle: str, descending: bool
 ) -> None:
-    assert isinstance(any_repo.store, SqliteStore)
-    connection = sqlite3.connect(any_repo.store.path)
-    connection.execute("DELETE FROM hero")
-    connection.executemany(
-        "INSERT INTO hero (name, secret_name) VALUES (?, 's')", [(n,) for n in some]
-    )
-    connection.commit()
-    rows = connection.execute("SELECT id, name FROM hero").fetchall()
-    connection.close()
-    any_repo.poll_changes()
+    rows = replace_roster(any_repo, some)
 
     for search in (needle, ""):
         query = HeroQuery(search=search, sort=SortKey.NAME, descending=descending)
@@ -247,16 +253,8 @@ def test_many_matches_page_by_page_in_name_order_by_every_path(
     any_repo: HeroRepository, descending: bool
 ) -> None:
     """Each path (sorted table, walk, member walk, smallest keys, scan) pages alike."""
-    assert isinstance(any_repo.store, SqliteStore)
     some = [f"{word} {n}" for n in range(12) for word in ("Zoë", "ZOE", "Zoey", "Ezoe", "Bo")]
-    connection = sqlite3.connect(any_repo.store.path)
-    connection.executemany(
-        "INSERT INTO hero (name, secret_name) VALUES (?, 's')", [(n,) for n in some]
-    )
-    connection.commit()
-    rows = connection.execute("SELECT id, name FROM hero").fetchall()
-    connection.close()
-    any_repo.poll_changes()
+    rows = replace_roster(any_repo, some)
     query = HeroQuery(search="zoe", sort=SortKey.NAME, descending=descending)
     expected = reference(rows, "zoe", descending)
     assert len(expected) == 48

@@ -277,42 +277,38 @@ class SearchPager:
         self._sort_all()
         return self.rows(start, limit)
 
-    def _page_from(
-        self, start: int, limit: int, inner: str, params: tuple[Any, ...]
-    ) -> list[HeroRow]:
-        """The heroes of ``inner`` (ids and sort keys of page ``start``, one row more)."""
-        found = self._connection.execute(
-            f"SELECT {_HERO}, t.sort_key, t.id FROM ({inner}) t JOIN hero h ON h.id = t.id "
-            f"ORDER BY {self._order().replace('n.', 't.')}",
-            params,
-        ).fetchall()
-        if len(found) > limit:
-            self._remember(start + limit, tuple(found[limit][-2:]))
-        return [HeroRow(*row[:4]) for row in found[:limit]]
-
     def _members(self, start: int, limit: int) -> list[HeroRow]:
         """Rows ``start``.. : the name order's index walked, keeping the trigram index's ids."""
-        after, after_params = self._after(self._starts[start])
-        return self._page_from(
+        return self._from_matches(
             start,
             limit,
-            f"SELECT n.id, n.sort_key FROM {self._name_table} n INDEXED BY {ORDER_INDEX} "
-            f"WHERE n.id IN (SELECT rowid FROM {self._fts} WHERE {FTS_TABLE} MATCH ?) "
-            f"AND {after} ORDER BY {self._order()} LIMIT ?",
-            (fts_query(self._folded), *after_params, limit + 1),
+            f"{self._name_table} n INDEXED BY {ORDER_INDEX} "
+            f"WHERE n.id IN (SELECT rowid FROM {self._fts} WHERE {FTS_TABLE} MATCH ?)",
         )
 
     def _smallest(self, start: int, limit: int) -> list[HeroRow]:
         """Rows ``start``.. : the matches' smallest keys from that page's start on."""
-        after, after_params = self._after(self._starts[start])
-        return self._page_from(
+        return self._from_matches(
             start,
             limit,
-            f"SELECT n.id, n.sort_key FROM (SELECT rowid AS r FROM {self._fts} "
-            f"WHERE {FTS_TABLE} MATCH ?) f CROSS JOIN {self._name_table} n ON n.id = f.r "
-            f"WHERE {after} ORDER BY {self._order()} LIMIT ?",
-            (fts_query(self._folded), *after_params, limit + 1),
+            f"(SELECT rowid AS r FROM {self._fts} WHERE {FTS_TABLE} MATCH ?) f "
+            f"CROSS JOIN {self._name_table} n ON n.id = f.r WHERE 1",
         )
+
+    def _from_matches(self, start: int, limit: int, matches: str) -> list[HeroRow]:
+        """Page ``start`` (one row more) of ``matches``: name rows ``n`` with the needle's
+        MATCH as their one parameter, and a WHERE clause to go on."""
+        after, after_params = self._after(self._starts[start])
+        found = self._connection.execute(
+            f"SELECT {_HERO}, t.sort_key, t.id FROM ("
+            f"SELECT n.id, n.sort_key FROM {matches} AND {after} "
+            f"ORDER BY {self._order()} LIMIT ?"
+            f") t JOIN hero h ON h.id = t.id ORDER BY {self._order().replace('n.', 't.')}",
+            (fts_query(self._folded), *after_params, limit + 1),
+        ).fetchall()
+        if len(found) > limit:
+            self._remember(start + limit, tuple(found[limit][-2:]))
+        return [HeroRow(*row[:4]) for row in found[:limit]]
 
     def _within(self, seconds: float, read: Callable[[], list[HeroRow]]) -> list[HeroRow] | None:
         """``read()``, or None when it takes longer than ``seconds``.
