@@ -11,14 +11,15 @@ Every order is a key of one or two columns with an index behind it (``id``;
   end is nearer, so the last page is as quick as the first.
 
 ``ScanPager`` is the way without Hero Desktop's name structures (declined,
-not yet built, or another client's changes not yet keyed): it reads the ids
-and names once, applies ``names.py``'s rules in Python, and keeps the ordered
-ids. A pager describes one state of the database: the repository drops it
-whenever the data changes.
+not yet built, or another client's changes not yet keyed): it keeps the ids
+in order as the store's name keys in memory give them (name_keys.py applies
+``names.py``'s rules in Python). A pager describes one state of the
+database: the repository drops it whenever the data changes.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,9 +28,7 @@ import psycopg
 
 from hero_desktop.data import names
 from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
-from hero_desktop.data.name_index_state import BATCH
-from hero_desktop.data.name_keyer import NameKeyer
-from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE, NO_AGE
+from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 
@@ -263,37 +262,21 @@ class KeysetPager:
 
 
 class ScanPager:
-    """A search or name order without the name structures: the rules applied in Python."""
+    """A search or name order without the name structures: ids ordered in this process.
 
-    def __init__(self, connection: Connection, query: HeroQuery) -> None:
+    The ids come in the query's order from the store's name keys in memory
+    (name_keys.py, the rules of ``names.py``); a page reads its heroes by id.
+    """
+
+    def __init__(self, connection: Connection, ids: array[int]) -> None:
         self._connection = connection
-        clauses, params = age_filters(query)
-        where = " AND ".join(clauses) or "TRUE"
-        needle = names.fold(query.search.strip()) if query.search.strip() else ""
-        found: list[tuple[Any, int]] = []
-        keyer = NameKeyer(0)
-        with connection().cursor() as cursor:
-            cursor.execute(f"SELECT h.id, h.name, h.age FROM hero h WHERE {where}", params)
-            while batch := cursor.fetchmany(BATCH):
-                keys = keyer.keys([name for _, name, _ in batch])
-                for (hero_id, _, age), (folded, key) in zip(batch, keys, strict=True):
-                    if needle and needle not in folded:
-                        continue
-                    if query.sort is SortKey.NAME:
-                        found.append((key, hero_id))
-                    elif query.sort is SortKey.AGE:
-                        found.append((NO_AGE if age is None else age, hero_id))
-                    else:
-                        found.append((hero_id, hero_id))
-        found.sort(reverse=query.descending)
-        self._ids = [hero_id for _, hero_id in found]
-        self._ranks: dict[int, int] | None = None
+        self._ids = ids
 
     def count(self) -> int:
         return len(self._ids)
 
     def rows(self, start: int, limit: int) -> list[HeroRow]:
-        wanted = self._ids[start : start + max(limit, 0)]
+        wanted = list(self._ids[start : start + max(limit, 0)])
         if not wanted:
             return []
         by_id = {
@@ -308,6 +291,7 @@ class ScanPager:
         return True  # nothing to build ahead: pages are read from the nearer end or a list
 
     def rank_of(self, hero_id: int) -> int | None:
-        if self._ranks is None:
-            self._ranks = {hero_id: rank for rank, hero_id in enumerate(self._ids)}
-        return self._ranks.get(hero_id)
+        try:
+            return self._ids.index(hero_id)
+        except ValueError:
+            return None

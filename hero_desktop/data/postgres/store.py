@@ -29,7 +29,8 @@ passes the same contract suite as the SQLite store. Its particulars:
 Why one file of this length: one connection's whole life (reconnecting,
 transactions with the lost-commit lookup, keying the change log) is one
 state machine; its reads and writes are in access.py, the listening
-connection in listening.py, the name structures' rules in
+connection in listening.py, the name keys it keeps in memory without the
+name table in name_keys.py, the name structures' rules in
 ``hero_desktop.data.name_index_state``.
 """
 
@@ -57,6 +58,7 @@ from hero_desktop.data.postgres import access, schema
 from hero_desktop.data.postgres.cancel import CancelHandle, Canceller
 from hero_desktop.data.postgres.errors import ConnectionLostError, translate_error
 from hero_desktop.data.postgres.listening import ChangeListener
+from hero_desktop.data.postgres.name_keys import NameKeys
 from hero_desktop.data.postgres.paging import KeysetPager, ScanPager, ordering
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
@@ -107,6 +109,9 @@ class PostgresStore:
     _reconnected: bool = False
     changes: ChangeListener = field(init=False, repr=False)
     """The LISTENing connection (only with Hero Desktop's notify trigger)."""
+    name_keys: NameKeys = field(default_factory=NameKeys, init=False, repr=False)
+    """Every hero's name keys in memory: search and name order while the name rows
+    cannot be read. Told of every change this store learns of."""
     _cancel_handle: CancelHandle = field(init=False, repr=False)
     _canceller: Canceller = field(init=False, repr=False)
 
@@ -171,6 +176,7 @@ class PostgresStore:
         self._listen()
         self._lost = False
         self._reconnected = True  # what changed while away: refresh everything
+        self.name_keys.changed()
 
     def _probe(self) -> None:
         """Find out whether the worker's connection still works (marks it lost if not)."""
@@ -223,10 +229,16 @@ class PostgresStore:
         result: HeroRow | None = self.call(read)
         return result
 
-    def _make_pager(self, query: HeroQuery) -> Pager:
+    def _make_pager(self, query: HeroQuery, *, synced: bool = True) -> Pager:
+        """``synced``: the repository asked ``changed_elsewhere`` just before (a snapshot's
+        reader, an export say, does not: the name keys then check the fingerprint)."""
         needs_names = query.sort is SortKey.NAME or bool(query.search.strip())
         if needs_names and not self.names_ready():
-            return ScanPager(self._current, query)
+            told = synced and self.changes.listening
+            ids = self.name_keys.ordered_ids(self.connection, query, told_of_changes=told)
+            return ScanPager(self._current, ids)
+        if needs_names:
+            self.name_keys.forget()  # the name rows serve search and name order now
         return KeysetPager(self._current, ordering(query))
 
     def _current(self) -> psycopg.Connection:
@@ -239,7 +251,7 @@ class PostgresStore:
     def _snapshot(self, query: HeroQuery) -> Iterator[Pager]:
         self.call(lambda: self.connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ"))
         try:
-            yield access.TranslatingPager(self, lambda: self._make_pager(query))
+            yield access.TranslatingPager(self, lambda: self._make_pager(query, synced=False))
         finally:
             with suppress(psycopg.Error):
                 self.connection.execute("COMMIT")
@@ -276,6 +288,7 @@ class PostgresStore:
             except psycopg.Error:
                 self._note_broken()
         if changed:
+            self.name_keys.changed()
             with suppress(DatabaseError, psycopg.Error):
                 name_index_state.catch_up(self.names, self.read_only, self._log())
         return changed
@@ -335,6 +348,7 @@ class PostgresStore:
                 self._note_broken()
                 raise translate_error(failure, self.address) from None
             raise
+        self.name_keys.changed()  # the heroes may change now, even if COMMIT's answer is lost
         try:
             connection.execute("COMMIT")
         except psycopg.Error as error:
@@ -429,7 +443,7 @@ class PostgresStore:
         self.names.seen(NameIndexStatus.REBUILD)
 
     def name_cache_board(self) -> NameCacheBoard | None:
-        return None  # a server table without the index is scanned (no cache of it yet)
+        return None  # a server's name keys are kept in memory (name_keys.py): nothing to post
 
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):

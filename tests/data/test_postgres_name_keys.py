@@ -1,0 +1,357 @@
+"""Search and name order on a server table without the name table: name keys in memory.
+
+The store keys every name once and keeps the keys (name_keys.py); later
+searches and sorts read no name again, and a change by anyone (another
+client, this store, seen by the notify trigger or not) is followed by keying
+only the names that are new or differ. The reference is plain Python over
+every row, as in test_name_index.py: ``fold(needle) in fold(name)``, sorted
+by ``(sort_key(name), id)``, ``(age with no age first, id)`` or id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from postgres_server import PostgresServer
+
+from hero_desktop.data import names
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.name_keyer import NameKeyer
+from hero_desktop.data.postgres import name_keys
+from hero_desktop.data.postgres.opening import open_server
+from hero_desktop.data.postgres.schema import NO_AGE
+from hero_desktop.data.query import HeroQuery, SortKey
+
+from .name_index_support import ROSTER
+from .postgres_support import HOSTILE, TUTORIAL_TABLE, add, address_of, run
+from .test_name_index import names_strategy
+
+Row = tuple[int, str, int | None]
+# Besides the roster: Cyrillic, the hostile names, a line break and a tab (no
+# separator of the keys in memory may show), an empty name and one of only an accent.
+NAMES = [*ROSTER, "Иван", "иванов", "ИВАНА", *HOSTILE, "Line\nBreak", "Tab\tStop", "", "\u0301"]
+QUERIES = [
+    HeroQuery(search=search, sort=sort, descending=descending)
+    for search in ("zoe", "MÜLLER", "Δημ", "иван", "strasse", "linebreak", "a", "")
+    for sort in SortKey
+    for descending in (False, True)
+] + [
+    HeroQuery(search="a", sort=SortKey.NAME, age_from=20, age_to=40),
+    HeroQuery(search="o", sort=SortKey.AGE, age_to=30, descending=True),
+    HeroQuery(sort=SortKey.NAME, no_age=True),
+    HeroQuery(sort=SortKey.NAME, age_from=50, descending=True),
+]
+
+
+def insert(url: str, some: Sequence[str]) -> None:
+    """Another client inserts heroes, every third without an age."""
+    for number, name in enumerate(some):
+        age = None if number % 3 == 0 else 10 + 7 * number % 80
+        run(url, "INSERT INTO hero (name, age, secret_name) VALUES (%s, %s, 's')", (name, age))
+
+
+def heroes(url: str) -> list[Row]:
+    """Every hero's (id, name, age), as another client reads them."""
+    rows = run(url, "SELECT id, name, age FROM hero")
+    return [(int(str(i)), str(n), None if a is None else int(str(a))) for i, n, a in rows]
+
+
+def expected(rows: list[Row], query: HeroQuery) -> list[int]:
+    needle = names.fold(query.search.strip())
+    bounds = query.age_bounds
+
+    def kept(age: int | None) -> bool:
+        if bounds.no_age:
+            return age is None
+        if bounds.minimum is None and bounds.maximum is None:
+            return True
+        low, high = bounds.minimum, bounds.maximum
+        return age is not None and (low is None or age >= low) and (high is None or age <= high)
+
+    def order(row: Row) -> tuple[object, ...]:
+        if query.sort is SortKey.NAME:
+            return (names.sort_key(row[1]), row[0])
+        if query.sort is SortKey.AGE:
+            return (NO_AGE if row[2] is None else row[2], row[0])
+        return (row[0],)
+
+    found = [row for row in rows if needle in names.fold(row[1]) and kept(row[2])]
+    return [row[0] for row in sorted(found, key=order, reverse=query.descending)]
+
+
+def shown(repo: HeroRepository, query: HeroQuery) -> list[int]:
+    """Every hero of the query, page by page as the window reads them; checked against count."""
+    ids = [hero.id for hero in repo.iterate(query, batch=4)]
+    assert repo.count(query) == len(ids)
+    if ids:
+        assert repo.rank_of(ids[-1], query) == len(ids) - 1
+    return ids
+
+
+@pytest.fixture
+def keyed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every name NameKeyer keys from now on."""
+    seen: list[str] = []
+    keys = NameKeyer.keys
+
+    def counting(keyer: NameKeyer, values: Sequence[object]) -> list[tuple[str, bytes]]:
+        seen.extend(str(value) for value in values)
+        return keys(keyer, values)
+
+    monkeypatch.setattr(NameKeyer, "keys", counting)
+    return seen
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of heroes of each statement that reads heroes' names from now on."""
+    seen: list[int] = []
+    chunk = name_keys._chunk
+
+    def counting(*arguments: Any) -> Any:
+        found = chunk(*arguments)
+        seen.append(len(found.ids))
+        return found
+
+    monkeypatch.setattr(name_keys, "_chunk", counting)
+    return seen
+
+
+@pytest.fixture
+def tutorial(postgres_database: str) -> str:
+    """A database the tutorial's app made: no name table, no notify trigger."""
+    run(postgres_database, TUTORIAL_TABLE)
+    insert(postgres_database, NAMES)
+    return postgres_database
+
+
+@pytest.fixture(params=[name_keys.READ_ROWS, 5], ids=["one read", "reads of five heroes"])
+def repo(
+    tutorial: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[HeroRepository]:
+    """A store on the tutorial's table; it reads the heroes all at once, or five at a time
+    (spans of five compared with the keys held, each kept or keyed again on its own)."""
+    monkeypatch.setattr(name_keys, "READ_ROWS", request.param)
+    store = open_server(address_of(tutorial))
+    assert not store.names_ready()
+    assert not store.changes.listening  # other clients' commits are only polled for
+    yield HeroRepository(store)
+    store.close()
+
+
+def another_client_changes(url: str) -> list[str]:
+    """Inserts, renames, deletes and ages heroes; the names that are new to the store."""
+    insert(url, ["Zoë Neue", "Ivan"])
+    run(url, "UPDATE hero SET name = 'Zoey' WHERE name = 'Bob'")
+    run(url, "UPDATE hero SET name = 'Mueller' WHERE name = 'Müller'")
+    run(url, "UPDATE hero SET name = 'Zephyr' WHERE name = 'Zed'")  # the only change near it
+    run(url, "DELETE FROM hero WHERE name IN ('Straße', 'Иван')")
+    run(url, "UPDATE hero SET age = 99 WHERE name = 'adam'")
+    return ["Zoë Neue", "Ivan", "Zoey", "Mueller", "Zephyr"]
+
+
+def test_search_and_name_order_equal_the_python_rules(repo: HeroRepository, tutorial: str) -> None:
+    rows = heroes(tutorial)
+    for query in QUERIES:
+        assert shown(repo, query) == expected(rows, query), query
+
+
+def refused(*_: object) -> Any:
+    raise AssertionError("the keys held were current: nothing to read")
+
+
+def test_later_searches_and_sorts_read_and_key_no_name_again(
+    repo: HeroRepository,
+    tutorial: str,
+    keyed: list[str],
+    reads: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert shown(repo, HeroQuery(search="zoe")) == expected(heroes(tutorial), QUERIES[0])
+    every = len(NAMES) + 3  # the tutorial's three too
+    assert (sum(reads), len(keyed)) == (every, every)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(name_keys, "_read", refused)  # the fingerprint alone is asked for
+        for query in QUERIES:
+            shown(repo, query)
+
+    assert len(keyed) == every
+
+
+def test_a_rename_elsewhere_reads_and_keys_only_its_own_heroes_again(
+    repo: HeroRepository, tutorial: str, keyed: list[str], reads: list[int]
+) -> None:
+    shown(repo, HeroQuery(sort=SortKey.NAME))
+    keyed.clear()
+    reads.clear()
+
+    run(tutorial, "UPDATE hero SET name = 'Zephyr' WHERE name = 'Zed'")
+    repo.refresh()  # a new query: the live view has not polled yet
+
+    query = HeroQuery(sort=SortKey.NAME)
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert keyed == ["Zephyr"]
+    assert len(reads) == 1  # the heroes of one segment (all of them, or five)
+
+
+@pytest.mark.parametrize("placed", [True, False], ids=["name order kept", "sorted anew"])
+def test_another_clients_changes_show_in_the_next_search_and_only_they_are_keyed(
+    repo: HeroRepository,
+    tutorial: str,
+    keyed: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    placed: bool,
+) -> None:
+    if not placed:
+        monkeypatch.setattr(name_keys, "PLACED_ONE_BY_ONE", 0)
+    shown(repo, HeroQuery(search="zoe", sort=SortKey.NAME))
+    shown(repo, HeroQuery(sort=SortKey.NAME))  # the name order, kept from now on
+    keyed.clear()
+
+    changed = another_client_changes(tutorial)
+    repo.refresh()  # a new query: the live view has not polled yet
+
+    rows = heroes(tutorial)
+    for query in QUERIES:
+        assert shown(repo, query) == expected(rows, query), query
+    assert sorted(keyed) == sorted(changed)
+
+
+def test_only_an_age_changed_keys_nothing_and_still_shows(
+    repo: HeroRepository, tutorial: str, keyed: list[str]
+) -> None:
+    shown(repo, HeroQuery(sort=SortKey.NAME))
+    keyed.clear()
+    run(tutorial, "UPDATE hero SET age = NULL WHERE name = 'ZOË'")  # it had an age
+    repo.refresh()
+
+    query = HeroQuery(sort=SortKey.NAME, no_age=True)
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert keyed == []
+
+
+def test_an_empty_table_finds_nothing_until_heroes_come(postgres_database: str) -> None:
+    run(postgres_database, TUTORIAL_TABLE)
+    run(postgres_database, "DELETE FROM hero")
+    store = open_server(address_of(postgres_database))
+    try:
+        repo = HeroRepository(store)
+        assert shown(repo, HeroQuery(search="zoe", sort=SortKey.NAME)) == []
+        insert(postgres_database, ["Zoë", "Adam"])
+        repo.refresh()
+        assert shown(repo, HeroQuery(search="zoe")) == expected(
+            heroes(postgres_database), HeroQuery(search="zoe")
+        )
+    finally:
+        store.close()
+
+
+def test_an_export_in_name_order_stays_one_state_while_another_client_writes(
+    repo: HeroRepository, tutorial: str
+) -> None:
+    shown(repo, HeroQuery(search="zoe"))  # the keys in memory, then a change not heard of
+    insert(tutorial, ["Zoë Zwei"])
+    before = heroes(tutorial)
+    with repo.store.snapshot(HeroQuery(sort=SortKey.NAME)) as pager:
+        total = pager.count()
+        insert(tutorial, ["Aaron Again"])
+        rows = pager.rows(0, 1000)
+    assert total == len(before)
+    assert [hero.id for hero in rows] == expected(before, HeroQuery(sort=SortKey.NAME))
+
+
+@pytest.fixture
+def teammate(tutorial: str, postgres_server: PostgresServer) -> Iterator[HeroRepository]:
+    """A role told of every change (the notify trigger) that may not read the name table."""
+    open_server(address_of(tutorial), allow_changes=True).close()  # the owner added them
+    dbname = address_of(tutorial).dbname
+    postgres_server.create_role("late")
+    run(tutorial, "GRANT USAGE ON SCHEMA public TO late")
+    run(tutorial, "GRANT SELECT, INSERT, UPDATE, DELETE ON hero TO late")
+    run(tutorial, "GRANT USAGE ON SEQUENCE hero_id_seq TO late")
+    store = open_server(address_of(postgres_server.url(dbname, "late")))
+    try:
+        assert not store.names_ready()
+        assert store.changes.listening
+        yield HeroRepository(store)
+    finally:
+        store.close()
+        postgres_server.drop_role("late")
+
+
+def test_told_of_every_change_it_follows_others_and_its_own_writes(
+    teammate: HeroRepository, tutorial: str, keyed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown(teammate, HeroQuery(sort=SortKey.NAME))
+    with monkeypatch.context() as patched:
+        patched.setattr(name_keys, "_read", refused)
+        patched.setattr(name_keys, "_fingerprint", refused)  # told: not even a fingerprint
+        shown(teammate, HeroQuery(search="zoe"))
+    keyed.clear()
+
+    changed = another_client_changes(tutorial)
+    assert teammate.poll_changes()
+    rows = heroes(tutorial)
+    for query in QUERIES:
+        assert shown(teammate, query) == expected(rows, query), query
+    assert sorted(keyed) == sorted(changed)
+
+    keyed.clear()
+    add(teammate, "Zoë Drei")
+    query = HeroQuery(search="zoe", sort=SortKey.NAME, descending=True)
+    assert shown(teammate, query) == expected(heroes(tutorial), query)
+    assert keyed == ["Zoë Drei"]
+
+
+def test_an_export_told_of_changes_still_reads_what_was_committed_just_before(
+    teammate: HeroRepository, tutorial: str
+) -> None:
+    shown(teammate, HeroQuery(search="zoe"))
+    insert(tutorial, ["Zoë Vier"])  # the notification is on its way; nobody has asked yet
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)
+    with teammate.store.snapshot(query) as pager:
+        exported = [hero.id for hero in pager.rows(0, 1000)]
+    assert exported == expected(heroes(tutorial), query)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    added=st.lists(names_strategy, max_size=4),
+    renamed=st.lists(names_strategy, max_size=4),
+    deleted=st.integers(min_value=0, max_value=3),
+    needle=st.one_of(names_strategy, st.sampled_from(["a", "zo", "ss", "Δη", "ø"])),
+)
+def test_any_changes_followed_equal_the_python_rules(
+    repo: HeroRepository,
+    tutorial: str,
+    added: list[str],
+    renamed: list[str],
+    deleted: int,
+    needle: str,
+) -> None:
+    shown(repo, HeroQuery(sort=SortKey.NAME))
+    insert(tutorial, added)
+    for name in renamed:
+        run(tutorial, "UPDATE hero SET name = %s WHERE id = (SELECT max(id) FROM hero)", (name,))
+    run(
+        tutorial,
+        "DELETE FROM hero WHERE id IN (SELECT id FROM hero ORDER BY id LIMIT %s)",
+        (deleted,),
+    )
+    repo.refresh()
+
+    rows = heroes(tutorial)
+    for query in (
+        HeroQuery(search=needle, sort=SortKey.NAME),
+        HeroQuery(sort=SortKey.NAME, descending=True),
+    ):
+        assert shown(repo, query) == expected(rows, query)
