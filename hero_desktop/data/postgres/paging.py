@@ -38,8 +38,6 @@ NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
 ROW = "h.id, h.name, h.age, h.secret_name"
 
 
-SHORTEST_TRIGRAM_SEARCH = 3
-"""Folded characters a search needs before the trigram index can find its matches."""
 SAMPLE_PERCENT = 1
 """The share of the name table's pages an estimate reads (the same pages each time)."""
 
@@ -77,9 +75,10 @@ class Ordering:
     descending: bool
     counted_from: str = ""
     """A cheaper source for counting, when it holds exactly the same rows (no join)."""
-    short_search: bool = False
-    """A search of one or two folded characters on the name table alone: no trigram
-    index helps, so an exact count reads every name (``KeysetPager.quick_count``)."""
+    estimable: bool = False
+    """A search on the name table alone (no age filter), whose exact count reads every
+    match (every name, for one or two letters): its first page may say about how many
+    (``KeysetPager.quick_count``)."""
 
     def order_by(self, reverse: bool = False) -> str:
         down = self.descending != reverse
@@ -112,8 +111,8 @@ def ordering(query: HeroQuery) -> Ordering:
     # filter, counting (and ranking by name) needs no join with hero.
     names_only = uses_names and not query.age_bounds.active
     counted = f"{NAME_TABLE} n" if names_only else ""
-    short = names_only and 0 < len(folded) < SHORTEST_TRIGRAM_SEARCH
-    return Ordering(source, where, tuple(params), keys, query.descending, counted, short)
+    estimable = names_only and bool(folded)
+    return Ordering(source, where, tuple(params), keys, query.descending, counted, estimable)
 
 
 Connection = Callable[[], psycopg.Connection]
@@ -153,14 +152,16 @@ class KeysetPager:
     def quick_count(self) -> tuple[int, bool]:
         """The count, exact up to ``COUNTED_EXACTLY`` matches; beyond, an estimate.
 
-        Only a short search estimates: its exact count reads every name (as
-        long as the user's first page and more), while counting up to the
-        limit stops early when matches are common, and a sample of the
-        table's pages says about how many there are in all, never fewer
-        than were counted. ``count`` stays exact (the last page needs it).
+        Only a search estimates: its exact count reads every match, and for
+        one or two letters every name (on ten million heroes 0.4-0.8 s for
+        150,000 to 530,000 matches), while counting up to the limit stops
+        early when matches are common (13-95 ms), and a sample of the
+        table's pages (about 20 ms) says about how many there are in all,
+        never fewer than were counted. ``count`` stays exact (the last page
+        needs it).
         """
         order = self._order
-        if self._count is not None or not order.short_search:
+        if self._count is not None or not order.estimable:
             return self.count(), True
         connection = self._connection()
         row = connection.execute(
