@@ -1,10 +1,11 @@
-"""A search of one or two letters on PostgreSQL: its first page counts only so far.
+"""A search on PostgreSQL: its first page counts only so far.
 
-No trigram index helps a needle that short, so an exact count reads every
-name. The first page counts its matches up to a limit and, past it, says
-about how many there are from a sample of the name table, marked as an
-estimate; any other page, and ``count``, are exact. The limit and the sample
-are made small here so that a few hundred heroes show it.
+An exact count reads every match (every name, for a needle of one or two
+letters, which no trigram index helps). The first page counts its matches up
+to a limit and, past it, says about how many there are from a sample of the
+name table, marked as an estimate; any other page, and ``count``, are exact.
+The limit and the sample are made small here so that a few hundred heroes
+show it.
 """
 
 from __future__ import annotations
@@ -70,11 +71,19 @@ def test_a_short_search_with_few_matches_is_counted_exactly(repo: HeroRepository
     assert first_page(repo, HeroQuery(search="19"))[:2] == (13, False)
 
 
-def test_a_search_of_three_letters_or_an_age_filter_is_always_counted_exactly(
-    repo: HeroRepository,
-) -> None:
-    assert first_page(repo, HeroQuery(search="kar"))[:2] == (KARAS, False)
+def test_a_longer_search_with_many_matches_says_about_too(repo: HeroRepository) -> None:
+    # On ten million heroes counting "storm"'s 527,000 matches took 0.77 s, the estimate 46 ms.
+    assert first_page(repo, HeroQuery(search="kår")) == (
+        KARAS,
+        True,
+        [f"Kåra {number}" for number in range(10)],
+    )
+    assert first_page(repo, HeroQuery(search="bob 1"))[:2] == (11, False)  # Bob 1, 10-19
+
+
+def test_a_search_with_an_age_filter_is_always_counted_exactly(repo: HeroRepository) -> None:
     assert first_page(repo, HeroQuery(search="ka", age_to=49))[:2] == (50, False)
+    assert first_page(repo, HeroQuery(search="kår", age_to=49))[:2] == (50, False)
 
 
 def test_nothing_found_is_said_at_once_and_exactly(repo: HeroRepository) -> None:

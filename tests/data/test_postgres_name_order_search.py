@@ -1,0 +1,94 @@
+"""A search in name order on PostgreSQL whose matches lie far along the order.
+
+The server walks the name order's index and keeps the rows that match: at
+once when matches come early, but when they cluster far along the order
+(every "Zorro" after thousands of "Aaron"s; "captain" on ten million heroes
+took 2.5 s) the walk stops at its budget and the smallest keys of all the
+matches are taken instead, from the trigram index. The pages are the same
+either way, and the next pages go on from the last key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hero_desktop.data import names
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.postgres import paging
+from hero_desktop.data.postgres.store import PostgresStore
+from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.store import NewHero
+from hero_desktop.data.views import PageRequest, read_page
+
+FIRST, LATE = 15_000, 150  # under 20,000 in all: keyed within the insert
+
+
+@pytest.fixture
+def repo(store: PostgresStore) -> HeroRepository:
+    heroes: list[NewHero] = [(f"Aaron {n}", n % 90, "s") for n in range(FIRST)]
+    heroes += [(f"Zorro {n}", n, "s") for n in range(LATE)]
+    heroes += [(f"Zorró {n}", n, "s") for n in range(LATE)]
+    store.bulk_insert([heroes], expected_rows=len(heroes))
+    return HeroRepository(store)
+
+
+@pytest.fixture
+def settings_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the pager set for its reads: the walk's timeout, the smallest keys' memory."""
+    seen: list[str] = []
+    settings = paging.KeysetPager._settings
+
+    def recorded(pager: paging.KeysetPager, **values: str) -> Any:
+        seen.extend(values)
+        return settings(pager, **values)
+
+    monkeypatch.setattr(paging.KeysetPager, "_settings", recorded)
+    return seen
+
+
+def expected(descending: bool) -> list[str]:
+    found = [f"Zorro {n}" for n in range(LATE)] + [f"Zorró {n}" for n in range(LATE)]
+    ordered = sorted(found, key=names.sort_key)  # ids follow the names' order here
+    return ordered[::-1] if descending else ordered
+
+
+@pytest.fixture
+def fallbacks(settings_made: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The walk's budget made 1 ms: the walk past 15,000 Aarons takes longer."""
+    monkeypatch.setattr(paging, "WALK_BUDGET_MS", 1)
+    return settings_made
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_late_matches_page_alike_by_the_smallest_keys(
+    repo: HeroRepository, fallbacks: list[str], descending: bool
+) -> None:
+    query = HeroQuery(search="zorro", sort=SortKey.NAME, descending=descending)
+    pages = [read_page(repo, PageRequest(query, page, 100)) for page in range(3)]
+
+    assert "work_mem" in fallbacks  # the walk gave up; the smallest keys were taken
+    assert [hero.name for view in pages for hero in view.rows] == expected(descending)
+
+
+def test_the_server_has_its_settings_back_after_the_first_page(
+    repo: HeroRepository, fallbacks: list[str]
+) -> None:
+    assert isinstance(repo.store, PostgresStore)
+    before = repo.store.connection.execute("SHOW work_mem").fetchone()
+    read_page(repo, PageRequest(HeroQuery(search="zorro", sort=SortKey.NAME), 0, 100))
+    assert "work_mem" in fallbacks
+    assert repo.store.connection.execute("SHOW work_mem").fetchone() == before
+    timeout = repo.store.connection.execute("SHOW statement_timeout").fetchone()
+    assert timeout == ("0",)
+
+
+def test_early_matches_are_found_by_the_walk(
+    repo: HeroRepository, settings_made: list[str]
+) -> None:
+    view = read_page(repo, PageRequest(HeroQuery(search="aaron 1", sort=SortKey.NAME), 0, 5))
+
+    assert settings_made == ["statement_timeout"]  # the walk found them within its budget
+    shown = [hero.name for hero in view.rows]
+    assert shown == ["Aaron 1", "Aaron 10", "Aaron 100", "Aaron 1000", "Aaron 10000"]
