@@ -203,9 +203,11 @@ def any_repo(
     if request.param != "index":
         monkeypatch.setattr(search_pager, "FEW", 2)  # many matches: pages walk the order
     if request.param in ("index, members", "index, smallest keys"):
-        # The walk gives up: by name, pages walk the name index keeping the trigram
-        # index's ids, and if that gives up too, read the matches' smallest keys.
+        # The walk gives up on more matches than are sorted at once: by name, pages walk
+        # the name index keeping the trigram index's ids, and if that gives up too, read
+        # the matches' smallest keys.
         monkeypatch.setattr(search_pager, "WALK_BUDGET_S", -1.0)
+        monkeypatch.setattr(search_pager, "SORTED_AT_ONCE", 2)
         monkeypatch.setattr(search_pager.SearchPager, "_walk", over_budget)
     if request.param == "index, smallest keys":
         monkeypatch.setattr(search_pager, "MEMBERS_BUDGET_S", -1.0)
