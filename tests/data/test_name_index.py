@@ -175,8 +175,12 @@ def reference(rows: list[tuple[int, str]], needle: str, descending: bool) -> lis
     return ids[::-1] if descending else ids
 
 
-def over_budget(*_: object) -> list[HeroRow]:
-    raise sqlite3.OperationalError("interrupted")  # as the progress handler's deadline ends it
+def over_budget(pager: search_pager.SearchPager, *_: object) -> list[HeroRow]:
+    """A read that runs past its budget (already spent here): the progress handler ends it."""
+    pager._connection.execute(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+    ).fetchone()
+    raise AssertionError("the budget did not end the read")
 
 
 def replace_roster(repo: HeroRepository, some: list[str]) -> list[tuple[int, str]]:
@@ -287,3 +291,28 @@ def test_a_search_while_another_program_holds_the_write_lock_scans_instead_of_wa
     assert waited < BUSY_TIMEOUT_MS / 1000 / 2  # it did not wait for the lock
     assert searched(repo, "ZOË") == ["Zoë"]
     name_rows_agree(repo.store)  # caught up once the lock was free
+
+
+def test_a_scan_keeps_names_that_are_not_text_out_of_any_search(tmp_path: Path) -> None:
+    """Another program may store bytes as a name (a BLOB keeps them, where a number
+    becomes text); without the name index no search finds it, even one of marks
+    alone, which folds to nothing and so finds every text."""
+    database = open_database(tmp_path / "p.db", search_index=False)
+    try:
+        connection = sqlite3.connect(database.path)
+        connection.executemany(
+            "INSERT INTO hero (name, secret_name) VALUES (?, 's')",
+            [("Zoë",), (b"42",), ("Bob",)],
+        )
+        connection.commit()
+        connection.close()
+        repo = HeroRepository(database)
+        repo.poll_changes()
+        for sort in (SortKey.ID, SortKey.NAME):
+            marks = HeroQuery(search="\u0301", sort=sort)
+            assert [hero.id for hero in repo.page(marks)] == (
+                [1, 3] if sort is SortKey.ID else [3, 1]
+            )
+            assert repo.count(HeroQuery(search="42", sort=sort)) == 0
+    finally:
+        database.close()

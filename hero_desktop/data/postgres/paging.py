@@ -256,6 +256,7 @@ class KeysetPager:
         started = time.perf_counter()
         try:
             with self._settings(statement_timeout=str(WALK_BUDGET_MS)):
+                started = time.perf_counter()  # the timeout counts the walk alone
                 return self._fetch(self._select(tail="LIMIT %s"), (limit,), False)
         except psycopg.errors.QueryCanceled:
             if (time.perf_counter() - started) * 1000 < WALK_BUDGET_MS:

@@ -95,7 +95,8 @@ def scan(connection: sqlite3.Connection, query: HeroQuery) -> list[int]:
     tiebreak), and a descending order is the ascending one reversed.
     """
     clauses, params = filters(query)
-    folded = names.fold(query.search.strip())
+    needle = query.search.strip()
+    folded = names.fold(needle)  # may be empty (marks alone): then every text name matches
     by = query.sort
     ids: list[int] = []
     keys: list[Any] = []
@@ -105,13 +106,13 @@ def scan(connection: sqlite3.Connection, query: HeroQuery) -> list[int]:
         params,
     )
     keyer = NameKeyer(0)  # in this process: a search starts no worker processes
-    needs_keys = bool(folded) or by is SortKey.NAME
+    needs_keys = bool(needle) or by is SortKey.NAME
     while rows := cursor.fetchmany(SCAN_CHUNK):
         texts = [name for _, name, _ in rows if isinstance(name, str)] if needs_keys else []
         keyed = iter(keyer.keys(texts))
         for hero_id, name, age in rows:
             fold, sort_key = next(keyed) if needs_keys and isinstance(name, str) else ("", b"")
-            if folded and (not isinstance(name, str) or folded not in fold):
+            if needle and (not isinstance(name, str) or folded not in fold):
                 continue
             ids.append(hero_id)
             if by is SortKey.NAME:
