@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class SortKey(StrEnum):
@@ -14,7 +15,7 @@ class SortKey(StrEnum):
 
 @dataclass(frozen=True)
 class AgeBounds:
-    """The heroes an age filter keeps, as plain data: each store writes its own SQL for it.
+    """The heroes an age filter keeps, as plain data, and as SQL conditions (``conditions``).
 
     ``no_age``: only heroes without an age. Otherwise heroes with an age from
     ``minimum`` to ``maximum`` (both included; None leaves that side open).
@@ -29,6 +30,15 @@ class AgeBounds:
     def active(self) -> bool:
         """True when some heroes are left out."""
         return self.no_age or self.minimum is not None or self.maximum is not None
+
+    def conditions(self, mark: str) -> tuple[list[str], list[Any]]:
+        """The filter as SQL conditions on ``h.age`` and their parameters, with ``mark``
+        the driver's placeholder ("?" for sqlite3, "%s" for psycopg)."""
+        if self.no_age:
+            return ["h.age IS NULL"], []
+        bounds = [(">=", self.minimum), ("<=", self.maximum)]
+        kept = [(sign, value) for sign, value in bounds if value is not None]
+        return [f"h.age {sign} {mark}" for sign, _ in kept], [value for _, value in kept]
 
 
 @dataclass(frozen=True)

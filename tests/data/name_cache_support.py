@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,10 @@ from .name_index_support import ROSTER, tutorial_file
 
 NEEDLES = ["zoe", "ZOË", "muller", "ANGS", "strasse", "lukasz", "Δημ", "δη", "ü", "o", "a", "zz"]
 WORDS = [*ROSTER, "Иван Петров", "Ольга", "Nguyễn Văn", "Renée", "Björk", "Çağla", "straße"]
+
+
+ADD_TRIGRAMS = name_cache.add_trigrams
+"""The keeper's own step that adds the trigram index (``trigrams`` may leave it out)."""
 
 
 @pytest.fixture(autouse=True, params=["trigrams", "scanned folds"])
@@ -54,19 +58,24 @@ def opened(path: Path, *, read_only: bool = False) -> SqliteStore:
     return store
 
 
-def cached(store: SqliteStore) -> SqliteStore:
-    """Wait until the store reads names from its cache (with the trigram index, if it is
-    to have one)."""
-    # A search early in the first build scans (name_cache_keeper.worth_waiting): wait.
-    deadline = time.monotonic() + 10
-    while store.name_schema() != name_cache.SCHEMA:
-        assert time.monotonic() < deadline, "the store never read its cache"
+def eventually(holds: Callable[[], object], what: str, seconds: float = 10) -> None:
+    """Wait (polling every 10 ms) until the keeper's thread has made ``holds()`` true."""
+    deadline = time.monotonic() + seconds
+    while not holds():
+        assert time.monotonic() < deadline, what
         time.sleep(0.01)
-    if name_cache.add_trigrams.__name__ == "add_trigrams":
-        deadline = time.monotonic() + 10
-        while not has_trigrams(store.connection, name_cache.SCHEMA):
-            assert time.monotonic() < deadline, "no trigram index in the cache"
-            time.sleep(0.01)
+
+
+def cached(store: SqliteStore) -> SqliteStore:
+    """Wait until the store reads names from its cache (with the trigram index, unless
+    the test left it out: ``trigrams``)."""
+    # A search early in the first build scans (name_cache_keeper.worth_waiting): wait.
+    eventually(lambda: store.name_schema() == name_cache.SCHEMA, "the store never read its cache")
+    if name_cache.add_trigrams is ADD_TRIGRAMS:
+        eventually(
+            lambda: has_trigrams(store.connection, name_cache.SCHEMA),
+            "no trigram index in the cache",
+        )
     return store
 
 

@@ -27,6 +27,7 @@ from .name_cache_support import (  # the fixtures too: each test runs with and w
     NEEDLES,
     cached,
     digest,
+    eventually,
     found,
     opened,
     repo_as_found,
@@ -205,12 +206,15 @@ def test_a_cache_that_fails_to_build_leaves_searches_to_the_scan_at_once(
         started = time.monotonic()
         assert store.name_schema() is None
         assert time.monotonic() - started < 5
-        deadline = time.monotonic() + 5  # (the scan may answer before the failure is seen)
-        while (progress := store.name_cache_progress()) is None or (
-            progress.state is not CacheState.FAILED
-        ):
-            assert time.monotonic() < deadline, progress
-            time.sleep(0.01)
+        # (the scan may answer before the failure is seen)
+        eventually(
+            lambda: (
+                (progress := store.name_cache_progress()) is not None
+                and progress.state is CacheState.FAILED
+            ),
+            "the build never failed",
+            seconds=5,
+        )
         assert store.name_schema() is None
         query = HeroQuery(search="zoe", sort=SortKey.NAME)
         assert results(HeroRepository(store), query) == scan(found, query)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -141,21 +143,36 @@ def test_the_status_bar_says_how_far_the_names_are_prepared_then_that_they_are_r
     status.stop()
 
 
-def test_a_search_typed_early_in_the_first_build_is_scanned_at_once_and_says_how_far(
-    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    write_heroes(db_path, WORLD)
-    release = threading.Event()
+@dataclass
+class HeldBuild:
+    """The first build of the name cache, held at its first step until ``release``."""
+
+    started: threading.Event
+    release: threading.Event
+
+
+@pytest.fixture
+def held_build(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldBuild]:
+    held_at = HeldBuild(threading.Event(), threading.Event())
     build = name_cache.build
 
-    def held_build(connection: object, digest: str, progress: Any) -> Path:
+    def holding_build(connection: object, digest: str, progress: Any) -> Path:
         def held(done: int, total: int) -> bool:
-            release.wait(10)
+            held_at.started.set()
+            held_at.release.wait(10)
             return bool(progress(done, total))
 
         return build(connection, digest, held)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(name_cache, "build", held_build)
+    monkeypatch.setattr(name_cache, "build", holding_build)
+    yield held_at
+    held_at.release.set()
+
+
+def test_a_search_typed_early_in_the_first_build_is_scanned_at_once_and_says_how_far(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, held_build: HeldBuild
+) -> None:
+    write_heroes(db_path, WORLD)
     window = open_window()
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage().startswith("Preparing the names"),
@@ -165,29 +182,21 @@ def test_a_search_typed_early_in_the_first_build_is_scanned_at_once_and_says_how
     # Nothing keyed yet, so no pace to wait by: the scan answers, the build goes on.
     qtbot.waitUntil(lambda: shown_names(window) == ["Über Hero", "über alles", "Иван Über"])
     assert window.statusBar().currentMessage().startswith("Preparing the names")
-    release.set()
+    held_build.release.set()
 
 
 def test_a_search_typed_near_the_end_of_the_first_build_waits_for_it_and_says_how_far(
-    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    held_build: HeldBuild,
 ) -> None:
     write_heroes(db_path, WORLD)
     # The rest of the build shorter than a scan: worth waiting for.
     monkeypatch.setattr(name_cache_keeper, "worth_waiting", lambda *_: True)
-    started, release = threading.Event(), threading.Event()
-    build = name_cache.build
-
-    def slow_build(connection: object, digest: str, progress: Any) -> Path:
-        def held(done: int, total: int) -> bool:
-            started.set()
-            release.wait(10)
-            return bool(progress(done, total))
-
-        return build(connection, digest, held)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(name_cache, "build", slow_build)
     window = open_window()
-    qtbot.waitUntil(started.is_set, timeout=10_000)
+    qtbot.waitUntil(held_build.started.is_set, timeout=10_000)
     _search(qtbot, window, "Üb")
     # The data worker waits for the cache; the status bar still says how far it is.
     qtbot.waitUntil(
@@ -195,31 +204,23 @@ def test_a_search_typed_near_the_end_of_the_first_build_waits_for_it_and_says_ho
         timeout=5000,
     )
     assert shown_names(window) != ["Über Hero", "über alles", "Иван Über"]
-    release.set()
+    held_build.release.set()
     qtbot.waitUntil(lambda: shown_names(window) == ["Über Hero", "über alles", "Иван Über"])
 
 
 def test_closing_the_window_ends_a_read_that_waits_for_the_names(
-    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    held_build: HeldBuild,
 ) -> None:
     write_heroes(db_path, WORLD)
     monkeypatch.setattr(name_cache_keeper, "worth_waiting", lambda *_: True)
-    started, release = threading.Event(), threading.Event()
-    build = name_cache.build
-
-    def held_build(connection: object, digest: str, progress: Any) -> Path:
-        def held(done: int, total: int) -> bool:
-            started.set()
-            release.wait(10)
-            return bool(progress(done, total))
-
-        return build(connection, digest, held)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(name_cache, "build", held_build)
     window = open_window()
-    qtbot.waitUntil(started.is_set, timeout=10_000)
+    qtbot.waitUntil(held_build.started.is_set, timeout=10_000)
     # Not a view (an export's or a copy's read): superseding would not stop it.
     window.client.ask(lambda repository: repository.count(HeroQuery(search="über")))
     window.close()
     qtbot.waitUntil(window.client.thread_finished, timeout=3000)
-    release.set()
+    held_build.release.set()

@@ -377,7 +377,7 @@ def _matching(folds: bytes, needle: bytes) -> list[int]:
 
 
 def _age_test(bounds: AgeBounds) -> Callable[[int], bool] | None:
-    """Which ages the filter keeps (as ``age_filters`` asks the server), or None: all."""
+    """Which ages the filter keeps (as ``AgeBounds.conditions`` asks the server), or None: all."""
     if bounds.no_age:
         return lambda age: age == NO_AGE
     low, high = bounds.minimum, bounds.maximum

@@ -55,22 +55,6 @@ def like_pattern(folded: str) -> str:
     return f"%{escaped}%"
 
 
-def age_filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
-    """The query's age filter as PostgreSQL conditions on ``h`` and their parameters."""
-    ages = query.age_bounds
-    if ages.no_age:
-        return ["h.age IS NULL"], []
-    clauses: list[str] = []
-    params: list[Any] = []
-    if ages.minimum is not None:
-        clauses.append("h.age >= %s")
-        params.append(ages.minimum)
-    if ages.maximum is not None:
-        clauses.append("h.age <= %s")
-        params.append(ages.maximum)
-    return clauses, params
-
-
 @dataclass(frozen=True)
 class Ordering:
     """Rows of ``source`` matching ``where``, ordered by ``keys`` (the last one is unique)."""
@@ -100,7 +84,7 @@ class Ordering:
 
 def ordering(query: HeroQuery) -> Ordering:
     """The indexed ordering of a query, when Hero Desktop's name structures are ready."""
-    clauses, params = age_filters(query)
+    clauses, params = query.age_bounds.conditions("%s")
     folded = names.fold(query.search.strip()) if query.search.strip() else ""
     uses_names = bool(folded) or query.sort is SortKey.NAME
     if folded:

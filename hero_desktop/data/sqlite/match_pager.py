@@ -46,22 +46,6 @@ def names_and_heroes(schema: str) -> str:
     return f"{names_in(schema)} JOIN hero h ON h.id = n.id"
 
 
-def filters(query: HeroQuery) -> tuple[list[str], list[Any]]:
-    """The query's age filter as SQLite conditions on ``h`` and their parameters."""
-    ages = query.age_bounds
-    if ages.no_age:
-        return ["h.age IS NULL"], []
-    clauses: list[str] = []
-    params: list[Any] = []
-    if ages.minimum is not None:
-        clauses.append("h.age >= ?")
-        params.append(ages.minimum)
-    if ages.maximum is not None:
-        clauses.append("h.age <= ?")
-        params.append(ages.maximum)
-    return clauses, params
-
-
 def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> HeroRow:
     return HeroRow(*values)
 
@@ -94,7 +78,7 @@ def scan(connection: sqlite3.Connection, query: HeroQuery) -> list[int]:
     order and the sort is stable, so equal keys stay in id order (the
     tiebreak), and a descending order is the ascending one reversed.
     """
-    clauses, params = filters(query)
+    clauses, params = query.age_bounds.conditions("?")
     needle = query.search.strip()
     folded = names.fold(needle)  # may be empty (marks alone): then every text name matches
     by = query.sort
@@ -157,7 +141,7 @@ class MatchPager:
             self._count = len(ordered)
             return
         needle = query.search.strip()
-        clauses, params = filters(query)
+        clauses, params = query.age_bounds.conditions("?")
         if needle:
             folded = names.fold(needle)
             if len(folded) >= 3 and has_trigrams(connection, schema):

@@ -39,7 +39,6 @@ from hero_desktop.data.sqlite.match_pager import (
 from hero_desktop.data.sqlite.match_pager import (
     HERO_COLUMNS,
     MatchPager,
-    filters,
     names_and_heroes,
     names_in,
 )
@@ -350,7 +349,7 @@ class CheckpointPager:
     ) -> None:
         self._connection = connection
         self._query = query
-        clauses, params = filters(query)
+        clauses, params = query.age_bounds.conditions("?")
         self._segment_specs = _segments(query, clauses, params, names_schema)
         self._segments = [_SegmentPager(connection, spec) for spec in self._segment_specs]
 
