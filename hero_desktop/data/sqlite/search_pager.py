@@ -137,17 +137,17 @@ class SearchPager:
 
     # -- which heroes match ------------------------------------------------------
 
-    def _id_span(self) -> int:
-        """How many ids from the smallest to the largest (two seeks: one ``min(id), max(id)``
-        would read the whole table)."""
+    def _id_span(self) -> tuple[int, int]:
+        """The smallest id and how many ids from it to the largest (two seeks: one
+        ``min(id), max(id)`` would read the whole table)."""
         first, last = self._connection.execute(
             f"SELECT (SELECT min(id) FROM {self._name_table}), "
             f"(SELECT max(id) FROM {self._name_table})"
         ).fetchone()
-        return 0 if first is None else int(last) - int(first) + 1
+        return (0, 0) if first is None else (int(first), int(last) - int(first) + 1)
 
     def _scan_walk_budget(self) -> float:
-        return max(WALK_BUDGET_S, self._id_span() * SCAN_WALK_S_PER_ID)
+        return max(WALK_BUDGET_S, self._id_span()[1] * SCAN_WALK_S_PER_ID)
 
     def _find(self) -> int | None:
         """The count, when finding the matches gave it; None: counted when asked."""
@@ -245,12 +245,9 @@ class SearchPager:
         if counted < COUNTED_EXACTLY:
             self._count = counted
             return counted, True
-        span = self._id_span()
+        first, span = self._id_span()
         if span <= SAMPLES * SAMPLE_IDS:
             return self.count(), True
-        first = int(
-            self._connection.execute(f"SELECT min(id) FROM {self._name_table}").fetchone()[0]
-        )
         matched = 0
         for block in range(SAMPLES):
             start = first + block * span // SAMPLES
