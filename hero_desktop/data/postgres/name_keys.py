@@ -39,6 +39,7 @@ the connection it is given.
 from __future__ import annotations
 
 import bisect
+import heapq
 import operator
 import sys
 from array import array
@@ -46,7 +47,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import accumulate, pairwise
+from itertools import accumulate, count, pairwise
 from typing import NamedTuple
 
 import psycopg
@@ -66,6 +67,9 @@ PLACED_ONE_BY_ONE = 1_000
 """Up to this many heroes keyed anew are placed in a kept name order; more: sorted anew."""
 LAST_ID = 2**63 - 1
 """Above any id (the largest bigint)."""
+SORTED_RUN = 10_000
+"""The name order is merged from runs of this many heroes, each sorted at once
+(about 10 ms): one sort of a million bytes keys holds the GIL for 0.6-0.8 s."""
 _AGE = f"coalesce(age::bigint, {NO_AGE})"
 _NAME = "coalesce(name::text, '')"
 # A fingerprint of heroes: how many, and the sum of a hash of each one's id, name and age.
@@ -86,6 +90,12 @@ READ = (
 
 
 Fingerprint = tuple[int, Decimal]
+Progress = Callable[[int, int], bool]
+"""Told (heroes keyed, heroes in all) after each chunk; False stops the build."""
+
+
+class BuildStoppedError(Exception):
+    """A build's ``Progress`` said stop (its keeper closes)."""
 
 
 class _Chunk(NamedTuple):
@@ -138,6 +148,15 @@ class _Table:
         return self.segments[index].key(position - self.firsts[index])
 
 
+@dataclass(frozen=True)
+class Built:
+    """Every hero's keys and their name order, as a keeper hands them over (values only)."""
+
+    table: _Table
+    by_name: array[int]
+    """Positions in (sort key, id) order."""
+
+
 class NameKeys:
     """The keys of every hero of the ``hero`` table, and the name order, kept current."""
 
@@ -149,6 +168,22 @@ class NameKeys:
         """Since ``_by_name`` was made: where each of its positions is now (-1: gone),
         and the positions keyed anew, to place in it when it is next asked for."""
         self._stale = True
+        self._unverified = False
+        """Adopted from a keeper: compared with the table before the first use."""
+
+    def held(self) -> bool:
+        """Whether keys are held (current or not)."""
+        return self._table is not None
+
+    def adopt(self, built: Built) -> None:
+        """Take keys built by another thread's connection (``build``) as the ones held.
+
+        They were read in that connection's snapshot, before changes this
+        store may have made or learnt of since: the first use compares the
+        table's fingerprint with theirs and follows any difference.
+        """
+        self._table, self._by_name, self._moved = built.table, built.by_name, None
+        self._stale, self._unverified = False, True
 
     def changed(self) -> None:
         """The heroes changed, or may have: the next use reads the table again."""
@@ -188,7 +223,8 @@ class NameKeys:
             chosen = sorted(chosen, key=table.key)  # positions ascend with ids: ties by id
         elif query.sort is SortKey.AGE:
             chosen = sorted(chosen, key=table.ages.__getitem__)
-        ids = array("q", map(table.ids.__getitem__, chosen))
+        # (A comprehension, not ``map``: a million ids in one C call hold the GIL for 0.1 s.)
+        ids = array("q", [table.ids[position] for position in chosen])
         if query.descending:
             ids.reverse()
         return ids
@@ -205,17 +241,18 @@ class NameKeys:
                 order.insert(bisect.bisect(order, place(position), key=place), position)
             self._by_name, self._moved = order, None
         if self._by_name is None:
-            # Positions ascend with ids, and the sort keeps that order among equal keys.
-            keys = [key for segment in table.segments for key in segment.all_keys()]
-            self._by_name = array("q", sorted(range(len(keys)), key=keys.__getitem__))
+            self._by_name = name_order_of(table)
         return self._by_name
 
     def _current(self, connection: psycopg.Connection, told_of_changes: bool) -> _Table:
         table = self._table
         if table is None or self._stale:
             return self._follow(_read(connection, table))
-        if not told_of_changes and _fingerprint(connection) != table.fingerprint:
-            return self._follow(_read(connection, table))  # another client's commit
+        if (not told_of_changes or self._unverified) and _fingerprint(
+            connection
+        ) != table.fingerprint:
+            return self._follow(_read(connection, table))  # a commit since the keys were read
+        self._unverified = False
         return table
 
     def _follow(self, chunks: list[_Chunk | None]) -> _Table:
@@ -267,8 +304,60 @@ class NameKeys:
             self._moved = (now_at, fresh)
         else:
             self._by_name = self._moved = None  # sorted anew when next asked for
-        self._table, self._stale = table, False
+        self._table, self._stale, self._unverified = table, False, False
         return table
+
+
+def build(connection: psycopg.Connection, progress: Progress) -> Built:
+    """Every hero's keys and their name order, read and keyed chunk by chunk in one snapshot.
+
+    What a keeper runs on a connection of its own: ``progress`` is told
+    after each chunk, and its False ends the build (``BuildStoppedError``).
+    """
+    ids, ages = array("q"), array("q")
+    segments: list[_Segment] = []
+    with _one_snapshot(connection):
+        row = connection.execute("SELECT count(*) FROM hero").fetchone()
+        total = int(row[0]) if row else 0
+        if not progress(0, total):
+            raise BuildStoppedError()
+        with NameKeyer(total) as keyer:
+            after = -(2**63)
+            while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
+                segments.append(_segment(None, array("q"), chunk, keyer)[0])
+                ids += chunk.ids
+                ages += chunk.ages
+                after = chunk.ids[-1]
+                if not progress(len(ids), max(total, len(ids))):
+                    raise BuildStoppedError()
+    firsts = array("q", accumulate((len(s.key_starts) - 1 for s in segments), initial=0))
+    table = _Table(ids, ages, segments, firsts)
+    return Built(table, name_order_of(table))
+
+
+def name_order_of(table: _Table) -> array[int]:
+    """The positions in (sort key, id) order.
+
+    Runs of ``SORTED_RUN`` heroes are sorted each at once, then merged by
+    ``heapq.merge``, whose Python loop lets the GUI's thread have the GIL
+    (a single sort would hold it throughout). Positions ascend with ids,
+    so (key, position) orders equal keys by id. What was made on the way is
+    freed a run at a time (freeing a million objects at once holds the GIL
+    for 0.1 s).
+    """
+    keys = [key for segment in table.segments for key in segment.all_keys()]
+    if len(keys) <= SORTED_RUN:
+        return array("q", sorted(range(len(keys)), key=keys.__getitem__))
+    runs = [
+        sorted(zip(keys[start : start + SORTED_RUN], count(start), strict=False))
+        for start in range(0, len(keys), SORTED_RUN)
+    ]
+    order = array("q", (position for _, position in heapq.merge(*runs)))
+    for run in runs:
+        run.clear()
+    while keys:
+        del keys[-SORTED_RUN:]
+    return order
 
 
 def _fingerprint(connection: psycopg.Connection) -> Fingerprint:

@@ -36,6 +36,7 @@ name table in name_keys.py, the name structures' rules in
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -59,6 +60,7 @@ from hero_desktop.data.postgres.cancel import CancelHandle, Canceller
 from hero_desktop.data.postgres.errors import ConnectionLostError, translate_error
 from hero_desktop.data.postgres.listening import ChangeListener
 from hero_desktop.data.postgres.name_keys import NameKeys
+from hero_desktop.data.postgres.name_keys_keeper import NameKeysKeeper
 from hero_desktop.data.postgres.paging import KeysetPager, ScanPager, ordering
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
@@ -112,6 +114,15 @@ class PostgresStore:
     name_keys: NameKeys = field(default_factory=NameKeys, init=False, repr=False)
     """Every hero's name keys in memory: search and name order while the name rows
     cannot be read. Told of every change this store learns of."""
+    _keeper: NameKeysKeeper | None = field(default=None, init=False, repr=False)
+    """Builds the name keys in the background, where the name table will not come
+    without the user's consent (or at all)."""
+    _board: NameCacheBoard = field(default_factory=NameCacheBoard, init=False, repr=False)
+    """Where the keeper posts its progress (the window reads it from any thread)."""
+    _waits: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
+    """Set by ``interrupt``: a read waiting for the keeper stops waiting."""
+    _stopped: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
+    """Set for good by ``stop_waiting`` (the window closes)."""
     _cancel_handle: CancelHandle = field(init=False, repr=False)
     _canceller: Canceller = field(init=False, repr=False)
 
@@ -234,12 +245,23 @@ class PostgresStore:
         reader, an export say, does not: the name keys then check the fingerprint)."""
         needs_names = query.sort is SortKey.NAME or bool(query.search.strip())
         if needs_names and not self.names_ready():
+            self._adopt_built_keys()
             told = synced and self.changes.listening
             ids = self.name_keys.ordered_ids(self.connection, query, told_of_changes=told)
             return ScanPager(self._current, ids)
         if needs_names:
             self.name_keys.forget()  # the name rows serve search and name order now
         return KeysetPager(self._current, ordering(query))
+
+    def _adopt_built_keys(self) -> None:
+        """Before the first use of the name keys: take the keeper's, waiting while it builds."""
+        if self._keeper is None or self.name_keys.held():
+            return
+        if not self._stopped.is_set():
+            self._waits.clear()
+        built = self._keeper.take(self._waits)
+        if built is not None:
+            self.name_keys.adopt(built)
 
     def _current(self) -> psycopg.Connection:
         return self.connection
@@ -406,7 +428,9 @@ class PostgresStore:
             self.connection.execute(f"SET lock_timeout = {int(milliseconds)}")
 
     def stop_waiting(self) -> None:
-        pass  # a server's store waits for nothing of its own
+        """The window closes: no read waits for the keeper's name keys from now on."""
+        self._stopped.set()
+        self._waits.set()
 
     def interrupt(self) -> None:
         """Cancel the statement running on the worker's connection (any thread; never waits).
@@ -415,9 +439,11 @@ class PostgresStore:
         a while on a slow network: the store's one canceller thread sends it,
         and interrupts made while one waits to be sent are sent once.
         """
+        self._waits.set()
         self._canceller.request()
 
     def close(self) -> None:
+        self._stop_keeper()
         self._canceller.stop()
         self._cancel_handle.publish(None)
         self.changes.stop()
@@ -441,9 +467,23 @@ class PostgresStore:
 
     def name_index_stale(self) -> None:
         self.names.seen(NameIndexStatus.REBUILD)
+        self._keep_name_keys()
 
-    def name_cache_board(self) -> NameCacheBoard | None:
-        return None  # a server's name keys are kept in memory (name_keys.py): nothing to post
+    def name_cache_board(self) -> NameCacheBoard:
+        return self._board
+
+    def _keep_name_keys(self) -> None:
+        """Start the keeper where the name rows cannot be read and no build is coming."""
+        as_found = not self.names.reads_names() and not self.names.needs_build(self.read_only)
+        if as_found and self._keeper is None and not self.name_keys.held():
+            self._keeper = NameKeysKeeper(self.address, self._board)
+        elif not as_found:
+            self._stop_keeper()
+
+    def _stop_keeper(self) -> None:
+        keeper, self._keeper = self._keeper, None
+        if keeper is not None:
+            keeper.close()
 
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):
@@ -456,3 +496,4 @@ class PostgresStore:
                     self.names.log_short()
             if self.names.status is not NameIndexStatus.FOREIGN:
                 self._listen()
+        self._keep_name_keys()

@@ -1,0 +1,283 @@
+"""The name keys of a server table without the name table, built in the background.
+
+Once the first page is shown (``recheck_name_index``) a keeper keys every
+hero's name on a connection of its own, posting its progress on the store's
+board; the first search or name order waits for it and adopts what it built,
+then follows any change made meanwhile (name_keys_keeper.py). The reference
+is plain Python over every row, as in test_postgres_name_keys.py.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+
+from hero_desktop.data.errors import StatementInterruptedError
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
+from hero_desktop.data.postgres import name_keys, name_keys_keeper
+from hero_desktop.data.postgres.name_keys import NameKeys
+from hero_desktop.data.postgres.opening import open_server
+from hero_desktop.data.postgres.store import PostgresStore
+from hero_desktop.data.query import HeroQuery, SortKey
+
+from .postgres_support import TUTORIAL_TABLE, address_of, run
+from .test_postgres_name_keys import (
+    NAMES,
+    QUERIES,
+    another_client_changes,
+    expected,
+    heroes,
+    insert,
+    refused,
+    shown,
+)
+
+WAIT_S = 30.0
+
+
+class RecordingBoard(NameCacheBoard):
+    """A board that keeps every progress posted on it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.posted: list[NameCacheProgress] = []
+
+    def post(self, progress: NameCacheProgress) -> None:
+        self.posted.append(progress)
+        super().post(progress)
+
+
+def board_of(store: PostgresStore) -> RecordingBoard:
+    board = store.name_cache_board()
+    assert isinstance(board, RecordingBoard)
+    return board
+
+
+def until(state: NameCacheState, board: NameCacheBoard) -> None:
+    deadline = time.monotonic() + WAIT_S
+    while (progress := board.progress()) is None or progress.state is not state:
+        assert time.monotonic() < deadline, f"still {progress} after {WAIT_S} s"
+        time.sleep(0.01)
+
+
+@pytest.fixture
+def small_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keeper for a table of a few dozen heroes, read five heroes a statement and sorted
+    by name in runs of seven, so that a test sees chunks, progress and a merge."""
+    monkeypatch.setattr(name_keys_keeper, "KEEP_FROM", 10)
+    monkeypatch.setattr(name_keys, "READ_ROWS", 5)
+    monkeypatch.setattr(name_keys, "SORTED_RUN", 7)
+
+
+@pytest.fixture
+def tutorial(postgres_database: str) -> str:
+    """A database the tutorial's app made (no name table, no notify trigger), with NAMES."""
+    run(postgres_database, TUTORIAL_TABLE)
+    insert(postgres_database, NAMES)
+    return postgres_database
+
+
+@pytest.fixture
+def opened(tutorial: str) -> Iterator[PostgresStore]:
+    """The tutorial's table as found, its board recording; the keeper not started yet."""
+    store = open_server(address_of(tutorial))
+    assert not store.names_ready()
+    store._board = RecordingBoard()
+    yield store
+    store.close()
+
+
+class Held:
+    """Holds the keeper's thread after its first read until ``release``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reading = threading.Event()
+        self.go = threading.Event()
+        self.reads = 0
+        """Statements the keeper read heroes with."""
+        chunk = name_keys._chunk
+
+        def held(*arguments: Any) -> Any:
+            found = chunk(*arguments)
+            if threading.current_thread().name == "hero-name-keys":
+                self.reads += 1
+                self.reading.set()
+                assert self.go.wait(WAIT_S)
+            return found
+
+        monkeypatch.setattr(name_keys, "_chunk", held)
+
+    def release(self) -> None:
+        self.go.set()
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
+    holder = Held(monkeypatch)
+    yield holder
+    holder.release()
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_the_keys_are_built_in_the_background_and_the_first_search_adopts_them(
+    opened: PostgresStore,
+    tutorial: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened.recheck_name_index()  # as the window does once the first page is shown
+    board = board_of(opened)
+    until(NameCacheState.READY, board)
+
+    building = [p for p in board.posted if p.state is NameCacheState.BUILDING]
+    every = len(NAMES) + 3  # the tutorial's three too
+    assert [p.done for p in building] == [*range(0, every, 5), every]
+    assert {p.total for p in building} == {every}
+    monkeypatch.setattr(name_keys, "_read", refused)  # the keeper's keys are current
+    repo = HeroRepository(opened)
+    rows = heroes(tutorial)
+    for query in QUERIES:
+        assert shown(repo, query) == expected(rows, query), query
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_changes_made_while_the_keys_were_built_are_followed(
+    opened: PostgresStore,
+    tutorial: str,
+    held: Held,
+) -> None:
+    opened.recheck_name_index()
+    assert held.reading.wait(WAIT_S)
+    another_client_changes(tutorial)
+    repo = HeroRepository(opened)
+    with opened.transaction() as transaction:
+        transaction.update(next(hero.id for hero in repo.iterate(HeroQuery())), {"name": "Åsa"})
+    held.release()
+
+    rows = heroes(tutorial)
+    for query in QUERIES:
+        assert shown(repo, query) == expected(rows, query), query
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_adopted_keys_are_compared_with_the_table_even_when_told_of_every_change(
+    tutorial: str,
+) -> None:
+    with psycopg.connect(tutorial, autocommit=True) as connection:
+        built = name_keys.build(connection, lambda _done, _total: True)
+        insert(tutorial, ["Zyx Late"])  # after the keys were read, before they are adopted
+        keys = NameKeys()
+        keys.adopt(built)
+        query = HeroQuery(search="zyx")
+        ids = keys.ordered_ids(connection, query, told_of_changes=True)
+
+    assert list(ids) == expected(heroes(tutorial), query) != []
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_a_search_waits_for_the_keeper_and_never_keys_the_names_itself(
+    opened: PostgresStore,
+    tutorial: str,
+    held: Held,
+) -> None:
+    opened.recheck_name_index()
+    assert held.reading.wait(WAIT_S)
+    repo = HeroRepository(opened)
+    answer: list[list[int]] = []
+    waiting = threading.Thread(target=lambda: answer.append(shown(repo, QUERIES[0])))
+    waiting.start()
+    waiting.join(0.3)
+    assert waiting.is_alive()
+    held.release()
+    waiting.join(WAIT_S)
+
+    assert answer == [expected(heroes(tutorial), QUERIES[0])]
+    assert opened.name_keys.held()
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_an_interrupt_ends_a_search_s_wait_for_the_keeper(
+    opened: PostgresStore, held: Held
+) -> None:
+    opened.recheck_name_index()
+    assert held.reading.wait(WAIT_S)
+    timer = threading.Timer(0.3, opened.interrupt)
+    timer.start()
+    started = time.monotonic()
+    with pytest.raises(StatementInterruptedError):
+        HeroRepository(opened).count(HeroQuery(search="zoe"))
+    assert 0.25 < time.monotonic() - started < WAIT_S  # it waited, then stopped when asked
+    timer.join()
+    assert not opened.name_keys.held()
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_closing_while_the_keys_are_built_ends_the_keeper_and_its_connection(
+    opened: PostgresStore,
+    tutorial: str,
+    held: Held,
+) -> None:
+    opened.recheck_name_index()
+    assert held.reading.wait(WAIT_S)
+    opened.stop_waiting()
+    started = time.monotonic()
+    opened.close()
+    assert time.monotonic() - started < 2 * name_keys_keeper.CLOSE_WAIT_S
+    held.release()
+
+    board = board_of(opened)
+    until(NameCacheState.CLOSED, board)
+    assert held.reads == 1  # it stopped after the statement it was in
+    deadline = time.monotonic() + WAIT_S
+    while run(
+        tutorial,
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s",
+        ("Hero Desktop",),
+    )[0][0]:
+        assert time.monotonic() < deadline, "the keeper's connection stayed open"
+        time.sleep(0.05)
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_a_keeper_that_fails_leaves_the_keys_to_the_first_search(
+    opened: PostgresStore,
+    tutorial: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_: object) -> Any:
+        raise psycopg.OperationalError("the server went away")
+
+    monkeypatch.setattr(name_keys, "build", broken)
+    opened.recheck_name_index()
+    until(NameCacheState.FAILED, board_of(opened))
+
+    query = HeroQuery(search="a", sort=SortKey.NAME)
+    assert shown(HeroRepository(opened), query) == expected(heroes(tutorial), query)
+
+
+def test_a_small_table_is_keyed_by_its_first_search(
+    opened: PostgresStore,
+    tutorial: str,
+) -> None:
+    opened.recheck_name_index()
+    until(NameCacheState.NOT_NEEDED, board_of(opened))
+
+    query = HeroQuery(search="zoe")
+    assert shown(HeroRepository(opened), query) == expected(heroes(tutorial), query)
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_no_keeper_where_the_name_table_serves(postgres_database: str) -> None:
+    store = open_server(address_of(postgres_database))  # Hero Desktop's own table
+    try:
+        store.recheck_name_index()
+        assert store.names_ready()
+        assert store._keeper is None
+        assert store.name_cache_board().progress() is None
+    finally:
+        store.close()
