@@ -28,6 +28,7 @@ GROUPS = (
     "edit-path",
     "paste",
     "as-found",
+    "as-found-server",
     "ten-million",
 )
 ASKED_ONLY = ("bundle", "ten-million")  # run only when named with --only
@@ -51,7 +52,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "keys in a real window), quit (answer to exit under another program's lock), "
         "edit-path (the files one cell edit passes through) and paste (paste, fill and copy "
         "in a real window beside raw sqlite3) and as-found (search and name order through "
-        "a real window on a file it may not change: the scan, the name cache, raw LIKE) print "
+        "a real window on a file it may not change: the scan, the name cache, raw LIKE) and "
+        "as-found-server (the same on a throwaway server's table without the name table: "
+        "the name keys' keeper, raw ILIKE) print "
         "tables of their own; ten-million (1,000,000 and 10,000,000 heroes side by side, launch "
         "warm and cold, keys, queries, index build, memory; builds a 2.3 GB file once) runs "
         "only when asked for",
@@ -88,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr, flush=True)
 
     # These build their data sets themselves.
-    own_data = {"names", "postgres", "as-found", "ten-million"}
+    own_data = {"names", "postgres", "as-found", "as-found-server", "ten-million"}
     path = dataset.bench_file(rows) if groups - own_data else dataset.CACHE / "(own data sets)"
     setup = bench_paging.Setup(path, rows, repeat, qsql_repeat=min(repeat, 3))
     print(
@@ -148,6 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks import bench_as_found
 
         as_found = bench_as_found.run(rows, log)
+    server_as_found = None
+    if "as-found-server" in groups:
+        from benchmarks import bench_as_found_server
+
+        server_as_found = bench_as_found_server.run(rows, log)
     ten_million = None
     if "ten-million" in groups:
         from benchmarks import bench_ten_million
@@ -191,6 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print()
         bench_as_found.print_as_found(as_found)
+    if server_as_found is not None:
+        from benchmarks import bench_as_found_server
+
+        print()
+        bench_as_found_server.print_server_as_found(server_as_found)
     if ten_million is not None:
         from benchmarks import bench_ten_million
 

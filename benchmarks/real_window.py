@@ -48,8 +48,9 @@ def hold_write_lock(path: Path, seconds: float) -> subprocess.Popen[str]:
 
 
 @contextlib.contextmanager
-def real_window(path: Path, settings_file: Path, slow: float) -> Iterator[MainWindow]:
-    """The main window on ``path``, shown with its first page and active, closed afterwards."""
+def real_window(path: Path | str, settings_file: Path, slow: float) -> Iterator[MainWindow]:
+    """The main window on ``path`` (a file, or a server's URL), shown with its first page
+    and active, closed afterwards."""
     from hero_desktop.app import create_main_window
 
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat)

@@ -146,7 +146,8 @@ class NameIndexState:
 
 
 class NameCacheState(StrEnum):
-    """What the name cache of a database opened as found is doing (SQLite: name_cache.py)."""
+    """What the name keys of a database opened as found are doing (SQLite: a cache file,
+    sqlite/name_cache.py; PostgreSQL: in memory, postgres/name_keys_keeper.py)."""
 
     STARTING = "starting"
     BUILDING = "building"

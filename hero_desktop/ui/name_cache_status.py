@@ -1,11 +1,13 @@
-"""The status bar's word on the name cache of a file opened as found: its build, then ready.
+"""The status bar's word on the name keys of a database opened as found: their build, then ready.
 
 On a file Hero Desktop may not change, the name keys are built once into a
-cache of its own (``hero_desktop.data.sqlite.name_cache``); until that is
-done a search or the name order waits for it. The cache's keeper posts its
-progress on a board (``NameCacheBoard``, in the store's facts) that this
-reads on a timer, not through the data worker, which may be the one
-waiting; it says how far the cache is, and that it is done.
+cache of its own (``hero_desktop.data.sqlite.name_cache``); on a server
+table without the name table, into memory
+(``hero_desktop.data.postgres.name_keys_keeper``). Until that is done a
+search or the name order waits for it. The keeper posts its progress on a
+board (``NameCacheBoard``, in the store's facts) that this reads on a timer,
+not through the data worker, which may be the one waiting; it says how far
+the keys are, and that they are done.
 """
 
 from __future__ import annotations

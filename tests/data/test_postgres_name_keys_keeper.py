@@ -9,6 +9,7 @@ is plain Python over every row, as in test_postgres_name_keys.py.
 
 from __future__ import annotations
 
+import heapq
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from hero_desktop.data.errors import StatementInterruptedError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
 from hero_desktop.data.postgres import name_keys, name_keys_keeper
-from hero_desktop.data.postgres.name_keys import NameKeys
+from hero_desktop.data.postgres.name_keys import Built, NameKeys
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
@@ -91,6 +92,16 @@ def opened(tutorial: str) -> Iterator[PostgresStore]:
     store._board = RecordingBoard()
     yield store
     store.close()
+
+
+def connections(url: str) -> int:
+    """Hero Desktop's connections to the test's database."""
+    found = run(
+        url,
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE application_name = 'Hero Desktop' AND datname = current_database()",
+    )
+    return int(str(found[0][0]))
 
 
 class Held:
@@ -169,7 +180,8 @@ def test_adopted_keys_are_compared_with_the_table_even_when_told_of_every_change
     tutorial: str,
 ) -> None:
     with psycopg.connect(tutorial, autocommit=True) as connection:
-        built = name_keys.build(connection, lambda _done, _total: True)
+        table = name_keys.build_table(connection, lambda _done, _total: True)
+        built = Built(table, name_keys.name_order_of(table))
         insert(tutorial, ["Zyx Late"])  # after the keys were read, before they are adopted
         keys = NameKeys()
         keys.adopt(built)
@@ -181,12 +193,12 @@ def test_adopted_keys_are_compared_with_the_table_even_when_told_of_every_change
 
 @pytest.mark.usefixtures("small_figures")
 def test_a_search_waits_for_the_keeper_and_never_keys_the_names_itself(
-    opened: PostgresStore,
-    tutorial: str,
-    held: Held,
+    opened: PostgresStore, tutorial: str, held: Held, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened.recheck_name_index()
     assert held.reading.wait(WAIT_S)
+    rows = heroes(tutorial)
+    monkeypatch.setattr(name_keys, "_read", refused)  # the store reads no name itself
     repo = HeroRepository(opened)
     answer: list[list[int]] = []
     waiting = threading.Thread(target=lambda: answer.append(shown(repo, QUERIES[0])))
@@ -196,7 +208,7 @@ def test_a_search_waits_for_the_keeper_and_never_keys_the_names_itself(
     held.release()
     waiting.join(WAIT_S)
 
-    assert answer == [expected(heroes(tutorial), QUERIES[0])]
+    assert answer == [expected(rows, QUERIES[0])]
     assert opened.name_keys.held()
 
 
@@ -234,11 +246,7 @@ def test_closing_while_the_keys_are_built_ends_the_keeper_and_its_connection(
     until(NameCacheState.CLOSED, board)
     assert held.reads == 1  # it stopped after the statement it was in
     deadline = time.monotonic() + WAIT_S
-    while run(
-        tutorial,
-        "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s",
-        ("Hero Desktop",),
-    )[0][0]:
+    while connections(tutorial):
         assert time.monotonic() < deadline, "the keeper's connection stayed open"
         time.sleep(0.05)
 
@@ -252,7 +260,7 @@ def test_a_keeper_that_fails_leaves_the_keys_to_the_first_search(
     def broken(*_: object) -> Any:
         raise psycopg.OperationalError("the server went away")
 
-    monkeypatch.setattr(name_keys, "build", broken)
+    monkeypatch.setattr(name_keys, "build_table", broken)
     opened.recheck_name_index()
     until(NameCacheState.FAILED, board_of(opened))
 
@@ -281,3 +289,83 @@ def test_no_keeper_where_the_name_table_serves(postgres_database: str) -> None:
         assert store.name_cache_board().progress() is None
     finally:
         store.close()
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_an_interrupt_sent_before_the_wait_stops_it_once(opened: PostgresStore, held: Held) -> None:
+    opened.recheck_name_index()
+    assert held.reading.wait(WAIT_S)
+    opened.interrupt()  # meant for a statement that had ended: as a late cancel, it stops the next
+    repo = HeroRepository(opened)
+    with pytest.raises(StatementInterruptedError):
+        repo.count(HeroQuery(search="zoe"))
+
+    timer = threading.Timer(0.3, opened.interrupt)
+    timer.start()
+    started = time.monotonic()
+    with pytest.raises(StatementInterruptedError):
+        repo.count(HeroQuery(search="zoe"))
+    assert time.monotonic() - started > 0.25  # spent: the next wait waited
+    timer.join()
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_looking_again_starts_no_second_keeper(opened: PostgresStore) -> None:
+    opened.recheck_name_index()
+    keeper = opened._keeper
+    opened.recheck_name_index()
+    assert keeper is not None
+    assert opened._keeper is keeper
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_a_wait_too_long_leaves_the_keys_to_the_store_and_stops_the_keeper(
+    opened: PostgresStore, tutorial: str, held: Held, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(name_keys_keeper, "WAIT_BUILD_S", 0.2)
+    opened.recheck_name_index()
+    assert held.reading.wait(WAIT_S)
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)
+    assert shown(HeroRepository(opened), query) == expected(heroes(tutorial), query)
+
+    assert opened._keeper is None
+    assert board_of(opened).progress() == NameCacheProgress(NameCacheState.CLOSED)
+    held.release()
+    opened.recheck_name_index()
+    assert opened._keeper is None  # the store holds keys of its own
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_closing_while_the_name_order_is_sorted_stops_the_sort(
+    opened: PostgresStore, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sorting, go = threading.Event(), threading.Event()
+    merge = heapq.merge
+    merged: list[object] = []
+
+    def held_merge(*runs: Any) -> Any:
+        if threading.current_thread().name != "hero-name-keys":
+            return merge(*runs)
+        sorting.set()
+        assert go.wait(WAIT_S)
+        return counted(merge(*runs))
+
+    def counted(items: Iterator[object]) -> Iterator[object]:
+        for item in items:
+            merged.append(item)
+            yield item
+
+    monkeypatch.setattr(heapq, "merge", held_merge)
+    opened.recheck_name_index()
+    assert sorting.wait(WAIT_S)
+    assert connections(tutorial) == 1  # the store's: the keeper's closed before the sort
+    opened.close()
+    go.set()
+
+    board = board_of(opened)
+    keeper_ended = time.monotonic() + WAIT_S
+    while any(t.name == "hero-name-keys" for t in threading.enumerate()):
+        assert time.monotonic() < keeper_ended
+        time.sleep(0.01)
+    assert board.posted[-1] == NameCacheProgress(NameCacheState.CLOSED)
+    assert len(merged) == name_keys.SORTED_RUN  # the merge stopped at its first check

@@ -32,8 +32,10 @@ is next asked for. So a result is never read from keys older than the last
 change the store knows of (without the trigger, older than the table when
 the search starts).
 
-Threads: belongs to its store, so to the data worker's thread, which owns
-the connection it is given.
+Threads: ``NameKeys`` belongs to its store, so to the data worker's thread,
+which owns the connection it is given. ``build_table`` and ``name_order_of``
+are what a keeper (name_keys_keeper.py) runs on its own thread and
+connection, before the store ``adopt``s the result.
 """
 
 from __future__ import annotations
@@ -308,11 +310,12 @@ class NameKeys:
         return table
 
 
-def build(connection: psycopg.Connection, progress: Progress) -> Built:
-    """Every hero's keys and their name order, read and keyed chunk by chunk in one snapshot.
+def build_table(connection: psycopg.Connection, progress: Progress) -> _Table:
+    """Every hero's keys, read and keyed chunk by chunk in one snapshot.
 
-    What a keeper runs on a connection of its own: ``progress`` is told
-    after each chunk, and its False ends the build (``BuildStoppedError``).
+    What a keeper runs on a connection of its own (then ``name_order_of``,
+    with the connection closed): ``progress`` is told after each chunk, and
+    its False ends the build (``BuildStoppedError``).
     """
     ids, ages = array("q"), array("q")
     segments: list[_Segment] = []
@@ -331,11 +334,10 @@ def build(connection: psycopg.Connection, progress: Progress) -> Built:
                 if not progress(len(ids), max(total, len(ids))):
                     raise BuildStoppedError()
     firsts = array("q", accumulate((len(s.key_starts) - 1 for s in segments), initial=0))
-    table = _Table(ids, ages, segments, firsts)
-    return Built(table, name_order_of(table))
+    return _Table(ids, ages, segments, firsts)
 
 
-def name_order_of(table: _Table) -> array[int]:
+def name_order_of(table: _Table, going_on: Callable[[], bool] = lambda: True) -> array[int]:
     """The positions in (sort key, id) order.
 
     Runs of ``SORTED_RUN`` heroes are sorted each at once, then merged by
@@ -343,16 +345,25 @@ def name_order_of(table: _Table) -> array[int]:
     (a single sort would hold it throughout). Positions ascend with ids,
     so (key, position) orders equal keys by id. What was made on the way is
     freed a run at a time (freeing a million objects at once holds the GIL
-    for 0.1 s).
+    for 0.1 s). ``going_on`` is asked after each run sorted or merged; its
+    False ends the sort (``BuildStoppedError``).
     """
     keys = [key for segment in table.segments for key in segment.all_keys()]
     if len(keys) <= SORTED_RUN:
         return array("q", sorted(range(len(keys)), key=keys.__getitem__))
-    runs = [
-        sorted(zip(keys[start : start + SORTED_RUN], count(start), strict=False))
-        for start in range(0, len(keys), SORTED_RUN)
-    ]
-    order = array("q", (position for _, position in heapq.merge(*runs)))
+    runs = []
+    for start in range(0, len(keys), SORTED_RUN):
+        runs.append(sorted(zip(keys[start : start + SORTED_RUN], count(start), strict=False)))
+        if not going_on():
+            raise BuildStoppedError()
+
+    def merged() -> Iterator[int]:
+        for number, (_, position) in enumerate(heapq.merge(*runs), 1):
+            yield position
+            if number % SORTED_RUN == 0 and not going_on():
+                raise BuildStoppedError()
+
+    order = array("q", merged())
     for run in runs:
         run.clear()
     while keys:

@@ -65,7 +65,7 @@ class NameKeysKeeper:
 
         None: the store keys the names itself (a small table, the keeper
         failed or closed, the keys already taken, the wait too long).
-        ``stop`` set (a newer request came) ends the wait with
+        ``stop`` set (an interrupt, or the window closing) ends the wait with
         StatementInterruptedError, as an interrupted statement ends.
         """
         started = time.monotonic()
@@ -83,48 +83,43 @@ class NameKeysKeeper:
                 self._condition.wait(0.05)
 
     def close(self) -> None:
-        """Stop the build; the keeper's connection closes once its statement ends."""
+        """Stop the build: nothing is posted or handed over after this (the board says CLOSED).
+
+        The keeper's connection closes once its statement ends.
+        """
         with self._condition:
             self._closing = True
             self._built = None
+            self._progress = NameCacheProgress(NameCacheState.CLOSED)
+            self._board.post(self._progress)
             self._condition.notify_all()
         self._thread.join(CLOSE_WAIT_S)
 
     # -- the keeper's thread -----------------------------------------------------------
 
-    def _set(self, state: NameCacheState, done: int = 0, total: int = 0) -> None:
-        progress = NameCacheProgress(state, done, total)
+    def _set(self, state: NameCacheState, done: int = 0, total: int = 0) -> bool:
+        """Post a new state, unless closed; whether it was posted."""
         with self._condition:
-            self._progress = progress
+            if self._closing:
+                return False
+            self._progress = NameCacheProgress(state, done, total)
+            self._board.post(self._progress)  # (under the lock: never after close's CLOSED)
             self._condition.notify_all()
-        self._board.post(progress)
+            return True
 
     def _going_on(self, done: int, total: int) -> bool:
-        if self._closing:
-            return False
         if total < KEEP_FROM:
             self._set(NameCacheState.NOT_NEEDED)
             return False
-        self._set(NameCacheState.BUILDING, done, total)
-        return True
+        return self._set(NameCacheState.BUILDING, done, total)
 
     def _run(self, address: ServerAddress) -> None:
-        try:
-            connection = access.connect(address)
-        except DatabaseError as error:
-            log.warning("Name keys: cannot connect, the first search keys them: %s", error)
-            self._set(NameCacheState.FAILED)
-            return
         started = time.perf_counter()
         try:
-            with connection:
-                connection.execute("SET default_transaction_read_only = on")
-                built = name_keys.build(connection, self._going_on)
+            built = self._build(address)
         except name_keys.BuildStoppedError:
-            if self._closing:
-                self._set(NameCacheState.CLOSED)
-            return
-        except psycopg.Error as error:
+            return  # closed, or a small table (the state is posted)
+        except (DatabaseError, psycopg.Error) as error:
             log.warning("Name keys: given up, the first search keys them: %s", error)
             self._set(NameCacheState.FAILED)
             return
@@ -136,7 +131,13 @@ class NameKeysKeeper:
         heroes = len(built.table.ids)
         log.info("Name keys: %d heroes keyed in %.1f s", heroes, time.perf_counter() - started)
         with self._condition:
-            closing = self._closing
-            if not closing:
+            if not self._closing:
                 self._built = built
-        self._set(NameCacheState.CLOSED if closing else NameCacheState.READY, heroes, heroes)
+        self._set(NameCacheState.READY, heroes, heroes)
+
+    def _build(self, address: ServerAddress) -> Built:
+        """The keys, read on a connection of this thread's own; it closes before the sort."""
+        with access.connect(address) as connection:
+            connection.execute("SET default_transaction_read_only = on")
+            table = name_keys.build_table(connection, self._going_on)
+        return Built(table, name_keys.name_order_of(table, lambda: not self._closing))

@@ -9,7 +9,9 @@ passes the same contract suite as the SQLite store. Its particulars:
   opened from the address the user gave; its password (if any) stays in
   memory only. Both belong to the data worker's thread: another thread
   reaches the first only to cancel its statement (``interrupt``, through
-  cancel.py's ``CancelHandle``).
+  cancel.py's ``CancelHandle``). On a table without the name table, a
+  third, read-only, belongs to the name keys' keeper and its thread
+  (name_keys_keeper.py), and closes when the keys are read.
 * **Conflicts.** A transaction reads a hero ``FOR UPDATE``, so the value
   the repository compares with what the user saw cannot change before the
   write: two people never overwrite each other silently.
@@ -46,7 +48,11 @@ from typing import TypeVar
 import psycopg
 
 from hero_desktop.data import name_index_state
-from hero_desktop.data.errors import DatabaseError, ReadOnlyDatabaseError
+from hero_desktop.data.errors import (
+    DatabaseError,
+    ReadOnlyDatabaseError,
+    StatementInterruptedError,
+)
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import (
     LongLog,
@@ -89,8 +95,9 @@ class PostgresStore:
     """An open hero database on a PostgreSQL server (``HeroStore``).
 
     Everything here is called from the data worker's thread, which owns both
-    connections, except ``interrupt`` (any thread): the only state another
-    thread touches is ``_cancel_handle`` and ``_canceller``, each locked.
+    connections, except ``interrupt`` and ``stop_waiting`` (any thread): the
+    only state another thread touches is ``_cancel_handle`` and ``_canceller``,
+    each locked, and the events ``_waits`` and ``_stopped``.
     """
 
     address: ServerAddress
@@ -120,7 +127,9 @@ class PostgresStore:
     _board: NameCacheBoard = field(default_factory=NameCacheBoard, init=False, repr=False)
     """Where the keeper posts its progress (the window reads it from any thread)."""
     _waits: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
-    """Set by ``interrupt``: a read waiting for the keeper stops waiting."""
+    """Set by ``interrupt`` and ``stop_waiting`` (any thread): a read waiting for the
+    keeper stops waiting (or the next wait does, as a cancel sent between statements
+    stops the next one)."""
     _stopped: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
     """Set for good by ``stop_waiting`` (the window closes)."""
     _cancel_handle: CancelHandle = field(init=False, repr=False)
@@ -257,10 +266,15 @@ class PostgresStore:
         """Before the first use of the name keys: take the keeper's, waiting while it builds."""
         if self._keeper is None or self.name_keys.held():
             return
-        if not self._stopped.is_set():
-            self._waits.clear()
-        built = self._keeper.take(self._waits)
-        if built is not None:
+        try:
+            built = self._keeper.take(self._waits)
+        except StatementInterruptedError:
+            if not self._stopped.is_set():
+                self._waits.clear()  # this interrupt is spent (one sent earlier stops this wait)
+            raise
+        if built is None:
+            self._stop_keeper()  # the store keys the names itself from now on
+        else:
             self.name_keys.adopt(built)
 
     def _current(self) -> psycopg.Connection:
@@ -433,7 +447,8 @@ class PostgresStore:
         self._waits.set()
 
     def interrupt(self) -> None:
-        """Cancel the statement running on the worker's connection (any thread; never waits).
+        """Cancel the statement running on the worker's connection, or end a read's wait
+        for the keeper's name keys (any thread; never waits).
 
         The cancel request travels on a connection of its own, which can take
         a while on a slow network: the store's one canceller thread sends it,

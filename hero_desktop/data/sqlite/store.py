@@ -192,8 +192,9 @@ class SqliteStore:
             return None
         from hero_desktop.data.sqlite import name_cache
 
-        if not self._interrupts.stopped.is_set():
-            self._interrupts.waits.clear()
+        self._interrupts.waits.clear()
+        if self._interrupts.stopped.is_set():
+            self._interrupts.waits.set()  # (set again: stop_waiting may have come meanwhile)
         cache = self._cache.usable(self._interrupts.waits)
         if cache != self._attached:
             try:

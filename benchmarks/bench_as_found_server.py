@@ -1,0 +1,207 @@
+"""A server table as found (``--only as-found-server``): search and name order in a real window.
+
+A throwaway PostgreSQL server holds the tutorial's table with N heroes
+COPYed in and none of Hero Desktop's structures, as the tutorial's app
+leaves it: the window opens it as found (no name table, no notify trigger),
+so search and name order use every hero's name keys held in memory
+(``hero_desktop/data/postgres/name_keys.py``). Through a real window
+(offscreen), from the last key typed (the search box's pause included) to
+the rows shown, and from Ctrl+2 to the first page by name:
+
+* before: no keeper (its threshold raised past the table), so the first
+  search keys every name itself, as before the keeper;
+* after: the keeper keys them in the background from when the first page is
+  shown; timed: until the keys are ready, the GUI thread's longest stall
+  meanwhile, a search typed at once (it waits for the keeper), then each
+  search and the name order as a user meets them (median of three, the
+  pages the window remembers forgotten before each);
+* the floor: raw psycopg on the same table, an ``ILIKE`` count and first page
+  by id (it folds no accents), and ``count(*)`` with the first page in the
+  server's ``ORDER BY name, id``.
+
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import psycopg
+
+from benchmarks import dataset, tutorial
+from benchmarks.bench_as_found import _search, _sort_by_name
+from benchmarks.heartbeat import Heartbeat, wait_until
+from benchmarks.real_window import real_window
+from benchmarks.report import median
+
+if TYPE_CHECKING:
+    from hero_desktop.ui.main_window import MainWindow
+    from tests.postgres_server import PostgresServer
+
+NEEDLES = ("jürgen", "kamiz", "müller", "wolf", "ka", "zoë")
+FIRST = "jürgen"
+"""The search typed at once, and the first one before the keeper."""
+
+
+@dataclass
+class ServerAsFound:
+    rows: int
+    before_first: float = 0.0
+    before_second: float = 0.0
+    before_sort: float = 0.0
+    ready_s: float = 0.0
+    build_stall_ms: float = 0.0
+    at_once: float = 0.0
+    at_once_stall_ms: float = 0.0
+    search: dict[str, float] = field(default_factory=dict)
+    found: dict[str, int] = field(default_factory=dict)
+    sort: float = 0.0
+    floor_search: dict[str, float] = field(default_factory=dict)
+    floor_sort: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def _build(server: PostgresServer, rows: int) -> str:
+    """The tutorial's table with ``rows`` heroes, nothing of Hero Desktop's; its URL."""
+    from benchmarks.bench_postgres_reads import orm_engine
+
+    server.create_database("heroes")
+    url = server.url("heroes")
+    engine = orm_engine(url)
+    tutorial.TutorialHero.metadata.create_all(engine)
+    engine.dispose()
+    with psycopg.connect(url, autocommit=True) as connection:
+        with connection.cursor().copy("COPY hero (name, age, secret_name) FROM STDIN") as copy:
+            for hero in dataset.generate(rows):
+                copy.write_row(hero)
+        connection.execute("VACUUM ANALYZE hero")
+    return url
+
+
+def _window(url: str, folder: Path, name: str) -> AbstractContextManager[MainWindow]:
+    """A window of settings of its own: it opens sorted by id, as a user's first time."""
+    return real_window(url, folder / f"{name}.ini", 600.0)
+
+
+def _keys_ready(window: MainWindow) -> Callable[[], bool]:
+    from hero_desktop.data.name_index_state import NameCacheState
+
+    board = window.facts.name_cache if window.facts is not None else None
+
+    def ready() -> bool:
+        progress = board.progress() if board is not None else None
+        return progress is not None and progress.state is NameCacheState.READY
+
+    return ready
+
+
+def _floor(url: str, result: ServerAsFound) -> None:
+    with psycopg.connect(url, autocommit=True) as connection:
+        for needle in NEEDLES:
+            started = time.perf_counter()
+            pattern = f"%{needle}%"
+            connection.execute("SELECT count(*) FROM hero WHERE name ILIKE %s", (pattern,))
+            connection.execute(
+                "SELECT * FROM hero WHERE name ILIKE %s ORDER BY id LIMIT 100", (pattern,)
+            ).fetchall()
+            result.floor_search[needle] = time.perf_counter() - started
+        started = time.perf_counter()
+        connection.execute("SELECT count(*) FROM hero").fetchone()
+        connection.execute("SELECT * FROM hero ORDER BY name, id LIMIT 100").fetchall()
+        result.floor_sort = time.perf_counter() - started
+
+
+def run(rows: int, log: Callable[[str], None]) -> ServerAsFound:
+    import tempfile
+
+    from benchmarks.bench_postgres import throwaway_server
+    from hero_desktop.data.postgres import name_keys_keeper
+
+    result = ServerAsFound(rows)
+    folder = Path(tempfile.mkdtemp(prefix="hero-as-found-server-"))
+    with throwaway_server(log) as server:
+        started = time.perf_counter()
+        url = _build(server, rows)
+        log(f"as-found-server: {rows:,} heroes copied in {time.perf_counter() - started:.1f} s")
+
+        log("as-found-server: before (no keeper: the first search keys every name)")
+        keep_from = name_keys_keeper.KEEP_FROM
+        name_keys_keeper.KEEP_FROM = 1 << 62
+        try:
+            with _window(url, folder, "before") as window:
+                result.before_first = _search(window, FIRST)
+                result.before_second = _search(window, "wolf")
+                result.before_sort = _sort_by_name(window)
+        finally:
+            name_keys_keeper.KEEP_FROM = keep_from
+
+        log("as-found-server: after (the keeper), a search typed at once")
+        with _window(url, folder, "at-once") as window:
+            beat = Heartbeat()
+            beat.start()
+            result.at_once = _search(window, FIRST)
+            result.at_once_stall_ms = beat.stop()
+
+        log("as-found-server: after (the keeper), built, then searches and the name order")
+        with _window(url, folder, "after") as window:
+            beat = Heartbeat()
+            beat.start()
+            shown = time.perf_counter()
+            wait_until(_keys_ready(window), 600, "the name keys")
+            result.ready_s = time.perf_counter() - shown
+            result.build_stall_ms = beat.stop()
+            for needle in NEEDLES:
+                result.search[needle] = median(_search(window, needle) for _ in range(3))
+                result.found[needle] = window.model.total
+            result.sort = median(_sort_by_name(window) for _ in range(3))
+
+        log("as-found-server: the raw floor")
+        _floor(url, result)
+    return result
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def print_server_as_found(result: ServerAsFound) -> None:
+    print(
+        f"A server table as found ({result.rows:,} heroes, the tutorial's table on a throwaway "
+        "PostgreSQL, none of Hero Desktop's structures; a real window, from the last key to "
+        "the rows shown, the 150 ms typing pause included)"
+    )
+    print("| what | Hero Desktop | raw psycopg | ratio | target |")
+    print("|---|---|---|---|---|")
+    for needle in NEEDLES:
+        shown, floor = result.search[needle], result.floor_search[needle]
+        print(
+            f"| search {needle!r} ({result.found[needle]:,} found), keys built "
+            f"| {_ms(shown)} | {_ms(floor)} (ILIKE) | {shown / floor:,.1f}x "
+            f"| ≤ 1 s: {'met' if shown <= 1 else 'NOT met'} |"
+        )
+    searches = list(result.search.values())
+    print(f"| search, median / worst | {_ms(median(searches))} / {_ms(max(searches))} | | | |")
+    print(
+        f"| sort by name (Ctrl+2), first page | {_ms(result.sort)} | {_ms(result.floor_sort)} "
+        f"(server's order) | {result.sort / result.floor_sort:,.1f}x "
+        f"| ≤ 2 s: {'met' if result.sort <= 2 else 'NOT met'} |"
+    )
+    print()
+    print(
+        f"- the keeper: keys ready {result.ready_s:.1f} s after the first page, the GUI "
+        f"thread's longest stall meanwhile {result.build_stall_ms:.0f} ms"
+    )
+    print(
+        f"- {FIRST!r} typed at once after the first page: shown after {_ms(result.at_once)} "
+        f"(it waited for the keeper; longest stall {result.at_once_stall_ms:.0f} ms)"
+    )
+    print(
+        f"- before, without the keeper: the first search {_ms(result.before_first)} (it keyed "
+        f"every name), the second {_ms(result.before_second)}, the first sort by name "
+        f"{_ms(result.before_sort)}"
+    )
