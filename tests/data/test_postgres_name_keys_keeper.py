@@ -22,7 +22,7 @@ from hero_desktop.data.errors import StatementInterruptedError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
 from hero_desktop.data.postgres import name_keys, name_keys_keeper
-from hero_desktop.data.postgres.name_keys import Built, NameKeys
+from hero_desktop.data.postgres.name_keys import NameKeys
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
@@ -181,10 +181,9 @@ def test_adopted_keys_are_compared_with_the_table_even_when_told_of_every_change
 ) -> None:
     with psycopg.connect(tutorial, autocommit=True) as connection:
         table = name_keys.build_table(connection, lambda _done, _total: True)
-        built = Built(table, name_keys.name_order_of(table))
         insert(tutorial, ["Zyx Late"])  # after the keys were read, before they are adopted
         keys = NameKeys()
-        keys.adopt(built)
+        keys.adopt(table, lambda: name_keys.name_order_of(table))
         query = HeroQuery(search="zyx")
         ids = keys.ordered_ids(connection, query, told_of_changes=True)
 
@@ -335,32 +334,74 @@ def test_a_wait_too_long_leaves_the_keys_to_the_store_and_stops_the_keeper(
     assert opened._keeper is None  # the store holds keys of its own
 
 
-@pytest.mark.usefixtures("small_figures")
-def test_closing_while_the_name_order_is_sorted_stops_the_sort(
-    opened: PostgresStore, tutorial: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    sorting, go = threading.Event(), threading.Event()
-    merge = heapq.merge
-    merged: list[object] = []
+class HeldSort:
+    """Holds the keeper's merge of the name order until ``go`` is set; counts what it merged."""
 
-    def held_merge(*runs: Any) -> Any:
-        if threading.current_thread().name != "hero-name-keys":
-            return merge(*runs)
-        sorting.set()
-        assert go.wait(WAIT_S)
-        return counted(merge(*runs))
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sorting, self.go = threading.Event(), threading.Event()
+        self.merged: list[object] = []
+        merge = heapq.merge
 
-    def counted(items: Iterator[object]) -> Iterator[object]:
+        def held_merge(*runs: Any) -> Any:
+            if threading.current_thread().name != "hero-name-keys":
+                return merge(*runs)
+            self.sorting.set()
+            assert self.go.wait(WAIT_S)
+            return self._counted(merge(*runs))
+
+        monkeypatch.setattr(heapq, "merge", held_merge)
+
+    def _counted(self, items: Iterator[object]) -> Iterator[object]:
         for item in items:
-            merged.append(item)
+            self.merged.append(item)
             yield item
 
-    monkeypatch.setattr(heapq, "merge", held_merge)
+
+@pytest.fixture
+def held_sort(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldSort]:
+    holder = HeldSort(monkeypatch)
+    yield holder
+    holder.go.set()
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_searches_are_answered_while_the_name_order_is_sorted_and_it_is_waited_for(
+    opened: PostgresStore, tutorial: str, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    order_of = name_keys.name_order_of
+
+    def keepers_only(*arguments: Any) -> Any:
+        assert threading.current_thread().name == "hero-name-keys", "the store sorted itself"
+        return order_of(*arguments)
+
+    monkeypatch.setattr(name_keys, "name_order_of", keepers_only)
     opened.recheck_name_index()
-    assert sorting.wait(WAIT_S)
+    assert held_sort.sorting.wait(WAIT_S)
+    repo = HeroRepository(opened)
+    rows = heroes(tutorial)
+    searched = HeroQuery(search="zoe")
+    assert shown(repo, searched) == expected(rows, searched)
+
+    answer: list[list[int]] = []
+    by_name = HeroQuery(sort=SortKey.NAME)
+    waiting = threading.Thread(target=lambda: answer.append(shown(repo, by_name)))
+    waiting.start()
+    waiting.join(0.3)
+    assert waiting.is_alive()  # waits for the keeper's order
+    held_sort.go.set()
+    waiting.join(WAIT_S)
+    assert answer == [expected(rows, by_name)]
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_closing_while_the_name_order_is_sorted_stops_the_sort(
+    opened: PostgresStore, tutorial: str, held_sort: HeldSort
+) -> None:
+    opened.recheck_name_index()
+    assert held_sort.sorting.wait(WAIT_S)
     assert connections(tutorial) == 1  # the store's: the keeper's closed before the sort
     opened.close()
-    go.set()
+    held_sort.go.set()
 
     board = board_of(opened)
     keeper_ended = time.monotonic() + WAIT_S
@@ -368,4 +409,4 @@ def test_closing_while_the_name_order_is_sorted_stops_the_sort(
         assert time.monotonic() < keeper_ended
         time.sleep(0.01)
     assert board.posted[-1] == NameCacheProgress(NameCacheState.CLOSED)
-    assert len(merged) == name_keys.SORTED_RUN  # the merge stopped at its first check
+    assert len(held_sort.merged) == name_keys.SORTED_RUN  # it stopped at its first check

@@ -35,7 +35,8 @@ the search starts).
 Threads: ``NameKeys`` belongs to its store, so to the data worker's thread,
 which owns the connection it is given. ``build_table`` and ``name_order_of``
 are what a keeper (name_keys_keeper.py) runs on its own thread and
-connection, before the store ``adopt``s the result.
+connection; the store ``adopt``s the table, then takes the order. Both
+threads read a table handed over (bytes and arrays nobody changes).
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ class _Segment:
 
 
 @dataclass(frozen=True)
-class _Table:
+class KeyTable:
     """The heroes as read at one moment, keyed, in id order."""
 
     ids: array[int]
@@ -150,20 +151,11 @@ class _Table:
         return self.segments[index].key(position - self.firsts[index])
 
 
-@dataclass(frozen=True)
-class Built:
-    """Every hero's keys and their name order, as a keeper hands them over (values only)."""
-
-    table: _Table
-    by_name: array[int]
-    """Positions in (sort key, id) order."""
-
-
 class NameKeys:
     """The keys of every hero of the ``hero`` table, and the name order, kept current."""
 
     def __init__(self) -> None:
-        self._table: _Table | None = None
+        self._table: KeyTable | None = None
         self._by_name: array[int] | None = None
         """Positions in (sort key, id) order, once asked for."""
         self._moved: tuple[array[int], list[int]] | None = None
@@ -172,20 +164,25 @@ class NameKeys:
         self._stale = True
         self._unverified = False
         """Adopted from a keeper: compared with the table before the first use."""
+        self._keeper_order: tuple[KeyTable, Callable[[], array[int] | None]] | None = None
+        """The table adopted, and how to get its name order from the keeper that sorts it."""
 
     def held(self) -> bool:
         """Whether keys are held (current or not)."""
         return self._table is not None
 
-    def adopt(self, built: Built) -> None:
-        """Take keys built by another thread's connection (``build``) as the ones held.
+    def adopt(self, table: KeyTable, order: Callable[[], array[int] | None]) -> None:
+        """Take keys a keeper built on its own connection (``build_table``) as the ones held.
 
         They were read in that connection's snapshot, before changes this
         store may have made or learnt of since: the first use compares the
-        table's fingerprint with theirs and follows any difference.
+        table's fingerprint with theirs and follows any difference. The
+        keeper sorts their name order meanwhile: the first name order of
+        this very table asks ``order`` for it (None: sorted here).
         """
-        self._table, self._by_name, self._moved = built.table, built.by_name, None
+        self._table, self._by_name, self._moved = table, None, None
         self._stale, self._unverified = False, True
+        self._keeper_order = (table, order)
 
     def changed(self) -> None:
         """The heroes changed, or may have: the next use reads the table again."""
@@ -193,7 +190,7 @@ class NameKeys:
 
     def forget(self) -> None:
         """Free the memory (the name table serves search and name order now)."""
-        self._table = self._by_name = self._moved = None
+        self._table = self._by_name = self._moved = self._keeper_order = None
         self._stale = True
 
     def ordered_ids(
@@ -231,7 +228,7 @@ class NameKeys:
             ids.reverse()
         return ids
 
-    def _name_order(self, table: _Table) -> array[int]:
+    def _name_order(self, table: KeyTable) -> array[int]:
         if self._by_name is not None and self._moved is not None:
             now_at, fresh = self._moved
             order = array("q", filter((0).__le__, map(now_at.__getitem__, self._by_name)))
@@ -242,11 +239,16 @@ class NameKeys:
             for position in fresh:
                 order.insert(bisect.bisect(order, place(position), key=place), position)
             self._by_name, self._moved = order, None
+        if self._by_name is None and self._keeper_order is not None:
+            adopted, sorted_by_keeper = self._keeper_order
+            if adopted is table:
+                self._by_name = sorted_by_keeper()  # (interrupted: asked again next time)
+            self._keeper_order = None
         if self._by_name is None:
             self._by_name = name_order_of(table)
         return self._by_name
 
-    def _current(self, connection: psycopg.Connection, told_of_changes: bool) -> _Table:
+    def _current(self, connection: psycopg.Connection, told_of_changes: bool) -> KeyTable:
         table = self._table
         if table is None or self._stale:
             return self._follow(_read(connection, table))
@@ -257,7 +259,7 @@ class NameKeys:
         self._unverified = False
         return table
 
-    def _follow(self, chunks: list[_Chunk | None]) -> _Table:
+    def _follow(self, chunks: list[_Chunk | None]) -> KeyTable:
         """Take the table as read now, keying only the names that are new or differ.
 
         ``chunks`` hold the spans of ids of the segments held, in order (None:
@@ -299,7 +301,7 @@ class NameKeys:
                     elif now_at is not None:
                         now_at[low + was] = base + offset
         firsts = array("q", accumulate((len(s.key_starts) - 1 for s in segments), initial=0))
-        table = _Table(ids, ages, segments, firsts)
+        table = KeyTable(ids, ages, segments, firsts)
         if old is not None and not fresh and ids == old.ids:
             pass  # the same heroes in the same places: the name order stays as it is
         elif now_at is not None and len(fresh) <= PLACED_ONE_BY_ONE:
@@ -307,10 +309,11 @@ class NameKeys:
         else:
             self._by_name = self._moved = None  # sorted anew when next asked for
         self._table, self._stale, self._unverified = table, False, False
+        self._keeper_order = None  # (of the table replaced, which it would keep in memory)
         return table
 
 
-def build_table(connection: psycopg.Connection, progress: Progress) -> _Table:
+def build_table(connection: psycopg.Connection, progress: Progress) -> KeyTable:
     """Every hero's keys, read and keyed chunk by chunk in one snapshot.
 
     What a keeper runs on a connection of its own (then ``name_order_of``,
@@ -334,10 +337,10 @@ def build_table(connection: psycopg.Connection, progress: Progress) -> _Table:
                 if not progress(len(ids), max(total, len(ids))):
                     raise BuildStoppedError()
     firsts = array("q", accumulate((len(s.key_starts) - 1 for s in segments), initial=0))
-    return _Table(ids, ages, segments, firsts)
+    return KeyTable(ids, ages, segments, firsts)
 
 
-def name_order_of(table: _Table, going_on: Callable[[], bool] = lambda: True) -> array[int]:
+def name_order_of(table: KeyTable, going_on: Callable[[], bool] = lambda: True) -> array[int]:
     """The positions in (sort key, id) order.
 
     Runs of ``SORTED_RUN`` heroes are sorted each at once, then merged by
@@ -376,7 +379,7 @@ def _fingerprint(connection: psycopg.Connection) -> Fingerprint:
     return (int(row[0]), Decimal(row[1])) if row else (0, Decimal(0))
 
 
-def _read(connection: psycopg.Connection, held: _Table | None) -> list[_Chunk | None]:
+def _read(connection: psycopg.Connection, held: KeyTable | None) -> list[_Chunk | None]:
     """Every hero's (id, age, name) in id order, in one snapshot: for each segment
     ``held``, the heroes of its span of ids (None when its fingerprint is the same),
     then the heroes after the last one, in chunks of ``READ_ROWS``."""

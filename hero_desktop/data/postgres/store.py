@@ -264,18 +264,23 @@ class PostgresStore:
 
     def _adopt_built_keys(self) -> None:
         """Before the first use of the name keys: take the keeper's, waiting while it builds."""
-        if self._keeper is None or self.name_keys.held():
+        keeper = self._keeper
+        if keeper is None or self.name_keys.held():
             return
-        try:
-            built = self._keeper.take(self._waits)
-        except StatementInterruptedError:
-            if not self._stopped.is_set():
-                self._waits.clear()  # this interrupt is spent (one sent earlier stops this wait)
-            raise
-        if built is None:
+        table = self._waiting(keeper.take)
+        if table is None:
             self._stop_keeper()  # the store keys the names itself from now on
         else:
-            self.name_keys.adopt(built)
+            self.name_keys.adopt(table, lambda: self._waiting(keeper.order))
+
+    def _waiting(self, wait: Callable[[threading.Event], T]) -> T:
+        """``wait`` for the keeper; an interrupt that ends it is spent."""
+        try:
+            return wait(self._waits)
+        except StatementInterruptedError:
+            if not self._stopped.is_set():
+                self._waits.clear()  # (one sent before the wait stops it: a late cancel's way)
+            raise
 
     def _current(self) -> psycopg.Connection:
         return self.connection
