@@ -13,6 +13,7 @@ tutorial app and helpers around them; each test is one user-visible team-mode be
 from __future__ import annotations
 
 import logging
+import threading
 import warnings
 from collections.abc import Iterator
 from dataclasses import replace
@@ -29,7 +30,7 @@ from sqlmodel import create_engine
 from tutorial_app import Base, tutorial_app
 
 from hero_desktop.data.location import ServerAddress, parse_location
-from hero_desktop.data.postgres import schema
+from hero_desktop.data.postgres import name_keys, name_keys_keeper, schema
 from hero_desktop.ui.add_hero_dialog import AddHeroDialog
 from hero_desktop.ui.connect_dialog import ConnectDialog
 from hero_desktop.ui.hero_table_model import COLUMNS
@@ -451,3 +452,50 @@ def test_after_a_big_import_the_names_are_keyed_in_the_background_with_progress(
     assert not ask_store(qtbot, window, lambda store: store.needs_name_index_build())
     qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)  # by name, from the keyed names
     qtbot.waitUntil(lambda: shown_names(window) == ["Adam", "Zed", "Zoë"])
+
+
+def test_a_table_as_found_has_its_names_keyed_in_the_background_with_progress(
+    qtbot: SettlingQtBot,
+    open_window: OpenWindow,
+    postgres_database: str,
+    tutorial_engine: Engine,
+    tutorial_api: TestClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(name_keys_keeper, "KEEP_FROM", 2)  # a keeper for five heroes
+    monkeypatch.setattr(name_keys, "READ_ROWS", 2)
+    Base.metadata.create_all(tutorial_engine)
+    for name in ("Zoë", "Zed", "Adam", "Ægir", "zoe"):
+        assert tutorial_api.post("/heroes/", json={"name": name, "secret_name": "s"}).is_success
+    reading, go = threading.Event(), threading.Event()
+    chunk = name_keys._chunk
+
+    def held(*arguments: object) -> object:
+        found = chunk(*arguments)  # type: ignore[arg-type]
+        if threading.current_thread().name == "hero-name-keys":
+            reading.set()
+            go.wait(20)
+        return found
+
+    monkeypatch.setattr(name_keys, "_chunk", held)
+    window = open_window(postgres_database)
+    bar = window.statusBar()
+    try:
+        qtbot.waitUntil(reading.is_set, timeout=20_000)  # (the keeper starts after painting)
+        qtbot.waitUntil(
+            lambda: (
+                bar.currentMessage() == "Preparing the names for fast search and name order: 0%…"
+            )
+        )
+    finally:
+        go.set()
+    qtbot.waitUntil(
+        lambda: bar.currentMessage() == "The names are ready: search and name order are fast now."
+    )
+
+    qtbot.keyClick(window.table, Qt.Key.Key_F, CTRL)
+    type_text(qtbot, window.search_bar.name_edit, "zoe")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Zoë", "zoe"])
+    qtbot.keyClick(window.search_bar.name_edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
+    qtbot.waitUntil(lambda: shown_names(window) == ["Adam", "Ægir", "Zed", "zoe", "Zoë"])
