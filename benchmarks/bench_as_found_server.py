@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import psycopg
 
 from benchmarks import dataset, tutorial
-from benchmarks.bench_as_found import _search, _sort_by_name
+from benchmarks.bench_as_found import _ms, _search, _sort_by_name
 from benchmarks.heartbeat import Heartbeat, wait_until
 from benchmarks.real_window import real_window
 from benchmarks.report import median
@@ -163,10 +163,6 @@ def run(rows: int, log: Callable[[str], None]) -> ServerAsFound:
         log("as-found-server: the raw floor")
         _floor(url, result)
     return result
-
-
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
 def print_server_as_found(result: ServerAsFound) -> None:

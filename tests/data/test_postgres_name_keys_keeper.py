@@ -94,6 +94,12 @@ def opened(tutorial: str) -> Iterator[PostgresStore]:
     store.close()
 
 
+def every_query_as_the_rules_say(repo: HeroRepository, url: str) -> None:
+    rows = heroes(url)
+    for query in QUERIES:
+        assert shown(repo, query) == expected(rows, query), query
+
+
 def connections(url: str) -> int:
     """Hero Desktop's connections to the test's database."""
     found = run(
@@ -150,10 +156,7 @@ def test_the_keys_are_built_in_the_background_and_the_first_search_adopts_them(
     assert [p.done for p in building] == [*range(0, every, 5), every]
     assert {p.total for p in building} == {every}
     monkeypatch.setattr(name_keys, "_read", refused)  # the keeper's keys are current
-    repo = HeroRepository(opened)
-    rows = heroes(tutorial)
-    for query in QUERIES:
-        assert shown(repo, query) == expected(rows, query), query
+    every_query_as_the_rules_say(HeroRepository(opened), tutorial)
 
 
 @pytest.mark.usefixtures("small_figures")
@@ -170,9 +173,7 @@ def test_changes_made_while_the_keys_were_built_are_followed(
         transaction.update(next(hero.id for hero in repo.iterate(HeroQuery())), {"name": "Åsa"})
     held.release()
 
-    rows = heroes(tutorial)
-    for query in QUERIES:
-        assert shown(repo, query) == expected(rows, query), query
+    every_query_as_the_rules_say(repo, tutorial)
 
 
 @pytest.mark.usefixtures("small_figures")
