@@ -9,7 +9,6 @@ is plain Python over every row, as in test_postgres_name_keys.py.
 
 from __future__ import annotations
 
-import heapq
 import threading
 import time
 from collections.abc import Iterator
@@ -70,10 +69,11 @@ def until(state: NameCacheState, board: NameCacheBoard) -> None:
 @pytest.fixture
 def small_figures(monkeypatch: pytest.MonkeyPatch) -> None:
     """A keeper for a table of a few dozen heroes, read five heroes a statement and sorted
-    by name in runs of seven, so that a test sees chunks, progress and a merge."""
+    in buckets from four on, so that a test sees chunks, progress and buckets."""
     monkeypatch.setattr(name_keys_keeper, "KEEP_FROM", 10)
     monkeypatch.setattr(name_keys, "READ_ROWS", 5)
-    monkeypatch.setattr(name_keys, "SORTED_RUN", 7)
+    monkeypatch.setattr(name_keys, "SORTED_AT_ONCE", 3)
+    monkeypatch.setattr(name_keys, "PREFIX_BYTES", 2)  # buckets split again, twice
 
 
 @pytest.fixture
@@ -336,25 +336,26 @@ def test_a_wait_too_long_leaves_the_keys_to_the_store_and_stops_the_keeper(
 
 
 class HeldSort:
-    """Holds the keeper's merge of the name order until ``go`` is set; counts what it merged."""
+    """Holds the keeper's sort of the name order until ``go`` is set; counts the keys it
+    put in buckets."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.sorting, self.go = threading.Event(), threading.Event()
-        self.merged: list[object] = []
-        merge = heapq.merge
+        self.bucketed: list[tuple[Any, int]] = []
+        bucketed = name_keys._bucketed
 
-        def held_merge(*runs: Any) -> Any:
-            if threading.current_thread().name != "hero-name-keys":
-                return merge(*runs)
+        def held(keyed: Iterator[tuple[Any, int]], *rest: Any) -> Any:
+            if threading.current_thread().name != "hero-name-keys" or self.sorting.is_set():
+                return bucketed(keyed, *rest)
             self.sorting.set()
             assert self.go.wait(WAIT_S)
-            return self._counted(merge(*runs))
+            return bucketed(self._counted(keyed), *rest)
 
-        monkeypatch.setattr(heapq, "merge", held_merge)
+        monkeypatch.setattr(name_keys, "_bucketed", held)
 
-    def _counted(self, items: Iterator[object]) -> Iterator[object]:
+    def _counted(self, items: Iterator[tuple[Any, int]]) -> Iterator[tuple[Any, int]]:
         for item in items:
-            self.merged.append(item)
+            self.bucketed.append(item)
             yield item
 
 
@@ -410,4 +411,4 @@ def test_closing_while_the_name_order_is_sorted_stops_the_sort(
         assert time.monotonic() < keeper_ended
         time.sleep(0.01)
     assert board.posted[-1] == NameCacheProgress(NameCacheState.CLOSED)
-    assert len(held_sort.merged) == name_keys.SORTED_RUN  # it stopped at its first check
+    assert len(held_sort.bucketed) == name_keys.SORTED_AT_ONCE  # it stopped at its first check

@@ -42,16 +42,15 @@ threads read a table handed over (bytes and arrays nobody changes).
 from __future__ import annotations
 
 import bisect
-import heapq
 import operator
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import accumulate, count, pairwise
-from typing import NamedTuple
+from itertools import accumulate, pairwise
+from typing import Any, NamedTuple
 
 import psycopg
 
@@ -70,9 +69,13 @@ PLACED_ONE_BY_ONE = 1_000
 """Up to this many heroes keyed anew are placed in a kept name order; more: sorted anew."""
 LAST_ID = 2**63 - 1
 """Above any id (the largest bigint)."""
-SORTED_RUN = 10_000
-"""The name order is merged from runs of this many heroes, each sorted at once
-(about 10 ms): one sort of a million bytes keys holds the GIL for 0.6-0.8 s."""
+SORTED_AT_ONCE = 20_000
+"""More heroes than this are sorted a bucket at a time (``sorted_in_buckets``):
+one sort of a million sort keys holds the GIL for 0.6-0.8 s."""
+PREFIX_BYTES = 6
+"""Sort keys are put in buckets by their first three primary weights..."""
+LONGEST_PREFIX = 48
+"""... a big bucket again by twice as many, up to this many bytes."""
 _AGE = f"coalesce(age::bigint, {NO_AGE})"
 _NAME = "coalesce(name::text, '')"
 # A fingerprint of heroes: how many, and the sum of a hash of each one's id, name and age.
@@ -204,7 +207,7 @@ class NameKeys:
         table = self._current(connection, told_of_changes)
         search = query.search.strip()
         needle = names.fold(search).encode() if search else b""
-        chosen: Iterable[int]
+        chosen: Sequence[int]
         if needle:
             chosen = [
                 first + index
@@ -218,10 +221,11 @@ class NameKeys:
         keeps = _age_test(query.age_bounds)
         if keeps is not None:
             chosen = [position for position in chosen if keeps(table.ages[position])]
+        # Positions ascend with ids: ties stay in id order.
         if needle and query.sort is SortKey.NAME:
-            chosen = sorted(chosen, key=table.key)  # positions ascend with ids: ties by id
+            chosen = sorted_in_buckets(chosen, table.key, PREFIX_BYTES)
         elif query.sort is SortKey.AGE:
-            chosen = sorted(chosen, key=table.ages.__getitem__)
+            chosen = sorted_in_buckets(chosen, table.ages.__getitem__, None)
         # (A comprehension, not ``map``: a million ids in one C call hold the GIL for 0.1 s.)
         ids = array("q", [table.ids[position] for position in chosen])
         if query.descending:
@@ -341,37 +345,64 @@ def build_table(connection: psycopg.Connection, progress: Progress) -> KeyTable:
 
 
 def name_order_of(table: KeyTable, going_on: Callable[[], bool] = lambda: True) -> array[int]:
-    """The positions in (sort key, id) order.
-
-    Runs of ``SORTED_RUN`` heroes are sorted each at once, then merged by
-    ``heapq.merge``, whose Python loop lets the GUI's thread have the GIL
-    (a single sort would hold it throughout). Positions ascend with ids,
-    so (key, position) orders equal keys by id. What was made on the way is
-    freed a run at a time (freeing a million objects at once holds the GIL
-    for 0.1 s). ``going_on`` is asked after each run sorted or merged; its
-    False ends the sort (``BuildStoppedError``).
-    """
+    """The positions in (sort key, id) order (``sorted_in_buckets``)."""
     keys = [key for segment in table.segments for key in segment.all_keys()]
-    if len(keys) <= SORTED_RUN:
-        return array("q", sorted(range(len(keys)), key=keys.__getitem__))
-    runs = []
-    for start in range(0, len(keys), SORTED_RUN):
-        runs.append(sorted(zip(keys[start : start + SORTED_RUN], count(start), strict=False)))
+    order = sorted_in_buckets(range(len(keys)), keys.__getitem__, PREFIX_BYTES, going_on)
+    while keys:
+        del keys[-SORTED_AT_ONCE:]  # (freed a part at a time, as below)
+    return order
+
+
+def sorted_in_buckets(
+    positions: Sequence[int],
+    key: Callable[[int], Any],
+    prefix_bytes: int | None,
+    going_on: Callable[[], bool] = lambda: True,
+) -> array[int]:
+    """``positions`` (ascending, so ties stay in id order) sorted by ``key``.
+
+    One sort of a million keys holds the GIL throughout (0.3-0.8 s: the
+    window freezes). So more than ``SORTED_AT_ONCE`` are put in buckets by
+    the first ``prefix_bytes`` of their key (None: by the key itself, an age)
+    in a Python loop, which hands the GIL over; then the buckets are sorted
+    one at a time in their order, a bucket bigger than ``SORTED_AT_ONCE``
+    split again by a prefix twice as long (up to ``LONGEST_PREFIX``). What
+    was made on the way is freed a bucket at a time (freeing a million
+    objects at once holds the GIL for 0.1 s). ``going_on`` is asked every
+    ``SORTED_AT_ONCE`` heroes; its False ends the sort (``BuildStoppedError``).
+    """
+    if len(positions) <= SORTED_AT_ONCE:
+        return array("q", sorted(positions, key=key))
+    order = array("q")
+    _bucketed(((key(position), position) for position in positions), prefix_bytes, order, going_on)
+    return order
+
+
+def _bucketed(
+    keyed: Iterable[tuple[Any, int]],
+    prefix_bytes: int | None,
+    order: array[int],
+    going_on: Callable[[], bool],
+) -> None:
+    """Append to ``order`` the positions of ``keyed`` in (key, position) order."""
+    buckets: dict[Any, list[tuple[Any, int]]] = {}
+    for number, pair in enumerate(keyed, 1):
+        bucket = pair[0] if prefix_bytes is None else pair[0][:prefix_bytes]
+        if (held := buckets.get(bucket)) is None:
+            buckets[bucket] = [pair]
+        else:
+            held.append(pair)
+        if number % SORTED_AT_ONCE == 0 and not going_on():
+            raise BuildStoppedError()
+    for bucket in sorted(buckets):
+        run = buckets.pop(bucket)
+        if len(run) > SORTED_AT_ONCE and prefix_bytes is not None and prefix_bytes < LONGEST_PREFIX:
+            _bucketed(run, 2 * prefix_bytes, order, going_on)
+        else:
+            run.sort()
+            order.extend([position for _, position in run])
         if not going_on():
             raise BuildStoppedError()
-
-    def merged() -> Iterator[int]:
-        for number, (_, position) in enumerate(heapq.merge(*runs), 1):
-            yield position
-            if number % SORTED_RUN == 0 and not going_on():
-                raise BuildStoppedError()
-
-    order = array("q", merged())
-    for run in runs:
-        run.clear()
-    while keys:
-        del keys[-SORTED_RUN:]
-    return order
 
 
 def _fingerprint(connection: psycopg.Connection) -> Fingerprint:

@@ -7,8 +7,8 @@ does it once in the background, from when the first page is shown, on a
 connection of its own, and posts its progress on the store's board, which
 the status bar shows. The store's first search or name order waits for the
 keys (``take``; an interrupt ends the wait) and adopts them. The keeper then
-sorts their name order (about 2 s a million, in runs the GUI's thread can
-get the GIL between), which the first name order waits for (``order``).
+sorts their name order (about 1 s a million, a bucket at a time, the GUI's
+thread getting the GIL between), which the first name order waits for (``order``).
 
 Threads: the keeper's thread owns its connection for its whole life, which
 ends once the keys are read, and the thread once the order is sorted. What it
