@@ -21,10 +21,13 @@ from hero_desktop.data.errors import StatementInterruptedError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
 from hero_desktop.data.postgres import name_keys, name_keys_keeper
+from hero_desktop.data.postgres import store as store_module
 from hero_desktop.data.postgres.name_keys import NameKeys
+from hero_desktop.data.postgres.name_keys_keeper import NameKeysKeeper
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.views import PageRequest, PageView, read_page
 
 from .postgres_support import TUTORIAL_TABLE, address_of, run
 from .test_postgres_name_keys import (
@@ -412,3 +415,104 @@ def test_closing_while_the_name_order_is_sorted_stops_the_sort(
         time.sleep(0.01)
     assert board.posted[-1] == NameCacheProgress(NameCacheState.CLOSED)
     assert len(held_sort.bucketed) == name_keys.SORTED_AT_ONCE  # it stopped at its first check
+
+
+class HeldAfter:
+    """Holds the keeper's thread once it has keyed ``parts`` chunks, until ``release``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, parts: int) -> None:
+        self.holding, self.go = threading.Event(), threading.Event()
+        keyed_part = NameKeysKeeper._keyed_part
+        seen: list[object] = []
+
+        def held(keeper: NameKeysKeeper, part: name_keys.KeyedPart) -> None:
+            keyed_part(keeper, part)
+            seen.append(part)
+            if len(seen) == parts:
+                self.holding.set()
+                assert self.go.wait(WAIT_S)
+
+        monkeypatch.setattr(NameKeysKeeper, "_keyed_part", held)
+
+    def release(self) -> None:
+        self.go.set()
+
+
+@pytest.fixture
+def held_after_two(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldAfter]:
+    """The keeper held with ten heroes keyed (two reads of five)."""
+    monkeypatch.setattr(store_module, "EARLY_PAGE", 3)
+    holder = HeldAfter(monkeypatch, 2)
+    yield holder
+    holder.release()
+
+
+def first_page(repo: HeroRepository, query: HeroQuery) -> PageView:
+    return read_page(repo, PageRequest(query, 0, 3))
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_a_search_by_id_shows_its_first_page_from_the_names_keyed_so_far(
+    opened: PostgresStore, tutorial: str, held_after_two: HeldAfter
+) -> None:
+    opened.recheck_name_index()
+    assert held_after_two.holding.wait(WAIT_S)
+    repo = HeroRepository(opened)
+    query = HeroQuery(search="a")
+    rows = heroes(tutorial)
+    whole = expected(rows, query)
+    keyed = sorted(row[0] for row in rows)[:10]
+    early = expected([row for row in rows if row[0] in keyed], query)
+    assert len(early) >= 3  # (else it waits: below)
+
+    view = first_page(repo, query)
+
+    assert [hero.id for hero in view.rows] == whole[:3]
+    assert view.total_is_estimate
+    assert view.total == round(len(early) * len(rows) / 10)
+    assert not repo.poll_changes()  # nothing to read again yet
+    later: list[list[int]] = []
+    beyond = len(early)  # the first page past the heroes keyed so far waits for the rest
+    reading = threading.Thread(
+        target=lambda: later.append([h.id for h in repo.page(query, offset=beyond, limit=3)])
+    )
+    reading.start()
+    reading.join(0.3)
+    assert reading.is_alive()
+    held_after_two.release()
+    reading.join(WAIT_S)
+    assert later == [whole[beyond : beyond + 3]]
+    until(NameCacheState.READY, board_of(opened))
+    assert repo.poll_changes()  # once: the window reads the view again
+    assert not repo.poll_changes()
+    again = first_page(repo, query)
+    assert (again.total, again.total_is_estimate) == (len(whole), False)
+
+
+@pytest.mark.usefixtures("small_figures")
+@pytest.mark.parametrize(
+    "query",
+    [
+        HeroQuery(search="иван"),  # too few matches among the heroes keyed so far
+        HeroQuery(search="a", descending=True),  # the last matches come last
+        HeroQuery(search="a", sort=SortKey.NAME),  # in name order: any hero may come first
+    ],
+    ids=["few", "descending", "by name"],
+)
+def test_other_searches_wait_for_all_the_names(
+    opened: PostgresStore, tutorial: str, held_after_two: HeldAfter, query: HeroQuery
+) -> None:
+    opened.recheck_name_index()
+    assert held_after_two.holding.wait(WAIT_S)
+    repo = HeroRepository(opened)
+    answer: list[PageView] = []
+    waiting = threading.Thread(target=lambda: answer.append(first_page(repo, query)))
+    waiting.start()
+    waiting.join(0.3)
+    assert waiting.is_alive()
+    held_after_two.release()
+    waiting.join(WAIT_S)
+
+    whole = expected(heroes(tutorial), query)
+    assert [hero.id for hero in answer[0].rows] == whole[:3]
+    assert (answer[0].total, answer[0].total_is_estimate) == (len(whole), False)

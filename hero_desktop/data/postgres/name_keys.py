@@ -317,12 +317,25 @@ class NameKeys:
         return table
 
 
-def build_table(connection: psycopg.Connection, progress: Progress) -> KeyTable:
+class KeyedPart(NamedTuple):
+    """The heroes of one chunk a keeper has keyed (values no thread changes)."""
+
+    segment: _Segment
+    ids: array[int]
+    ages: array[int]
+
+
+def build_table(
+    connection: psycopg.Connection,
+    progress: Progress,
+    keyed: Callable[[KeyedPart], None] = lambda _part: None,
+) -> KeyTable:
     """Every hero's keys, read and keyed chunk by chunk in one snapshot.
 
     What a keeper runs on a connection of its own (then ``name_order_of``,
-    with the connection closed): ``progress`` is told after each chunk, and
-    its False ends the build (``BuildStoppedError``).
+    with the connection closed): ``keyed`` is given each chunk's heroes, in
+    id order, and ``progress`` is told after each chunk; its False ends the
+    build (``BuildStoppedError``).
     """
     ids, ages = array("q"), array("q")
     segments: list[_Segment] = []
@@ -335,6 +348,7 @@ def build_table(connection: psycopg.Connection, progress: Progress) -> KeyTable:
             after = -(2**63)
             while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
                 segments.append(_segment(None, array("q"), chunk, keyer)[0])
+                keyed(KeyedPart(segments[-1], chunk.ids, chunk.ages))
                 ids += chunk.ids
                 ages += chunk.ages
                 after = chunk.ids[-1]
@@ -342,6 +356,19 @@ def build_table(connection: psycopg.Connection, progress: Progress) -> KeyTable:
                     raise BuildStoppedError()
     firsts = array("q", accumulate((len(s.key_starts) - 1 for s in segments), initial=0))
     return KeyTable(ids, ages, segments, firsts)
+
+
+def matches_so_far(parts: Sequence[KeyedPart], query: HeroQuery) -> array[int]:
+    """The ids, ascending, of the heroes of ``parts`` (the first heroes by id, as a keeper
+    has keyed them so far) that ``query``'s search and age filter keep."""
+    needle = names.fold(query.search.strip()).encode()
+    keeps = _age_test(query.age_bounds)
+    found = array("q")
+    for part in parts:
+        for index in _matching(part.segment.folds, needle) if needle else range(len(part.ids)):
+            if keeps is None or keeps(part.ages[index]):
+                found.append(part.ids[index])
+    return found
 
 
 def name_order_of(table: KeyTable, going_on: Callable[[], bool] = lambda: True) -> array[int]:

@@ -32,7 +32,7 @@ from hero_desktop.data.errors import DatabaseError, StatementInterruptedError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
 from hero_desktop.data.postgres import access, name_keys
-from hero_desktop.data.postgres.name_keys import KeyTable
+from hero_desktop.data.postgres.name_keys import KeyedPart, KeyTable
 
 log = logging.getLogger("hero_desktop")
 
@@ -58,6 +58,8 @@ class NameKeysKeeper:
         self._condition = threading.Condition()
         self._progress = NameCacheProgress(NameCacheState.STARTING)
         self._table: KeyTable | None = None
+        self._parts: list[KeyedPart] = []
+        """The heroes keyed so far, in id order, until the table is done."""
         self._order: array[int] | None = None
         self._sorting = True  # until the order is sorted, or will not be
         self._closing = False
@@ -87,6 +89,25 @@ class NameKeysKeeper:
         """
         return self._wait(stop, self._take_order)
 
+    def keyed_so_far(self) -> tuple[list[KeyedPart], int] | None:
+        """While the keys are built: the heroes keyed so far (the first by id) and how
+        many heroes there are; None once they are done (or will not be)."""
+        with self._condition:
+            if self._progress.state is not NameCacheState.BUILDING or self._table is not None:
+                return None
+            return list(self._parts), self._progress.total
+
+    def building(self) -> bool:
+        """Whether the keys are still being read and keyed."""
+        with self._condition:
+            return self._progress.state in _WAITING
+
+    def wait_keyed(self, seconds: float) -> bool:
+        """Wait ``seconds`` at most while the keys are built; whether they are done (or
+        will not be)."""
+        with self._condition:
+            return self._condition.wait_for(lambda: self._progress.state not in _WAITING, seconds)
+
     def close(self) -> None:
         """Stop the build: nothing is posted or handed over after this (the board says CLOSED).
 
@@ -95,6 +116,7 @@ class NameKeysKeeper:
         with self._condition:
             self._closing = True
             self._table = self._order = None
+            self._parts = []
             self._progress = NameCacheProgress(NameCacheState.CLOSED)
             self._board.post(self._progress)
             self._condition.notify_all()
@@ -157,8 +179,10 @@ class NameKeysKeeper:
         try:
             with access.connect(address) as connection:
                 connection.execute("SET default_transaction_read_only = on")
-                table = name_keys.build_table(connection, self._going_on)
+                table = name_keys.build_table(connection, self._going_on, self._keyed_part)
         except name_keys.BuildStoppedError:
+            with self._condition:
+                self._parts = []
             return None  # closed, or a small table (the state is posted)
         except (DatabaseError, psycopg.Error) as error:
             log.warning("Name keys: given up, the first search keys them: %s", error)
@@ -172,10 +196,16 @@ class NameKeysKeeper:
         heroes = len(table.ids)
         log.info("Name keys: %d heroes keyed in %.1f s", heroes, time.perf_counter() - started)
         with self._condition:
+            self._parts = []
             if not self._closing:
                 self._table = table
         self._set(NameCacheState.READY, heroes, heroes)
         return table
+
+    def _keyed_part(self, part: KeyedPart) -> None:
+        with self._condition:
+            if not self._closing:
+                self._parts.append(part)
 
     def _sort(self, table: KeyTable) -> None:
         """The name order of ``table``, handed over (the store sorts it itself if this fails)."""

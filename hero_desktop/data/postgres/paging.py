@@ -13,8 +13,10 @@ Every order is a key of one or two columns with an index behind it (``id``;
 ``ScanPager`` is the way without Hero Desktop's name structures (declined,
 not yet built, or another client's changes not yet keyed): it keeps the ids
 in order as the store's name keys in memory give them (name_keys.py applies
-``names.py``'s rules in Python). A pager describes one state of the
-database: the repository drops it whenever the data changes.
+``names.py``'s rules in Python). ``EarlyPager`` answers a search's first
+page while those keys are still being built, from the heroes keyed so far.
+A pager describes one state of the database: the repository drops it
+whenever the data changes.
 """
 
 from __future__ import annotations
@@ -343,3 +345,59 @@ class ScanPager:
             return self._ids.index(hero_id)
         except ValueError:
             return None
+
+
+class EarlyPager:
+    """A search's first page, by id, from the heroes a keeper has keyed so far.
+
+    The keeper keys the heroes in id order, so the first matches among them
+    are the first matches of all (``early``, at least a page of them); the
+    count is estimated from them, said as "about". Anything more (a later
+    page, the count, a rank) waits for the whole keys (``whole``, the store's
+    pager then).
+
+    Called from the data worker's thread only; ``ready(seconds)`` waits that
+    long at most for the keys and says whether they are done.
+    """
+
+    def __init__(
+        self,
+        early: ScanPager,
+        shown: int,
+        estimate: int,
+        whole: Callable[[], Any],
+        ready: Callable[[float], bool],
+    ) -> None:
+        self._early = early
+        self._shown = shown
+        self._estimate = estimate
+        self._make_whole = whole
+        self._ready = ready
+        self._whole: Any = None
+
+    def _full(self) -> Any:
+        if self._whole is None:
+            self._whole = self._make_whole()
+        return self._whole
+
+    def quick_count(self) -> tuple[int, bool]:
+        if self._whole is None:
+            return self._estimate, False
+        return self.count(), True
+
+    def count(self) -> int:
+        return int(self._full().count())
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        if self._whole is None and start + limit <= self._shown:
+            return self._early.rows(start, limit)
+        return list(self._full().rows(start, limit))
+
+    def rank_of(self, hero_id: int) -> int | None:
+        rank = self._full().rank_of(hero_id)
+        return None if rank is None else int(rank)
+
+    def prepare(self, seconds: float) -> bool:
+        if self._whole is None and not self._ready(seconds):
+            return False  # the keys are not done: the next step waits again
+        return bool(self._full().prepare(seconds))

@@ -53,6 +53,7 @@ from hero_desktop.data.errors import (
     ReadOnlyDatabaseError,
     StatementInterruptedError,
 )
+from hero_desktop.data.estimate import two_figures
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import (
     LongLog,
@@ -61,13 +62,13 @@ from hero_desktop.data.name_index_state import (
     NameIndexState,
     NameIndexStatus,
 )
-from hero_desktop.data.postgres import access, schema
+from hero_desktop.data.postgres import access, name_keys, schema
 from hero_desktop.data.postgres.cancel import CancelHandle, Canceller
 from hero_desktop.data.postgres.errors import ConnectionLostError, translate_error
 from hero_desktop.data.postgres.listening import ChangeListener
 from hero_desktop.data.postgres.name_keys import NameKeys
 from hero_desktop.data.postgres.name_keys_keeper import NameKeysKeeper
-from hero_desktop.data.postgres.paging import KeysetPager, ScanPager, ordering
+from hero_desktop.data.postgres.paging import EarlyPager, KeysetPager, ScanPager, ordering
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.store import (
@@ -86,6 +87,9 @@ class PostgresStoreWords(Words):
 
 
 T = TypeVar("T")
+EARLY_PAGE = 100
+"""A search's first page may come before all the names are keyed when the heroes
+keyed so far hold this many matches (the largest page)."""
 POLL_MS = 1000
 """Without notifications (no trigger, or the server away): ask this often."""
 
@@ -132,6 +136,9 @@ class PostgresStore:
     stops the next one)."""
     _stopped: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
     """Set for good by ``stop_waiting`` (the window closes)."""
+    _early_answered: bool = field(default=False, init=False, repr=False)
+    """A search was answered from the names keyed so far (``EarlyPager``): once all
+    are keyed, ``changed_elsewhere`` says so, and the window reads it again."""
     _cancel_handle: CancelHandle = field(init=False, repr=False)
     _canceller: Canceller = field(init=False, repr=False)
 
@@ -249,11 +256,15 @@ class PostgresStore:
         result: HeroRow | None = self.call(read)
         return result
 
-    def _make_pager(self, query: HeroQuery, *, synced: bool = True) -> Pager:
+    def _make_pager(self, query: HeroQuery, *, synced: bool = True, early: bool = False) -> Pager:
         """``synced``: the repository asked ``changed_elsewhere`` just before (a snapshot's
-        reader, an export say, does not: the name keys then check the fingerprint)."""
+        reader, an export say, does not: the name keys then check the fingerprint).
+        ``early``: a search's first page may come from the keys keyed so far."""
         needs_names = query.sort is SortKey.NAME or bool(query.search.strip())
         if needs_names and not self.names_ready():
+            early_pager = self._early_pager(query) if early else None
+            if early_pager is not None:
+                return early_pager
             self._adopt_built_keys()
             told = synced and self.changes.listening
             ids = self.name_keys.ordered_ids(self.connection, query, told_of_changes=told)
@@ -261,6 +272,32 @@ class PostgresStore:
         if needs_names:
             self.name_keys.forget()  # the name rows serve search and name order now
         return KeysetPager(self._current, ordering(query))
+
+    def _early_pager(self, query: HeroQuery) -> Pager | None:
+        """While the keeper keys the names: a search by id whose first page (and more)
+        the heroes keyed so far hold; None: wait for all the keys."""
+        keeper = self._keeper
+        if keeper is None or self.name_keys.held() or query.sort is not SortKey.ID:
+            return None
+        if query.descending or not query.search.strip():
+            return None
+        keyed = keeper.keyed_so_far()
+        if keyed is None:
+            return None
+        parts, total = keyed
+        found = name_keys.matches_so_far(parts, query)
+        if len(found) < EARLY_PAGE:
+            return None
+        read = sum(len(part.ids) for part in parts)
+        estimate = max(len(found), two_figures(len(found) * total / max(read, 1)))
+        self._early_answered = True
+        return EarlyPager(
+            ScanPager(self._current, found),
+            len(found),
+            estimate,
+            lambda: self._make_pager(query),
+            keeper.wait_keyed,
+        )
 
     def _adopt_built_keys(self) -> None:
         """Before the first use of the name keys: take the keeper's, waiting while it builds."""
@@ -286,7 +323,7 @@ class PostgresStore:
         return self.connection
 
     def pager(self, query: HeroQuery) -> Pager:
-        return access.TranslatingPager(self, lambda: self._make_pager(query))
+        return access.TranslatingPager(self, lambda: self._make_pager(query, early=True))
 
     @contextmanager
     def _snapshot(self, query: HeroQuery) -> Iterator[Pager]:
@@ -312,6 +349,11 @@ class PostgresStore:
         except ConnectionLostError:
             return False
         changed, self._reconnected = self._reconnected, False
+        keeper = self._keeper
+        if self._early_answered and (keeper is None or not keeper.building()):
+            self._early_answered = False
+            if not changed:
+                return True  # what was estimated from some of the names can be counted now
         if not self.changes.listening and self.names.status is NameIndexStatus.READY:
             self._listen()  # listening again: what was sent meanwhile is lost, so refresh
             changed = changed or self.changes.listening
