@@ -418,24 +418,32 @@ def test_closing_while_the_name_order_is_sorted_stops_the_sort(
 
 
 class HeldAfter:
-    """Holds the keeper's thread once it has keyed ``parts`` chunks, until ``release``."""
+    """Holds the keeper's thread each time it has keyed one of ``parts`` chunks, until
+    ``release``."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, parts: int) -> None:
-        self.holding, self.go = threading.Event(), threading.Event()
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *parts: int) -> None:
+        self.at = {part: (threading.Event(), threading.Event()) for part in parts}
         keyed_part = NameKeysKeeper._keyed_part
         seen: list[object] = []
 
         def held(keeper: NameKeysKeeper, part: name_keys.KeyedPart) -> None:
             keyed_part(keeper, part)
             seen.append(part)
-            if len(seen) == parts:
-                self.holding.set()
-                assert self.go.wait(WAIT_S)
+            if len(seen) in self.at:
+                holding, go = self.at[len(seen)]
+                holding.set()
+                assert go.wait(WAIT_S)
 
         monkeypatch.setattr(NameKeysKeeper, "_keyed_part", held)
 
-    def release(self) -> None:
-        self.go.set()
+    @property
+    def holding(self) -> threading.Event:
+        return self.at[min(self.at)][0]
+
+    def release(self, part: int | None = None) -> None:
+        for number, (_, go) in self.at.items():
+            if part is None or number == part:
+                go.set()
 
 
 @pytest.fixture
@@ -445,6 +453,33 @@ def held_after_two(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldAfter]:
     holder = HeldAfter(monkeypatch, 2)
     yield holder
     holder.release()
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_a_search_typed_early_waits_only_until_a_page_of_matches_is_keyed(
+    opened: PostgresStore, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "EARLY_PAGE", 3)
+    held = HeldAfter(monkeypatch, 1, 2)  # "zoe": two of the first five, three of ten
+    try:
+        opened.recheck_name_index()
+        assert held.at[1][0].wait(WAIT_S)
+        repo = HeroRepository(opened)
+        query = HeroQuery(search="zoe")
+        answer: list[PageView] = []
+        waiting = threading.Thread(target=lambda: answer.append(first_page(repo, query)))
+        waiting.start()
+        waiting.join(0.3)
+        assert waiting.is_alive()
+        held.release(1)
+        assert held.at[2][0].wait(WAIT_S)
+        waiting.join(WAIT_S)  # answered while the keeper is held at ten heroes
+
+        whole = expected(heroes(tutorial), query)
+        assert [hero.id for hero in answer[0].rows] == whole[:3]
+        assert answer[0].total_is_estimate
+    finally:
+        held.release()
 
 
 def first_page(repo: HeroRepository, query: HeroQuery) -> PageView:
@@ -493,7 +528,7 @@ def test_a_search_by_id_shows_its_first_page_from_the_names_keyed_so_far(
 @pytest.mark.parametrize(
     "query",
     [
-        HeroQuery(search="иван"),  # too few matches among the heroes keyed so far
+        HeroQuery(search="иванов"),  # fewer matches than a page: all the names first
         HeroQuery(search="a", descending=True),  # the last matches come last
         HeroQuery(search="a", sort=SortKey.NAME),  # in name order: any hero may come first
     ],

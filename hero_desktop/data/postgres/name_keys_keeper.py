@@ -102,6 +102,21 @@ class NameKeysKeeper:
         with self._condition:
             return self._progress.state in _WAITING
 
+    def wait_started(self, stop: threading.Event) -> None:
+        """Wait while the keeper starts (until it keys, or ends); ``stop``: as for ``take``."""
+        self._wait(stop, lambda: (self._progress.state is not NameCacheState.STARTING, None))
+
+    def wait_more(self, stop: threading.Event) -> bool:
+        """Wait for the next heroes keyed; False: the keys are done (or will not be).
+        ``stop``: as for ``take``."""
+        with self._condition:
+            parts = len(self._parts)
+        more = self._wait(
+            stop,
+            lambda: (len(self._parts) > parts or self._progress.state not in _WAITING, True),
+        )
+        return bool(more) and self.keyed_so_far() is not None
+
     def wait_keyed(self, seconds: float) -> bool:
         """Wait ``seconds`` at most while the keys are built; whether they are done (or
         will not be)."""

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -275,17 +276,25 @@ class PostgresStore:
 
     def _early_pager(self, query: HeroQuery) -> Pager | None:
         """While the keeper keys the names: a search by id whose first page (and more)
-        the heroes keyed so far hold; None: wait for all the keys."""
+        the heroes keyed so far hold, as soon as they do; None: wait for all the keys."""
         keeper = self._keeper
         if keeper is None or self.name_keys.held() or query.sort is not SortKey.ID:
             return None
         if query.descending or not query.search.strip():
             return None
-        keyed = keeper.keyed_so_far()
-        if keyed is None:
-            return None
-        parts, total = keyed
-        found = name_keys.matches_so_far(parts, query)
+        found, searched = array("q"), 0
+        while True:
+            keyed = keeper.keyed_so_far()
+            if keyed is None:
+                if not keeper.building():
+                    return None  # done (or failed): the keys themselves answer
+                self._waiting(keeper.wait_started)
+                continue
+            parts, total = keyed
+            found += name_keys.matches_so_far(parts[searched:], query)
+            searched = len(parts)
+            if len(found) >= EARLY_PAGE or not self._waiting(keeper.wait_more):
+                break
         if len(found) < EARLY_PAGE:
             return None
         read = sum(len(part.ids) for part in parts)
