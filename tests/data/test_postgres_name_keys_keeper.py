@@ -551,3 +551,14 @@ def test_other_searches_wait_for_all_the_names(
     whole = expected(heroes(tutorial), query)
     assert [hero.id for hero in answer[0].rows] == whole[:3]
     assert (answer[0].total, answer[0].total_is_estimate) == (len(whole), False)
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_a_search_before_the_first_page_is_painted_starts_the_keeper(
+    opened: PostgresStore, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(name_keys, "_read", refused)  # the store reads no name itself
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)  # (no recheck_name_index yet)
+
+    assert shown(HeroRepository(opened), query) == expected(heroes(tutorial), query)
+    assert opened._keeper is not None

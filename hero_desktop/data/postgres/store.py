@@ -263,6 +263,8 @@ class PostgresStore:
         ``early``: a search's first page may come from the keys keyed so far."""
         needs_names = query.sort is SortKey.NAME or bool(query.search.strip())
         if needs_names and not self.names_ready():
+            if self._keeper is None and not self.name_keys.held():
+                self._keep_name_keys()  # a search before the first page's warm-up
             early_pager = self._early_pager(query) if early else None
             if early_pager is not None:
                 return early_pager
