@@ -19,15 +19,18 @@ below; if not, the one scan that finds them also sorts them):
   so far is remembered, so the next page continues from there. When the
   matches cluster far along the order (every "Captain ..." after the A and
   B names), a walk that takes longer than ``WALK_BUDGET_S`` is stopped.
-  Then, with the trigram index, the page is the matches' smallest keys from
-  its start on (SQLite keeps only that many while it reads every match's
-  key once: 0.3 s for 310,000 matches of ten million, where sorting them all
-  into a table took 0.7-1.0 s), and sorting them all into a table is left
-  to ``prepare``, which the window asks for once the page is shown. Without
-  it (one or two letters) the walk may go on longer, as long as a fiftieth
-  of a scan of every name would take (0.2 s on ten million heroes, where a
-  common pair of letters is found within 30,000 to 170,000 names of the
-  order); past that, the one scan that finds the matches sorts them.
+  In name order with the trigram index, fewer than ``WALK_FROM`` matches
+  skip that walk (each row's fold is a lookup), and the page walks the name
+  index keeping the trigram index's ids; if that takes too long as well,
+  the page is the matches' smallest keys from its start on (SQLite keeps
+  only that many while it reads every match's key once: 0.3 s for 310,000
+  matches of ten million, where sorting them all into a table took
+  0.7-1.0 s), and sorting them all into a table is left to ``prepare``,
+  which the window asks for once the page is shown. Without the trigram
+  index (one or two letters) the walk may go on longer, as long as a
+  fiftieth of a scan of every name would take (0.2 s on ten million heroes,
+  where a common pair of letters is found within 30,000 to 170,000 names of
+  the order); past that, the one scan that finds the matches sorts them.
 
 Age filters and the age order use ``paging.MatchPager``.
 """
@@ -66,9 +69,15 @@ SAMPLES = 20
 SAMPLE_IDS = 2000
 """A short search's estimate reads ``SAMPLES`` blocks of this many ids, spread evenly."""
 
-SORTED_AT_ONCE = 50_000
-"""When the walk gives up, up to this many matches are sorted into a table at once
-(about 75 ms: "captain" on a million, 34,014 of them); more are paged as below."""
+WALK_FROM = 50_000
+"""In name order, from this many matches on a page first walks the order reading each
+row's fold; with fewer it walks the name order's index keeping the trigram index's ids.
+
+That walk reads the index alone (about 45 ns a row on a million heroes, where a row's
+fold costs a lookup in the name table, 1.1 us) after reading the matches' ids once.
+With fewer matches than this the first page lies far enough along the order that the
+lookups cost more ("müller" on a million, 12,494 matches, the 101st 18,378 rows
+along: 20 ms against 6 ms; ten times as many heroes put it ten times further)."""
 
 MEMBERS_BUDGET_S = 0.25
 """How long a page may walk the name order's index keeping the trigram index's ids, at most.
@@ -126,7 +135,8 @@ class SearchPager:
         self._keys = ("n.sort_key", "n.id") if self._by_name else ("n.id",)
         self._table: str | None = None
         self._sort_later = False
-        """The walk gave up: pages come from the matches' keys until ``prepare`` sorts them."""
+        """The walk gave up or was skipped (``WALK_FROM``): pages come from the matches' keys
+        until ``prepare`` sorts them."""
         # Page starts seen so far: rank -> key of the row at that rank.
         self._ranks: list[int] = [0]
         self._starts: dict[int, tuple[Any, ...] | None] = {0: None}
@@ -277,16 +287,21 @@ class SearchPager:
         if start == 0 and self._first_page is not None and limit <= PAGE:
             return self._first_page[:limit]
         if not self._sort_later:
-            found = self._within(self._walk_budget, lambda: self._walk(start, limit))
-            if found is not None:
-                return found
-            self._sort_later = self._trigrams and self._by_name and self.count() > SORTED_AT_ONCE
+            if not self._members_first():
+                found = self._within(self._walk_budget, lambda: self._walk(start, limit))
+                if found is not None:
+                    return found
+            self._sort_later = self._trigrams and self._by_name
         if self._sort_later and start in self._starts:
             budget = min(MEMBERS_BUDGET_S, max(WALK_BUDGET_S, self.count() * MEMBERS_S_PER_MATCH))
             found = self._within(budget, lambda: self._members(start, limit))
             return self._smallest(start, limit) if found is None else found
         self._sort_all()
         return self.rows(start, limit)
+
+    def _members_first(self) -> bool:
+        """Whether pages skip the walk that reads each row's fold (see ``WALK_FROM``)."""
+        return self._trigrams and self._by_name and self.count() < WALK_FROM
 
     def _members(self, start: int, limit: int) -> list[HeroRow]:
         """Rows ``start``.. : the name order's index walked, keeping the trigram index's ids."""
