@@ -130,3 +130,26 @@ def test_the_walk_to_a_short_searchs_first_page_is_given_time_by_the_tables_size
     budgets.clear()
     assert len(first_page(HeroRepository(big.store), by_name)[2]) == 10
     assert budgets == [pytest.approx(0.2)]  # ten million ids from the first to the last
+
+
+def test_a_short_search_whose_samples_find_too_few_matches_for_a_page_is_sorted_without_walking(
+    big: HeroRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk would give up before it reached a page: the scan that sorts comes at once.
+    "99" is in ids 100, 200, 300 and 400, none of them in the blocks sampled (1-24,
+    101-124, 201-224, 301-324)."""
+    walked: list[int] = []
+    walk = search_pager.SearchPager._walk
+
+    def recorded(pager: search_pager.SearchPager, start: int, limit: int) -> list[HeroRow]:
+        walked.append(start)
+        return walk(pager, start, limit)
+
+    monkeypatch.setattr(search_pager.SearchPager, "_walk", recorded)
+    total, estimated, shown = first_page(big, HeroQuery(search="99", sort=SortKey.NAME))
+
+    assert (total, estimated) == (shown_by_rule("99"), False)
+    assert shown == sorted((name for name, _, _ in HEROES if "99" in name), key=names.sort_key)
+    assert walked == []
+    assert first_page(big, HeroQuery(search="ka", sort=SortKey.NAME))[:2] == (KARAS, True)
+    assert walked == [0]  # common enough: walked

@@ -19,15 +19,20 @@ below; if not, the one scan that finds them also sorts them):
   so far is remembered, so the next page continues from there. When the
   matches cluster far along the order (every "Captain ..." after the A and
   B names), a walk that takes longer than ``WALK_BUDGET_S`` is stopped.
-  Then, with the trigram index, the page is the matches' smallest keys from
-  its start on (SQLite keeps only that many while it reads every match's
-  key once: 0.3 s for 310,000 matches of ten million, where sorting them all
-  into a table took 0.7-1.0 s), and sorting them all into a table is left
-  to ``prepare``, which the window asks for once the page is shown. Without
-  it (one or two letters) the walk may go on longer, as long as a fiftieth
-  of a scan of every name would take (0.2 s on ten million heroes, where a
-  common pair of letters is found within 30,000 to 170,000 names of the
-  order); past that, the one scan that finds the matches sorts them.
+  In name order with the trigram index, fewer than ``WALK_FROM`` matches
+  skip that walk (each row's fold is a lookup), and the page walks the name
+  index keeping the trigram index's ids; if that takes too long as well,
+  the page is the matches' smallest keys from its start on (SQLite keeps
+  only that many while it reads every match's key once: 0.3 s for 310,000
+  matches of ten million, where sorting them all into a table took
+  0.7-1.0 s), and sorting them all into a table is left to ``prepare``,
+  which the window asks for once the page is shown. Without the trigram
+  index (one or two letters) the walk may go on longer, as long as a
+  fiftieth of a scan of every name would take (0.2 s on ten million heroes,
+  where a common pair of letters is found within 30,000 to 170,000 names of
+  the order); past that, the one scan that finds the matches sorts them. A
+  search whose samples of the table (as for its estimate) find too few
+  matches for that walk to reach a page goes to the scan at once.
 
 Age filters and the age order use ``paging.MatchPager``.
 """
@@ -66,9 +71,21 @@ SAMPLES = 20
 SAMPLE_IDS = 2000
 """A short search's estimate reads ``SAMPLES`` blocks of this many ids, spread evenly."""
 
-SORTED_AT_ONCE = 50_000
-"""When the walk gives up, up to this many matches are sorted into a table at once
-(about 75 ms: "captain" on a million, 34,014 of them); more are paged as below."""
+WALK_S_PER_ROW = 1.1e-6
+"""What the walk costs per row of the order (a lookup of the row's fold: 18 ms for the
+first 15,625 names of a million). A short search whose samples say its matches are too
+few for the walk's budget to reach a page, even spread evenly, does not walk ("x", "δη"
+on a million heroes: 20 ms saved before the scan that sorts them)."""
+
+WALK_FROM = 50_000
+"""In name order, from this many matches on a page first walks the order reading each
+row's fold; with fewer it walks the name order's index keeping the trigram index's ids.
+
+That walk reads the index alone (about 45 ns a row on a million heroes, where a row's
+fold costs a lookup in the name table, 1.1 us) after reading the matches' ids once.
+With fewer matches than this the first page lies far enough along the order that the
+lookups cost more ("müller" on a million, 12,494 matches, the 101st 18,378 rows
+along: 20 ms against 6 ms; ten times as many heroes put it ten times further)."""
 
 MEMBERS_BUDGET_S = 0.25
 """How long a page may walk the name order's index keeping the trigram index's ids, at most.
@@ -126,10 +143,14 @@ class SearchPager:
         self._keys = ("n.sort_key", "n.id") if self._by_name else ("n.id",)
         self._table: str | None = None
         self._sort_later = False
-        """The walk gave up: pages come from the matches' keys until ``prepare`` sorts them."""
+        """The walk gave up or was skipped (``WALK_FROM``): pages come from the matches' keys
+        until ``prepare`` sorts them."""
         # Page starts seen so far: rank -> key of the row at that rank.
         self._ranks: list[int] = [0]
         self._starts: dict[int, tuple[Any, ...] | None] = {0: None}
+        self._span: tuple[int, int] | None = None
+        self._sampled: float | None = None
+        """The matches the samples estimate, when a short search took them."""
         self._walk_budget = WALK_BUDGET_S if self._trigrams else self._scan_walk_budget()
         self._first_page: list[HeroRow] | None = None
         """The first page, when finding the matches walked to it (read once, not twice)."""
@@ -140,11 +161,13 @@ class SearchPager:
     def _id_span(self) -> tuple[int, int]:
         """The smallest id and how many ids from it to the largest (two seeks: one
         ``min(id), max(id)`` would read the whole table)."""
-        first, last = self._connection.execute(
-            f"SELECT (SELECT min(id) FROM {self._name_table}), "
-            f"(SELECT max(id) FROM {self._name_table})"
-        ).fetchone()
-        return (0, 0) if first is None else (int(first), int(last) - int(first) + 1)
+        if self._span is None:
+            first, last = self._connection.execute(
+                f"SELECT (SELECT min(id) FROM {self._name_table}), "
+                f"(SELECT max(id) FROM {self._name_table})"
+            ).fetchone()
+            self._span = (0, 0) if first is None else (int(first), int(last) - int(first) + 1)
+        return self._span
 
     def _scan_walk_budget(self) -> float:
         return max(WALK_BUDGET_S, self._id_span()[1] * SCAN_WALK_S_PER_ID)
@@ -179,7 +202,8 @@ class SearchPager:
         # Many matches spread along the order: the first page is found at once
         # by walking, and the count is asked apart (``count``, ``quick_count``).
         # Otherwise one scan finds and sorts.
-        self._first_page = self._within(self._walk_budget, lambda: self._walk(0, PAGE))
+        if self._walk_may_reach_a_page():
+            self._first_page = self._within(self._walk_budget, lambda: self._walk(0, PAGE))
         if self._first_page is None:
             self._sort_all()
             assert self._table is not None
@@ -187,6 +211,31 @@ class SearchPager:
                 self._connection.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
             )
         return None
+
+    def _walk_may_reach_a_page(self) -> bool:
+        """Whether the matches the samples find, spread evenly, put a page within the walk's
+        budget (always, on a table too small to sample)."""
+        first, span = self._id_span()
+        if span <= SAMPLES * SAMPLE_IDS:
+            return True
+        walked = self._walk_budget / WALK_S_PER_ROW
+        return self._sample(first, span) * walked / span > PAGE
+
+    def _sample(self, first: int, span: int) -> float:
+        """The matches in all, from ``SAMPLES`` blocks of ids spread over the table."""
+        if self._sampled is None:
+            matched = 0
+            for block in range(SAMPLES):
+                start = first + block * span // SAMPLES
+                matched += int(
+                    self._connection.execute(
+                        f"SELECT count(*) FROM {self._name_table} "
+                        "WHERE id >= ? AND id < ? AND instr(fold, ?) > 0",
+                        (start, start + SAMPLE_IDS, self._folded),
+                    ).fetchone()[0]
+                )
+            self._sampled = matched * span / (SAMPLES * SAMPLE_IDS)
+        return self._sampled
 
     def _sort_all(self) -> None:
         if self._trigrams:
@@ -248,18 +297,7 @@ class SearchPager:
         first, span = self._id_span()
         if span <= SAMPLES * SAMPLE_IDS:
             return self.count(), True
-        matched = 0
-        for block in range(SAMPLES):
-            start = first + block * span // SAMPLES
-            matched += int(
-                self._connection.execute(
-                    f"SELECT count(*) FROM {self._name_table} "
-                    "WHERE id >= ? AND id < ? AND instr(fold, ?) > 0",
-                    (start, start + SAMPLE_IDS, self._folded),
-                ).fetchone()[0]
-            )
-        estimate = matched * span / (SAMPLES * SAMPLE_IDS)
-        return max(COUNTED_EXACTLY, two_figures(estimate)), False
+        return max(COUNTED_EXACTLY, two_figures(self._sample(first, span))), False
 
     def rows(self, start: int, limit: int) -> list[HeroRow]:
         if limit <= 0 or (self._count is not None and start >= self._count):
@@ -277,16 +315,21 @@ class SearchPager:
         if start == 0 and self._first_page is not None and limit <= PAGE:
             return self._first_page[:limit]
         if not self._sort_later:
-            found = self._within(self._walk_budget, lambda: self._walk(start, limit))
-            if found is not None:
-                return found
-            self._sort_later = self._trigrams and self._by_name and self.count() > SORTED_AT_ONCE
+            if not self._members_first():
+                found = self._within(self._walk_budget, lambda: self._walk(start, limit))
+                if found is not None:
+                    return found
+            self._sort_later = self._trigrams and self._by_name
         if self._sort_later and start in self._starts:
             budget = min(MEMBERS_BUDGET_S, max(WALK_BUDGET_S, self.count() * MEMBERS_S_PER_MATCH))
             found = self._within(budget, lambda: self._members(start, limit))
             return self._smallest(start, limit) if found is None else found
         self._sort_all()
         return self.rows(start, limit)
+
+    def _members_first(self) -> bool:
+        """Whether pages skip the walk that reads each row's fold (see ``WALK_FROM``)."""
+        return self._trigrams and self._by_name and self.count() < WALK_FROM
 
     def _members(self, start: int, limit: int) -> list[HeroRow]:
         """Rows ``start``.. : the name order's index walked, keeping the trigram index's ids."""
