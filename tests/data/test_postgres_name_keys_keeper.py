@@ -19,9 +19,11 @@ import pytest
 
 from hero_desktop.data.errors import StatementInterruptedError
 from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.models import HeroUpdate
 from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
 from hero_desktop.data.postgres import name_keys, name_keys_keeper
 from hero_desktop.data.postgres import store as store_module
+from hero_desktop.data.postgres.listening import ChangeListener
 from hero_desktop.data.postgres.name_keys import NameKeys
 from hero_desktop.data.postgres.name_keys_keeper import NameKeysKeeper
 from hero_desktop.data.postgres.opening import open_server
@@ -369,10 +371,7 @@ def held_sort(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldSort]:
     holder.go.set()
 
 
-@pytest.mark.usefixtures("small_figures")
-def test_searches_are_answered_while_the_name_order_is_sorted_and_it_is_waited_for(
-    opened: PostgresStore, tutorial: str, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def sorted_by_the_keeper_only(monkeypatch: pytest.MonkeyPatch) -> None:
     order_of = name_keys.name_order_of
 
     def keepers_only(*arguments: Any) -> Any:
@@ -380,6 +379,13 @@ def test_searches_are_answered_while_the_name_order_is_sorted_and_it_is_waited_f
         return order_of(*arguments)
 
     monkeypatch.setattr(name_keys, "name_order_of", keepers_only)
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_searches_are_answered_while_the_name_order_is_sorted_and_it_is_waited_for(
+    opened: PostgresStore, tutorial: str, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sorted_by_the_keeper_only(monkeypatch)
     opened.recheck_name_index()
     assert held_sort.sorting.wait(WAIT_S)
     repo = HeroRepository(opened)
@@ -562,3 +568,106 @@ def test_a_search_before_the_first_page_is_painted_starts_the_keeper(
 
     assert shown(HeroRepository(opened), query) == expected(heroes(tutorial), query)
     assert opened._keeper is not None
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_the_keeper_s_name_order_is_kept_when_only_ages_changed(
+    opened: PostgresStore, tutorial: str, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sorted_by_the_keeper_only(monkeypatch)
+    opened.recheck_name_index()
+    assert held_sort.sorting.wait(WAIT_S)
+    repo = HeroRepository(opened)
+    shown(repo, HeroQuery(search="zoe"))  # the keys adopted
+    run(tutorial, "UPDATE hero SET age = 77 WHERE name = 'Zed'")
+    repo.refresh()
+    shown(repo, HeroQuery(search="zed"))  # followed: the same heroes in the same places
+    held_sort.go.set()
+
+    by_name = HeroQuery(sort=SortKey.NAME)
+    assert shown(repo, by_name) == expected(heroes(tutorial), by_name)
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_no_early_answer_once_a_change_is_known_since_the_keeper_began(
+    opened: PostgresStore, tutorial: str, held_after_two: HeldAfter
+) -> None:
+    opened.recheck_name_index()
+    assert held_after_two.holding.wait(WAIT_S)
+    repo = HeroRepository(opened)
+    query = HeroQuery(search="a")
+    first = next(hero.id for hero in repo.iterate(query=HeroQuery()) if "a" in hero.name.lower())
+    repo.update(first, HeroUpdate(name="Zzz"))  # out of the search, after the keeper's snapshot
+
+    answer: list[PageView] = []
+    waiting = threading.Thread(target=lambda: answer.append(first_page(repo, query)))
+    waiting.start()
+    waiting.join(0.3)
+    assert waiting.is_alive()  # waits for all the keys, checked against the table
+    held_after_two.release()
+    waiting.join(WAIT_S)
+    whole = expected(heroes(tutorial), query)
+    assert first not in whole
+    assert [hero.id for hero in answer[0].rows] == whole[:3]
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_an_early_answer_prepares_nothing_and_is_polled_for_even_when_listening(
+    opened: PostgresStore, held_after_two: HeldAfter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told = property(lambda _self: True)  # as if the notify trigger told of every change
+    with monkeypatch.context() as listening:
+        listening.setattr(ChangeListener, "listening", told)
+        assert opened.poll_interval_ms() is None  # no poll
+    opened.recheck_name_index()
+    assert held_after_two.holding.wait(WAIT_S)
+    repo = HeroRepository(opened)
+    first_page(repo, HeroQuery(search="a"))
+
+    assert repo.prepare_pages(HeroQuery(search="a"), 0.02)  # no step waits for the keys
+    with monkeypatch.context() as listening:
+        listening.setattr(ChangeListener, "listening", told)
+        assert opened.poll_interval_ms() == store_module.POLL_MS
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_an_interrupt_spent_on_a_statement_does_not_stop_a_later_wait(
+    opened: PostgresStore, held: Held
+) -> None:
+    opened.recheck_name_index()
+    assert held.reading.wait(WAIT_S)
+    timer = threading.Timer(0.3, opened.interrupt)
+    timer.start()
+    with pytest.raises(StatementInterruptedError):
+        opened.call(lambda: opened.connection.execute("SELECT pg_sleep(10)"))
+    timer.join()
+
+    repo = HeroRepository(opened)
+    waiting = threading.Thread(target=lambda: repo.count(HeroQuery(search="zoe")))
+    waiting.start()
+    waiting.join(0.3)
+    assert waiting.is_alive()  # it waits for the keeper
+    held.release()
+    waiting.join(WAIT_S)
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_a_keeper_that_fails_midway_lets_go_of_what_it_keyed(
+    opened: PostgresStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chunk = name_keys._chunk
+    reads: list[int] = []
+
+    def failing(*arguments: Any) -> Any:
+        reads.append(1)
+        if len(reads) == 3:
+            raise psycopg.OperationalError("the server went away")
+        return chunk(*arguments)
+
+    monkeypatch.setattr(name_keys, "_chunk", failing)
+    opened.recheck_name_index()
+    until(NameCacheState.FAILED, board_of(opened))
+    keeper = opened._keeper
+    assert keeper is not None
+    assert keeper.keyed_so_far() is None
+    assert keeper._parts == []

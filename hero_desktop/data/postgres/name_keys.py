@@ -306,14 +306,18 @@ class NameKeys:
                         now_at[low + was] = base + offset
         firsts = array("q", accumulate((len(s.key_starts) - 1 for s in segments), initial=0))
         table = KeyTable(ids, ages, segments, firsts)
+        keeper_order = None
         if old is not None and not fresh and ids == old.ids:
-            pass  # the same heroes in the same places: the name order stays as it is
+            # The same heroes in the same places: the name order stays as it is (and the
+            # keeper's, still to come, is of this table too).
+            if self._keeper_order is not None and self._keeper_order[0] is old:
+                keeper_order = (table, self._keeper_order[1])
         elif now_at is not None and len(fresh) <= PLACED_ONE_BY_ONE:
             self._moved = (now_at, fresh)
         else:
             self._by_name = self._moved = None  # sorted anew when next asked for
         self._table, self._stale, self._unverified = table, False, False
-        self._keeper_order = None  # (of the table replaced, which it would keep in memory)
+        self._keeper_order = keeper_order  # (None frees the table replaced)
         return table
 
 

@@ -106,22 +106,14 @@ class NameKeysKeeper:
         """Wait while the keeper starts (until it keys, or ends); ``stop``: as for ``take``."""
         self._wait(stop, lambda: (self._progress.state is not NameCacheState.STARTING, None))
 
-    def wait_more(self, stop: threading.Event) -> bool:
-        """Wait for the next heroes keyed; False: the keys are done (or will not be).
-        ``stop``: as for ``take``."""
-        with self._condition:
-            parts = len(self._parts)
-        more = self._wait(
+    def wait_more(self, stop: threading.Event, after: int) -> bool:
+        """Wait until more than ``after`` chunks are keyed; False: the keys are done (or will
+        not be). ``stop``: as for ``take``."""
+        self._wait(
             stop,
-            lambda: (len(self._parts) > parts or self._progress.state not in _WAITING, True),
+            lambda: (len(self._parts) > after or self._progress.state not in _WAITING, None),
         )
-        return bool(more) and self.keyed_so_far() is not None
-
-    def wait_keyed(self, seconds: float) -> bool:
-        """Wait ``seconds`` at most while the keys are built; whether they are done (or
-        will not be)."""
-        with self._condition:
-            return self._condition.wait_for(lambda: self._progress.state not in _WAITING, seconds)
+        return self.keyed_so_far() is not None
 
     def close(self) -> None:
         """Stop the build: nothing is posted or handed over after this (the board says CLOSED).
@@ -185,6 +177,7 @@ class NameKeysKeeper:
                 self._sort(table)
         finally:
             with self._condition:
+                self._parts = []
                 self._sorting = False
                 self._condition.notify_all()
 
@@ -196,8 +189,6 @@ class NameKeysKeeper:
                 connection.execute("SET default_transaction_read_only = on")
                 table = name_keys.build_table(connection, self._going_on, self._keyed_part)
         except name_keys.BuildStoppedError:
-            with self._condition:
-                self._parts = []
             return None  # closed, or a small table (the state is posted)
         except (DatabaseError, psycopg.Error) as error:
             log.warning("Name keys: given up, the first search keys them: %s", error)

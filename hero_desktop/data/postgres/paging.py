@@ -356,23 +356,16 @@ class EarlyPager:
     page, the count, a rank) waits for the whole keys (``whole``, the store's
     pager then).
 
-    Called from the data worker's thread only; ``ready(seconds)`` waits that
-    long at most for the keys and says whether they are done.
+    Called from the data worker's thread only.
     """
 
     def __init__(
-        self,
-        early: ScanPager,
-        shown: int,
-        estimate: int,
-        whole: Callable[[], Any],
-        ready: Callable[[float], bool],
+        self, early: ScanPager, shown: int, estimate: int, whole: Callable[[], Any]
     ) -> None:
         self._early = early
         self._shown = shown
         self._estimate = estimate
         self._make_whole = whole
-        self._ready = ready
         self._whole: Any = None
 
     def _full(self) -> Any:
@@ -398,6 +391,6 @@ class EarlyPager:
         return None if rank is None else int(rank)
 
     def prepare(self, seconds: float) -> bool:
-        if self._whole is None and not self._ready(seconds):
-            return False  # the keys are not done: the next step waits again
+        if self._whole is None:
+            return True  # nothing to do ahead: the store has the view read again when it can
         return bool(self._full().prepare(seconds))

@@ -44,6 +44,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 import psycopg
@@ -140,6 +141,12 @@ class PostgresStore:
     _early_answered: bool = field(default=False, init=False, repr=False)
     """A search was answered from the names keyed so far (``EarlyPager``): once all
     are keyed, ``changed_elsewhere`` says so, and the window reads it again."""
+    _changes_known: int = field(default=0, init=False, repr=False)
+    """How many times the heroes changed, or may have, as this store learnt (its own
+    commits, another client's, a reconnect)."""
+    _keeper_since: int = field(default=0, init=False, repr=False)
+    """``_changes_known`` when the keeper started: the names it keys so far answer a
+    search only while no change is known since (they are of its snapshot)."""
     _cancel_handle: CancelHandle = field(init=False, repr=False)
     _canceller: Canceller = field(init=False, repr=False)
 
@@ -169,14 +176,21 @@ class PostgresStore:
             self._note_broken()
             if not self._lost:
                 self._end_failed_transaction()
-                raise translate_error(error, self.address) from None
+                raise self._translated(error) from None
         self._ensure_connected()
         try:
             return work()
         except psycopg.Error as error:
             self._note_broken()
             self._end_failed_transaction()
-            raise translate_error(error, self.address) from None
+            raise self._translated(error) from None
+
+    def _translated(self, error: psycopg.Error) -> Exception:
+        """The typed error; an interrupt that cancelled a statement is spent."""
+        translated = translate_error(error, self.address)
+        if isinstance(translated, StatementInterruptedError) and not self._stopped.is_set():
+            self._waits.clear()
+        return translated
 
     def _end_failed_transaction(self) -> None:
         """Never leave the connection in a transaction that an error cut short."""
@@ -204,7 +218,7 @@ class PostgresStore:
         self._listen()
         self._lost = False
         self._reconnected = True  # what changed while away: refresh everything
-        self.name_keys.changed()
+        self._heroes_changed()
 
     def _probe(self) -> None:
         """Find out whether the worker's connection still works (marks it lost if not)."""
@@ -284,6 +298,8 @@ class PostgresStore:
             return None
         if query.descending or not query.search.strip():
             return None
+        if self._changes_known != self._keeper_since:
+            return None  # a change since the keeper's snapshot: its keys are checked first
         found, searched = array("q"), 0
         while True:
             keyed = keeper.keyed_so_far()
@@ -295,7 +311,9 @@ class PostgresStore:
             parts, total = keyed
             found += name_keys.matches_so_far(parts[searched:], query)
             searched = len(parts)
-            if len(found) >= EARLY_PAGE or not self._waiting(keeper.wait_more):
+            if len(found) >= EARLY_PAGE:
+                break
+            if not self._waiting(partial(keeper.wait_more, after=searched)):
                 break
         if len(found) < EARLY_PAGE:
             return None
@@ -303,11 +321,7 @@ class PostgresStore:
         estimate = max(len(found), two_figures(len(found) * total / max(read, 1)))
         self._early_answered = True
         return EarlyPager(
-            ScanPager(self._current, found),
-            len(found),
-            estimate,
-            lambda: self._make_pager(query),
-            keeper.wait_keyed,
+            ScanPager(self._current, found), len(found), estimate, lambda: self._make_pager(query)
         )
 
     def _adopt_built_keys(self) -> None:
@@ -361,10 +375,10 @@ class PostgresStore:
             return False
         changed, self._reconnected = self._reconnected, False
         keeper = self._keeper
-        if self._early_answered and (keeper is None or not keeper.building()):
+        # What was estimated from some of the names can be counted now: read it again.
+        keyed = self._early_answered and (keeper is None or not keeper.building())
+        if keyed:
             self._early_answered = False
-            if not changed:
-                return True  # what was estimated from some of the names can be counted now
         if not self.changes.listening and self.names.status is NameIndexStatus.READY:
             self._listen()  # listening again: what was sent meanwhile is lost, so refresh
             changed = changed or self.changes.listening
@@ -375,21 +389,27 @@ class PostgresStore:
             except psycopg.Error:
                 self.changes.stop()
                 self._probe()
-                return changed
+                return changed or keyed
         elif wait:
             try:
                 changed = self.changes.counters_moved(self.connection) or changed
             except psycopg.Error:
                 self._note_broken()
         if changed:
-            self.name_keys.changed()
+            self._heroes_changed()
             with suppress(DatabaseError, psycopg.Error):
                 name_index_state.catch_up(self.names, self.read_only, self._log())
-        return changed
+        return changed or keyed
+
+    def _heroes_changed(self) -> None:
+        self._changes_known += 1
+        self.name_keys.changed()
 
     def poll_interval_ms(self) -> int | None:
-        """How often the window should ask ``changed_elsewhere``; None: when the socket says."""
-        if not self.changes.listening or self._lost:
+        """How often the window should ask ``changed_elsewhere``; None: when the socket says
+        (but for a search answered from some of the names, which is read again when all are
+        keyed)."""
+        if not self.changes.listening or self._lost or self._early_answered:
             return POLL_MS
         return None
 
@@ -442,7 +462,7 @@ class PostgresStore:
                 self._note_broken()
                 raise translate_error(failure, self.address) from None
             raise
-        self.name_keys.changed()  # the heroes may change now, even if COMMIT's answer is lost
+        self._heroes_changed()  # the heroes may change now, even if COMMIT's answer is lost
         try:
             connection.execute("COMMIT")
         except psycopg.Error as error:
@@ -550,6 +570,7 @@ class PostgresStore:
         as_found = not self.names.reads_names() and not self.names.needs_build(self.read_only)
         if as_found and self._keeper is None and not self.name_keys.held():
             self._keeper = NameKeysKeeper(self.address, self._board)
+            self._keeper_since = self._changes_known
         elif not as_found:
             self._stop_keeper()
 
