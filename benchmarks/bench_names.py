@@ -42,7 +42,7 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.database import open_database
 
-VERSION = "names-2"  # change with names.FOLD_VERSION: the cached file is rebuilt
+VERSION = "names-3"  # change with names.FOLD_VERSION or the name index layout: the file is rebuilt
 INTERNATIONAL_SHARE = 0.1
 # fmt: off
 _INTERNATIONAL = (

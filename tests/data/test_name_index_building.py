@@ -41,8 +41,16 @@ from .support import copy_fixture, file_bytes
         "UPDATE hero_desktop_meta SET value = 'pyuca-uca-1.0.0/fold-0'",
         "DELETE FROM hero_desktop_name WHERE id = 1",
         "DROP TABLE hero_desktop_fts",
+        "DROP INDEX hero_desktop_name_order; "
+        "CREATE INDEX hero_desktop_name_order ON hero_desktop_name(sort_key, id)",
     ],
-    ids=["trigger dropped", "rule version changed", "name row lost", "fts dropped"],
+    ids=[
+        "trigger dropped",
+        "rule version changed",
+        "name row lost",
+        "fts dropped",
+        "order index without the folds (an earlier layout)",
+    ],
 )
 def test_missing_or_stale_structures_are_noticed_and_rebuilt(
     db_path: Path, repo: HeroRepository, add: AddHero, damage: str
@@ -51,14 +59,15 @@ def test_missing_or_stale_structures_are_noticed_and_rebuilt(
         add(name)
     repo.store.close()
     connection = sqlite3.connect(db_path)
-    connection.execute(damage)
-    connection.commit()
+    connection.executescript(damage)
     assert name_index.status(connection) is NameIndexStatus.REBUILD
     connection.close()
 
     reopened = open_database(db_path)
     try:
         assert reopened.names.status is NameIndexStatus.READY
+        order = reopened.connection.execute("PRAGMA index_info(hero_desktop_name_order)")
+        assert tuple(row[2] for row in order) == name_index.ORDER_COLUMNS
         name_rows_agree(reopened)
         assert searched(HeroRepository(reopened), "lukasz") == ["Łukasz"]
         triggers = {str(row[1]) for row in schema(db_path) if row[0] == "trigger"}

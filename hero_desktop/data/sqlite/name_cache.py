@@ -38,8 +38,8 @@ from pathlib import Path
 from hero_desktop.data import names
 from hero_desktop.data.name_index_state import BATCH
 from hero_desktop.data.name_keyer import NameKeyer
-from hero_desktop.data.sqlite import files
-from hero_desktop.data.sqlite.name_index import FTS_TABLE, META_TABLE, NAME_TABLE, ORDER_INDEX
+from hero_desktop.data.sqlite import files, name_index
+from hero_desktop.data.sqlite.name_index import FTS_TABLE, META_TABLE, NAME_TABLE
 
 SCHEMA = "hero_desktop_cache"
 """The name the reading connection attaches a cache file under (read-only)."""
@@ -47,7 +47,7 @@ CACHE = "cache"
 """The name the keeper's connection attaches the cache file it keeps under."""
 BUILD = "build"
 FOLD_INDEX = "hero_desktop_cache_fold"
-FORMAT = "2"
+FORMAT = "3"
 """The cache file's layout; a cache of another layout is built anew."""
 SUFFIX = ".sqlite"
 Progress = Callable[[int, int], bool]
@@ -191,7 +191,7 @@ def build(connection: sqlite3.Connection, digest: str, progress: Progress) -> Pa
                     raise BuildStoppedError()
                 rows = _rows(connection, last)
         connection.execute("BEGIN")
-        connection.execute(f"CREATE INDEX {BUILD}.{ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
+        name_index.create_order_index(connection, BUILD)
         connection.execute(
             f"INSERT INTO {BUILD}.{META_TABLE}(key, value) VALUES ('rule_version', ?), "
             "('format', ?), ('complete', '1')",

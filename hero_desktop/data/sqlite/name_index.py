@@ -50,6 +50,11 @@ FTS_TABLE = "hero_desktop_fts"
 PENDING_TABLE = "hero_desktop_pending"
 META_TABLE = "hero_desktop_meta"
 ORDER_INDEX = "hero_desktop_name_order"
+ORDER_COLUMNS = ("sort_key", "id", "fold")
+"""The name order's index. The fold is in it so that a walk along the order that
+tests each name reads the index alone (about 0.07 us a row, against 1-3 us with a
+look-up of each row's fold: "wolf" sorted by name on ten million heroes, its first
+page 66,550 rows along, 5 ms against 105 ms); it costs about 15 MB a million heroes."""
 LEGACY_SEARCH_TABLE = "hero_search"
 TRIGGERS = {
     "hero_desktop_pending_insert": "AFTER INSERT ON hero BEGIN "
@@ -70,6 +75,16 @@ class BuildCancelledError(Exception):
     """The user cancelled a build; the transaction was rolled back."""
 
 
+def create_order_index(connection: sqlite3.Connection, schema: str = "main") -> None:
+    connection.execute(
+        f"CREATE INDEX {schema}.{ORDER_INDEX} ON {NAME_TABLE}({', '.join(ORDER_COLUMNS)})"
+    )
+
+
+def _order_columns(connection: sqlite3.Connection) -> tuple[str, ...]:
+    return tuple(str(row[2]) for row in connection.execute(f"PRAGMA index_info({ORDER_INDEX})"))
+
+
 def _schema_names(connection: sqlite3.Connection) -> set[str]:
     return {
         str(row[0])
@@ -86,7 +101,7 @@ def status(connection: sqlite3.Connection, *, check_counts: bool = True) -> Name
     if not any(name.startswith(PREFIX) or name == LEGACY_SEARCH_TABLE for name in present):
         return NameIndexStatus.FOREIGN
     wanted = {NAME_TABLE, FTS_TABLE, PENDING_TABLE, META_TABLE, ORDER_INDEX, *TRIGGERS}
-    if not wanted <= present:
+    if not wanted <= present or _order_columns(connection) != ORDER_COLUMNS:
         return NameIndexStatus.REBUILD
     stored = connection.execute(
         f"SELECT value FROM {META_TABLE} WHERE key = 'rule_version'"
@@ -138,7 +153,7 @@ def _create(connection: sqlite3.Connection) -> None:
 
 
 def _finish(connection: sqlite3.Connection) -> None:
-    connection.execute(f"CREATE INDEX {ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
+    create_order_index(connection)
     for trigger, body in TRIGGERS.items():
         connection.execute(f"CREATE TRIGGER {trigger} {body}")
     connection.execute(
@@ -227,7 +242,7 @@ def process_pending(connection: sqlite3.Connection) -> int:
                     [(hero_id, folded) for hero_id, folded, _ in rows],
                 )
     if bulk:
-        connection.execute(f"CREATE INDEX {ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
+        create_order_index(connection)
         connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
     connection.execute(f"DELETE FROM {PENDING_TABLE}")
     return pending
@@ -279,7 +294,7 @@ class BulkNames:
             build(self._connection)
             return
         connection = self._connection
-        connection.execute(f"CREATE INDEX {ORDER_INDEX} ON {NAME_TABLE}(sort_key, id)")
+        create_order_index(connection)
         connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
         trigger = "hero_desktop_pending_insert"
         connection.execute(f"CREATE TRIGGER {trigger} {TRIGGERS[trigger]}")
