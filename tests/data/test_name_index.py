@@ -202,8 +202,6 @@ def replace_roster(repo: HeroRepository, some: list[str]) -> list[tuple[int, str
     params=[
         "index",
         "index, walking",
-        "index, members first",
-        "index, members",
         "index, smallest keys",
         "scan",
     ]
@@ -213,18 +211,11 @@ def any_repo(
 ) -> Iterator[HeroRepository]:
     if request.param != "index":
         monkeypatch.setattr(search_pager, "FEW", 2)  # many matches: pages walk the order
-    if request.param in ("index, walking", "index, members", "index, smallest keys"):
-        # So many matches that a page walks the order reading each row's fold first
-        # (by name too: "members first" does not).
-        monkeypatch.setattr(search_pager, "WALK_FROM", 2)
-    if request.param in ("index, members", "index, smallest keys"):
-        # The walk gives up: by name, pages walk the name index keeping the trigram
-        # index's ids, and if that gives up too, read the matches' smallest keys.
-        monkeypatch.setattr(search_pager, "WALK_BUDGET_S", -1.0)
-        monkeypatch.setattr(search_pager.SearchPager, "_walk", over_budget)
     if request.param == "index, smallest keys":
-        monkeypatch.setattr(search_pager, "MEMBERS_BUDGET_S", -1.0)
-        monkeypatch.setattr(search_pager.SearchPager, "_members", over_budget)
+        # The walk gives up: by name, pages read the matches' smallest keys.
+        monkeypatch.setattr(search_pager, "WALK_BUDGET_S", -1.0)
+        monkeypatch.setattr(search_pager, "TRIGRAM_WALK_S_PER_ID", -1.0)
+        monkeypatch.setattr(search_pager.SearchPager, "_walk", over_budget)
     database = open_database(tmp_path / "p.db", search_index=request.param != "scan")
     yield HeroRepository(database)
     database.close()
@@ -281,28 +272,6 @@ def test_many_matches_page_by_page_in_name_order_by_every_path(
     assert shown == expected
     assert any_repo.prepare_pages(query, 1.0)  # sorted now: any page is a range
     assert [hero.id for hero in any_repo.page(query, offset=21, limit=7)] == expected[21:28]
-
-
-def test_a_search_by_name_with_fewer_matches_than_walk_from_never_reads_each_rows_fold(
-    repo: HeroRepository, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Its first page walks the name index keeping the trigram index's ids (the index
-    alone), not the order reading every row's fold; by id, a page still walks."""
-    monkeypatch.setattr(search_pager, "FEW", 2)  # more matches than are sorted at once
-    walked: list[str] = []
-    walk = search_pager.SearchPager._walk
-
-    def recorded(pager: search_pager.SearchPager, start: int, limit: int) -> list[HeroRow]:
-        walked.append("by name" if pager._by_name else "by id")
-        return walk(pager, start, limit)
-
-    monkeypatch.setattr(search_pager.SearchPager, "_walk", recorded)
-    rows = replace_roster(repo, [f"{word} {n}" for n in range(5) for word in ("Zoë", "Bo")])
-    query = HeroQuery(search="zoe", sort=SortKey.NAME)
-    assert [hero.id for hero in repo.page(query, limit=3)] == reference(rows, "zoe", False)[:3]
-    assert walked == []
-    assert len(repo.page(HeroQuery(search="zoe"), limit=3)) == 3
-    assert walked == ["by id"]
 
 
 def test_a_search_while_another_program_holds_the_write_lock_scans_instead_of_waiting(

@@ -19,10 +19,10 @@ below; if not, the one scan that finds them also sorts them):
   so far is remembered, so the next page continues from there. When the
   matches cluster far along the order (every "Captain ..." after the A and
   B names), a walk that takes longer than ``WALK_BUDGET_S`` is stopped.
-  In name order with the trigram index, fewer than ``WALK_FROM`` matches
-  skip that walk (each row's fold is a lookup), and the page walks the name
-  index keeping the trigram index's ids; if that takes too long as well,
-  the page is the matches' smallest keys from its start on (SQLite keeps
+  The name order's index holds each fold, so the walk reads the index
+  alone (about 0.1 us a row). In name order with the trigram index, when
+  the walk is stopped the page is the matches' smallest keys from its start
+  on (SQLite keeps
   only that many while it reads every match's key once: 0.3 s for 310,000
   matches of ten million, where sorting them all into a table took
   0.7-1.0 s), and sorting them all into a table is left to ``prepare``,
@@ -52,7 +52,7 @@ from hero_desktop.data import names
 from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, ORDER_INDEX, fts_query
+from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, fts_query
 
 FEW = 8000
 """Up to this many matches are sorted into a table; beyond, pages walk the order."""
@@ -61,7 +61,12 @@ PAGE = 100
 """The largest page the window asks for (the tutorial's limit)."""
 
 WALK_BUDGET_S = 0.012
-"""How long one page may walk the order before the matches are sorted instead."""
+"""How long one page may walk the order before the matches are sorted instead..."""
+
+TRIGRAM_WALK_S_PER_ID = 3e-9
+"""... or, with the trigram index, this long per id of the table, if that is longer (30 ms
+on ten million heroes, where "müller"'s first page lies 180,000 rows along the order, a
+16 ms walk, and the matches' smallest keys take 75 ms)."""
 
 SCAN_WALK_S_PER_ID = 20e-9
 """Without the trigram index, sorting the matches scans every name (about 0.2 s per
@@ -71,32 +76,11 @@ SAMPLES = 20
 SAMPLE_IDS = 2000
 """A short search's estimate reads ``SAMPLES`` blocks of this many ids, spread evenly."""
 
-WALK_S_PER_ROW = 1.1e-6
-"""What the walk costs per row of the order (a lookup of the row's fold: 18 ms for the
-first 15,625 names of a million). A short search whose samples say its matches are too
+WALK_S_PER_ROW = 0.1e-6
+"""What the walk costs per row of the order (the order's index holds each fold: 16 ms
+for the first 170,000 names of ten million). A short search whose samples say its matches are too
 few for the walk's budget to reach a page, even spread evenly, does not walk ("x", "δη"
 on a million heroes: 20 ms saved before the scan that sorts them)."""
-
-WALK_FROM = 50_000
-"""In name order, from this many matches on a page first walks the order reading each
-row's fold; with fewer it walks the name order's index keeping the trigram index's ids.
-
-That walk reads the index alone (about 45 ns a row on a million heroes, where a row's
-fold costs a lookup in the name table, 1.1 us) after reading the matches' ids once.
-With fewer matches than this the first page lies far enough along the order that the
-lookups cost more ("müller" on a million, 12,494 matches, the 101st 18,378 rows
-along: 20 ms against 6 ms; ten times as many heroes put it ten times further)."""
-
-MEMBERS_BUDGET_S = 0.25
-"""How long a page may walk the name order's index keeping the trigram index's ids, at most.
-
-Less for fewer matches: about what reading their smallest keys instead costs,
-``MEMBERS_S_PER_MATCH`` a match, and never less than ``WALK_BUDGET_S``. ("rusty" on a
-million heroes: 27,918 matches, the 101st far along the order; the walk took 0.24 s
-where their smallest keys take 30 ms. "müller" on ten million: 83,568 matches, the
-walk 87 ms, the smallest keys 130 ms.)"""
-
-MEMBERS_S_PER_MATCH = 1.5e-6
 
 _HERO = "h.id, h.name, h.age, h.secret_name"
 
@@ -143,15 +127,14 @@ class SearchPager:
         self._keys = ("n.sort_key", "n.id") if self._by_name else ("n.id",)
         self._table: str | None = None
         self._sort_later = False
-        """The walk gave up or was skipped (``WALK_FROM``): pages come from the matches' keys
-        until ``prepare`` sorts them."""
+        """The walk gave up: pages come from the matches' keys until ``prepare`` sorts them."""
         # Page starts seen so far: rank -> key of the row at that rank.
         self._ranks: list[int] = [0]
         self._starts: dict[int, tuple[Any, ...] | None] = {0: None}
         self._span: tuple[int, int] | None = None
         self._sampled: float | None = None
         """The matches the samples estimate, when a short search took them."""
-        self._walk_budget = WALK_BUDGET_S if self._trigrams else self._scan_walk_budget()
+        self._walk_budget = self._budget_for_walks()
         self._first_page: list[HeroRow] | None = None
         """The first page, when finding the matches walked to it (read once, not twice)."""
         self._count = self._find()
@@ -169,8 +152,9 @@ class SearchPager:
             self._span = (0, 0) if first is None else (int(first), int(last) - int(first) + 1)
         return self._span
 
-    def _scan_walk_budget(self) -> float:
-        return max(WALK_BUDGET_S, self._id_span()[1] * SCAN_WALK_S_PER_ID)
+    def _budget_for_walks(self) -> float:
+        per_id = TRIGRAM_WALK_S_PER_ID if self._trigrams else SCAN_WALK_S_PER_ID
+        return max(WALK_BUDGET_S, self._id_span()[1] * per_id)
 
     def _find(self) -> int | None:
         """The count, when finding the matches gave it; None: counted when asked."""
@@ -315,30 +299,14 @@ class SearchPager:
         if start == 0 and self._first_page is not None and limit <= PAGE:
             return self._first_page[:limit]
         if not self._sort_later:
-            if not self._members_first():
-                found = self._within(self._walk_budget, lambda: self._walk(start, limit))
-                if found is not None:
-                    return found
+            found = self._within(self._walk_budget, lambda: self._walk(start, limit))
+            if found is not None:
+                return found
             self._sort_later = self._trigrams and self._by_name
         if self._sort_later and start in self._starts:
-            budget = min(MEMBERS_BUDGET_S, max(WALK_BUDGET_S, self.count() * MEMBERS_S_PER_MATCH))
-            found = self._within(budget, lambda: self._members(start, limit))
-            return self._smallest(start, limit) if found is None else found
+            return self._smallest(start, limit)
         self._sort_all()
         return self.rows(start, limit)
-
-    def _members_first(self) -> bool:
-        """Whether pages skip the walk that reads each row's fold (see ``WALK_FROM``)."""
-        return self._trigrams and self._by_name and self.count() < WALK_FROM
-
-    def _members(self, start: int, limit: int) -> list[HeroRow]:
-        """Rows ``start``.. : the name order's index walked, keeping the trigram index's ids."""
-        return self._from_matches(
-            start,
-            limit,
-            f"{self._name_table} n INDEXED BY {ORDER_INDEX} "
-            f"WHERE n.id IN (SELECT rowid FROM {self._fts} WHERE {FTS_TABLE} MATCH ?)",
-        )
 
     def _smallest(self, start: int, limit: int) -> list[HeroRow]:
         """Rows ``start``.. : the matches' smallest keys from that page's start on."""
