@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import psycopg
@@ -99,6 +99,15 @@ def opened(tutorial: str) -> Iterator[PostgresStore]:
     store.close()
 
 
+def still_waiting(work: Callable[[], object]) -> threading.Thread:
+    """``work`` in a thread of its own, seen still waiting 0.3 s later."""
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(0.3)
+    assert thread.is_alive()
+    return thread
+
+
 def every_query_as_the_rules_say(repo: HeroRepository, url: str) -> None:
     rows = heroes(url)
     for query in QUERIES:
@@ -139,6 +148,12 @@ class Held:
         self.go.set()
 
 
+def keeper_held(opened: PostgresStore, held: Held) -> None:
+    """The keeper started, as once the first page is shown, and held after its first read."""
+    opened.recheck_name_index()
+    assert held.reading.wait(WAIT_S)
+
+
 @pytest.fixture
 def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
     holder = Held(monkeypatch)
@@ -170,8 +185,7 @@ def test_changes_made_while_the_keys_were_built_are_followed(
     tutorial: str,
     held: Held,
 ) -> None:
-    opened.recheck_name_index()
-    assert held.reading.wait(WAIT_S)
+    keeper_held(opened, held)
     another_client_changes(tutorial)
     repo = HeroRepository(opened)
     with opened.transaction() as transaction:
@@ -200,16 +214,12 @@ def test_adopted_keys_are_compared_with_the_table_even_when_told_of_every_change
 def test_a_search_waits_for_the_keeper_and_never_keys_the_names_itself(
     opened: PostgresStore, tutorial: str, held: Held, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened.recheck_name_index()
-    assert held.reading.wait(WAIT_S)
+    keeper_held(opened, held)
     rows = heroes(tutorial)
     monkeypatch.setattr(name_keys, "_read", refused)  # the store reads no name itself
     repo = HeroRepository(opened)
     answer: list[list[int]] = []
-    waiting = threading.Thread(target=lambda: answer.append(shown(repo, QUERIES[0])))
-    waiting.start()
-    waiting.join(0.3)
-    assert waiting.is_alive()
+    waiting = still_waiting(lambda: answer.append(shown(repo, QUERIES[0])))
     held.release()
     waiting.join(WAIT_S)
 
@@ -221,8 +231,7 @@ def test_a_search_waits_for_the_keeper_and_never_keys_the_names_itself(
 def test_an_interrupt_ends_a_search_s_wait_for_the_keeper(
     opened: PostgresStore, held: Held
 ) -> None:
-    opened.recheck_name_index()
-    assert held.reading.wait(WAIT_S)
+    keeper_held(opened, held)
     timer = threading.Timer(0.3, opened.interrupt)
     timer.start()
     started = time.monotonic()
@@ -239,8 +248,7 @@ def test_closing_while_the_keys_are_built_ends_the_keeper_and_its_connection(
     tutorial: str,
     held: Held,
 ) -> None:
-    opened.recheck_name_index()
-    assert held.reading.wait(WAIT_S)
+    keeper_held(opened, held)
     opened.stop_waiting()
     started = time.monotonic()
     opened.close()
@@ -298,8 +306,7 @@ def test_no_keeper_where_the_name_table_serves(postgres_database: str) -> None:
 
 @pytest.mark.usefixtures("small_figures")
 def test_an_interrupt_sent_before_the_wait_stops_it_once(opened: PostgresStore, held: Held) -> None:
-    opened.recheck_name_index()
-    assert held.reading.wait(WAIT_S)
+    keeper_held(opened, held)
     opened.interrupt()  # meant for a statement that had ended: as a late cancel, it stops the next
     repo = HeroRepository(opened)
     with pytest.raises(StatementInterruptedError):
@@ -328,8 +335,7 @@ def test_a_wait_too_long_leaves_the_keys_to_the_store_and_stops_the_keeper(
     opened: PostgresStore, tutorial: str, held: Held, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(name_keys_keeper, "WAIT_BUILD_S", 0.2)
-    opened.recheck_name_index()
-    assert held.reading.wait(WAIT_S)
+    keeper_held(opened, held)
     query = HeroQuery(search="zoe", sort=SortKey.NAME)
     assert shown(HeroRepository(opened), query) == expected(heroes(tutorial), query)
 
@@ -395,10 +401,9 @@ def test_searches_are_answered_while_the_name_order_is_sorted_and_it_is_waited_f
 
     answer: list[list[int]] = []
     by_name = HeroQuery(sort=SortKey.NAME)
-    waiting = threading.Thread(target=lambda: answer.append(shown(repo, by_name)))
-    waiting.start()
-    waiting.join(0.3)
-    assert waiting.is_alive()  # waits for the keeper's order
+    waiting = still_waiting(
+        lambda: answer.append(shown(repo, by_name))
+    )  # waits for the keeper's order
     held_sort.go.set()
     waiting.join(WAIT_S)
     assert answer == [expected(rows, by_name)]
@@ -473,10 +478,7 @@ def test_a_search_typed_early_waits_only_until_a_page_of_matches_is_keyed(
         repo = HeroRepository(opened)
         query = HeroQuery(search="zoe")
         answer: list[PageView] = []
-        waiting = threading.Thread(target=lambda: answer.append(first_page(repo, query)))
-        waiting.start()
-        waiting.join(0.3)
-        assert waiting.is_alive()
+        waiting = still_waiting(lambda: answer.append(first_page(repo, query)))
         held.release(1)
         assert held.at[2][0].wait(WAIT_S)
         waiting.join(WAIT_S)  # answered while the keeper is held at ten heroes
@@ -514,12 +516,9 @@ def test_a_search_by_id_shows_its_first_page_from_the_names_keyed_so_far(
     assert not repo.poll_changes()  # nothing to read again yet
     later: list[list[int]] = []
     beyond = len(early)  # the first page past the heroes keyed so far waits for the rest
-    reading = threading.Thread(
-        target=lambda: later.append([h.id for h in repo.page(query, offset=beyond, limit=3)])
+    reading = still_waiting(
+        lambda: later.append([h.id for h in repo.page(query, offset=beyond, limit=3)])
     )
-    reading.start()
-    reading.join(0.3)
-    assert reading.is_alive()
     held_after_two.release()
     reading.join(WAIT_S)
     assert later == [whole[beyond : beyond + 3]]
@@ -547,10 +546,7 @@ def test_other_searches_wait_for_all_the_names(
     assert held_after_two.holding.wait(WAIT_S)
     repo = HeroRepository(opened)
     answer: list[PageView] = []
-    waiting = threading.Thread(target=lambda: answer.append(first_page(repo, query)))
-    waiting.start()
-    waiting.join(0.3)
-    assert waiting.is_alive()
+    waiting = still_waiting(lambda: answer.append(first_page(repo, query)))
     held_after_two.release()
     waiting.join(WAIT_S)
 
@@ -600,10 +596,9 @@ def test_no_early_answer_once_a_change_is_known_since_the_keeper_began(
     repo.update(first, HeroUpdate(name="Zzz"))  # out of the search, after the keeper's snapshot
 
     answer: list[PageView] = []
-    waiting = threading.Thread(target=lambda: answer.append(first_page(repo, query)))
-    waiting.start()
-    waiting.join(0.3)
-    assert waiting.is_alive()  # waits for all the keys, checked against the table
+    waiting = still_waiting(
+        lambda: answer.append(first_page(repo, query))
+    )  # waits for all the keys, checked against the table
     held_after_two.release()
     waiting.join(WAIT_S)
     whole = expected(heroes(tutorial), query)
@@ -634,8 +629,7 @@ def test_an_early_answer_prepares_nothing_and_is_polled_for_even_when_listening(
 def test_an_interrupt_spent_on_a_statement_does_not_stop_a_later_wait(
     opened: PostgresStore, held: Held
 ) -> None:
-    opened.recheck_name_index()
-    assert held.reading.wait(WAIT_S)
+    keeper_held(opened, held)
     timer = threading.Timer(0.3, opened.interrupt)
     timer.start()
     with pytest.raises(StatementInterruptedError):
@@ -643,10 +637,7 @@ def test_an_interrupt_spent_on_a_statement_does_not_stop_a_later_wait(
     timer.join()
 
     repo = HeroRepository(opened)
-    waiting = threading.Thread(target=lambda: repo.count(HeroQuery(search="zoe")))
-    waiting.start()
-    waiting.join(0.3)
-    assert waiting.is_alive()  # it waits for the keeper
+    waiting = still_waiting(lambda: repo.count(HeroQuery(search="zoe")))  # it waits for the keeper
     held.release()
     waiting.join(WAIT_S)
 
