@@ -153,3 +153,29 @@ def test_a_short_search_whose_samples_find_too_few_matches_for_a_page_is_sorted_
     assert walked == []
     assert first_page(big, HeroQuery(search="ka", sort=SortKey.NAME))[:2] == (KARAS, True)
     assert walked == [0]  # common enough: walked
+
+
+@pytest.mark.parametrize("sort", [SortKey.ID, SortKey.NAME])
+def test_a_longer_search_with_many_matches_is_estimated_too(
+    big: HeroRepository, monkeypatch: pytest.MonkeyPatch, sort: SortKey
+) -> None:
+    """Three letters and more, on a big table: more than FEW matches of the trigram index
+    are counted exactly only when asked (its exact count reads every match)."""
+    monkeypatch.setattr(search_pager, "FEW", 8)
+    monkeypatch.setattr(search_pager, "TRIGRAM_ESTIMATE_FROM", 400)
+    query = HeroQuery(search="kåra", sort=sort)
+
+    total, estimated, shown = first_page(big, query)
+
+    assert (total, estimated) == (KARAS, True)
+    assert len(shown) == 10
+    assert big.count(query) == KARAS
+    assert first_page(big, query)[:2] == (KARAS, False)
+
+
+def test_a_longer_search_on_a_smaller_table_counts_exactly(
+    big: HeroRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_pager, "FEW", 8)
+    monkeypatch.setattr(search_pager, "TRIGRAM_ESTIMATE_FROM", 401)  # 400 ids: fewer
+    assert first_page(big, HeroQuery(search="kåra"))[:2] == (KARAS, False)
