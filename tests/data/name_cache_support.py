@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from hero_desktop.data.sqlite.search_pager import has_trigrams
 from hero_desktop.data.sqlite.store import SqliteStore
 
 from .name_index_support import ROSTER, tutorial_file
+from .support import eventually
 
 NEEDLES = ["zoe", "ZOË", "muller", "ANGS", "strasse", "lukasz", "Δημ", "δη", "ü", "o", "a", "zz"]
 WORDS = [*ROSTER, "Иван Петров", "Ольга", "Nguyễn Văn", "Renée", "Björk", "Çağla", "straße"]
@@ -56,14 +56,6 @@ def opened(path: Path, *, read_only: bool = False) -> SqliteStore:
     store = open_database(path, read_only=read_only)
     store.recheck_name_index()  # what the window's warm-up does after the first page
     return store
-
-
-def eventually(holds: Callable[[], object], what: str, seconds: float = 10) -> None:
-    """Wait (polling every 10 ms) until the keeper's thread has made ``holds()`` true."""
-    deadline = time.monotonic() + seconds
-    while not holds():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.01)
 
 
 def cached(store: SqliteStore) -> SqliteStore:

@@ -27,7 +27,6 @@ from .name_cache_support import (  # the fixtures too: each test runs with and w
     NEEDLES,
     cached,
     digest,
-    eventually,
     found,
     opened,
     repo_as_found,
@@ -38,6 +37,7 @@ from .name_cache_support import (  # the fixtures too: each test runs with and w
     trigrams,
 )
 from .name_index_support import add_index, tutorial_file
+from .support import eventually
 
 __all__ = ["found", "repo_as_found", "trigrams"]  # fixtures, used by name
 

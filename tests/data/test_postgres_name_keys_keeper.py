@@ -32,6 +32,7 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.views import PageRequest, PageView, read_page
 
 from .postgres_support import TUTORIAL_TABLE, address_of, run
+from .support import eventually
 from .test_postgres_name_keys import (
     NAMES,
     QUERIES,
@@ -65,10 +66,9 @@ def board_of(store: PostgresStore) -> RecordingBoard:
 
 
 def until(state: NameCacheState, board: NameCacheBoard) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while (progress := board.progress()) is None or progress.state is not state:
-        assert time.monotonic() < deadline, f"still {progress} after {WAIT_S} s"
-        time.sleep(0.01)
+    eventually(
+        lambda: getattr(board.progress(), "state", None) is state, f"the keeper {state}", WAIT_S
+    )
 
 
 @pytest.fixture
@@ -258,10 +258,7 @@ def test_closing_while_the_keys_are_built_ends_the_keeper_and_its_connection(
     board = board_of(opened)
     until(NameCacheState.CLOSED, board)
     assert held.reads == 1  # it stopped after the statement it was in
-    deadline = time.monotonic() + WAIT_S
-    while connections(tutorial):
-        assert time.monotonic() < deadline, "the keeper's connection stayed open"
-        time.sleep(0.05)
+    eventually(lambda: not connections(tutorial), "the keeper's connection closed", WAIT_S)
 
 
 @pytest.mark.usefixtures("small_figures")
@@ -420,10 +417,11 @@ def test_closing_while_the_name_order_is_sorted_stops_the_sort(
     held_sort.go.set()
 
     board = board_of(opened)
-    keeper_ended = time.monotonic() + WAIT_S
-    while any(t.name == "hero-name-keys" for t in threading.enumerate()):
-        assert time.monotonic() < keeper_ended
-        time.sleep(0.01)
+    eventually(
+        lambda: all(t.name != "hero-name-keys" for t in threading.enumerate()),
+        "the keeper's thread ended",
+        WAIT_S,
+    )
     assert board.posted[-1] == NameCacheProgress(NameCacheState.CLOSED)
     assert len(held_sort.bucketed) == name_keys.SORTED_AT_ONCE  # it stopped at its first check
 
