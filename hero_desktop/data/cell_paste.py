@@ -4,7 +4,7 @@ A block of copied cells lands on the columns shown from the current one
 rightwards (``fields``: the hero field of each block column, None for a
 column that is never written, the id), and on the heroes from the current
 one downwards. Every value is checked by the rules typing uses
-(``models.clean_name``, ``clean_age``, ``clean_secret_name``) before any
+(``fields.clean_name``, ``clean_age``, ``clean_secret_name``) before any
 change is made: one refused value refuses the whole block, and the message
 names its row (in the copied cells, from 1) and its column.
 
@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from hero_desktop.data.models import HeroCreate, clean_age, clean_name, clean_secret_name
+from hero_desktop.data.fields import clean_age, clean_name, clean_secret_name
+from hero_desktop.data.models import HeroCreate
 from hero_desktop.data.rows import HeroRow, field_label
 from hero_desktop.data.words import Words, number
 

@@ -24,6 +24,7 @@ import csv
 import os
 import secrets
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -34,6 +35,7 @@ from hero_desktop.data.csv_reading import (
     inspect_csv,
     open_for_reading,
 )
+from hero_desktop.data.csv_worker import WorkerGaveUpError, worker_batches, worker_wanted
 from hero_desktop.data.errors import (
     CannotAddError,
     DatabaseError,
@@ -41,7 +43,7 @@ from hero_desktop.data.errors import (
     OperationCancelledError,
     ReadOnlyDatabaseError,
 )
-from hero_desktop.data.models import clean_row
+from hero_desktop.data.fields import clean_row
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.store import BulkInsertResult, HeroReader, HeroWriter, NewHero
 from hero_desktop.data.words import Words, number
@@ -161,6 +163,8 @@ def import_csv(
     the total) and nothing is written. ``progress(done, estimated_total)``
     is called between batches; returning False rolls back and raises
     OperationCancelledError. Use a store opened for the calling thread.
+    A big file whose names the store keys as it writes is read, checked and
+    keyed by a worker process while this thread inserts (``csv_worker``).
     """
     if store.read_only:
         raise ReadOnlyDatabaseError()
@@ -176,17 +180,65 @@ def import_csv(
     layout = layout or inspect_csv(path)
     with open_for_reading(path) as binary:
         size = max(os.fstat(binary.fileno()).st_size, 1)
+        expected = size // 24
+        if store.keys_names_in_bulk(expected) and worker_wanted(size):
+            report = _Reporter(progress, size)
+            # Module-level values reach the worker by reference, so the batch size goes along.
+            checked = partial(checked_batches, first_problem_ends=True, batch_rows=BATCH_ROWS)
+            batches = worker_batches(path, layout, checked, report)
+            try:
+                return store.bulk_insert(batches, expected_rows=expected)
+            except WorkerGaveUpError:
+                pass  # rolled back: read here, which words every problem in the user's language
         reader = RowReader(binary, path.name, layout.encoding, layout.delimiter)
-        batches = _batches(reader, layout, size, progress)
-        return store.bulk_insert(batches, expected_rows=size // 24)
+        report = _Reporter(progress, size)
+        return store.bulk_insert(_reported(reader, layout, report), expected_rows=expected)
 
 
-def _batches(
-    reader: RowReader, layout: CsvLayout, size: int, progress: Progress | None
+def _reported(reader: RowReader, layout: CsvLayout, report: _Reporter) -> Iterator[list[NewHero]]:
+    for batch in checked_batches(reader, layout):
+        yield batch
+        report(len(batch), reader.binary.tell())
+    report.finished()
+
+
+class _Reporter:
+    """Calls ``progress(done, estimated_total)`` after the store took each batch."""
+
+    def __init__(self, progress: Progress | None, size: int) -> None:
+        self._progress = progress
+        self._size = size
+        self._done = 0
+        self._reported = False
+
+    def __call__(self, rows: int, read: int) -> None:
+        self._done += rows
+        self._reported = True
+        if self._progress is None:
+            return
+        estimate = max(self._done, self._done * self._size // max(read, 1))
+        if self._progress(self._done, estimate) is False:
+            raise OperationCancelledError(CsvIoWords.tr("Import cancelled; nothing was imported."))
+
+    def finished(self) -> None:
+        """An import of no rows says so too (after its last batch, it already said)."""
+        if not self._reported:
+            self(0, self._size)
+
+
+def checked_batches(
+    reader: RowReader,
+    layout: CsvLayout,
+    *,
+    first_problem_ends: bool = False,
+    batch_rows: int | None = None,
 ) -> Iterator[list[NewHero]]:
-    """The file's heroes, validated, in batches; raises (so nothing is kept) on any problem.
+    """The file's heroes, validated, in batches (of ``BATCH_ROWS`` unless ``batch_rows``
+    is given); raises (so nothing is kept) on any problem.
 
-    ``progress`` hears of each batch after the store took it.
+    ImportFailedError comes after the whole file was read, with its problems
+    (the first ``MAX_LISTED_PROBLEMS`` and their number), or at the first one
+    with ``first_problem_ends``.
     """
     records = reader.records()
     for _ in range(layout.header_line):
@@ -200,13 +252,15 @@ def _batches(
     width = len(layout.header)
     # Translated once, not per row: a file with a problem on most lines has a million.
     wrong_width = CsvIoWords.tr("Expected %Ln value(s), found {found}", "", width)
+    batch_rows = batch_rows or BATCH_ROWS
     batch: list[NewHero] = []
-    inserted = 0
     for line, record in records:
         if len(record) != width:
             if not any(value.strip() for value in record):
                 continue  # a spreadsheet's empty row: ";;;"
             reader.problem(line, wrong_width.format(found=number(len(record))))
+            if first_problem_ends:
+                break
             continue
         try:
             row = clean_row(record[name_at], record[age_at], record[secret_at])
@@ -214,27 +268,16 @@ def _batches(
             if not any(value.strip() for value in record):
                 continue  # a spreadsheet's empty row: ";;;"
             reader.problem(line, str(error))
+            if first_problem_ends:
+                break
             continue
         if reader.total_problems:
             continue  # nothing will be written: only look for more problems
         batch.append(row)
-        if len(batch) >= BATCH_ROWS:
+        if len(batch) >= batch_rows:
             yield batch
-            inserted += len(batch)
             batch = []
-            _report(progress, inserted, reader, size)
     if reader.total_problems:
         raise ImportFailedError(reader.problems, reader.total_problems)
     if batch:
         yield batch
-    inserted += len(batch)
-    _report(progress, inserted, reader, size)
-
-
-def _report(progress: Progress | None, done: int, reader: RowReader, size: int) -> None:
-    if progress is None:
-        return
-    read = max(reader.binary.tell(), 1)
-    estimate = max(done, done * size // read)
-    if progress(done, estimate) is False:
-        raise OperationCancelledError(CsvIoWords.tr("Import cancelled; nothing was imported."))

@@ -46,6 +46,25 @@ from hero_desktop.data.rows import HeroRow
 NewHero = tuple[str, int | None, str]
 """(name, age, secret_name) of a hero still without an id, already validated."""
 
+
+class KeyedBatch(list[NewHero]):
+    """New heroes with their names' keys computed already (by the rules of ``names.py``):
+    ``folds[i]`` and ``sort_keys[i]`` are row i's name's.
+
+    A big CSV import keys names in its worker process, beside the inserts,
+    when the store asks for them (``HeroWriter.keys_names_in_bulk``); a store
+    that keys names as it writes takes these instead of keying them again.
+    Any other store reads it as the plain list of heroes it is.
+    """
+
+    __slots__ = ("folds", "sort_keys")
+
+    def __init__(self, rows: Iterable[NewHero], folds: list[str], sort_keys: list[bytes]) -> None:
+        super().__init__(rows)
+        self.folds = folds
+        self.sort_keys = sort_keys
+
+
 UPDATABLE_FIELDS = ("name", "age", "secret_name")
 """The fields ``HeroTransaction.update`` writes (the id never changes)."""
 
@@ -193,6 +212,11 @@ class HeroWriter(Protocol):
         inserted. With ``replace``, the heroes there before are deleted in
         the same transaction.
         """
+        ...
+
+    def keys_names_in_bulk(self, expected_rows: int) -> bool:
+        """True when a bulk insert of about this many heroes keys their names as it
+        writes, so that batches given as ``KeyedBatch`` spare it that work."""
         ...
 
 

@@ -616,6 +616,55 @@
     </message>
 </context>
 <context>
+    <name>FieldsWords</name>
+    <message>
+        <source>Name is required</source>
+        <translation>Ein Name ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Name must be text</source>
+        <translation>Der Name muss Text sein</translation>
+    </message>
+    <message>
+        <source>Name must not contain control characters or line breaks</source>
+        <translation>Der Name darf keine Steuerzeichen oder Zeilenumbrüche enthalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name must be at most %Ln character(s)</source>
+        <translation>
+            <numerusform>Der Name darf höchstens %Ln Zeichen lang sein</numerusform>
+            <numerusform>Der Name darf höchstens %Ln Zeichen lang sein</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Secret name is required</source>
+        <translation>Ein Geheimname ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Secret name must be text</source>
+        <translation>Der Geheimname muss Text sein</translation>
+    </message>
+    <message>
+        <source>Secret name must not contain control characters or line breaks</source>
+        <translation>Der Geheimname darf keine Steuerzeichen oder Zeilenumbrüche enthalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Secret name must be at most %Ln character(s)</source>
+        <translation>
+            <numerusform>Der Geheimname darf höchstens %Ln Zeichen lang sein</numerusform>
+            <numerusform>Der Geheimname darf höchstens %Ln Zeichen lang sein</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Age must be between {minimum} and {maximum}</source>
+        <translation>Das Alter muss zwischen {minimum} und {maximum} liegen</translation>
+    </message>
+    <message>
+        <source>Age must be a whole number</source>
+        <translation>Das Alter muss eine ganze Zahl sein</translation>
+    </message>
+</context>
+<context>
     <name>GoToHeroDialogWords</name>
     <message>
         <source>Go to Hero</source>
@@ -1082,55 +1131,6 @@ Datenbank: {database}</translation>
     <message>
         <source>{kind}: {message}</source>
         <translation>{kind}: {message}</translation>
-    </message>
-</context>
-<context>
-    <name>ModelsWords</name>
-    <message>
-        <source>Name is required</source>
-        <translation>Ein Name ist erforderlich</translation>
-    </message>
-    <message>
-        <source>Name must be text</source>
-        <translation>Der Name muss Text sein</translation>
-    </message>
-    <message>
-        <source>Name must not contain control characters or line breaks</source>
-        <translation>Der Name darf keine Steuerzeichen oder Zeilenumbrüche enthalten</translation>
-    </message>
-    <message numerus="yes">
-        <source>Name must be at most %Ln character(s)</source>
-        <translation>
-            <numerusform>Der Name darf höchstens %Ln Zeichen lang sein</numerusform>
-            <numerusform>Der Name darf höchstens %Ln Zeichen lang sein</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Secret name is required</source>
-        <translation>Ein Geheimname ist erforderlich</translation>
-    </message>
-    <message>
-        <source>Secret name must be text</source>
-        <translation>Der Geheimname muss Text sein</translation>
-    </message>
-    <message>
-        <source>Secret name must not contain control characters or line breaks</source>
-        <translation>Der Geheimname darf keine Steuerzeichen oder Zeilenumbrüche enthalten</translation>
-    </message>
-    <message numerus="yes">
-        <source>Secret name must be at most %Ln character(s)</source>
-        <translation>
-            <numerusform>Der Geheimname darf höchstens %Ln Zeichen lang sein</numerusform>
-            <numerusform>Der Geheimname darf höchstens %Ln Zeichen lang sein</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Age must be between {minimum} and {maximum}</source>
-        <translation>Das Alter muss zwischen {minimum} und {maximum} liegen</translation>
-    </message>
-    <message>
-        <source>Age must be a whole number</source>
-        <translation>Das Alter muss eine ganze Zahl sein</translation>
     </message>
 </context>
 <context>

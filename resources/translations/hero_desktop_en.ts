@@ -169,6 +169,23 @@
     </message>
 </context>
 <context>
+    <name>FieldsWords</name>
+    <message numerus="yes">
+        <source>Name must be at most %Ln character(s)</source>
+        <translation>
+            <numerusform>Name must be at most %Ln character</numerusform>
+            <numerusform>Name must be at most %Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Secret name must be at most %Ln character(s)</source>
+        <translation>
+            <numerusform>Secret name must be at most %Ln character</numerusform>
+            <numerusform>Secret name must be at most %Ln characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeroEditingWords</name>
     <message numerus="yes">
         <source>Only the %Ln hero(es) on this page will be deleted.</source>
@@ -209,23 +226,6 @@
         <translation>
             <numerusform>%Ln match</numerusform>
             <numerusform>%Ln matches</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ModelsWords</name>
-    <message numerus="yes">
-        <source>Name must be at most %Ln character(s)</source>
-        <translation>
-            <numerusform>Name must be at most %Ln character</numerusform>
-            <numerusform>Name must be at most %Ln characters</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Secret name must be at most %Ln character(s)</source>
-        <translation>
-            <numerusform>Secret name must be at most %Ln character</numerusform>
-            <numerusform>Secret name must be at most %Ln characters</numerusform>
         </translation>
     </message>
 </context>

@@ -616,6 +616,55 @@
     </message>
 </context>
 <context>
+    <name>FieldsWords</name>
+    <message>
+        <source>Name is required</source>
+        <translation>Le nom est obligatoire</translation>
+    </message>
+    <message>
+        <source>Name must be text</source>
+        <translation>Le nom doit être du texte</translation>
+    </message>
+    <message>
+        <source>Name must not contain control characters or line breaks</source>
+        <translation>Le nom ne doit contenir ni caractères de contrôle ni sauts de ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name must be at most %Ln character(s)</source>
+        <translation>
+            <numerusform>Le nom doit comporter au plus %Ln caractère</numerusform>
+            <numerusform>Le nom doit comporter au plus %Ln caractères</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Secret name is required</source>
+        <translation>Le nom secret est obligatoire</translation>
+    </message>
+    <message>
+        <source>Secret name must be text</source>
+        <translation>Le nom secret doit être du texte</translation>
+    </message>
+    <message>
+        <source>Secret name must not contain control characters or line breaks</source>
+        <translation>Le nom secret ne doit contenir ni caractères de contrôle ni sauts de ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Secret name must be at most %Ln character(s)</source>
+        <translation>
+            <numerusform>Le nom secret doit comporter au plus %Ln caractère</numerusform>
+            <numerusform>Le nom secret doit comporter au plus %Ln caractères</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Age must be between {minimum} and {maximum}</source>
+        <translation>L&apos;âge doit être compris entre {minimum} et {maximum}</translation>
+    </message>
+    <message>
+        <source>Age must be a whole number</source>
+        <translation>L&apos;âge doit être un nombre entier</translation>
+    </message>
+</context>
+<context>
     <name>GoToHeroDialogWords</name>
     <message>
         <source>Go to Hero</source>
@@ -1082,55 +1131,6 @@ Base de données&#xa0;: {database}</translation>
     <message>
         <source>{kind}: {message}</source>
         <translation>{kind}&#xa0;: {message}</translation>
-    </message>
-</context>
-<context>
-    <name>ModelsWords</name>
-    <message>
-        <source>Name is required</source>
-        <translation>Le nom est obligatoire</translation>
-    </message>
-    <message>
-        <source>Name must be text</source>
-        <translation>Le nom doit être du texte</translation>
-    </message>
-    <message>
-        <source>Name must not contain control characters or line breaks</source>
-        <translation>Le nom ne doit contenir ni caractères de contrôle ni sauts de ligne</translation>
-    </message>
-    <message numerus="yes">
-        <source>Name must be at most %Ln character(s)</source>
-        <translation>
-            <numerusform>Le nom doit comporter au plus %Ln caractère</numerusform>
-            <numerusform>Le nom doit comporter au plus %Ln caractères</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Secret name is required</source>
-        <translation>Le nom secret est obligatoire</translation>
-    </message>
-    <message>
-        <source>Secret name must be text</source>
-        <translation>Le nom secret doit être du texte</translation>
-    </message>
-    <message>
-        <source>Secret name must not contain control characters or line breaks</source>
-        <translation>Le nom secret ne doit contenir ni caractères de contrôle ni sauts de ligne</translation>
-    </message>
-    <message numerus="yes">
-        <source>Secret name must be at most %Ln character(s)</source>
-        <translation>
-            <numerusform>Le nom secret doit comporter au plus %Ln caractère</numerusform>
-            <numerusform>Le nom secret doit comporter au plus %Ln caractères</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Age must be between {minimum} and {maximum}</source>
-        <translation>L&apos;âge doit être compris entre {minimum} et {maximum}</translation>
-    </message>
-    <message>
-        <source>Age must be a whole number</source>
-        <translation>L&apos;âge doit être un nombre entier</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,16 @@ def test_a_big_import_keys_every_name_by_the_rules_and_keeps_the_index_whole(
     name_rows_agree(database)
 
 
+def test_a_big_import_leaves_the_fts_memory_setting_as_fts5_has_it(
+    database: SqliteStore, tmp_path: Path
+) -> None:
+    import_csv(database, roster_csv(tmp_path))
+
+    # The rebuild holds more new index in memory, for its own transaction only.
+    config = f"SELECT v FROM {name_index.FTS_TABLE}_config WHERE k = 'hashsize'"
+    assert database.connection.execute(config).fetchall() == [(name_index.DEFAULT_HASH_BYTES,)]
+
+
 def test_a_big_import_that_replaces_every_hero_keys_the_reused_ids_anew(
     database: SqliteStore, repo: HeroRepository
 ) -> None:

@@ -29,7 +29,7 @@ from hero_desktop.data.errors import (
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroRow, validate_create, validate_update
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.data.store import HeroStore, NewHero
+from hero_desktop.data.store import HeroStore, KeyedBatch, NewHero
 
 from .stores import STORE_KINDS, StoreHarness, make_harness
 
@@ -332,6 +332,19 @@ def test_bulk_insert_can_replace_every_hero(store: HeroStore) -> None:
     assert store.bulk_insert([[("New", None, "n")]], 1, replace=True).imported == 1
     assert [hero.name for hero in every_hero(repo)] == ["New"]
     assert repo.count(HeroQuery(search="old")) == 0
+
+
+def test_keyed_batches_are_inserted_as_the_heroes_they_hold(store: HeroStore) -> None:
+    # A big import's worker keys names when the store asks; any store takes the batch.
+    repo = HeroRepository(store)
+    keyed = rules.name_keys("Zoë")
+    batch = KeyedBatch([("Zoë", 1, "z"), ("Bob", None, "b")], [keyed[0], "bob"], [keyed[1], b"b"])
+    assert isinstance(store.keys_names_in_bulk(1_000_000), bool)
+
+    assert store.bulk_insert([batch], 2).imported == 2
+
+    assert [hero.name for hero in every_hero(repo)] == ["Zoë", "Bob"]
+    assert [hero.name for hero in repo.iterate(HeroQuery(search="zoe"))] == ["Zoë"]
 
 
 def write_csv(path: Path, text: str) -> Path:

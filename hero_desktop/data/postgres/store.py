@@ -512,6 +512,11 @@ class PostgresStore:
     ) -> BulkInsertResult:
         return access.bulk_insert(self, batches, expected_rows, replace=replace)
 
+    def keys_names_in_bulk(self, expected_rows: int) -> bool:
+        """False: a big import's names are keyed after it, from the change log (``backlog``)."""
+        del expected_rows
+        return False
+
     # -- the connection ----------------------------------------------------------
 
     def set_lock_wait(self, milliseconds: int) -> None:

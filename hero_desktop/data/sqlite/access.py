@@ -8,7 +8,8 @@ Bulk insert speed: an import bigger than the table drops the tutorial's two
 column indexes for its run and re-creates them afterwards, inside the same
 transaction, so a cancel or a crash restores them too. In a file with the
 name index, a big import keys the new heroes' names as their batches go in
-(``name_index.BulkNames``), in that transaction as well; a small one leaves
+(``name_index.BulkNames``; a batch that comes keyed, ``KeyedBatch``, brings
+its keys), in that transaction as well; a small one leaves
 them to the change log, processed before the commit (``SqliteStore.write``). See
 ``benchmarks/bench_import.py`` for the figures.
 """
@@ -29,6 +30,7 @@ from hero_desktop.data.sqlite.paging import COLUMNS, make_pager
 from hero_desktop.data.store import (
     BulkInsertResult,
     EstimatingPager,
+    KeyedBatch,
     NewHero,
     Pager,
     check_update_fields,
@@ -234,6 +236,11 @@ def _rebuildable_indexes(connection: sqlite3.Connection) -> list[tuple[str, str]
     return [(str(name), str(sql)) for name, sql in found if name not in unique]
 
 
+def keys_names_in_bulk(store: SqliteStore, expected_rows: int) -> bool:
+    """Whether ``bulk_insert`` of this many heroes keys their names (``name_index.BulkNames``)."""
+    return expected_rows >= name_index.BULK_PENDING and store.names_kept_in_writes()
+
+
 def bulk_insert(
     store: SqliteStore,
     batches: Iterable[list[NewHero]],
@@ -254,7 +261,7 @@ def bulk_insert(
         with _bulk_insert_mode(connection, expected_rows) as ids_after:
             bulk_names = (
                 name_index.BulkNames(connection, ids_after + 1, expected_rows)
-                if expected_rows >= name_index.BULK_PENDING and store.names_kept_in_writes()
+                if keys_names_in_bulk(store, expected_rows)
                 else None
             )
             try:
@@ -262,7 +269,8 @@ def bulk_insert(
                     connection.executemany(INSERT_SQL, batch)
                     inserted += len(batch)
                     if bulk_names is not None:
-                        bulk_names.added([hero[0] for hero in batch])
+                        keyed = batch if isinstance(batch, KeyedBatch) else None
+                        bulk_names.added([hero[0] for hero in batch], keyed)
             except BaseException:
                 if bulk_names is not None:
                     bulk_names.abandon()

@@ -9,6 +9,7 @@ life.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -25,6 +26,10 @@ class SqliteConnectionsWords(Words):
 
 
 BUSY_TIMEOUT_MS = 3000
+SORTER_THREADS = max(0, min((os.cpu_count() or 1) - 1, 3))
+"""Helper threads SQLite may start for a sort too big for memory (``CREATE INDEX`` on
+a big table, an import's indexes): one core each beside the connection's own.
+On 2 cores, a million heroes' two column indexes and name order: 2.0 -> 1.6 s."""
 
 
 def connect(uri: str) -> sqlite3.Connection:
@@ -40,6 +45,7 @@ def connect(uri: str) -> sqlite3.Connection:
         timeout=BUSY_TIMEOUT_MS / 1000,
         check_same_thread=False,
     )
+    connection.execute(f"PRAGMA threads = {SORTER_THREADS}")
     return connection
 
 

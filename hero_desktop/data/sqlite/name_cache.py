@@ -259,7 +259,7 @@ def add_trigrams(connection: sqlite3.Connection) -> None:
             f"CREATE VIRTUAL TABLE {CACHE}.{FTS_TABLE} USING fts5(fold, content='{NAME_TABLE}', "
             "content_rowid='id', tokenize='trigram case_sensitive 1', columnsize=0)"
         )
-        connection.execute(f"INSERT INTO {CACHE}.{FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        name_index.rebuild_fts(connection, CACHE)
         connection.execute("COMMIT")
     except BaseException:
         with suppress(sqlite3.Error):

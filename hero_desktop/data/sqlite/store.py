@@ -320,6 +320,9 @@ class SqliteStore:
     ) -> BulkInsertResult:
         return access.bulk_insert(self, batches, expected_rows, replace=replace)
 
+    def keys_names_in_bulk(self, expected_rows: int) -> bool:
+        return access.keys_names_in_bulk(self, expected_rows)
+
     def changed_elsewhere(self, wait: bool = True) -> bool:
         """True once after another connection (any program) committed a change.
 

@@ -1,0 +1,212 @@
+"""A big CSV import read, checked and keyed by a worker process beside the inserts.
+
+"Big" is made small here (``WORKER_FROM_BYTES``, ``BULK_PENDING``) so that a
+few rows take the worker's way. The worker only goes the way a clean file
+goes: a problem in the file, a worker that dies or cannot start, all end with
+the file read in the importing thread, which says what the import without a
+worker says, in the user's language.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from functools import partial
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pytest
+
+from hero_desktop.data import csv_io, csv_worker, words
+from hero_desktop.data.csv_reading import CsvLayout, RowReader, inspect_csv
+from hero_desktop.data.errors import ImportFailedError, OperationCancelledError
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.name_keyer import NameKeyer
+from hero_desktop.data.sqlite import name_index
+from hero_desktop.data.sqlite.store import SqliteStore
+from hero_desktop.data.store import KeyedBatch, NewHero
+
+from .csv_support import add_hero, rows, write
+from .name_index_support import ROSTER, name_rows_agree, searched
+
+
+@pytest.fixture(autouse=True)
+def small_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csv_worker, "WORKER_FROM_BYTES", 100)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(name_index, "BULK_PENDING", 10)
+    monkeypatch.setattr(csv_io, "BATCH_ROWS", 7)  # several batches over the pipe
+
+
+def roster_csv(tmp_path: Path, count: int = 90, last_line: str = "") -> Path:
+    lines = "".join(f"{ROSTER[i % len(ROSTER)]} {i},{i % 100},S {i}\n" for i in range(count))
+    return write(tmp_path / "in.csv", "name,age,secret_name\n" + lines + last_line)
+
+
+class Seen:
+    """What reached the store's bulk insert: each batch's type."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, database: SqliteStore) -> None:
+        self.kinds: list[type] = []
+        real = database.bulk_insert
+
+        def watched(batches: Iterator[list[NewHero]], expected_rows: int) -> object:
+            def each() -> Iterator[list[NewHero]]:
+                for batch in batches:
+                    self.kinds.append(type(batch))
+                    yield batch
+
+            return real(each(), expected_rows)
+
+        monkeypatch.setattr(database, "bulk_insert", watched)
+
+
+def no_worker_left() -> bool:
+    return not multiprocessing.active_children()
+
+
+def test_a_big_import_is_read_and_keyed_by_the_worker_and_the_names_follow_the_rules(
+    database: SqliteStore,
+    repo: HeroRepository,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_hero(repo, "Rusty-Man", 48, "Tommy Sharp")
+    seen = Seen(monkeypatch, database)
+    # The keys come from the worker: keying here would be a second time.
+    monkeypatch.setattr(NameKeyer, "keys", lambda self, values: pytest.fail("keyed here"))
+    done: list[tuple[int, int]] = []
+
+    def progress(rows: int, estimated_total: int) -> bool:
+        done.append((rows, estimated_total))
+        return True
+
+    result = csv_io.import_csv(database, roster_csv(tmp_path), progress)
+
+    assert (result.imported, result.first_id, result.last_id) == (90, 2, 91)
+    assert seen.kinds == [KeyedBatch] * 13  # 90 rows, 7 a batch
+    assert [hero[1:] for hero in rows(database)[1:4]] == [
+        ("Zoë 0", 0, "S 0"),
+        ("ZOË 1", 1, "S 1"),
+        ("zoe 2", 2, "S 2"),
+    ]
+    name_rows_agree(database)
+    assert searched(repo, "muller")[:2] == ["Müller 18", "Müller 3"]
+    assert [at[0] for at in done] == [*range(7, 90, 7), 90]
+    assert done[-1] == (90, 90)
+    assert no_worker_left()
+
+
+def test_an_import_whose_names_the_store_keys_later_is_read_here(
+    database: SqliteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a server's store: the worker would take the core the server needs.
+    seen = Seen(monkeypatch, database)
+    monkeypatch.setattr(name_index, "BULK_PENDING", 10**6)  # names by the change log
+    assert not database.keys_names_in_bulk(10**5)
+
+    assert csv_io.import_csv(database, roster_csv(tmp_path)).imported == 90
+
+    assert seen.kinds == [list] * 13
+    name_rows_agree(database)
+
+
+def test_a_small_file_is_read_here(
+    database: SqliteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = roster_csv(tmp_path)
+    monkeypatch.setattr(csv_worker, "WORKER_FROM_BYTES", source.stat().st_size + 1)
+    seen = Seen(monkeypatch, database)
+
+    csv_io.import_csv(database, source)
+
+    assert seen.kinds == [list] * 13
+    name_rows_agree(database)
+
+
+def test_a_problem_is_found_and_worded_here_in_the_users_language(
+    database: SqliteStore, repo: HeroRepository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_hero(repo, "Rusty-Man", 48, "Tommy Sharp")
+    before = rows(database)
+    source = roster_csv(tmp_path, last_line="Late,x,S\nLater,,\n")
+    english = words.english
+    monkeypatch.setattr(words._Installed, "translate", lambda *source: "» " + english(*source))
+
+    with pytest.raises(ImportFailedError) as refused:
+        csv_io.import_csv(database, source)
+
+    assert refused.value.problems == [
+        (92, "» Age must be a whole number"),
+        (93, "» Secret name is required"),
+    ]
+    assert rows(database) == before
+    name_rows_agree(database)
+    assert no_worker_left()
+
+
+def prepare_and_die(
+    path: str, layout: CsvLayout, checked: csv_worker.Checked, sending: Connection
+) -> None:
+    """The worker's own code, ending its process after the first batch (run in the worker)."""
+
+    def dies_after_a_batch(reader: RowReader, layout: CsvLayout) -> Iterator[list[NewHero]]:
+        for batch in checked(reader, layout):
+            yield batch
+            os._exit(3)
+
+    csv_worker.prepare(path, layout, dies_after_a_batch, sending)
+
+
+@pytest.mark.parametrize("failure", ["dies", "cannot start"])
+def test_a_worker_that_dies_or_cannot_start_leaves_the_import_to_this_thread(
+    database: SqliteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    if failure == "dies":
+        monkeypatch.setattr(csv_worker, "prepare", prepare_and_die)
+    else:
+
+        def no_processes(method: str) -> object:
+            raise OSError("no processes here")
+
+        monkeypatch.setattr(multiprocessing, "get_context", no_processes)
+    seen = Seen(monkeypatch, database)
+
+    result = csv_io.import_csv(database, roster_csv(tmp_path))
+
+    assert result.imported == 90
+    assert seen.kinds[-1] is list  # the last try: read here
+    name_rows_agree(database)
+    assert no_worker_left()
+
+
+def test_the_worker_alone_says_it_gave_up_when_it_dies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_worker, "prepare", prepare_and_die)
+    source = roster_csv(tmp_path)
+    checked = partial(csv_io.checked_batches, batch_rows=7)
+    batches = csv_worker.worker_batches(
+        source, inspect_csv(source), checked, lambda rows, read: None
+    )
+
+    assert len(next(batches)) == 7
+    with pytest.raises(csv_worker.WorkerGaveUpError):
+        next(batches)
+    assert no_worker_left()
+
+
+def test_a_cancel_stops_the_worker_and_writes_nothing(
+    database: SqliteStore, repo: HeroRepository, tmp_path: Path
+) -> None:
+    add_hero(repo, "Rusty-Man", 48, "Tommy Sharp")
+    before = rows(database)
+    source = roster_csv(tmp_path, 2_000)
+
+    with pytest.raises(OperationCancelledError):
+        csv_io.import_csv(database, source, lambda done, total: done < 20)
+
+    assert rows(database) == before
+    name_rows_agree(database)
+    assert no_worker_left()
