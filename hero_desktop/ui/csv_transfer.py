@@ -24,6 +24,7 @@ from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.words import Words, number
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.dialog_keys import add_to_progress_dialog
 from hero_desktop.ui.message_bar import MessageKind, ShowMessage
 from hero_desktop.ui.prompts import Prompts
 
@@ -53,6 +54,7 @@ class TransferProgress(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancelled.set)
+        add_to_progress_dialog(self.dialog, parent.window())  # Ctrl+Q quits from it too
         self._progressed.connect(self._show)
         self._running = True
         self._last_report = 0.0

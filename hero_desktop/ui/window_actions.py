@@ -22,6 +22,7 @@ from hero_desktop.data.words import Words
 from hero_desktop.ui.column_layout import MENU_KEYS, ColumnLayout
 from hero_desktop.ui.copy_cells import CellCopier
 from hero_desktop.ui.data_worker import DataClient
+from hero_desktop.ui.dialog_keys import works_in_progress_dialogs
 from hero_desktop.ui.hero_table_model import HeroTableModel
 from hero_desktop.ui.menu_text import literal, without_mnemonic
 from hero_desktop.ui.message_bar import MessageKind
@@ -105,6 +106,7 @@ class WindowActions:
         self.import_action = a(WindowActionsWords.tr("&Import CSV…"), w.import_csv, ["Ctrl+I"])
         self.export_action = a(WindowActionsWords.tr("&Export CSV…"), w.export_csv, ["Ctrl+E"])
         self.quit_action = a(WindowActionsWords.tr("&Quit"), w.close, ["Ctrl+Q"])
+        works_in_progress_dialogs(self.quit_action)  # Ctrl+Q quits at once, whatever runs
         self.undo_action = a(WindowActionsWords.tr("&Undo"), w.undo, ["Ctrl+Z"])
         self.redo_action = a(WindowActionsWords.tr("&Redo"), w.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         self.add_action = a(WindowActionsWords.tr("&Add Hero…"), w.add_hero, ["Ctrl+N", "Ins"])

@@ -13,17 +13,21 @@ runs, with the same helpers.
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from hero_desktop.data import csv_io, csv_reading
+from hero_desktop.data import csv_io, csv_reading, csv_worker
 from hero_desktop.data.csv_io import ImportResult, Progress
-from hero_desktop.data.store import HeroStore
+from hero_desktop.data.sqlite import name_index
+from hero_desktop.data.store import HeroStore, KeyedBatch
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow, SettlingQtBot
@@ -410,3 +414,68 @@ def test_escape_on_the_progress_dialog_cancels_the_import(
     assert rows_in_file(db_path) == TUTORIAL_HEROES
     assert window.model.total == len(TUTORIAL_HEROES)
     assert answers.informed == []
+
+
+@pytest.fixture
+def import_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A few hundred rows take the way of a big import into a file with the name index:
+    read, checked and keyed by a worker process (``csv_worker``)."""
+    monkeypatch.setattr(csv_worker, "WORKER_FROM_BYTES", 100)
+    monkeypatch.setattr(name_index, "BULK_PENDING", 10)
+    monkeypatch.setattr(csv_io, "BATCH_ROWS", 50)
+
+
+def test_a_big_import_read_by_a_worker_process_shows_its_heroes_and_their_names(
+    qtbot: SettlingQtBot,
+    open_window: OpenWindow,
+    tmp_path: Path,
+    import_worker: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = big_csv(tmp_path / "big.csv", 500)
+    window = open_window(prompts=FileAnswers(open_answer=source))
+    started: list[int] = []
+    real_batches = csv_worker.worker_batches
+
+    def watched(*arguments: Any) -> Iterator[KeyedBatch]:
+        started.append(1)
+        return real_batches(*arguments)
+
+    monkeypatch.setattr(csv_io, "worker_batches", watched)
+
+    qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)
+
+    qtbot.waitUntil(lambda: message(window) == "Imported 500 heroes.", timeout=20_000)
+    wait_until_idle(qtbot, window)
+    assert started == [1]
+    assert not multiprocessing.active_children()
+    assert window.model.total == 500
+    window.search_bar.name_edit.setText("bulk 00499")
+    qtbot.waitUntil(lambda: window.model.total == 1)
+
+
+def test_ctrl_q_during_an_import_read_by_a_worker_quits_and_writes_nothing(
+    qtbot: SettlingQtBot,
+    open_window: OpenWindow,
+    db_path: Path,
+    tmp_path: Path,
+    import_worker: None,
+    held_import: HeldImport,
+) -> None:
+    window = open_window(prompts=FileAnswers(open_answer=big_csv(tmp_path / "big.csv", 500)))
+    try:
+        qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)
+        qtbot.waitUntil(held_import.first_batch.is_set, timeout=int(GATE_TIMEOUT * 1000))
+        assert multiprocessing.active_children()  # the worker reads on
+        dialog = progress_dialog(window)
+        assert dialog is not None
+        qtbot.waitUntil(
+            lambda: dialog.isVisible() and dialog.isActiveWindow(), timeout=DIALOG_TIMEOUT_MS
+        )
+        qtbot.unsettled.keyClick(QApplication.focusWidget(), Qt.Key.Key_Q, CTRL)
+    finally:
+        held_import.go_on.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+    assert held_import.cancel_answer == [False]
+    assert rows_in_file(db_path) == []
+    qtbot.waitUntil(lambda: not multiprocessing.active_children())
