@@ -35,7 +35,12 @@ from hero_desktop.data.csv_reading import (
     inspect_csv,
     open_for_reading,
 )
-from hero_desktop.data.csv_worker import WorkerGaveUpError, worker_batches, worker_wanted
+from hero_desktop.data.csv_worker import (
+    FileHasProblemsError,
+    ImportWorker,
+    WorkerGaveUpError,
+    worker_wanted,
+)
 from hero_desktop.data.errors import (
     CannotAddError,
     DatabaseError,
@@ -180,19 +185,37 @@ def import_csv(
     layout = layout or inspect_csv(path)
     with open_for_reading(path) as binary:
         size = max(os.fstat(binary.fileno()).st_size, 1)
-        expected = size // 24
-        if store.keys_names_in_bulk(expected) and worker_wanted(size):
-            report = _Reporter(progress, size)
-            # Module-level values reach the worker by reference, so the batch size goes along.
-            checked = partial(checked_batches, first_problem_ends=True, batch_rows=BATCH_ROWS)
-            batches = worker_batches(path, layout, checked, report)
-            try:
-                return store.bulk_insert(batches, expected_rows=expected)
-            except WorkerGaveUpError:
-                pass  # rolled back: read here, which words every problem in the user's language
+    expected = size // 24
+    if store.keys_names_in_bulk(expected) and worker_wanted(size):
+        try:
+            return _import_in_worker(store, path, layout, expected, _Reporter(progress, size))
+        except FileHasProblemsError:
+            # Nothing was written. Reading here words every problem in the user's language.
+            _raise_problems(path, layout)  # (none found: the file changed; import it here)
+        except WorkerGaveUpError:
+            pass  # rolled back: import it here
+    with open_for_reading(path) as binary:
         reader = RowReader(binary, path.name, layout.encoding, layout.delimiter)
-        report = _Reporter(progress, size)
-        return store.bulk_insert(_reported(reader, layout, report), expected_rows=expected)
+        batches = _reported(reader, layout, _Reporter(progress, size))
+        return store.bulk_insert(batches, expected_rows=expected)
+
+
+def _import_in_worker(
+    store: HeroWriter, path: Path, layout: CsvLayout, expected: int, report: _Reporter
+) -> ImportResult:
+    # Module-level values reach the worker by reference, so the batch size goes along.
+    checked = partial(checked_batches, first_problem_ends=True, batch_rows=BATCH_ROWS)
+    # Started before the write transaction: it starts while the store begins.
+    with ImportWorker.start(path, layout, checked) as worker:
+        return store.bulk_insert(worker.batches(report), expected_rows=expected)
+
+
+def _raise_problems(path: Path, layout: CsvLayout) -> None:
+    """ImportFailedError with every problem of the file, read to its end."""
+    with open_for_reading(path) as binary:
+        reader = RowReader(binary, path.name, layout.encoding, layout.delimiter)
+        for _ in checked_batches(reader, layout):
+            pass
 
 
 def _reported(reader: RowReader, layout: CsvLayout, report: _Reporter) -> Iterator[list[NewHero]]:

@@ -8,7 +8,8 @@ own code (the ``checked`` function it is given, ``csv_io.checked_batches``),
 keys its names (``name_batch.keys_in_process``) and sends both over a pipe;
 the importing thread inserts them while the worker reads the next batch.
 The worker is started with the *spawn* method (a process holding Qt must
-never fork) and gets the file's path, never a database connection.
+never fork), before the store's write transaction begins, and gets the
+file's path, never a database connection.
 
 Other imports are read in the importing thread. Where the store's work runs
 in this process (SQLite without the name index) the worker saved less than
@@ -16,19 +17,22 @@ a second of four; where it runs in another (a PostgreSQL server on the same
 machine) that process needs the other core: a million heroes took 7.5-7.8 s
 with the worker against 6.9-7.0 s without.
 
-The worker only goes the way a clean file goes. At the first problem in
-the file, or if it fails, dies or cannot start, ``worker_batches`` raises
-``WorkerGaveUpError``: the store rolls the insert back and ``import_csv`` reads
-the file in its own thread, which finds and words every problem in the
-user's language (the worker has no translator installed).
+The worker only goes the way a clean file goes: at the first problem in the
+file it says so (``FileHasProblemsError``; the importing thread then reads
+the file without writing, which words every problem in the user's language:
+the worker has no translator installed). If it fails, dies or cannot start,
+``WorkerGaveUpError``: the store rolls back and the importing thread imports
+the file itself.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, Protocol
 
 from hero_desktop.data.csv_reading import CsvLayout, RowReader, open_for_reading
 from hero_desktop.data.name_batch import keys_in_process
@@ -36,6 +40,9 @@ from hero_desktop.data.store import KeyedBatch, NewHero
 
 if TYPE_CHECKING:  # the standalone bundle leaves multiprocessing out
     from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+log = logging.getLogger("hero_desktop")
 
 WORKER_FROM_BYTES = 8 * 1024 * 1024
 """Files from this size on (about 270,000 of the demo's heroes) are read in a worker
@@ -43,19 +50,33 @@ process. Under it, the worker's start (about 0.5 s: a new interpreter, the modul
 the keying tables) costs about what it saves: into a file with the name index,
 200,000 heroes (6 MB) took 1.69 s with a worker and 1.59 s without, 400,000
 (12 MB) 2.88 s and 3.17 s."""
+LISTEN_S = 0.1
+"""How often the importing thread, waiting for a batch, asks whether to go on (Cancel)."""
 
-Report = Callable[[int, int], None]
-"""``report(rows, bytes_read)``: after the store took each batch."""
 Checked = Callable[[RowReader, CsvLayout], Iterator[list[NewHero]]]
 """The file's heroes, checked, in batches: raises at the first problem. Pickled to the
 worker by reference (a module-level function, or a ``partial`` of one with values)."""
 
 _DONE = "done"
-_GAVE_UP = "gave up"
+_PROBLEM = "problem"
+_FAILED = "failed"
+
+
+class Report(Protocol):
+    """The import's progress: after the store took each batch, and once at the end."""
+
+    def __call__(self, rows: int, read: int) -> None:
+        """``rows`` more were taken, ``read`` bytes into the file; raises to cancel."""
+
+    def finished(self) -> None: ...
 
 
 class WorkerGaveUpError(Exception):
-    """The worker stopped before the end of the file (a problem in it, or a failure)."""
+    """The worker stopped before the end of the file: it failed, died or could not start."""
+
+
+class FileHasProblemsError(WorkerGaveUpError):
+    """The worker met a problem in the file (which the importing thread words)."""
 
 
 def worker_wanted(size: int) -> bool:
@@ -63,57 +84,103 @@ def worker_wanted(size: int) -> bool:
     return size >= WORKER_FROM_BYTES and (os.cpu_count() or 1) > 1
 
 
-def worker_batches(
-    path: Path, layout: CsvLayout, checked: Checked, report: Report
-) -> Iterator[KeyedBatch]:
-    """The file's batches by ``checked``, with their names' keys, from a worker process.
+class ImportWorker:
+    """The worker process reading one file, and this end of its pipe.
 
-    Raises WorkerGaveUpError when the worker meets a problem or fails (and
-    whatever ``report`` raises: a cancel). The worker is stopped when the
-    iteration ends, however it ends.
+    ``start`` it before the write transaction, take its ``batches`` in the
+    transaction, and close it (a ``with`` block) however the import ends:
+    closing stops the process if it still runs.
     """
-    try:
-        # Imported here: the window never needs them, and the standalone bundle
-        # leaves multiprocessing out (then the import reads the file itself).
-        import multiprocessing
+
+    def __init__(self, process: BaseProcess, receiving: Connection) -> None:
+        self._process = process
+        self._receiving = receiving
+
+    @classmethod
+    def start(cls, path: Path, layout: CsvLayout, checked: Checked) -> ImportWorker:
+        """The worker, started; WorkerGaveUpError if it cannot be."""
+        try:
+            # Imported here: the window never needs it, and the standalone bundle
+            # leaves multiprocessing out (then the import reads the file itself).
+            import multiprocessing
+        except ImportError as error:
+            raise WorkerGaveUpError() from error
+        try:
+            context = multiprocessing.get_context("spawn")
+            receiving, sending = context.Pipe(duplex=False)
+        except Exception as error:
+            raise WorkerGaveUpError() from error
+        try:
+            process = context.Process(
+                target=prepare, args=(str(path), layout, checked, sending), daemon=True
+            )
+            process.start()
+        except Exception as error:
+            receiving.close()
+            raise WorkerGaveUpError() from error
+        finally:
+            sending.close()  # the worker's end: this process only listens
+        return cls(process, receiving)
+
+    def batches(self, report: Report) -> Iterator[KeyedBatch]:
+        """The file's batches with their names' keys, as the worker sends them.
+
+        Raises FileHasProblemsError or WorkerGaveUpError (see the module), and
+        whatever ``report`` raises: a cancel, which is asked every ``LISTEN_S``
+        while a batch is awaited, as well as after each batch.
+        """
         from multiprocessing.connection import wait
 
-        context = multiprocessing.get_context("spawn")
-        receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(
-            target=prepare, args=(str(path), layout, checked, sending), daemon=True
-        )
-        process.start()
-    except (ImportError, OSError, RuntimeError, ValueError) as error:
-        raise WorkerGaveUpError() from error
-    sending.close()  # the worker's end: this process only listens
-    try:
+        receiving, read = self._receiving, 0
         while True:
-            ready = wait([receiving, process.sentinel])
-            if receiving not in ready and not receiving.poll():
+            while not wait([receiving, self._process.sentinel], LISTEN_S):
+                report(0, read)
+            if not receiving.poll():
                 raise WorkerGaveUpError()  # it ended without a word
             try:
                 message = receiving.recv()
             except (EOFError, OSError) as error:
                 raise WorkerGaveUpError() from error
             if message == _DONE:
+                report.finished()
                 return
-            if not isinstance(message, tuple):
+            if message == _PROBLEM:
+                raise FileHasProblemsError()
+            if isinstance(message, tuple) and len(message) == 2 and message[0] == _FAILED:
+                log.warning("The CSV import's worker process failed (%s); reading here", message[1])
+                raise WorkerGaveUpError()
+            if not (isinstance(message, tuple) and len(message) == 4):
                 raise WorkerGaveUpError()
             rows, folds, sort_keys, read = message
             yield KeyedBatch(rows, folds, sort_keys)
             report(len(rows), read)
-    finally:
-        receiving.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
+
+    def close(self) -> None:
+        """Stop the worker if it still runs, and wait for its end (at once, once killed)."""
+        self._receiving.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+    def __enter__(self) -> ImportWorker:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def prepare(path: str, layout: CsvLayout, checked: Checked, sending: Connection) -> None:
     """The worker process: sends each checked batch, its names' folds and sort keys,
-    and how far into the file it read; then ``_DONE``, or ``_GAVE_UP`` at the first
-    problem or failure. Ends quietly when the importing thread stops listening."""
+    and how far into the file it read; then ``_DONE``, ``_PROBLEM`` at the first
+    problem in the file, or (``_FAILED``, what failed). Ends quietly when the
+    importing thread stops listening."""
+    from hero_desktop.data.errors import ImportFailedError
+
     try:
         with open_for_reading(Path(path)) as binary:
             reader = RowReader(binary, Path(path).name, layout.encoding, layout.delimiter)
@@ -124,10 +191,16 @@ def prepare(path: str, layout: CsvLayout, checked: Checked, sending: Connection)
         sending.send(_DONE)
     except (BrokenPipeError, ConnectionResetError):
         return  # nobody listens any more
-    except Exception:  # any failure: the importing thread reads the file itself
-        try:
-            sending.send(_GAVE_UP)
-        except OSError:
-            return
+    except ImportFailedError:
+        _send_last(sending, _PROBLEM)
+    except Exception as error:
+        _send_last(sending, (_FAILED, repr(error)))
     finally:
         sending.close()
+
+
+def _send_last(sending: Connection, message: object) -> None:
+    try:
+        sending.send(message)
+    except OSError:
+        return  # nobody listens any more

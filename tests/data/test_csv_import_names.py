@@ -58,14 +58,22 @@ def test_a_big_import_keys_every_name_by_the_rules_and_keeps_the_index_whole(
     name_rows_agree(database)
 
 
-def test_a_big_import_leaves_the_fts_memory_setting_as_fts5_has_it(
-    database: SqliteStore, tmp_path: Path
+@pytest.mark.parametrize("before", [None, 2 * 1024 * 1024])
+def test_a_big_import_leaves_the_fts_memory_setting_as_it_was(
+    database: SqliteStore, tmp_path: Path, before: int | None
 ) -> None:
+    table = name_index.FTS_TABLE
+    if before is not None:  # as another program may have set it
+        database.connection.execute(
+            f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (before,)
+        )
+
     import_csv(database, roster_csv(tmp_path))
 
     # The rebuild holds more new index in memory, for its own transaction only.
-    config = f"SELECT v FROM {name_index.FTS_TABLE}_config WHERE k = 'hashsize'"
-    assert database.connection.execute(config).fetchall() == [(name_index.DEFAULT_HASH_BYTES,)]
+    config = f"SELECT v FROM {table}_config WHERE k = 'hashsize'"
+    kept = before or name_index.DEFAULT_HASH_BYTES
+    assert database.connection.execute(config).fetchall() == [(kept,)]
 
 
 def test_a_big_import_that_replaces_every_hero_keys_the_reused_ids_anew(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Iterator
 from functools import partial
 from multiprocessing.connection import Connection
@@ -45,13 +46,16 @@ def roster_csv(tmp_path: Path, count: int = 90, last_line: str = "") -> Path:
 
 
 class Seen:
-    """What reached the store's bulk insert: each batch's type."""
+    """What reached the store's bulk insert: each batch's type, and how many inserts began."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, database: SqliteStore) -> None:
         self.kinds: list[type] = []
+        self.inserts = 0
         real = database.bulk_insert
 
         def watched(batches: Iterator[list[NewHero]], expected_rows: int) -> object:
+            self.inserts += 1
+
             def each() -> Iterator[list[NewHero]]:
                 for batch in batches:
                     self.kinds.append(type(batch))
@@ -93,7 +97,8 @@ def test_a_big_import_is_read_and_keyed_by_the_worker_and_the_names_follow_the_r
     ]
     name_rows_agree(database)
     assert searched(repo, "muller")[:2] == ["Müller 18", "Müller 3"]
-    assert [at[0] for at in done] == [*range(7, 90, 7), 90]
+    # (0 while the worker starts: a cancel is asked every LISTEN_S meanwhile.)
+    assert list(dict.fromkeys(rows for rows, _ in done if rows)) == [*range(7, 90, 7), 90]
     assert done[-1] == (90, 90)
     assert no_worker_left()
 
@@ -134,8 +139,14 @@ def test_a_problem_is_found_and_worded_here_in_the_users_language(
     english = words.english
     monkeypatch.setattr(words._Installed, "translate", lambda *source: "» " + english(*source))
 
+    seen = Seen(monkeypatch, database)
+
     with pytest.raises(ImportFailedError) as refused:
         csv_io.import_csv(database, source)
+
+    # The worker's 12 whole batches were rolled back (the 6 rows after them wait for the
+    # problem); the problems were found here, writing nothing.
+    assert (seen.inserts, seen.kinds) == (1, [KeyedBatch] * 12)
 
     assert refused.value.problems == [
         (92, "» Age must be a whole number"),
@@ -159,12 +170,31 @@ def prepare_and_die(
     csv_worker.prepare(path, layout, dies_after_a_batch, sending)
 
 
-@pytest.mark.parametrize("failure", ["dies", "cannot start"])
-def test_a_worker_that_dies_or_cannot_start_leaves_the_import_to_this_thread(
-    database: SqliteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+def prepare_and_fail(
+    path: str, layout: CsvLayout, checked: csv_worker.Checked, sending: Connection
+) -> None:
+    """The worker's own code, failing after the first batch (run in the worker)."""
+
+    def fails_after_a_batch(reader: RowReader, layout: CsvLayout) -> Iterator[list[NewHero]]:
+        for batch in checked(reader, layout):
+            yield batch
+            raise RuntimeError("a failure of the worker's own")
+
+    csv_worker.prepare(path, layout, fails_after_a_batch, sending)
+
+
+@pytest.mark.parametrize("failure", ["dies", "fails", "cannot start"])
+def test_a_worker_that_dies_fails_or_cannot_start_leaves_the_import_to_this_thread(
+    database: SqliteStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    failure: str,
 ) -> None:
     if failure == "dies":
         monkeypatch.setattr(csv_worker, "prepare", prepare_and_die)
+    elif failure == "fails":
+        monkeypatch.setattr(csv_worker, "prepare", prepare_and_fail)
     else:
 
         def no_processes(method: str) -> object:
@@ -176,9 +206,50 @@ def test_a_worker_that_dies_or_cannot_start_leaves_the_import_to_this_thread(
     result = csv_io.import_csv(database, roster_csv(tmp_path))
 
     assert result.imported == 90
-    assert seen.kinds[-1] is list  # the last try: read here
+    if failure == "cannot start":  # found before the write transaction began
+        assert (seen.inserts, seen.kinds) == (1, [list] * 13)
+    else:  # one batch from the worker, rolled back; then all of them read here
+        assert (seen.inserts, seen.kinds) == (2, [KeyedBatch] + [list] * 13)
+    said = [record.getMessage() for record in caplog.records if "worker" in record.getMessage()]
+    if failure == "fails":
+        assert said == [
+            "The CSV import's worker process failed "
+            '(RuntimeError("a failure of the worker\'s own")); reading here'
+        ]
     name_rows_agree(database)
     assert no_worker_left()
+
+
+def prepare_slowly(
+    path: str, layout: CsvLayout, checked: csv_worker.Checked, sending: Connection
+) -> None:
+    """The worker's own code, after a long pause (run in the worker)."""
+    time.sleep(5)
+    csv_worker.prepare(path, layout, checked, sending)
+
+
+def test_a_cancel_while_the_worker_starts_ends_the_import_before_any_batch(
+    database: SqliteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_worker, "prepare", prepare_slowly)
+    seen = Seen(monkeypatch, database)
+
+    with pytest.raises(OperationCancelledError):
+        csv_io.import_csv(database, roster_csv(tmp_path), lambda done, total: False)
+
+    assert seen.kinds == []  # asked while waiting, not after the first batch came
+    assert rows(database) == []
+    assert no_worker_left()
+
+
+class Quiet:
+    """A progress report that never cancels."""
+
+    def __call__(self, rows: int, read: int) -> None:
+        pass
+
+    def finished(self) -> None:
+        pass
 
 
 def test_the_worker_alone_says_it_gave_up_when_it_dies(
@@ -187,26 +258,38 @@ def test_the_worker_alone_says_it_gave_up_when_it_dies(
     monkeypatch.setattr(csv_worker, "prepare", prepare_and_die)
     source = roster_csv(tmp_path)
     checked = partial(csv_io.checked_batches, batch_rows=7)
-    batches = csv_worker.worker_batches(
-        source, inspect_csv(source), checked, lambda rows, read: None
-    )
 
-    assert len(next(batches)) == 7
-    with pytest.raises(csv_worker.WorkerGaveUpError):
-        next(batches)
+    with csv_worker.ImportWorker.start(source, inspect_csv(source), checked) as worker:
+        batches = worker.batches(Quiet())
+        assert len(next(batches)) == 7
+        with pytest.raises(csv_worker.WorkerGaveUpError):
+            next(batches)
+    assert no_worker_left()
+
+
+def test_a_worker_closed_while_it_still_reads_is_stopped(tmp_path: Path) -> None:
+    source = roster_csv(tmp_path, 20_000)  # more than the pipe holds
+    checked = partial(csv_io.checked_batches, batch_rows=7)
+
+    with csv_worker.ImportWorker.start(source, inspect_csv(source), checked) as worker:
+        assert len(next(worker.batches(Quiet()))) == 7
+        assert multiprocessing.active_children()
     assert no_worker_left()
 
 
 def test_a_cancel_stops_the_worker_and_writes_nothing(
-    database: SqliteStore, repo: HeroRepository, tmp_path: Path
+    database: SqliteStore, repo: HeroRepository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_hero(repo, "Rusty-Man", 48, "Tommy Sharp")
     before = rows(database)
     source = roster_csv(tmp_path, 2_000)
 
+    seen = Seen(monkeypatch, database)
+
     with pytest.raises(OperationCancelledError):
         csv_io.import_csv(database, source, lambda done, total: done < 20)
 
+    assert seen.kinds == [KeyedBatch] * 3
     assert rows(database) == before
     name_rows_agree(database)
     assert no_worker_left()

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import csv
 import multiprocessing
+import os
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 from hero_desktop.data import csv_io, csv_reading, csv_worker
 from hero_desktop.data.csv_io import ImportResult, Progress
 from hero_desktop.data.sqlite import name_index
-from hero_desktop.data.store import HeroStore, KeyedBatch
+from hero_desktop.data.store import HeroStore
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow, SettlingQtBot
@@ -421,6 +421,7 @@ def import_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     """A few hundred rows take the way of a big import into a file with the name index:
     read, checked and keyed by a worker process (``csv_worker``)."""
     monkeypatch.setattr(csv_worker, "WORKER_FROM_BYTES", 100)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(name_index, "BULK_PENDING", 10)
     monkeypatch.setattr(csv_io, "BATCH_ROWS", 50)
 
@@ -435,13 +436,13 @@ def test_a_big_import_read_by_a_worker_process_shows_its_heroes_and_their_names(
     source = big_csv(tmp_path / "big.csv", 500)
     window = open_window(prompts=FileAnswers(open_answer=source))
     started: list[int] = []
-    real_batches = csv_worker.worker_batches
+    real_start = csv_worker.ImportWorker.start
 
-    def watched(*arguments: Any) -> Iterator[KeyedBatch]:
+    def watched(*arguments: Any) -> csv_worker.ImportWorker:
         started.append(1)
-        return real_batches(*arguments)
+        return real_start(*arguments)
 
-    monkeypatch.setattr(csv_io, "worker_batches", watched)
+    monkeypatch.setattr(csv_worker.ImportWorker, "start", watched)
 
     qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)
 
@@ -462,7 +463,8 @@ def test_ctrl_q_during_an_import_read_by_a_worker_quits_and_writes_nothing(
     import_worker: None,
     held_import: HeldImport,
 ) -> None:
-    window = open_window(prompts=FileAnswers(open_answer=big_csv(tmp_path / "big.csv", 500)))
+    # More than the pipe holds: the worker is still there when the first batch is in.
+    window = open_window(prompts=FileAnswers(open_answer=big_csv(tmp_path / "big.csv", 5_000)))
     try:
         qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)
         qtbot.waitUntil(held_import.first_batch.is_set, timeout=int(GATE_TIMEOUT * 1000))

@@ -82,19 +82,19 @@ class BuildCancelledError(Exception):
     """The user cancelled a build; the transaction was rolled back."""
 
 
-def _set_hash_size(connection: sqlite3.Connection, size: int, schema: str = "main") -> None:
-    """FTS5's ``hashsize``: kept in the FTS table's config, so in the file, until set again."""
-    connection.execute(
-        f"INSERT INTO {schema}.{FTS_TABLE}({FTS_TABLE}, rank) VALUES ('hashsize', ?)", (size,)
-    )
-
-
 def rebuild_fts(connection: sqlite3.Connection, schema: str = "main") -> None:
-    """Rebuild the FTS index from the name rows in one pass, with a big in-memory hash
-    (set back to FTS5's default in the same transaction)."""
-    _set_hash_size(connection, REBUILD_HASH_BYTES, schema)
-    connection.execute(f"INSERT INTO {schema}.{FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-    _set_hash_size(connection, DEFAULT_HASH_BYTES, schema)
+    """Rebuild the FTS index from the name rows in one pass, with a big in-memory hash.
+
+    FTS5 keeps ``hashsize`` in the table's config (so in the file); it is set
+    back to what it was, in the same transaction.
+    """
+    table = f"{schema}.{FTS_TABLE}"
+    found = connection.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()
+    before = found[0] if found is not None else DEFAULT_HASH_BYTES
+    config = f"INSERT INTO {table}({FTS_TABLE}, rank) VALUES ('hashsize', ?)"
+    connection.execute(config, (REBUILD_HASH_BYTES,))
+    connection.execute(f"INSERT INTO {table}({FTS_TABLE}) VALUES ('rebuild')")
+    connection.execute(config, (before,))
 
 
 def create_order_index(connection: sqlite3.Connection, schema: str = "main") -> None:
