@@ -238,3 +238,7 @@ def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
     qtbot.waitUntil(lambda: not window.index_offer.building(), timeout=20_000)
     qtbot.waitUntil(lambda: "Zoey" in [row[1] for row in rows_in_file(db_path)])
     assert [row[1] for row in rows_in_file(db_path)].count("Zoey") == 1
+    # The file has it before the window hears so: closing earlier would ask whether
+    # to quit without the change that waited (a real message box, which no one answers).
+    qtbot.waitUntil(window.is_idle)
+    assert not window.status.waiting_label.isVisible()
