@@ -108,14 +108,14 @@ class ImportWorker:
         try:
             context = multiprocessing.get_context("spawn")
             receiving, sending = context.Pipe(duplex=False)
-        except Exception as error:
+        except Exception as error:  # whatever stops it, the file is read here instead
             raise WorkerGaveUpError() from error
         try:
             process = context.Process(
                 target=prepare, args=(str(path), layout, checked, sending), daemon=True
             )
             process.start()
-        except Exception as error:
+        except Exception as error:  # as above: no process, or arguments it cannot take
             receiving.close()
             raise WorkerGaveUpError() from error
         finally:
@@ -193,7 +193,7 @@ def prepare(path: str, layout: CsvLayout, checked: Checked, sending: Connection)
         return  # nobody listens any more
     except ImportFailedError:
         _send_last(sending, _PROBLEM)
-    except Exception as error:
+    except Exception as error:  # any failure: the importing thread reads the file itself
         _send_last(sending, (_FAILED, repr(error)))
     finally:
         sending.close()
