@@ -24,6 +24,7 @@ import csv
 import os
 import secrets
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from functools import partial
 from pathlib import Path
 from typing import IO, Protocol
@@ -206,7 +207,7 @@ def _import_in_worker(
     # Module-level values reach the worker by reference, so the batch size goes along.
     checked = partial(checked_batches, first_problem_ends=True, batch_rows=BATCH_ROWS)
     # Started before the write transaction: it starts while the store begins.
-    with ImportWorker.start(path, layout, checked) as worker:
+    with closing(ImportWorker.start(path, layout, checked)) as worker:
         return store.bulk_insert(worker.batches(report), expected_rows=expected)
 
 

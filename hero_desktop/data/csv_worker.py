@@ -31,7 +31,6 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from hero_desktop.data.csv_reading import CsvLayout, RowReader, open_for_reading
@@ -88,7 +87,7 @@ class ImportWorker:
     """The worker process reading one file, and this end of its pipe.
 
     ``start`` it before the write transaction, take its ``batches`` in the
-    transaction, and close it (a ``with`` block) however the import ends:
+    transaction, and close it however the import ends (``contextlib.closing``):
     closing stops the process if it still runs.
     """
 
@@ -161,17 +160,6 @@ class ImportWorker:
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
-
-    def __enter__(self) -> ImportWorker:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def prepare(path: str, layout: CsvLayout, checked: Checked, sending: Connection) -> None:

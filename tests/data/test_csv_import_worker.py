@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -259,7 +260,7 @@ def test_the_worker_alone_says_it_gave_up_when_it_dies(
     source = roster_csv(tmp_path)
     checked = partial(csv_io.checked_batches, batch_rows=7)
 
-    with csv_worker.ImportWorker.start(source, inspect_csv(source), checked) as worker:
+    with closing(csv_worker.ImportWorker.start(source, inspect_csv(source), checked)) as worker:
         batches = worker.batches(Quiet())
         assert len(next(batches)) == 7
         with pytest.raises(csv_worker.WorkerGaveUpError):
@@ -271,7 +272,7 @@ def test_a_worker_closed_while_it_still_reads_is_stopped(tmp_path: Path) -> None
     source = roster_csv(tmp_path, 20_000)  # more than the pipe holds
     checked = partial(csv_io.checked_batches, batch_rows=7)
 
-    with csv_worker.ImportWorker.start(source, inspect_csv(source), checked) as worker:
+    with closing(csv_worker.ImportWorker.start(source, inspect_csv(source), checked)) as worker:
         assert len(next(worker.batches(Quiet()))) == 7
         assert multiprocessing.active_children()
     assert no_worker_left()
