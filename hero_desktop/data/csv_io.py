@@ -5,7 +5,7 @@ from one read transaction (a consistent snapshot), to a temporary file that
 is renamed into place only when complete. Import reads what spreadsheets and
 the tutorial's own tables write (``csv_reading``: the delimiters, encodings
 and headers it understands) and is all or nothing: every row is validated by
-the rules in ``models`` and inserted inside one write transaction of the
+the rules in ``fields`` and inserted inside one write transaction of the
 store; a bad row or a cancel rolls it all back.
 
 The window runs both in its data worker thread, on the store that thread

@@ -1,8 +1,9 @@
 """Heroes as plain values, and the limits of valid input: what the window needs to start.
 
 Nothing here imports pydantic, SQLModel or SQLAlchemy, so the window can show
-its first page without loading them (they cost about half a second). The
-validating models live in ``models.py``, which uses these limits.
+its first page without loading them (they cost about half a second). Each
+field's rule lives in ``fields.py`` and the validating models in ``models.py``;
+both use these limits.
 """
 
 from __future__ import annotations
