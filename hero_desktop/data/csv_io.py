@@ -71,7 +71,9 @@ EXPORT_BATCH_ROWS = 1000
 """Rows read per block when exporting (the SQLite store's paging checkpoints are as far apart)."""
 
 Progress = Callable[[int, int], bool]
-"""``progress(done, total)``: called between batches; return False to cancel."""
+"""``progress(done, total)``: called between batches, and every tenth of a second while
+nothing else is heard (then with the same ``done``; ``total`` 0 while unknown); return
+False to cancel."""
 
 
 ImportResult = BulkInsertResult
@@ -167,8 +169,8 @@ def import_csv(
     given). Rows are validated by the same rules as the Add Hero dialog; any
     problem raises ImportFailedError (the first 100 as (line, reason), and
     the total) and nothing is written. ``progress(done, estimated_total)``
-    is called between batches; returning False rolls back and raises
-    OperationCancelledError. Use a store opened for the calling thread.
+    is called between batches (see ``Progress``); returning False rolls back
+    and raises OperationCancelledError. Use a store opened for the calling thread.
     A big file whose names the store keys as it writes is read, checked and
     keyed by a worker process while this thread inserts (``csv_worker``).
     """
@@ -187,12 +189,13 @@ def import_csv(
     with open_for_reading(path) as binary:
         size = max(os.fstat(binary.fileno()).st_size, 1)
     expected = size // 24
-    if store.keys_names_in_bulk(expected) and worker_wanted(size):
+    if store.keys_names_in_bulk(expected) and worker_wanted(size) and ImportWorker.available():
         try:
             return _import_in_worker(store, path, layout, expected, _Reporter(progress, size))
         except FileHasProblemsError:
             # Nothing was written. Reading here words every problem in the user's language.
-            _raise_problems(path, layout)  # (none found: the file changed; import it here)
+            _raise_problems(path, layout, _Reporter(progress, size))
+            # (None found: the file changed meanwhile. Import it here.)
         except WorkerGaveUpError:
             pass  # rolled back: import it here
     with open_for_reading(path) as binary:
@@ -206,17 +209,21 @@ def _import_in_worker(
 ) -> ImportResult:
     # Module-level values reach the worker by reference, so the batch size goes along.
     checked = partial(checked_batches, first_problem_ends=True, batch_rows=BATCH_ROWS)
-    # Started before the write transaction: it starts while the store begins.
-    with closing(ImportWorker.start(path, layout, checked)) as worker:
+    with closing(ImportWorker(path, layout, checked)) as worker:
         return store.bulk_insert(worker.batches(report), expected_rows=expected)
 
 
-def _raise_problems(path: Path, layout: CsvLayout) -> None:
-    """ImportFailedError with every problem of the file, read to its end."""
+def _raise_problems(path: Path, layout: CsvLayout, report: _Reporter) -> None:
+    """ImportFailedError with every problem of the file, read to its end, writing
+    nothing (``report`` hears of no heroes; a cancel raised there ends it)."""
     with open_for_reading(path) as binary:
         reader = RowReader(binary, path.name, layout.encoding, layout.delimiter)
-        for _ in checked_batches(reader, layout):
-            pass
+
+        def looking() -> None:
+            report(0, binary.tell())
+
+        for _ in checked_batches(reader, layout, looking=looking):
+            looking()
 
 
 def _reported(reader: RowReader, layout: CsvLayout, report: _Reporter) -> Iterator[list[NewHero]]:
@@ -227,7 +234,8 @@ def _reported(reader: RowReader, layout: CsvLayout, report: _Reporter) -> Iterat
 
 
 class _Reporter:
-    """Calls ``progress(done, estimated_total)`` after the store took each batch."""
+    """Calls ``progress(done, estimated_total)`` after the store took each batch, and
+    when asked meanwhile (``rows`` 0), so that a cancel is heard."""
 
     def __init__(self, progress: Progress | None, size: int) -> None:
         self._progress = progress
@@ -245,7 +253,7 @@ class _Reporter:
             raise OperationCancelledError(CsvIoWords.tr("Import cancelled; nothing was imported."))
 
     def finished(self) -> None:
-        """An import of no rows says so too (after its last batch, it already said)."""
+        """At the end: an import that never reported (no rows) says so once."""
         if not self._reported:
             self(0, self._size)
 
@@ -256,13 +264,16 @@ def checked_batches(
     *,
     first_problem_ends: bool = False,
     batch_rows: int | None = None,
+    looking: Callable[[], None] | None = None,
 ) -> Iterator[list[NewHero]]:
     """The file's heroes, validated, in batches (of ``BATCH_ROWS`` unless ``batch_rows``
     is given); raises (so nothing is kept) on any problem.
 
     ImportFailedError comes after the whole file was read, with its problems
     (the first ``MAX_LISTED_PROBLEMS`` and their number), or at the first one
-    with ``first_problem_ends``.
+    with ``first_problem_ends``. After the first problem nothing more is
+    yielded; ``looking()`` is then called every batch's worth of records (a
+    cancel raised there ends the reading).
     """
     records = reader.records()
     for _ in range(layout.header_line):
@@ -278,7 +289,13 @@ def checked_batches(
     wrong_width = CsvIoWords.tr("Expected %Ln value(s), found {found}", "", width)
     batch_rows = batch_rows or BATCH_ROWS
     batch: list[NewHero] = []
+    since = 0  # records read since ``looking`` was last called
     for line, record in records:
+        if looking is not None and reader.total_problems:
+            since += 1
+            if since >= batch_rows:
+                since = 0
+                looking()
         if len(record) != width:
             if not any(value.strip() for value in record):
                 continue  # a spreadsheet's empty row: ";;;"

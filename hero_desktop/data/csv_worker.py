@@ -8,8 +8,8 @@ own code (the ``checked`` function it is given, ``csv_io.checked_batches``),
 keys its names (``name_batch.keys_in_process``) and sends both over a pipe;
 the importing thread inserts them while the worker reads the next batch.
 The worker is started with the *spawn* method (a process holding Qt must
-never fork), before the store's write transaction begins, and gets the
-file's path, never a database connection.
+never fork), once the store holds the write lock, and gets the file's path,
+never a database connection.
 
 Other imports are read in the importing thread. Where the store's work runs
 in this process (SQLite without the name index) the worker saved less than
@@ -27,6 +27,7 @@ the file itself.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -62,7 +63,8 @@ _FAILED = "failed"
 
 
 class Report(Protocol):
-    """The import's progress: after the store took each batch, and once at the end."""
+    """The import's progress: after the store took each batch, every ``LISTEN_S`` while
+    a batch is awaited (``rows`` 0), and once at the end."""
 
     def __call__(self, rows: int, read: int) -> None:
         """``rows`` more were taken, ``read`` bytes into the file; raises to cancel."""
@@ -86,40 +88,43 @@ def worker_wanted(size: int) -> bool:
 class ImportWorker:
     """The worker process reading one file, and this end of its pipe.
 
-    ``start`` it before the write transaction, take its ``batches`` in the
-    transaction, and close it however the import ends (``contextlib.closing``):
-    closing stops the process if it still runs.
+    Made before the write transaction, it starts its process when its first
+    batch is asked for, in the transaction, once the store holds the write
+    lock: a store that waits for another program's lock and tries again
+    (``DataWorker``) starts no process per try. Close it however the import
+    ends (``contextlib.closing``): closing stops the process if it still runs.
     """
 
-    def __init__(self, process: BaseProcess, receiving: Connection) -> None:
-        self._process = process
-        self._receiving = receiving
+    def __init__(self, path: Path, layout: CsvLayout, checked: Checked) -> None:
+        self._arguments = (str(path), layout, checked)
+        self._process: BaseProcess | None = None
+        self._receiving: Connection | None = None
 
-    @classmethod
-    def start(cls, path: Path, layout: CsvLayout, checked: Checked) -> ImportWorker:
-        """The worker, started; WorkerGaveUpError if it cannot be."""
-        try:
-            # Imported here: the window never needs it, and the standalone bundle
-            # leaves multiprocessing out (then the import reads the file itself).
-            import multiprocessing
-        except ImportError as error:
-            raise WorkerGaveUpError() from error
+    @staticmethod
+    def available() -> bool:
+        """Whether this Python can start one (the standalone bundle leaves
+        multiprocessing out: then the import reads the file itself)."""
+        return importlib.util.find_spec("multiprocessing") is not None
+
+    def _start(self) -> tuple[BaseProcess, Connection]:
+        """The process, started; WorkerGaveUpError if it cannot be."""
+        import multiprocessing  # the window never needs it
+
         try:
             context = multiprocessing.get_context("spawn")
             receiving, sending = context.Pipe(duplex=False)
         except Exception as error:  # whatever stops it, the file is read here instead
             raise WorkerGaveUpError() from error
+        self._receiving = receiving
         try:
-            process = context.Process(
-                target=prepare, args=(str(path), layout, checked, sending), daemon=True
-            )
+            process = context.Process(target=prepare, args=(*self._arguments, sending), daemon=True)
             process.start()
         except Exception as error:  # as above: no process, or arguments it cannot take
-            receiving.close()
             raise WorkerGaveUpError() from error
         finally:
             sending.close()  # the worker's end: this process only listens
-        return cls(process, receiving)
+        self._process = process
+        return process, receiving
 
     def batches(self, report: Report) -> Iterator[KeyedBatch]:
         """The file's batches with their names' keys, as the worker sends them.
@@ -130,9 +135,10 @@ class ImportWorker:
         """
         from multiprocessing.connection import wait
 
-        receiving, read = self._receiving, 0
+        process, receiving = self._start()
+        read = 0
         while True:
-            while not wait([receiving, self._process.sentinel], LISTEN_S):
+            while not wait([receiving, process.sentinel], LISTEN_S):
                 report(0, read)
             if not receiving.poll():
                 raise WorkerGaveUpError()  # it ended without a word
@@ -156,10 +162,12 @@ class ImportWorker:
 
     def close(self) -> None:
         """Stop the worker if it still runs, and wait for its end (at once, once killed)."""
-        self._receiving.close()
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
+        if self._receiving is not None:
+            self._receiving.close()
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join()
 
 
 def prepare(path: str, layout: CsvLayout, checked: Checked, sending: Connection) -> None:

@@ -58,6 +58,7 @@ class TransferProgress(QObject):
         self._progressed.connect(self._show)
         self._running = True
         self._last_report = 0.0
+        self._shown = (0, 0)
         # QProgressDialog alone waits for a second report (up to 4 s) before it shows.
         QTimer.singleShot(SHOW_AFTER_MS, self, self._show_if_running)
 
@@ -66,13 +67,17 @@ class TransferProgress(QObject):
 
         At most one report every 50 ms reaches the GUI thread: a backlog of
         queued reports (an export reports every thousand heroes) would keep
-        it drawing the dialog instead of answering the user.
+        it drawing the dialog instead of answering the user. A report of
+        nothing new (the worker asking whether to go on while it waits) is not
+        shown; nor is nothing done of a total not known yet (the title stays).
         """
         now = time.monotonic()
         if self.cancelled.is_set():
             return False  # (also on close: the window, and this object, may be going)
-        if now - self._last_report >= REPORT_EVERY_S or (total and done >= total):
+        due = now - self._last_report >= REPORT_EVERY_S or (total and done >= total)
+        if due and (done, total) not in (self._shown, (0, 0)):
             self._last_report = now
+            self._shown = (done, total)
             self._progressed.emit(done, total)
         return not self.cancelled.is_set()
 

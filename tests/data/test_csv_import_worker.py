@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import time
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing
 from functools import partial
@@ -22,7 +23,11 @@ import pytest
 
 from hero_desktop.data import csv_io, csv_worker, words
 from hero_desktop.data.csv_reading import CsvLayout, RowReader, inspect_csv
-from hero_desktop.data.errors import ImportFailedError, OperationCancelledError
+from hero_desktop.data.errors import (
+    DatabaseBusyError,
+    ImportFailedError,
+    OperationCancelledError,
+)
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.sqlite import name_index
@@ -184,7 +189,7 @@ def prepare_and_fail(
     csv_worker.prepare(path, layout, fails_after_a_batch, sending)
 
 
-@pytest.mark.parametrize("failure", ["dies", "fails", "cannot start"])
+@pytest.mark.parametrize("failure", ["dies", "fails", "cannot start", "not in this Python"])
 def test_a_worker_that_dies_fails_or_cannot_start_leaves_the_import_to_this_thread(
     database: SqliteStore,
     tmp_path: Path,
@@ -196,19 +201,23 @@ def test_a_worker_that_dies_fails_or_cannot_start_leaves_the_import_to_this_thre
         monkeypatch.setattr(csv_worker, "prepare", prepare_and_die)
     elif failure == "fails":
         monkeypatch.setattr(csv_worker, "prepare", prepare_and_fail)
-    else:
+    elif failure == "cannot start":
 
         def no_processes(method: str) -> object:
             raise OSError("no processes here")
 
         monkeypatch.setattr(multiprocessing, "get_context", no_processes)
+    else:  # the standalone bundle leaves multiprocessing out
+        monkeypatch.setattr(csv_worker.ImportWorker, "available", staticmethod(lambda: False))
     seen = Seen(monkeypatch, database)
 
     result = csv_io.import_csv(database, roster_csv(tmp_path))
 
     assert result.imported == 90
-    if failure == "cannot start":  # found before the write transaction began
+    if failure == "not in this Python":  # known before any transaction
         assert (seen.inserts, seen.kinds) == (1, [list] * 13)
+    elif failure == "cannot start":  # a transaction begun, rolled back, then read here
+        assert (seen.inserts, seen.kinds) == (2, [list] * 13)
     else:  # one batch from the worker, rolled back; then all of them read here
         assert (seen.inserts, seen.kinds) == (2, [KeyedBatch] + [list] * 13)
     said = [record.getMessage() for record in caplog.records if "worker" in record.getMessage()]
@@ -221,11 +230,60 @@ def test_a_worker_that_dies_fails_or_cannot_start_leaves_the_import_to_this_thre
     assert no_worker_left()
 
 
+def test_an_import_waiting_for_another_programs_lock_starts_no_worker(
+    database: SqliteStore, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[str] = []
+    real_context = multiprocessing.get_context
+
+    def counted(method: str) -> object:
+        started.append(method)
+        return real_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", counted)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # and held: every try of the import waits
+    database.set_lock_wait(50)
+    try:
+        for _ in range(3):  # as the data worker tries again while the lock is held
+            with pytest.raises(DatabaseBusyError):
+                csv_io.import_csv(database, roster_csv(tmp_path))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    assert started == []  # a worker starts once the write lock is held, not per try
+    assert csv_io.import_csv(database, roster_csv(tmp_path)).imported == 90
+    assert started == ["spawn"]
+    assert no_worker_left()
+
+
+def test_the_file_read_again_for_its_problems_hears_a_cancel(
+    database: SqliteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A problem on line 2: the worker says so at once; then the whole file is read here
+    # for its problems, which a cancel ends.
+    lines = "".join(f"Hero {i},{i % 100},S {i}\n" for i in range(500))
+    source = write(tmp_path / "in.csv", "name,age,secret_name\nBad,x,S\n" + lines)
+    asked: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        asked.append(done)
+        return len(asked) < 3
+
+    with pytest.raises(OperationCancelledError):
+        csv_io.import_csv(database, source, progress)
+
+    assert set(asked) == {0}  # nothing written, only asked whether to go on
+    assert rows(database) == []
+    assert no_worker_left()
+
+
 def prepare_slowly(
     path: str, layout: CsvLayout, checked: csv_worker.Checked, sending: Connection
 ) -> None:
-    """The worker's own code, after a long pause (run in the worker)."""
-    time.sleep(5)
+    """The worker's own code, never reached: it waits for ever (run in the worker)."""
+    threading.Event().wait()
     csv_worker.prepare(path, layout, checked, sending)
 
 
@@ -260,7 +318,7 @@ def test_the_worker_alone_says_it_gave_up_when_it_dies(
     source = roster_csv(tmp_path)
     checked = partial(csv_io.checked_batches, batch_rows=7)
 
-    with closing(csv_worker.ImportWorker.start(source, inspect_csv(source), checked)) as worker:
+    with closing(csv_worker.ImportWorker(source, inspect_csv(source), checked)) as worker:
         batches = worker.batches(Quiet())
         assert len(next(batches)) == 7
         with pytest.raises(csv_worker.WorkerGaveUpError):
@@ -272,7 +330,7 @@ def test_a_worker_closed_while_it_still_reads_is_stopped(tmp_path: Path) -> None
     source = roster_csv(tmp_path, 20_000)  # more than the pipe holds
     checked = partial(csv_io.checked_batches, batch_rows=7)
 
-    with closing(csv_worker.ImportWorker.start(source, inspect_csv(source), checked)) as worker:
+    with closing(csv_worker.ImportWorker(source, inspect_csv(source), checked)) as worker:
         assert len(next(worker.batches(Quiet()))) == 7
         assert multiprocessing.active_children()
     assert no_worker_left()

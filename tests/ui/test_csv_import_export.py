@@ -16,6 +16,7 @@ import csv
 import multiprocessing
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from pytestqt.qtbot import QtBot
 from hero_desktop.data import csv_io, csv_reading, csv_worker
 from hero_desktop.data.csv_io import ImportResult, Progress
 from hero_desktop.data.sqlite import name_index
-from hero_desktop.data.store import HeroStore
+from hero_desktop.data.store import HeroStore, KeyedBatch
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow, SettlingQtBot
@@ -290,7 +291,8 @@ def test_ctrl_e_exports_what_the_search_and_sort_show(
 
 
 class HeldImport:
-    """Wraps the data layer's import_csv: after the first batch the worker waits for the test.
+    """Wraps the data layer's import_csv: after the first batch the worker waits for the test
+    (the calls before it, while a worker process starts, pass through).
 
     While it waits the import is half done, inside its write transaction;
     the test looks at the window, then lets it go on.
@@ -312,6 +314,8 @@ class HeldImport:
         assert progress is not None
 
         def held(done: int, total: int) -> bool:
+            if done == 0:
+                return progress(done, total)  # asked whether to go on: no batch yet
             carry_on = progress(done, total)
             if not self.first_batch.is_set():
                 self.first_batch.set()
@@ -436,13 +440,13 @@ def test_a_big_import_read_by_a_worker_process_shows_its_heroes_and_their_names(
     source = big_csv(tmp_path / "big.csv", 500)
     window = open_window(prompts=FileAnswers(open_answer=source))
     started: list[int] = []
-    real_start = csv_worker.ImportWorker.start
+    real_batches = csv_worker.ImportWorker.batches
 
-    def watched(*arguments: Any) -> csv_worker.ImportWorker:
+    def watched(worker: csv_worker.ImportWorker, report: Any) -> Iterator[KeyedBatch]:
         started.append(1)
-        return real_start(*arguments)
+        return real_batches(worker, report)
 
-    monkeypatch.setattr(csv_worker.ImportWorker, "start", watched)
+    monkeypatch.setattr(csv_worker.ImportWorker, "batches", watched)
 
     qtbot.unsettled.keyClick(window.table, Qt.Key.Key_I, CTRL)
 
