@@ -28,14 +28,21 @@ key) pairs faster (a test compares them with pyuca's own keys):
 from __future__ import annotations
 
 import codecs
+import contextlib
+import hashlib
+import json
+import os
 import re
 import threading
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
+import hero_desktop
 from hero_desktop.data import names
+from hero_desktop.data.cache_folder import cache_folder
 
 Keys = tuple[str, bytes]
 
@@ -140,8 +147,86 @@ def _build() -> _Tables:
     return tables._replace(ascii=_ascii(tables), space=space)
 
 
+TABLES_FORMAT = "1"
+"""The tables' file layout (``_saved``); a new one makes a new file."""
+
+
+def _tables_file() -> Path:
+    """Where this machine keeps the tables: named by everything they are made from (the
+    rules' version, Unicode's, the layout, and the code that builds them, when its
+    source is there to read: a change to it makes a new file)."""
+    made_from = hashlib.sha256(
+        f"{TABLES_FORMAT}/{names.rule_version()}/{unicodedata.unidata_version}/"
+        f"{hero_desktop.__version__}".encode()
+    )
+    for module in (names.__file__, __file__):
+        with contextlib.suppress(OSError, TypeError):
+            made_from.update(Path(str(module)).read_bytes())
+    return cache_folder() / "name-tables" / f"{made_from.hexdigest()[:16]}.json"
+
+
+def _saved(tables: _Tables) -> dict[str, object]:
+    ascii_tables = tables.ascii
+    return {
+        "fold": tables.fold,
+        "primary": tables.primary,
+        "secondary": tables.secondary,
+        "tertiary": tables.tertiary,
+        "inexact": tables.inexact.pattern,
+        "ascii": None
+        if ascii_tables is None
+        else [ascii_tables.fold.hex(), ascii_tables.primary, ascii_tables.tertiary.hex()],
+        "space": None
+        if tables.space is None
+        else [tables.space[0], tables.space[1].hex(), tables.space[2], tables.space[3]],
+    }
+
+
+def _loaded(data: dict[str, Any]) -> _Tables:
+    def table(name: str) -> dict[int, str]:
+        return {int(code): str(text) for code, text in data[name].items()}
+
+    ascii_data, space_data = data["ascii"], data["space"]
+    ascii_tables = space = None
+    if ascii_data is not None:
+        fold, primary, tertiary = ascii_data
+        ascii_tables = _Ascii(bytes.fromhex(fold), str(primary), bytes.fromhex(tertiary))
+    if space_data is not None:
+        folded, packed, secondary, tertiary = space_data
+        space = (str(folded), bytes.fromhex(packed), str(secondary), str(tertiary))
+    return _Tables(
+        table("fold"),
+        table("primary"),
+        table("secondary"),
+        table("tertiary"),
+        re.compile(str(data["inexact"])),
+        ascii_tables,
+        space,
+    )
+
+
+def _read_or_build() -> _Tables:
+    """The tables from this machine's file (0.1 s), or built (0.4-0.6 s: pyuca's table is
+    read, then every character's entry) and written there for the next process (a
+    CSV import's worker, the next start). A file that cannot be read is made again."""
+    path = _tables_file()
+    try:
+        return _loaded(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError, re.error):
+        pass
+    tables = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(_saved(tables)), encoding="utf-8")
+        partial.replace(path)  # whole or not at all, whoever writes it at the same time
+    except OSError:
+        pass  # (a read-only home: built in each process)
+    return tables
+
+
 def tables_built() -> bool:
-    """Whether the tables are built (building them takes about 0.6 s, once per process)."""
+    """Whether the tables are ready in this process (``_tables`` reads or builds them once)."""
     return bool(_built)
 
 
@@ -149,7 +234,7 @@ def _tables() -> _Tables:
     if not _built:
         with _lock:
             if not _built:
-                _built.append(_build())
+                _built.append(_read_or_build())
     return _built[0]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 
 import pytest
@@ -109,3 +110,33 @@ def test_a_small_batch_is_keyed_name_by_name_until_the_tables_are_built(
     big = [f"Zoë {number}" for number in range(name_keyer.TABLES_FROM)]
     name_keyer.NameKeyer(len(big)).keys(big)
     assert name_batch.tables_built()  # a big batch builds them, and later ones use them
+
+
+def test_tables_read_from_this_machines_file_key_every_name_as_built_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    name_batch._tables()  # built or read, and kept in the file
+    assert name_batch._tables_file().is_file()
+    built = name_batch._build()
+    monkeypatch.setattr(name_batch, "_built", [])  # a new process, which reads the file
+    monkeypatch.setattr(name_batch, "_build", lambda: pytest.fail("built again"))
+
+    read = name_batch._tables()
+
+    assert read == built
+    assert name_batch.keys_in_process(TRICKY) == [reference(text) for text in TRICKY]
+
+
+@pytest.mark.parametrize("broken", ["", "{}", '{"fold": 1}', "not json", "\udcff"])
+def test_a_tables_file_that_cannot_be_read_is_made_again(
+    monkeypatch: pytest.MonkeyPatch, broken: str
+) -> None:
+    name_batch._tables()
+    path = name_batch._tables_file()
+    path.write_bytes(broken.encode("utf-8", "surrogateescape"))
+    monkeypatch.setattr(name_batch, "_built", [])
+
+    name_batch._tables()
+
+    assert name_batch._loaded(json.loads(path.read_text(encoding="utf-8"))) == name_batch._build()
+    assert name_batch.keys_in_process(TRICKY) == [reference(text) for text in TRICKY]

@@ -36,6 +36,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from hero_desktop.data import names
+from hero_desktop.data.cache_folder import cache_folder
 from hero_desktop.data.name_index_state import BATCH
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.sqlite import files, name_index
@@ -59,10 +60,8 @@ class BuildStoppedError(Exception):
 
 
 def folder() -> Path:
-    """Hero Desktop's cache folder for name caches (the XDG base directory rules)."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "hero-desktop" / "names"
+    """Hero Desktop's cache folder for name caches."""
+    return cache_folder() / "names"
 
 
 def identity(path: Path) -> str:
