@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.query import HeroQuery
@@ -17,7 +18,6 @@ from hero_desktop.data.sqlite.search_pager import has_trigrams
 from hero_desktop.data.sqlite.store import SqliteStore
 
 from .name_index_support import ROSTER, tutorial_file
-from .support import eventually
 
 NEEDLES = ["zoe", "ZOË", "muller", "ANGS", "strasse", "lukasz", "Δημ", "δη", "ü", "o", "a", "zz"]
 WORDS = [*ROSTER, "Иван Петров", "Ольга", "Nguyễn Văn", "Renée", "Björk", "Çağla", "straße"]
@@ -62,11 +62,18 @@ def cached(store: SqliteStore) -> SqliteStore:
     """Wait until the store reads names from its cache (with the trigram index, unless
     the test left it out: ``trigrams``)."""
     # A search early in the first build scans (name_cache_keeper.worth_waiting): wait.
-    eventually(lambda: store.name_schema() == name_cache.SCHEMA, "the store never read its cache")
+    wait_until(
+        lambda: store.name_schema() == name_cache.SCHEMA,
+        10,
+        "the store to read its cache",
+        every=0.01,
+    )
     if name_cache.add_trigrams is ADD_TRIGRAMS:
-        eventually(
+        wait_until(
             lambda: has_trigrams(store.connection, name_cache.SCHEMA),
-            "no trigram index in the cache",
+            10,
+            "a trigram index in the cache",
+            every=0.01,
         )
     return store
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from hero_desktop.data.models import validate_create
@@ -39,11 +37,3 @@ def file_bytes(path: Path) -> bytes:
 
 def new_hero(name: str = "Tarantula") -> object:
     return validate_create({"name": name, "age": 32, "secret_name": "Natalia Roman-on"})
-
-
-def eventually(holds: Callable[[], object], what: str, seconds: float = 10) -> None:
-    """Wait (polling every 10 ms) until another thread has made ``holds()`` true."""
-    deadline = time.monotonic() + seconds
-    while not holds():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.01)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameCacheState as CacheState
@@ -37,7 +38,6 @@ from .name_cache_support import (  # the fixtures too: each test runs with and w
     trigrams,
 )
 from .name_index_support import add_index, tutorial_file
-from .support import eventually
 
 __all__ = ["found", "repo_as_found", "trigrams"]  # fixtures, used by name
 
@@ -207,13 +207,14 @@ def test_a_cache_that_fails_to_build_leaves_searches_to_the_scan_at_once(
         assert store.name_schema() is None
         assert time.monotonic() - started < 5
         # (the scan may answer before the failure is seen)
-        eventually(
+        wait_until(
             lambda: (
                 (progress := store.name_cache_progress()) is not None
                 and progress.state is CacheState.FAILED
             ),
-            "the build never failed",
-            seconds=5,
+            5,
+            "the build to fail",
+            every=0.01,
         )
         assert store.name_schema() is None
         query = HeroQuery(search="zoe", sort=SortKey.NAME)

@@ -16,6 +16,7 @@ from typing import Any
 
 import psycopg
 import pytest
+from polling import wait_until
 
 from hero_desktop.data.errors import StatementInterruptedError
 from hero_desktop.data.heroes import HeroRepository
@@ -32,7 +33,6 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.views import PageRequest, PageView, read_page
 
 from .postgres_support import TUTORIAL_TABLE, address_of, run
-from .support import eventually
 from .test_postgres_name_keys import (
     NAMES,
     QUERIES,
@@ -66,8 +66,11 @@ def board_of(store: PostgresStore) -> RecordingBoard:
 
 
 def until(state: NameCacheState, board: NameCacheBoard) -> None:
-    eventually(
-        lambda: getattr(board.progress(), "state", None) is state, f"the keeper {state}", WAIT_S
+    wait_until(
+        lambda: getattr(board.progress(), "state", None) is state,
+        WAIT_S,
+        f"the keeper {state}",
+        every=0.01,
     )
 
 
@@ -258,7 +261,9 @@ def test_closing_while_the_keys_are_built_ends_the_keeper_and_its_connection(
     board = board_of(opened)
     until(NameCacheState.CLOSED, board)
     assert held.reads == 1  # it stopped after the statement it was in
-    eventually(lambda: not connections(tutorial), "the keeper's connection closed", WAIT_S)
+    wait_until(
+        lambda: not connections(tutorial), WAIT_S, "the keeper's connection closed", every=0.01
+    )
 
 
 @pytest.mark.usefixtures("small_figures")
@@ -417,10 +422,11 @@ def test_closing_while_the_name_order_is_sorted_stops_the_sort(
     held_sort.go.set()
 
     board = board_of(opened)
-    eventually(
+    wait_until(
         lambda: all(t.name != "hero-name-keys" for t in threading.enumerate()),
-        "the keeper's thread ended",
         WAIT_S,
+        "the keeper's thread to end",
+        every=0.01,
     )
     assert board.posted[-1] == NameCacheProgress(NameCacheState.CLOSED)
     assert len(held_sort.bucketed) == name_keys.SORTED_AT_ONCE  # it stopped at its first check

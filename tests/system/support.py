@@ -28,9 +28,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import TypeVar
 
-T = TypeVar("T")
+from polling import wait_until
 
 SCREEN = "1280x800x24"
 MAIN_WINDOW_NAME = "Hero Desktop"
@@ -54,18 +53,6 @@ def seed(database: Path, heroes: Iterable[Mapping[str, str]]) -> None:
             repository.create(validate_create(values))
     finally:
         opened.close()
-
-
-def wait_until(predicate: Callable[[], T], timeout: float, what: str, every: float = 0.05) -> T:
-    """Poll ``predicate`` until it returns something truthy, and return that."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g}s waiting for {what}")
-        time.sleep(every)
 
 
 def hero_desktop_command() -> str:

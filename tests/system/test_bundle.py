@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 
 from hero_desktop import __version__
 
-from .support import ADD_DIALOG_NAME, HeroDesktop, XServer, read_heroes, wait_until
+from .support import ADD_DIALOG_NAME, HeroDesktop, XServer, read_heroes
 
 pytestmark = pytest.mark.bundle
 

@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 
-from .support import HeroDesktop, XServer, read_heroes, seed, wait_until
+from .support import HeroDesktop, XServer, read_heroes, seed
 
 pytestmark = pytest.mark.xvfb
 

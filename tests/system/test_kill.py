@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 
-from .support import ADD_DIALOG_NAME, HeroDesktop, done_adds, read_heroes, wait_until
+from .support import ADD_DIALOG_NAME, HeroDesktop, done_adds, read_heroes
 
 pytestmark = pytest.mark.xvfb
 

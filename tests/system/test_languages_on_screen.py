@@ -14,8 +14,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 
-from .support import HeroDesktop, read_heroes, seed, wait_until
+from .support import HeroDesktop, read_heroes, seed
 from .test_smoke import TUTORIAL_HEROES
 
 pytestmark = pytest.mark.xvfb

@@ -27,12 +27,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.sqlite.database import open_database
 
-from .support import OtherUsersPython, hero_desktop_command, python_for_other_user, wait_until
+from .support import OtherUsersPython, hero_desktop_command, python_for_other_user
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HEROES = [("Deadpond", "Dive Wilson"), ("Spider-Boy", "Pedro Parqueador")]

@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from polling import wait_until
 
 from hero_desktop.data.errors import InvalidHeroError
 from hero_desktop.data.models import validate_create
 
-from .support import ADD_DIALOG_NAME, HeroDesktop, XServer, read_heroes, seed, wait_until
+from .support import ADD_DIALOG_NAME, HeroDesktop, XServer, read_heroes, seed
 
 pytestmark = pytest.mark.xvfb
 

@@ -14,8 +14,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 
-from .support import ADD_DIALOG_NAME, HeroDesktop, done_adds, read_heroes, seed, wait_until
+from .support import ADD_DIALOG_NAME, HeroDesktop, done_adds, read_heroes, seed
 
 pytestmark = pytest.mark.xvfb
 

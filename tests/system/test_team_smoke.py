@@ -11,8 +11,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from polling import wait_until
 
-from .support import ADD_DIALOG_NAME, HeroDesktop, XServer, done_adds, wait_until
+from .support import ADD_DIALOG_NAME, HeroDesktop, XServer, done_adds
 
 pytestmark = pytest.mark.xvfb
 
