@@ -379,7 +379,11 @@ def held_sort(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldSort]:
     holder.go.set()
 
 
-def sorted_by_the_keeper_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def keeper_sorting(
+    opened: PostgresStore, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
+) -> HeroRepository:
+    """A repository over ``opened`` once its keeper has keyed every name and is held
+    sorting their order (which the store may not sort itself)."""
     order_of = name_keys.name_order_of
 
     def keepers_only(*arguments: Any) -> Any:
@@ -387,16 +391,16 @@ def sorted_by_the_keeper_only(monkeypatch: pytest.MonkeyPatch) -> None:
         return order_of(*arguments)
 
     monkeypatch.setattr(name_keys, "name_order_of", keepers_only)
+    opened.recheck_name_index()
+    assert held_sort.sorting.wait(WAIT_S)
+    return HeroRepository(opened)
 
 
 @pytest.mark.usefixtures("small_figures")
 def test_searches_are_answered_while_the_name_order_is_sorted_and_it_is_waited_for(
     opened: PostgresStore, tutorial: str, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sorted_by_the_keeper_only(monkeypatch)
-    opened.recheck_name_index()
-    assert held_sort.sorting.wait(WAIT_S)
-    repo = HeroRepository(opened)
+    repo = keeper_sorting(opened, held_sort, monkeypatch)
     rows = heroes(tutorial)
     searched = HeroQuery(search="zoe")
     assert shown(repo, searched) == expected(rows, searched)
@@ -574,10 +578,7 @@ def test_a_search_before_the_first_page_is_painted_starts_the_keeper(
 def test_the_keeper_s_name_order_is_kept_when_only_ages_changed(
     opened: PostgresStore, tutorial: str, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sorted_by_the_keeper_only(monkeypatch)
-    opened.recheck_name_index()
-    assert held_sort.sorting.wait(WAIT_S)
-    repo = HeroRepository(opened)
+    repo = keeper_sorting(opened, held_sort, monkeypatch)
     shown(repo, HeroQuery(search="zoe"))  # the keys adopted
     run(tutorial, "UPDATE hero SET age = 77 WHERE name = 'Zed'")
     repo.refresh()
