@@ -29,7 +29,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,21 +211,34 @@ class _CollectorPauses:
         return self.longest
 
 
+def timed_floor(
+    execute: Callable[[str, tuple[object, ...]], Any],
+    needles: Iterable[str],
+    like: str = "LIKE",
+    mark: str = "?",
+) -> tuple[dict[str, float], float]:
+    """The raw floor, through a driver's ``execute`` (sqlite3's or psycopg's, whose
+    ``like`` and parameter ``mark`` it takes): seconds of each needle's count and
+    first page by id, and of the count and first page by name (binary order)."""
+    searches: dict[str, float] = {}
+    for needle in needles:
+        started = time.perf_counter()
+        pattern = (f"%{needle}%",)
+        execute(f"SELECT count(*) FROM hero WHERE name {like} {mark}", pattern).fetchall()
+        execute(
+            f"SELECT * FROM hero WHERE name {like} {mark} ORDER BY id LIMIT 100", pattern
+        ).fetchall()
+        searches[needle] = time.perf_counter() - started
+    started = time.perf_counter()
+    execute("SELECT count(*) FROM hero", ()).fetchall()
+    execute("SELECT * FROM hero ORDER BY name, id LIMIT 100", ()).fetchall()
+    return searches, time.perf_counter() - started
+
+
 def _floor(path: Path, result: AsFound) -> None:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        for needle in NEEDLES:
-            started = time.perf_counter()
-            pattern = f"%{needle}%"
-            connection.execute("SELECT count(*) FROM hero WHERE name LIKE ?", (pattern,)).fetchone()
-            connection.execute(
-                "SELECT * FROM hero WHERE name LIKE ? ORDER BY id LIMIT 100", (pattern,)
-            ).fetchall()
-            result.floor_search[needle] = time.perf_counter() - started
-        started = time.perf_counter()
-        connection.execute("SELECT count(*) FROM hero").fetchone()
-        connection.execute("SELECT * FROM hero ORDER BY name, id LIMIT 100").fetchall()
-        result.floor_sort = time.perf_counter() - started
+        result.floor_search, result.floor_sort = timed_floor(connection.execute, NEEDLES)
     finally:
         connection.close()
 

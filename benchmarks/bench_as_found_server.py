@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import psycopg
 
 from benchmarks import dataset, tutorial
-from benchmarks.bench_as_found import _ms, _search, _sort_by_name
+from benchmarks.bench_as_found import _ms, _search, _sort_by_name, timed_floor
 from benchmarks.heartbeat import Heartbeat, wait_until
 from benchmarks.real_window import real_window
 from benchmarks.report import median
@@ -120,18 +120,9 @@ def _keys_ready(window: MainWindow) -> Callable[[], bool]:
 
 def _floor(url: str, result: ServerAsFound) -> None:
     with psycopg.connect(url, autocommit=True) as connection:
-        for needle in NEEDLES:
-            started = time.perf_counter()
-            pattern = f"%{needle}%"
-            connection.execute("SELECT count(*) FROM hero WHERE name ILIKE %s", (pattern,))
-            connection.execute(
-                "SELECT * FROM hero WHERE name ILIKE %s ORDER BY id LIMIT 100", (pattern,)
-            ).fetchall()
-            result.floor_search[needle] = time.perf_counter() - started
-        started = time.perf_counter()
-        connection.execute("SELECT count(*) FROM hero").fetchone()
-        connection.execute("SELECT * FROM hero ORDER BY name, id LIMIT 100").fetchall()
-        result.floor_sort = time.perf_counter() - started
+        result.floor_search, result.floor_sort = timed_floor(
+            connection.execute, NEEDLES, like="ILIKE", mark="%s"
+        )
 
 
 def run(rows: int, log: Callable[[str], None]) -> ServerAsFound:
