@@ -459,6 +459,12 @@ class HeldAfter:
     def holding(self) -> threading.Event:
         return self.at[min(self.at)][0]
 
+    def repository(self, opened: PostgresStore) -> HeroRepository:
+        """A repository over ``opened`` once its keeper is held at the first part."""
+        opened.recheck_name_index()
+        assert self.holding.wait(WAIT_S)
+        return HeroRepository(opened)
+
     def release(self, part: int | None = None) -> None:
         for number, (_, go) in self.at.items():
             if part is None or number == part:
@@ -506,9 +512,7 @@ def first_page(repo: HeroRepository, query: HeroQuery) -> PageView:
 def test_a_search_by_id_shows_its_first_page_from_the_names_keyed_so_far(
     opened: PostgresStore, tutorial: str, held_after_two: HeldAfter
 ) -> None:
-    opened.recheck_name_index()
-    assert held_after_two.holding.wait(WAIT_S)
-    repo = HeroRepository(opened)
+    repo = held_after_two.repository(opened)
     query = HeroQuery(search="a")
     rows = heroes(tutorial)
     whole = expected(rows, query)
@@ -550,9 +554,7 @@ def test_a_search_by_id_shows_its_first_page_from_the_names_keyed_so_far(
 def test_other_searches_wait_for_all_the_names(
     opened: PostgresStore, tutorial: str, held_after_two: HeldAfter, query: HeroQuery
 ) -> None:
-    opened.recheck_name_index()
-    assert held_after_two.holding.wait(WAIT_S)
-    repo = HeroRepository(opened)
+    repo = held_after_two.repository(opened)
     answer: list[PageView] = []
     waiting = still_waiting(lambda: answer.append(first_page(repo, query)))
     held_after_two.release()
@@ -593,9 +595,7 @@ def test_the_keeper_s_name_order_is_kept_when_only_ages_changed(
 def test_no_early_answer_once_a_change_is_known_since_the_keeper_began(
     opened: PostgresStore, tutorial: str, held_after_two: HeldAfter
 ) -> None:
-    opened.recheck_name_index()
-    assert held_after_two.holding.wait(WAIT_S)
-    repo = HeroRepository(opened)
+    repo = held_after_two.repository(opened)
     query = HeroQuery(search="a")
     first = next(hero.id for hero in repo.iterate(query=HeroQuery()) if "a" in hero.name.lower())
     repo.update(first, HeroUpdate(name="Zzz"))  # out of the search, after the keeper's snapshot
@@ -619,9 +619,7 @@ def test_an_early_answer_prepares_nothing_and_is_polled_for_even_when_listening(
     with monkeypatch.context() as listening:
         listening.setattr(ChangeListener, "listening", told)
         assert opened.poll_interval_ms() is None  # no poll
-    opened.recheck_name_index()
-    assert held_after_two.holding.wait(WAIT_S)
-    repo = HeroRepository(opened)
+    repo = held_after_two.repository(opened)
     first_page(repo, HeroQuery(search="a"))
 
     assert repo.prepare_pages(HeroQuery(search="a"), 0.02)  # no step waits for the keys
