@@ -85,10 +85,24 @@ def test_the_server_has_its_settings_back_after_the_first_page(
 
 
 def test_early_matches_are_found_by_the_walk(
-    repo: HeroRepository, settings_made: list[str]
+    repo: HeroRepository, settings_made: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(paging, "SMALLEST_AT_ONCE", 100)  # "aaron 1"'s 11,111 are many
     view = read_page(repo, PageRequest(HeroQuery(search="aaron 1", sort=SortKey.NAME), 0, 5))
 
     assert settings_made == ["statement_timeout"]  # the walk found them within its budget
     shown = [hero.name for hero in view.rows]
     assert shown == ["Aaron 1", "Aaron 10", "Aaron 100", "Aaron 1000", "Aaron 10000"]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_matches_counted_few_take_their_smallest_keys_without_walking(
+    repo: HeroRepository, settings_made: list[str], descending: bool
+) -> None:
+    # The count (300, under SMALLEST_AT_ONCE) comes before the page: the walk past
+    # 15,000 Aarons, within its budget or not, is not tried.
+    query = HeroQuery(search="zorro", sort=SortKey.NAME, descending=descending)
+    pages = [read_page(repo, PageRequest(query, page, 100)) for page in range(3)]
+
+    assert settings_made == ["work_mem"]
+    assert [hero.name for view in pages for hero in view.rows] == expected(descending)

@@ -10,6 +10,8 @@ show it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from hero_desktop.data.heroes import HeroRepository
@@ -88,3 +90,52 @@ def test_a_search_with_an_age_filter_is_always_counted_exactly(repo: HeroReposit
 
 def test_nothing_found_is_said_at_once_and_exactly(repo: HeroRepository) -> None:
     assert first_page(repo, HeroQuery(search="qx")) == (0, False, [])
+
+
+@pytest.fixture
+def counts_made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The limits of the counts the pager made before its first page."""
+    made: list[int] = []
+    counted_up_to = paging.KeysetPager._counted_up_to
+
+    def recorded(pager: paging.KeysetPager, connection: Any, limit: int) -> int:
+        made.append(limit)
+        return counted_up_to(pager, connection, limit)
+
+    monkeypatch.setattr(paging.KeysetPager, "_counted_up_to", recorded)
+    return made
+
+
+def test_a_small_table_counts_before_it_samples(
+    repo: HeroRepository, counts_made: list[int]
+) -> None:
+    assert first_page(repo, HeroQuery(search="kår"))[:2] == (KARAS, True)
+    assert counts_made == [20]
+
+
+def test_a_big_table_says_what_its_sample_finds_many_of_without_counting(
+    repo: HeroRepository, counts_made: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On ten million heroes counting up to the limit took 65 ms for "captain", the sample 12.
+    monkeypatch.setattr(paging, "SAMPLE_FIRST_FROM", 0)
+
+    assert first_page(repo, HeroQuery(search="kår")) == (
+        KARAS,
+        True,
+        [f"Kåra {number}" for number in range(10)],
+    )
+    assert counts_made == []
+
+
+def test_a_big_table_counts_what_its_sample_finds_few_of(
+    repo: HeroRepository, counts_made: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(paging, "SAMPLE_FIRST_FROM", 0)
+    monkeypatch.setattr(paging, "SAMPLED_CLEARLY_OVER", 10)  # 200 matches are many
+
+    assert first_page(repo, HeroQuery(search="bob 1"))[:2] == (11, False)  # Bob 1, 10-19
+    assert first_page(repo, HeroQuery(search="qx")) == (0, False, [])
+    # 111 "Kåra 1…" (1, 10-19, 100-199): not many by the sample, more than the limit
+    # by the count, so the sample taken first says about how many (110, two figures).
+    assert first_page(repo, HeroQuery(search="kåra 1"))[:2] == (110, True)
+    assert counts_made == [20, 20, 20]
