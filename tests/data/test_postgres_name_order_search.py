@@ -5,7 +5,8 @@ once when matches come early, but when they cluster far along the order
 (every "Zorro" after thousands of "Aaron"s; "captain" on ten million heroes
 took 2.5 s) the walk stops at its budget and the smallest keys of all the
 matches are taken instead, from the trigram index. The pages are the same
-either way, and the next pages go on from the last key.
+either way, and the next pages go on from the last key. Matches known to be
+few take their smallest keys at once; a search by id walks the ids alike.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def test_early_matches_are_found_by_the_walk(
     monkeypatch.setattr(paging, "SMALLEST_AT_ONCE", 100)  # "aaron 1"'s 11,111 are many
     view = read_page(repo, PageRequest(HeroQuery(search="aaron 1", sort=SortKey.NAME), 0, 5))
 
-    assert settings_made == ["statement_timeout"]  # the walk found them within its budget
+    # The walk found them within its budget (and the server was not let read every match).
+    assert settings_made == ["statement_timeout", "enable_bitmapscan"]
     shown = [hero.name for hero in view.rows]
     assert shown == ["Aaron 1", "Aaron 10", "Aaron 100", "Aaron 1000", "Aaron 10000"]
 
@@ -106,3 +108,26 @@ def test_matches_counted_few_take_their_smallest_keys_without_walking(
 
     assert settings_made == ["work_mem"]
     assert [hero.name for view in pages for hero in view.rows] == expected(descending)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_search_by_id_walks_to_many_matches_and_takes_few_at_once(
+    repo: HeroRepository,
+    settings_made: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    descending: bool,
+) -> None:
+    monkeypatch.setattr(paging, "SMALLEST_AT_ONCE", 500)
+    few = HeroQuery(search="zorró", descending=descending)  # 300 (Zorro and Zorró)
+    many = HeroQuery(search="aaron 1", descending=descending)  # 11,111
+
+    few_shown = [hero.name for hero in read_page(repo, PageRequest(few, 0, 100)).rows]
+    assert settings_made == ["work_mem"]
+    settings_made.clear()
+    many_shown = [hero.name for hero in read_page(repo, PageRequest(many, 0, 5)).rows]
+    assert settings_made == ["statement_timeout", "enable_bitmapscan"]
+
+    zorros = [f"Zorro {n}" for n in range(LATE)] + [f"Zorró {n}" for n in range(LATE)]
+    aarons = [f"Aaron {n}" for n in range(FIRST) if str(n).startswith("1")]
+    assert few_shown == (zorros[::-1] if descending else zorros)[:100]
+    assert many_shown == (aarons[::-1] if descending else aarons)[:5]
