@@ -117,7 +117,7 @@ def test_a_search_by_id_walks_to_many_matches_and_takes_few_at_once(
     monkeypatch: pytest.MonkeyPatch,
     descending: bool,
 ) -> None:
-    monkeypatch.setattr(paging, "SMALLEST_AT_ONCE", 500)
+    monkeypatch.setattr(paging, "SMALLEST_IDS_AT_ONCE", 500)
     few = HeroQuery(search="zorró", descending=descending)  # 300 (Zorro and Zorró)
     many = HeroQuery(search="aaron 1", descending=descending)  # 11,111
 
