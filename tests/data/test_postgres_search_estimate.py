@@ -5,7 +5,8 @@ letters, which no trigram index helps). The first page counts its matches up
 to a limit and, past it, says about how many there are from a sample of the
 name table, marked as an estimate; any other page, and ``count``, are exact.
 The limit and the sample are made small here so that a few hundred heroes
-show it.
+show it. On a big table the sample comes first, and matches it finds clearly
+beyond the limit, on enough of its pages, are said without counting.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ def test_a_big_table_says_what_its_sample_finds_many_of_without_counting(
 ) -> None:
     # On ten million heroes counting up to the limit took 65 ms for "captain", the sample 12.
     monkeypatch.setattr(paging, "SAMPLE_FIRST_FROM", 0)
+    monkeypatch.setattr(paging, "SAMPLED_PAGES_AT_LEAST", 1)  # 300 heroes fill a few pages
 
     assert first_page(repo, HeroQuery(search="kår")) == (
         KARAS,
@@ -139,3 +141,13 @@ def test_a_big_table_counts_what_its_sample_finds_few_of(
     # by the count, so the sample taken first says about how many (110, two figures).
     assert first_page(repo, HeroQuery(search="kåra 1"))[:2] == (110, True)
     assert counts_made == [20, 20, 20]
+
+
+def test_a_big_table_counts_what_its_sample_finds_on_few_pages(
+    repo: HeroRepository, counts_made: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 200 matches side by side, on a few of the sample's pages: they might be all there is.
+    monkeypatch.setattr(paging, "SAMPLE_FIRST_FROM", 0)
+
+    assert first_page(repo, HeroQuery(search="kår"))[:2] == (KARAS, True)
+    assert counts_made == [20]

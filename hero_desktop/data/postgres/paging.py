@@ -54,17 +54,19 @@ SAMPLE_FIRST_FROM = 2_000_000
 counting up to ``COUNTED_EXACTLY`` reads a heap page per match (65 ms for "captain" and
 "wolf" on ten million heroes), the sample 12 ms."""
 SAMPLED_CLEARLY_OVER = 2
-"""A sample that finds this many times ``COUNTED_EXACTLY`` matches is said at once ("about")."""
+"""A sample that finds this many times ``COUNTED_EXACTLY`` matches is said at once ("about")..."""
+SAMPLED_PAGES_AT_LEAST = 30
+"""... when they lie on at least this many of its pages: matches stored side by side (a file
+imported in name order) could make a few sampled pages of them look like many."""
 SMALLEST_AT_ONCE = 20_000
-"""A search with at most this many matches (counted, or estimated by its sample) takes
-their smallest keys at once, without walking its order first (about 2 us a match in name
-order: "jurgen"'s 11,080 of ten million heroes lie 0.1% along the order, where a walk that
-reads a row a match found takes over 100 ms). More are walked to, as they lie ("zoe",
-29,604 of ten million by id: 138 ms for their smallest ids, 5 ms walking)."""
+"""A search in name order with at most this many matches (counted, or estimated by its
+sample) takes their smallest keys at once, without walking the order first (about 2-5 us a
+match: "jurgen"'s 11,080 of ten million heroes lie 0.1% along the order, where a walk that
+reads a row a match found takes over 100 ms). More are walked to, as they lie."""
 SMALLEST_IDS_AT_ONCE = 5_000
 """The same for a search by id, whose walk reads the ids in order (about 0.15 us a row):
 "captain"'s 16,000 of a million heroes are found within 6,000 ids (1 ms), their smallest
-ids from all of them took 26 ms."""
+ids from all of them took 26 ms; "zoe"'s 29,604 of ten million 5 ms against 138 ms."""
 _SMALLEST = {"n.sort_key": "n.sort_key || ''::bytea", "n.id": "n.id + 0"}
 """The keys as expressions: no index has them, so none is walked."""
 
@@ -85,7 +87,8 @@ class Ordering:
     keys: tuple[str, ...]
     descending: bool
     counted_from: str = ""
-    """A cheaper source for counting, when it holds exactly the same rows (no join)."""
+    """A cheaper source for counting, when it holds exactly the same rows (no join); the
+    source a page finds its ids in too, when every key is in it (``on_names_alone``)."""
     estimable: bool = False
     """A search on the name table alone (no age filter), whose exact count reads every
     match (every name, for one or two letters): its first page may say about how many
@@ -94,7 +97,11 @@ class Ordering:
     @property
     def on_names_alone(self) -> bool:
         """Every key and condition is in the name table: pages find their ids there first."""
-        return bool(self.counted_from) and all(key.startswith("n.") for key in self.keys)
+        return (
+            bool(self.counted_from)
+            and "h." not in self.where
+            and all(key.startswith("n.") for key in self.keys)
+        )
 
     def order_by(self, reverse: bool = False) -> str:
         down = self.descending != reverse
@@ -143,7 +150,11 @@ class KeysetPager:
         self._order = order
         self._count: int | None = None
         self._sampled: float | None = None
-        """The matches the sample of the name table estimates, once taken."""
+        """The matches the sample of the name table estimates, once taken..."""
+        self._sampled_pages = 0
+        """... and on how many of its pages it found them."""
+        self._at_least = 0
+        """The matches counted so far (up to ``COUNTED_EXACTLY``)."""
         self._keys: dict[int, tuple[Any, ...]] = {}
         """Rank -> key of the row there, for the first and last row of each page read."""
 
@@ -180,7 +191,8 @@ class KeysetPager:
         return self._count
 
     def quick_count(self) -> tuple[int, bool]:
-        """The count, exact up to ``COUNTED_EXACTLY`` matches; beyond, an estimate.
+        """The count, exact up to ``COUNTED_EXACTLY`` matches; beyond, an estimate
+        (on a big table, one that its sample finds clearly beyond, uncounted).
 
         Only a search estimates: its exact count reads every match, and for
         one or two letters every name (on ten million heroes 0.4-0.8 s for
@@ -189,7 +201,8 @@ class KeysetPager:
         table's pages (about 12 ms on ten million heroes) says about how
         many there are in all, never fewer than were counted. From
         ``SAMPLE_FIRST_FROM`` rows on the sample comes first: when it finds
-        ``SAMPLED_CLEARLY_OVER`` times the limit, its estimate is said without
+        ``SAMPLED_CLEARLY_OVER`` times the limit on at least
+        ``SAMPLED_PAGES_AT_LEAST`` of its pages, its estimate is said without
         counting (on ten million heroes "captain" 83 -> 13 ms, "wolf" 82 ->
         12 ms); when not, it serves the count's "about" if one is needed.
         ``count`` stays exact (the last page needs it).
@@ -199,14 +212,19 @@ class KeysetPager:
             return self.count(), True
         connection = self._connection()
         if self._rows_in_names(connection) >= SAMPLE_FIRST_FROM:
-            # Many matches found by the sample are said at once, without counting.
+            # Many matches found by the sample, on enough of its pages, are said at once.
             sampled = self._sample(connection)
-            if sampled is not None and sampled >= SAMPLED_CLEARLY_OVER * COUNTED_EXACTLY:
+            if (
+                sampled is not None
+                and sampled >= SAMPLED_CLEARLY_OVER * COUNTED_EXACTLY
+                and self._sampled_pages >= SAMPLED_PAGES_AT_LEAST
+            ):
                 return two_figures(sampled), False
         counted = self._counted_up_to(connection, COUNTED_EXACTLY)
         if counted < COUNTED_EXACTLY:
             self._count = counted
             return counted, True
+        self._at_least = counted
         sampled = self._sample(connection)
         if sampled is None:
             return self.count(), True  # never analysed, or too small to sample
@@ -235,16 +253,19 @@ class KeysetPager:
         None when the table was never analysed or is too small to sample."""
         if self._sampled is None:
             order = self._order
+            # Each row tested once; the page of each match is the block number of its ctid.
             sample = connection.execute(
-                f"SELECT count(*) FILTER (WHERE {order.where}), count(*), "
-                f"(SELECT reltuples FROM pg_class WHERE oid = '{NAME_TABLE}'::regclass) "
-                f"FROM {order.counted_from} TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (0)",
+                "SELECT count(*) FILTER (WHERE s.hit), count(*), "
+                f"(SELECT reltuples FROM pg_class WHERE oid = '{NAME_TABLE}'::regclass), "
+                "count(DISTINCT (s.ctid::text::point)[0]) FILTER (WHERE s.hit) "
+                f"FROM (SELECT ({order.where}) AS hit, n.ctid FROM {order.counted_from} "
+                f"TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (0)) AS s",
                 order.params,
             ).fetchone()
             if sample is None or not sample[1] or sample[2] is None or sample[2] <= 0:
                 return None
             matched, sampled, rows = int(sample[0]), int(sample[1]), float(sample[2])
-            self._sampled = matched * rows / sampled
+            self._sampled, self._sampled_pages = matched * rows / sampled, int(sample[3])
         return self._sampled
 
     def _fetch(
@@ -315,7 +336,9 @@ class KeysetPager:
         from the last key, by walking.
         """
         order = self._order
-        known = self._count if self._count is not None else self._sampled
+        known: float | None = self._count
+        if known is None and self._sampled is not None:
+            known = max(self._sampled, self._at_least)
         few = SMALLEST_AT_ONCE if order.keys[0] == "n.sort_key" else SMALLEST_IDS_AT_ONCE
         if known is None or known > few:
             started = time.perf_counter()
