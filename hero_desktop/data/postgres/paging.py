@@ -153,8 +153,6 @@ class KeysetPager:
         """The matches the sample of the name table estimates, once taken..."""
         self._sampled_pages = 0
         """... and on how many of its pages it found them."""
-        self._at_least = 0
-        """The matches counted so far (up to ``COUNTED_EXACTLY``)."""
         self._keys: dict[int, tuple[Any, ...]] = {}
         """Rank -> key of the row there, for the first and last row of each page read."""
 
@@ -211,9 +209,10 @@ class KeysetPager:
         if self._count is not None or not order.estimable:
             return self.count(), True
         connection = self._connection()
-        if self._rows_in_names(connection) >= SAMPLE_FIRST_FROM:
+        rows = self._rows_in_names(connection)
+        if rows >= SAMPLE_FIRST_FROM:
             # Many matches found by the sample, on enough of its pages, are said at once.
-            sampled = self._sample(connection)
+            sampled = self._sample(connection, rows)
             if (
                 sampled is not None
                 and sampled >= SAMPLED_CLEARLY_OVER * COUNTED_EXACTLY
@@ -224,8 +223,7 @@ class KeysetPager:
         if counted < COUNTED_EXACTLY:
             self._count = counted
             return counted, True
-        self._at_least = counted
-        sampled = self._sample(connection)
+        sampled = self._sample(connection, rows)
         if sampled is None:
             return self.count(), True  # never analysed, or too small to sample
         return max(COUNTED_EXACTLY, two_figures(sampled)), False
@@ -248,24 +246,25 @@ class KeysetPager:
         ).fetchone()
         return float(row[0]) if row and row[0] is not None else -1.0
 
-    def _sample(self, connection: psycopg.Connection) -> float | None:
-        """The matches in all, from ``SAMPLE_PERCENT`` of the name table's pages (taken once);
-        None when the table was never analysed or is too small to sample."""
+    def _sample(self, connection: psycopg.Connection, rows: float) -> float | None:
+        """The matches in all of the table's ``rows``, from ``SAMPLE_PERCENT`` of its pages
+        (taken once); None when it was never analysed or is too small to sample."""
         if self._sampled is None:
+            if rows <= 0:
+                return None
             order = self._order
             # Each row tested once; the page of each match is the block number of its ctid.
             sample = connection.execute(
                 "SELECT count(*) FILTER (WHERE s.hit), count(*), "
-                f"(SELECT reltuples FROM pg_class WHERE oid = '{NAME_TABLE}'::regclass), "
                 "count(DISTINCT (s.ctid::text::point)[0]) FILTER (WHERE s.hit) "
                 f"FROM (SELECT ({order.where}) AS hit, n.ctid FROM {order.counted_from} "
                 f"TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (0)) AS s",
                 order.params,
             ).fetchone()
-            if sample is None or not sample[1] or sample[2] is None or sample[2] <= 0:
+            if sample is None or not sample[1]:
                 return None
-            matched, sampled, rows = int(sample[0]), int(sample[1]), float(sample[2])
-            self._sampled, self._sampled_pages = matched * rows / sampled, int(sample[3])
+            matched, sampled, pages = int(sample[0]), int(sample[1]), int(sample[2])
+            self._sampled, self._sampled_pages = matched * rows / sampled, pages
         return self._sampled
 
     def _fetch(
@@ -338,7 +337,8 @@ class KeysetPager:
         order = self._order
         known: float | None = self._count
         if known is None and self._sampled is not None:
-            known = max(self._sampled, self._at_least)
+            # Sampled and not counted: many found by the sample, or the count reached its limit.
+            known = max(self._sampled, COUNTED_EXACTLY)
         few = SMALLEST_AT_ONCE if order.keys[0] == "n.sort_key" else SMALLEST_IDS_AT_ONCE
         if known is None or known > few:
             started = time.perf_counter()
