@@ -11,9 +11,8 @@ few take their smallest keys at once; a search by id walks the ids alike.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from recording import recorded_calls
 
 from hero_desktop.data import names
 from hero_desktop.data.heroes import HeroRepository
@@ -38,15 +37,7 @@ def repo(store: PostgresStore) -> HeroRepository:
 @pytest.fixture
 def settings_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the pager set for its reads: the walk's timeout, the smallest keys' memory."""
-    seen: list[str] = []
-    settings = paging.KeysetPager._settings
-
-    def recorded(pager: paging.KeysetPager, **values: str) -> Any:
-        seen.extend(values)
-        return settings(pager, **values)
-
-    monkeypatch.setattr(paging.KeysetPager, "_settings", recorded)
-    return seen
+    return recorded_calls(monkeypatch, paging.KeysetPager, "_settings", lambda **values: values)
 
 
 def expected(descending: bool) -> list[str]:

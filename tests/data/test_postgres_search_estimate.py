@@ -11,9 +11,8 @@ beyond the limit, on enough of its pages, are said without counting.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from recording import recorded_calls
 
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.postgres import paging
@@ -96,15 +95,9 @@ def test_nothing_found_is_said_at_once_and_exactly(repo: HeroRepository) -> None
 @pytest.fixture
 def counts_made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The limits of the counts the pager made before its first page."""
-    made: list[int] = []
-    counted_up_to = paging.KeysetPager._counted_up_to
-
-    def recorded(pager: paging.KeysetPager, connection: Any, limit: int) -> int:
-        made.append(limit)
-        return counted_up_to(pager, connection, limit)
-
-    monkeypatch.setattr(paging.KeysetPager, "_counted_up_to", recorded)
-    return made
+    return recorded_calls(
+        monkeypatch, paging.KeysetPager, "_counted_up_to", lambda connection, limit: [limit]
+    )
 
 
 def test_a_small_table_counts_before_it_samples(

@@ -11,9 +11,8 @@ hundred heroes show it.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from recording import recorded_calls
 
 from hero_desktop.data import names
 from hero_desktop.data.heroes import HeroRepository
@@ -114,14 +113,9 @@ def test_the_walk_to_a_short_searchs_first_page_is_given_time_by_the_tables_size
 ) -> None:
     """Sorting a short search's matches scans every name, so a walk may take longer on a
     bigger table (a fiftieth of that scan) before it gives up, and is not repeated."""
-    budgets: list[float] = []
-    within = search_pager.SearchPager._within
-
-    def recorded(pager: search_pager.SearchPager, seconds: float, read: Any) -> Any:
-        budgets.append(seconds)
-        return within(pager, seconds, read)
-
-    monkeypatch.setattr(search_pager.SearchPager, "_within", recorded)
+    budgets = recorded_calls(
+        monkeypatch, search_pager.SearchPager, "_within", lambda seconds, read: [seconds]
+    )
     by_name = HeroQuery(search="ka", sort=SortKey.NAME)
     assert len(first_page(big, by_name)[2]) == 10
     assert budgets == [search_pager.WALK_BUDGET_S]  # 400 ids: the least budget, one walk
@@ -138,14 +132,9 @@ def test_a_short_search_whose_samples_find_too_few_matches_for_a_page_is_sorted_
     """The walk would give up before it reached a page: the scan that sorts comes at once.
     "99" is in ids 100, 200, 300 and 400, none of them in the blocks sampled (1-24,
     101-124, 201-224, 301-324)."""
-    walked: list[int] = []
-    walk = search_pager.SearchPager._walk
-
-    def recorded(pager: search_pager.SearchPager, start: int, limit: int) -> list[HeroRow]:
-        walked.append(start)
-        return walk(pager, start, limit)
-
-    monkeypatch.setattr(search_pager.SearchPager, "_walk", recorded)
+    walked = recorded_calls(
+        monkeypatch, search_pager.SearchPager, "_walk", lambda start, limit: [start]
+    )
     total, estimated, shown = first_page(big, HeroQuery(search="99", sort=SortKey.NAME))
 
     assert (total, estimated) == (shown_by_rule("99"), False)
