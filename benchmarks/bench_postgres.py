@@ -24,7 +24,9 @@ Figures (1 to 3 in ``bench_postgres_reads.py``, with the peers' connections):
 2. the last page (offset count - 100) of a shown view (its count known);
 3. a search's count and first page on a fresh pager;
 4. another client's commit until a second store's ``poll_changes()`` says so;
-5. CSV import of N heroes into an empty database.
+5. a search through a real window, from its last key to its rows shown, by id and by
+   name (``bench_postgres_window.py``);
+6. CSV import of N heroes into an empty database.
 
 Why one file of this length: the server, the data set and the figures that
 write to it (a change, an import) share one run; most lines are peers side by side.
@@ -43,7 +45,7 @@ from typing import TYPE_CHECKING
 
 import psycopg
 
-from benchmarks import dataset, report, tutorial
+from benchmarks import bench_postgres_window, dataset, report, tutorial
 from benchmarks.bench_paging import Samples
 from benchmarks.bench_postgres_reads import (
     NEEDLES,
@@ -289,6 +291,8 @@ def run(rows: int, repeat: int, quick: bool, log: Log) -> list[Figure]:
                 figures.append(change_elsewhere(bench))
             finally:
                 bench.close()
+            log("postgres: searches through a real window")
+            figures += bench_postgres_window.run(server.url("heroes"))
             log("postgres: CSV import")
             figures.append(import_figure(server, rows, 1 if quick else min(repeat, 3), log))
             return figures
