@@ -1,9 +1,9 @@
-"""Search and name order on a server table without the name table: name keys in memory.
+"""Search and name order on a server table without the name table: a copy of the name keys.
 
-The store keys every name once and keeps the keys (name_keys.py); later
-searches and sorts read no name again, and a change by anyone (another
-client, this store, seen by the notify trigger or not) is followed by keying
-only the names that are new or differ. The reference is plain Python over
+The store keys every name once and keeps the keys in a copy on disk
+(name_keys.py); later searches and sorts read no name again, and a change by
+anyone (another client, this store, seen by the notify trigger or not) is
+followed by keying only the names that are new or differ. The reference is plain Python over
 every row, as in test_name_index.py: ``fold(needle) in fold(name)``, sorted
 by ``(sort_key(name), id)``, ``(age with no age first, id)`` or id.
 """
@@ -32,7 +32,7 @@ from .test_name_index import names_strategy
 
 Row = tuple[int, str, int | None]
 # Besides the roster: Cyrillic, the hostile names, a line break and a tab (no
-# separator of the keys in memory may show), an empty name and one of only an accent.
+# separator of the names as read may show), an empty name and one of only an accent.
 NAMES = [*ROSTER, "Иван", "иванов", "ИВАНА", *HOSTILE, "Line\nBreak", "Tab\tStop", "", "\u0301"]
 QUERIES = [
     HeroQuery(search=search, sort=sort, descending=descending)
@@ -176,7 +176,7 @@ def test_later_searches_and_sorts_read_and_key_no_name_again(
     assert (sum(reads), len(keyed)) == (every, every)
 
     with monkeypatch.context() as patched:
-        patched.setattr(name_keys, "_read", refused)  # the fingerprint alone is asked for
+        patched.setattr(name_keys, "follow", refused)  # the fingerprint alone is asked for
         for query in QUERIES:
             shown(repo, query)
 
@@ -199,18 +199,11 @@ def test_a_rename_elsewhere_reads_and_keys_only_its_own_heroes_again(
     assert len(reads) == 1  # the heroes of one segment (all of them, or five)
 
 
-@pytest.mark.parametrize("placed", [True, False], ids=["name order kept", "sorted anew"])
 def test_another_clients_changes_show_in_the_next_search_and_only_they_are_keyed(
-    repo: HeroRepository,
-    tutorial: str,
-    keyed: list[str],
-    monkeypatch: pytest.MonkeyPatch,
-    placed: bool,
+    repo: HeroRepository, tutorial: str, keyed: list[str]
 ) -> None:
-    if not placed:
-        monkeypatch.setattr(name_keys, "PLACED_ONE_BY_ONE", 0)
     shown(repo, HeroQuery(search="zoe", sort=SortKey.NAME))
-    shown(repo, HeroQuery(sort=SortKey.NAME))  # the name order, kept from now on
+    shown(repo, HeroQuery(sort=SortKey.NAME))
     keyed.clear()
 
     changed = another_client_changes(tutorial)
@@ -254,7 +247,7 @@ def test_an_empty_table_finds_nothing_until_heroes_come(postgres_database: str) 
 def test_an_export_in_name_order_stays_one_state_while_another_client_writes(
     repo: HeroRepository, tutorial: str
 ) -> None:
-    shown(repo, HeroQuery(search="zoe"))  # the keys in memory, then a change not heard of
+    shown(repo, HeroQuery(search="zoe"))  # the copy made, then a change not heard of
     insert(tutorial, ["Zoë Zwei"])
     before = heroes(tutorial)
     with repo.store.snapshot(HeroQuery(sort=SortKey.NAME)) as pager:
@@ -289,7 +282,7 @@ def test_told_of_every_change_it_follows_others_and_its_own_writes(
 ) -> None:
     shown(teammate, HeroQuery(sort=SortKey.NAME))
     with monkeypatch.context() as patched:
-        patched.setattr(name_keys, "_read", refused)
+        patched.setattr(name_keys, "follow", refused)
         patched.setattr(name_keys, "_fingerprint", refused)  # told: not even a fingerprint
         shown(teammate, HeroQuery(search="zoe"))
     keyed.clear()

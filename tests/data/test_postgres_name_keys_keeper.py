@@ -1,10 +1,11 @@
-"""The name keys of a server table without the name table, built in the background.
+"""The copy of the name keys of a server table without the name table, made in the background.
 
-Once the first page is shown (``recheck_name_index``) a keeper keys every
-hero's name on a connection of its own, posting its progress on the store's
-board; the first search or name order waits for it and adopts what it built,
-then follows any change made meanwhile (name_keys_keeper.py). The reference
-is plain Python over every row, as in test_postgres_name_keys.py.
+Once the first page is shown (``recheck_name_index``) a keeper copies and
+keys every hero's name on connections of its own, posting its progress on
+the store's board; the first search or name order waits for it and adopts
+the copy, then follows any change made meanwhile (name_keys_keeper.py). A
+copy kept from an earlier session is followed instead. The reference is
+plain Python over every row, as in test_postgres_name_keys.py.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from hero_desktop.data.postgres.name_keys_keeper import NameKeysKeeper
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite import name_cache
 from hero_desktop.data.views import PageRequest, PageView, read_page
 
 from .postgres_support import TUTORIAL_TABLE, address_of, run
@@ -76,12 +78,26 @@ def until(state: NameCacheState, board: NameCacheBoard) -> None:
 
 @pytest.fixture
 def small_figures(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A keeper for a table of a few dozen heroes, read five heroes a statement and sorted
-    in buckets from four on, so that a test sees chunks, progress and buckets."""
+    """A keeper for a table of a few dozen heroes, read five heroes a statement, so that
+    a test sees chunks and progress."""
     monkeypatch.setattr(name_keys_keeper, "KEEP_FROM", 10)
     monkeypatch.setattr(name_keys, "READ_ROWS", 5)
-    monkeypatch.setattr(name_keys, "SORTED_AT_ONCE", 3)
-    monkeypatch.setattr(name_keys, "PREFIX_BYTES", 2)  # buckets split again, twice
+
+
+def keepers_only(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """``name_keys.<name>`` fails unless the keeper's thread runs it."""
+    work = getattr(name_keys, name)
+
+    def guarded(*arguments: Any) -> Any:
+        assert threading.current_thread().name == "hero-name-keys", f"the store ran {name}"
+        return work(*arguments)
+
+    monkeypatch.setattr(name_keys, name, guarded)
+
+
+def copies() -> list[str]:
+    """The copies in Hero Desktop's cache folder (any test's)."""
+    return sorted(path.name for path in name_cache.folder().glob(f"{name_keys.PREFIX}*"))
 
 
 @pytest.fixture
@@ -176,9 +192,11 @@ def test_the_keys_are_built_in_the_background_and_the_first_search_adopts_them(
 
     building = [p for p in board.posted if p.state is NameCacheState.BUILDING]
     every = len(NAMES) + 3  # the tutorial's three too
-    assert [p.done for p in building] == [*range(0, every, 5), every]
+    share = name_keys.BUILD_SHARE  # (the indexes after the rows: the last fifth)
+    assert [p.done for p in building] == [d - d // share for d in [*range(0, every, 5), every]]
     assert {p.total for p in building} == {every}
-    monkeypatch.setattr(name_keys, "_read", refused)  # the keeper's keys are current
+    assert board.progress() == NameCacheProgress(NameCacheState.READY, every, every)
+    monkeypatch.setattr(name_keys, "follow", refused)  # the keeper's copy is current
     every_query_as_the_rules_say(HeroRepository(opened), tutorial)
 
 
@@ -202,15 +220,17 @@ def test_changes_made_while_the_keys_were_built_are_followed(
 def test_adopted_keys_are_compared_with_the_table_even_when_told_of_every_change(
     tutorial: str,
 ) -> None:
+    keys = NameKeys()
     with psycopg.connect(tutorial, autocommit=True) as connection:
-        table = name_keys.build_table(connection, lambda _done, _total: True)
+        path = name_keys.build_copy(connection)
         insert(tutorial, ["Zyx Late"])  # after the keys were read, before they are adopted
-        keys = NameKeys()
-        keys.adopt(table, lambda: name_keys.name_order_of(table))
+        keys.adopt(path)
         query = HeroQuery(search="zyx")
-        ids = keys.ordered_ids(connection, query, told_of_changes=True)
+        pager = keys.pager(lambda: connection, query, told_of_changes=True)
+        ids = [hero.id for hero in pager.rows(0, 100)]
+    keys.close()
 
-    assert list(ids) == expected(heroes(tutorial), query) != []
+    assert ids == expected(heroes(tutorial), query) != []
 
 
 @pytest.mark.usefixtures("small_figures")
@@ -219,7 +239,7 @@ def test_a_search_waits_for_the_keeper_and_never_keys_the_names_itself(
 ) -> None:
     keeper_held(opened, held)
     rows = heroes(tutorial)
-    monkeypatch.setattr(name_keys, "_read", refused)  # the store reads no name itself
+    keepers_only(monkeypatch, "_fill")  # the store copies no name itself
     repo = HeroRepository(opened)
     answer: list[list[int]] = []
     waiting = still_waiting(lambda: answer.append(shown(repo, QUERIES[0])))
@@ -251,7 +271,9 @@ def test_closing_while_the_keys_are_built_ends_the_keeper_and_its_connection(
     tutorial: str,
     held: Held,
 ) -> None:
+    before = copies()
     keeper_held(opened, held)
+    assert len(copies()) == len(before) + 1
     opened.stop_waiting()
     started = time.monotonic()
     opened.close()
@@ -264,6 +286,7 @@ def test_closing_while_the_keys_are_built_ends_the_keeper_and_its_connection(
     wait_until(
         lambda: not connections(tutorial), WAIT_S, "the keeper's connection closed", every=0.01
     )
+    wait_until(lambda: copies() == before, WAIT_S, "the copy begun removed", every=0.01)
 
 
 @pytest.mark.usefixtures("small_figures")
@@ -272,10 +295,14 @@ def test_a_keeper_that_fails_leaves_the_keys_to_the_first_search(
     tutorial: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(*_: object) -> Any:
-        raise psycopg.OperationalError("the server went away")
+    build_copy = name_keys.build_copy
 
-    monkeypatch.setattr(name_keys, "build_table", broken)
+    def broken(*arguments: Any) -> Any:
+        if threading.current_thread().name == "hero-name-keys":
+            raise psycopg.OperationalError("the server went away")
+        return build_copy(*arguments)
+
+    monkeypatch.setattr(name_keys, "build_copy", broken)
     opened.recheck_name_index()
     until(NameCacheState.FAILED, board_of(opened))
 
@@ -346,94 +373,6 @@ def test_a_wait_too_long_leaves_the_keys_to_the_store_and_stops_the_keeper(
     held.release()
     opened.recheck_name_index()
     assert opened._keeper is None  # the store holds keys of its own
-
-
-class HeldSort:
-    """Holds the keeper's sort of the name order until ``go`` is set; counts the keys it
-    put in buckets."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.sorting, self.go = threading.Event(), threading.Event()
-        self.bucketed: list[tuple[Any, int]] = []
-        bucketed = name_keys._bucketed
-
-        def held(keyed: Iterator[tuple[Any, int]], *rest: Any) -> Any:
-            if threading.current_thread().name != "hero-name-keys" or self.sorting.is_set():
-                return bucketed(keyed, *rest)
-            self.sorting.set()
-            assert self.go.wait(WAIT_S)
-            return bucketed(self._counted(keyed), *rest)
-
-        monkeypatch.setattr(name_keys, "_bucketed", held)
-
-    def _counted(self, items: Iterator[tuple[Any, int]]) -> Iterator[tuple[Any, int]]:
-        for item in items:
-            self.bucketed.append(item)
-            yield item
-
-
-@pytest.fixture
-def held_sort(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldSort]:
-    holder = HeldSort(monkeypatch)
-    yield holder
-    holder.go.set()
-
-
-def keeper_sorting(
-    opened: PostgresStore, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
-) -> HeroRepository:
-    """A repository over ``opened`` once its keeper has keyed every name and is held
-    sorting their order (which the store may not sort itself)."""
-    order_of = name_keys.name_order_of
-
-    def keepers_only(*arguments: Any) -> Any:
-        assert threading.current_thread().name == "hero-name-keys", "the store sorted itself"
-        return order_of(*arguments)
-
-    monkeypatch.setattr(name_keys, "name_order_of", keepers_only)
-    opened.recheck_name_index()
-    assert held_sort.sorting.wait(WAIT_S)
-    return HeroRepository(opened)
-
-
-@pytest.mark.usefixtures("small_figures")
-def test_searches_are_answered_while_the_name_order_is_sorted_and_it_is_waited_for(
-    opened: PostgresStore, tutorial: str, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    repo = keeper_sorting(opened, held_sort, monkeypatch)
-    rows = heroes(tutorial)
-    searched = HeroQuery(search="zoe")
-    assert shown(repo, searched) == expected(rows, searched)
-
-    answer: list[list[int]] = []
-    by_name = HeroQuery(sort=SortKey.NAME)
-    waiting = still_waiting(
-        lambda: answer.append(shown(repo, by_name))
-    )  # waits for the keeper's order
-    held_sort.go.set()
-    waiting.join(WAIT_S)
-    assert answer == [expected(rows, by_name)]
-
-
-@pytest.mark.usefixtures("small_figures")
-def test_closing_while_the_name_order_is_sorted_stops_the_sort(
-    opened: PostgresStore, tutorial: str, held_sort: HeldSort
-) -> None:
-    opened.recheck_name_index()
-    assert held_sort.sorting.wait(WAIT_S)
-    assert connections(tutorial) == 1  # the store's: the keeper's closed before the sort
-    opened.close()
-    held_sort.go.set()
-
-    board = board_of(opened)
-    wait_until(
-        lambda: all(t.name != "hero-name-keys" for t in threading.enumerate()),
-        WAIT_S,
-        "the keeper's thread to end",
-        every=0.01,
-    )
-    assert board.posted[-1] == NameCacheProgress(NameCacheState.CLOSED)
-    assert len(held_sort.bucketed) == name_keys.SORTED_AT_ONCE  # it stopped at its first check
 
 
 class HeldAfter:
@@ -569,26 +508,11 @@ def test_other_searches_wait_for_all_the_names(
 def test_a_search_before_the_first_page_is_painted_starts_the_keeper(
     opened: PostgresStore, tutorial: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(name_keys, "_read", refused)  # the store reads no name itself
+    keepers_only(monkeypatch, "_fill")  # the store copies no name itself
     query = HeroQuery(search="zoe", sort=SortKey.NAME)  # (no recheck_name_index yet)
 
     assert shown(HeroRepository(opened), query) == expected(heroes(tutorial), query)
     assert opened._keeper is not None
-
-
-@pytest.mark.usefixtures("small_figures")
-def test_the_keeper_s_name_order_is_kept_when_only_ages_changed(
-    opened: PostgresStore, tutorial: str, held_sort: HeldSort, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    repo = keeper_sorting(opened, held_sort, monkeypatch)
-    shown(repo, HeroQuery(search="zoe"))  # the keys adopted
-    run(tutorial, "UPDATE hero SET age = 77 WHERE name = 'Zed'")
-    repo.refresh()
-    shown(repo, HeroQuery(search="zed"))  # followed: the same heroes in the same places
-    held_sort.go.set()
-
-    by_name = HeroQuery(sort=SortKey.NAME)
-    assert shown(repo, by_name) == expected(heroes(tutorial), by_name)
 
 
 @pytest.mark.usefixtures("small_figures")

@@ -1,81 +1,90 @@
-"""Every hero's name keys in this process: search and name order without the name table.
+"""Every hero's name keys, in a copy on disk: search and name order without the name table.
 
 On a server table without Hero Desktop's name structures (declined, not
 allowed, or another client's changes not keyed yet) the server cannot apply
-``names.py``'s rules, so search and name order apply them here, from keys
-kept in memory. ``NameKeys`` reads (id, name, age) of every hero once, keys
-the names with ``NameKeyer`` and keeps them in id order in a few flat objects
-(about 85 MB for a million heroes; a tuple per hero would take three times that):
+``names.py``'s rules, so search and name order apply them to a copy of every
+hero's (id, name, age) in a SQLite file of Hero Desktop's own: the copy
+(``pg-<digest>-<build>.sqlite`` in the name caches' folder, never on the
+server). It holds a SQLite hero file's name structures (name_index.py: the
+folds, the sort keys and their order's index, the trigram index), so the
+SQLite pagers answer a query from it (``paging.make_pager``); a page's
+heroes are then read from the server by id (``ServerRowsPager``), so what a
+page shows is the server's as it is now. The process holds only a SQLite
+connection and its page cache, whatever the size (the keys in memory took
+about 85 MB per million heroes). The copy outlives the process: the next
+session on the same table follows it instead of copying everything again.
 
-* the ids and ages, as ``array('q')`` (no age as ``NO_AGE``, which sorts first);
-* in segments of about ``READ_ROWS`` heroes by id (``_Segment``), as bytes:
-  the names as UTF-8, each ended by a NUL (the server's text never holds
-  one), to tell which heroes another client renamed; the folds as UTF-8,
-  each ended by a newline (a fold holds no control character), so that a
-  search is a substring search through each segment; the sort keys end to
-  end, with where each starts;
-* once a name order is asked for, the positions in (sort key, id) order.
+The copy is in segments of about ``READ_ROWS`` heroes by id (``SEGMENTS``),
+each with the fingerprint of its heroes (how many, and the sum of a hash of
+each one's id, name and age) as the server gave it when they were read.
 
 Staying current: the store calls ``changed`` whenever it learns that the
 heroes changed (another client's commit, its own, a reconnect), and the next
-use looks at the table again. Without Hero Desktop's notify trigger the store
-learns of other clients' commits only by polling, so there (and for a
+use follows the table (``follow``). Without Hero Desktop's notify trigger the
+store learns of other clients' commits only by polling, so there (and for a
 snapshot's reader, an export say, which asks for no news first) each use
-first compares the server's fingerprint of every (id, name, age) with the
-one of the keys held (one pass on the server, about 0.1 s per million heroes).
-Looking again, in one snapshot, compares each segment's fingerprint (one
-pass, about 0.25 s per million): a segment whose fingerprint is the same is
-kept as it is (the new keys share it); the others, and any heroes after the
-last one, are read, and only their names that are new or differ are keyed.
-The name order is kept, with the few heroes keyed anew placed in it when it
-is next asked for. So a result is never read from keys older than the last
-change the store knows of (without the trigger, older than the table when
-the search starts).
+first compares the server's fingerprint of every hero with the sum of the
+segments' (one pass on the server, about 0.1 s per million heroes).
+Following, in one snapshot, compares each segment's fingerprint (one pass,
+about 0.25 s per million): the heroes of a segment whose fingerprint differs
+are read again and compared with the copy's, and only the ones that are new,
+gone or differ are written; the heroes after the last segment make new
+segments. The copy's triggers log the heroes renamed or new, and only their
+names are keyed (``name_index.process_pending``). So a result is never read
+from a copy older than the last change the store knows of (without the
+trigger, older than the table when the search starts).
 
 Threads: ``NameKeys`` belongs to its store, so to the data worker's thread,
-which owns the connection it is given. ``build_table`` and ``name_order_of``
-are what a keeper (name_keys_keeper.py) runs on its own thread and
-connection; the store ``adopt``s the table, then takes the order. Both
-threads read a table handed over (bytes and arrays nobody changes).
+which owns both its connections (the server's it is given, the copy's it
+opens). ``build_copy`` is what a keeper (name_keys_keeper.py) runs on its own
+thread and connections; it hands over the copy's path, a value.
 """
 
 from __future__ import annotations
 
-import bisect
+import hashlib
 import operator
+import sqlite3
 import sys
+import threading
+import time
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from decimal import Decimal
-from itertools import accumulate, pairwise
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 import psycopg
 
 from hero_desktop.data import names
 from hero_desktop.data.name_keyer import NameKeyer
+from hero_desktop.data.postgres.paging import rows_by_id
 from hero_desktop.data.postgres.schema import NO_AGE
-from hero_desktop.data.query import AgeBounds, HeroQuery, SortKey
+from hero_desktop.data.query import AgeBounds, HeroQuery
+from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.sqlite import connections, files, name_cache, name_index, paging
+from hero_desktop.data.sqlite.errors import translate_error
+from hero_desktop.data.sqlite.name_index import META_TABLE, NAME_TABLE
+from hero_desktop.data.store import EstimatingPager, Pager
 
 NAME_END = "\0"
-"""Ends each name held (the server's text never holds one)."""
+"""Ends each name read from the server (the server's text never holds one)."""
 FOLD_END = "\n"
-"""Ends each fold held (a fold holds no control character)."""
+"""Ends each fold of a ``KeyedPart`` (a fold holds no control character)."""
 READ_ROWS = 50_000
 """Heroes per statement when new heroes are read, so per new segment."""
-PLACED_ONE_BY_ONE = 1_000
-"""Up to this many heroes keyed anew are placed in a kept name order; more: sorted anew."""
 LAST_ID = 2**63 - 1
 """Above any id (the largest bigint)."""
-SORTED_AT_ONCE = 20_000
-"""More heroes than this are sorted a bucket at a time (``sorted_in_buckets``):
-one sort of a million sort keys holds the GIL for 0.6-0.8 s."""
-PREFIX_BYTES = 6
-"""Sort keys are put in buckets by their first three primary weights..."""
-LONGEST_PREFIX = 48
-"""... a big bucket again by twice as many, up to this many bytes."""
+PREFIX = "pg-"
+"""Begins the name of every copy (the other files of the folder are SQLite files' caches)."""
+FORMAT = "1"
+"""The copy's layout; a copy of another layout (or rules) is made anew."""
+SEGMENTS = "hero_desktop_segment"
+UNFINISHED_S = 600
+"""A copy left unfinished this long ago was abandoned (its build crashed): removed."""
+BUILD_SHARE = 5
+"""A build's progress counts the indexes made after the rows as a fifth of the work."""
 _AGE = f"coalesce(age::bigint, {NO_AGE})"
 _NAME = "coalesce(name::text, '')"
 # A fingerprint of heroes: how many, and the sum of a hash of each one's id, name and age.
@@ -93,15 +102,26 @@ READ = (
     f"string_agg(convert_to({_NAME}, 'UTF8') || '\\x00'::bytea, ''::bytea) FROM "
     "(SELECT id, age, name FROM hero WHERE id > %s AND id <= %s ORDER BY id LIMIT %s) AS chunk"
 )
+_COPY_TABLES = (
+    # The server's heroes as the SQLite pagers read them (the secret name is read by id).
+    "CREATE TABLE hero (id INTEGER PRIMARY KEY, name TEXT NOT NULL, age INTEGER, "
+    "secret_name TEXT NOT NULL DEFAULT '')",
+    f"CREATE TABLE {SEGMENTS} "
+    "(number INTEGER PRIMARY KEY, last_id INTEGER NOT NULL, count INTEGER NOT NULL, "
+    "summed TEXT NOT NULL)",
+)
 
 
 Fingerprint = tuple[int, Decimal]
 Progress = Callable[[int, int], bool]
 """Told (heroes keyed, heroes in all) after each chunk; False stops the build."""
+Server = Callable[[], psycopg.Connection]
+"""The store's connection to the server as it is now (it reconnects)."""
+_T = TypeVar("_T")
 
 
 class BuildStoppedError(Exception):
-    """A build's ``Progress`` said stop (its keeper closes)."""
+    """A build's ``Progress`` said stop (its keeper closes); the copy begun is removed."""
 
 
 class _Chunk(NamedTuple):
@@ -113,253 +133,406 @@ class _Chunk(NamedTuple):
     names: bytes
     """The names as UTF-8, each ended by ``NAME_END``."""
 
-
-@dataclass(frozen=True)
-class _Segment:
-    """The names, folds and sort keys of the heroes of one span of ids, in id order."""
-
-    last_id: int
-    fingerprint: Fingerprint
-    names: bytes
-    folds: bytes
-    keys: bytes
-    key_starts: array[int]
-    """Where each sort key starts in ``keys``, and the end."""
-
-    def key(self, index: int) -> bytes:
-        return self.keys[self.key_starts[index] : self.key_starts[index + 1]]
-
-    def all_keys(self) -> list[bytes]:
-        return [self.keys[start:end] for start, end in pairwise(self.key_starts)]
-
-
-@dataclass(frozen=True)
-class KeyTable:
-    """The heroes as read at one moment, keyed, in id order."""
-
-    ids: array[int]
-    ages: array[int]
-    segments: list[_Segment]
-    firsts: array[int]
-    """The position of each segment's first hero, and the number of heroes."""
-
-    @property
-    def fingerprint(self) -> Fingerprint:
-        """The whole table's: the segments' summed (as the server sums them)."""
-        counts = sum(segment.fingerprint[0] for segment in self.segments)
-        return counts, sum((segment.fingerprint[1] for segment in self.segments), Decimal(0))
-
-    def key(self, position: int) -> bytes:
-        index = bisect.bisect_right(self.firsts, position) - 1
-        return self.segments[index].key(position - self.firsts[index])
-
-
-class NameKeys:
-    """The keys of every hero of the ``hero`` table, and the name order, kept current."""
-
-    def __init__(self) -> None:
-        self._table: KeyTable | None = None
-        self._by_name: array[int] | None = None
-        """Positions in (sort key, id) order, once asked for."""
-        self._moved: tuple[array[int], list[int]] | None = None
-        """Since ``_by_name`` was made: where each of its positions is now (-1: gone),
-        and the positions keyed anew, to place in it when it is next asked for."""
-        self._stale = True
-        self._unverified = False
-        """Adopted from a keeper: compared with the table before the first use."""
-        self._keeper_order: tuple[KeyTable, Callable[[], array[int] | None]] | None = None
-        """The table adopted, and how to get its name order from the keeper that sorts it."""
-
-    def held(self) -> bool:
-        """Whether keys are held (current or not)."""
-        return self._table is not None
-
-    def adopt(self, table: KeyTable, order: Callable[[], array[int] | None]) -> None:
-        """Take keys a keeper built on its own connection (``build_table``) as the ones held.
-
-        They were read in that connection's snapshot, before changes this
-        store may have made or learnt of since: the first use compares the
-        table's fingerprint with theirs and follows any difference. The
-        keeper sorts their name order meanwhile: the first name order of
-        this very table asks ``order`` for it (None: sorted here).
-        """
-        self._table, self._by_name, self._moved = table, None, None
-        self._stale, self._unverified = False, True
-        self._keeper_order = (table, order)
-
-    def changed(self) -> None:
-        """The heroes changed, or may have: the next use reads the table again."""
-        self._stale = True
-
-    def forget(self) -> None:
-        """Free the memory (the name table serves search and name order now)."""
-        self._table = self._by_name = self._moved = self._keeper_order = None
-        self._stale = True
-
-    def ordered_ids(
-        self, connection: psycopg.Connection, query: HeroQuery, *, told_of_changes: bool
-    ) -> array[int]:
-        """The ids of the heroes ``query`` shows, in its order, as the table holds them now.
-
-        ``told_of_changes``: the store hears of every other client's commit at
-        once (the notify trigger), so keys not marked ``changed`` are current.
-        """
-        table = self._current(connection, told_of_changes)
-        search = query.search.strip()
-        needle = names.fold(search).encode() if search else b""
-        chosen: Sequence[int]
-        if needle:
-            chosen = [
-                first + index
-                for first, segment in zip(table.firsts, table.segments, strict=False)
-                for index in _matching(segment.folds, needle)
-            ]
-        elif query.sort is SortKey.NAME:
-            chosen = self._name_order(table)  # every hero (only accents match every name)
-        else:
-            chosen = range(len(table.ids))
-        keeps = _age_test(query.age_bounds)
-        if keeps is not None:
-            chosen = [position for position in chosen if keeps(table.ages[position])]
-        # Positions ascend with ids: ties stay in id order.
-        if needle and query.sort is SortKey.NAME:
-            chosen = sorted_in_buckets(chosen, table.key, PREFIX_BYTES)
-        elif query.sort is SortKey.AGE:
-            chosen = sorted_in_buckets(chosen, table.ages.__getitem__, None)
-        # (A comprehension, not ``map``: a million ids in one C call hold the GIL for 0.1 s.)
-        ids = array("q", [table.ids[position] for position in chosen])
-        if query.descending:
-            ids.reverse()
-        return ids
-
-    def _name_order(self, table: KeyTable) -> array[int]:
-        if self._by_name is not None and self._moved is not None:
-            now_at, fresh = self._moved
-            order = array("q", filter((0).__le__, map(now_at.__getitem__, self._by_name)))
-
-            def place(position: int) -> tuple[bytes, int]:
-                return table.key(position), position
-
-            for position in fresh:
-                order.insert(bisect.bisect(order, place(position), key=place), position)
-            self._by_name, self._moved = order, None
-        if self._by_name is None and self._keeper_order is not None:
-            adopted, sorted_by_keeper = self._keeper_order
-            if adopted is table:
-                self._by_name = sorted_by_keeper()  # (interrupted: asked again next time)
-            self._keeper_order = None
-        if self._by_name is None:
-            self._by_name = name_order_of(table)
-        return self._by_name
-
-    def _current(self, connection: psycopg.Connection, told_of_changes: bool) -> KeyTable:
-        table = self._table
-        if table is None or self._stale:
-            return self._follow(_read(connection, table))
-        if (not told_of_changes or self._unverified) and _fingerprint(
-            connection
-        ) != table.fingerprint:
-            return self._follow(_read(connection, table))  # a commit since the keys were read
-        self._unverified = False
-        return table
-
-    def _follow(self, chunks: list[_Chunk | None]) -> KeyTable:
-        """Take the table as read now, keying only the names that are new or differ.
-
-        ``chunks`` hold the spans of ids of the segments held, in order (None:
-        the segment is unchanged), then the heroes after them.
-        """
-        old = self._table
-        ids, ages = array("q"), array("q")
-        segments: list[_Segment] = []
-        # For placing heroes in the name order later: where each old position is now.
-        now_at = None
-        if old is not None and self._by_name is not None and self._moved is None:
-            now_at = array("q", [-1]) * len(old.ids)
-        fresh: list[int] = []
-        with NameKeyer(sum(len(chunk.ids) for chunk in chunks if chunk is not None)) as keyer:
-            for index, chunk in enumerate(chunks):
-                base = len(ids)
-                held, low, high = None, 0, 0
-                if old is not None and index < len(old.segments):
-                    held, low, high = old.segments[index], old.firsts[index], old.firsts[index + 1]
-                if chunk is None and old is not None and held is not None:
-                    ids += old.ids[low:high]  # the same heroes, names and ages
-                    ages += old.ages[low:high]
-                    segments.append(held)
-                    if now_at is not None:
-                        now_at[low:high] = array("q", range(base, len(ids)))
-                    continue
-                if chunk is None or not chunk.ids:
-                    continue  # every hero of the span is gone
-                ids += chunk.ids
-                ages += chunk.ages
-                before = old.ids[low:high] if old is not None else array("q")
-                segment, kept = _segment(held, before, chunk, keyer)
-                segments.append(segment)
-                if old is None:
-                    continue  # the first keys: no name order to place heroes in
-                for offset, was in enumerate(kept):
-                    if was < 0:
-                        fresh.append(base + offset)
-                    elif now_at is not None:
-                        now_at[low + was] = base + offset
-        firsts = array("q", accumulate((len(s.key_starts) - 1 for s in segments), initial=0))
-        table = KeyTable(ids, ages, segments, firsts)
-        keeper_order = None
-        if old is not None and not fresh and ids == old.ids:
-            # The same heroes in the same places: the name order stays as it is (and the
-            # keeper's, still to come, is of this table too).
-            if self._keeper_order is not None and self._keeper_order[0] is old:
-                keeper_order = (table, self._keeper_order[1])
-        elif now_at is not None and len(fresh) <= PLACED_ONE_BY_ONE:
-            self._moved = (now_at, fresh)
-        else:
-            self._by_name = self._moved = None  # sorted anew when next asked for
-        self._table, self._stale, self._unverified = table, False, False
-        self._keeper_order = keeper_order  # (None frees the table replaced)
-        return table
+    def texts(self) -> list[str]:
+        return self.names.decode().split(NAME_END)[:-1]
 
 
 class KeyedPart(NamedTuple):
     """The heroes of one chunk a keeper has keyed (values no thread changes)."""
 
-    segment: _Segment
     ids: array[int]
     ages: array[int]
+    folds: bytes
+    """The folds as UTF-8, each ended by ``FOLD_END``."""
 
 
-def build_table(
-    connection: psycopg.Connection,
-    progress: Progress,
-    keyed: Callable[[KeyedPart], None] = lambda _part: None,
-) -> KeyTable:
-    """Every hero's keys, read and keyed chunk by chunk in one snapshot.
+# -- the copies' files --------------------------------------------------------------
 
-    What a keeper runs on a connection of its own (then ``name_order_of``,
-    with the connection closed): ``keyed`` is given each chunk's heroes, in
-    id order, and ``progress`` is told after each chunk; its False ends the
-    build (``BuildStoppedError``).
+
+def identity(connection: psycopg.Connection) -> str:
+    """The digest that names the copies of the table ``connection`` reaches.
+
+    Server, port, database and the table's oid: a copy found under it is
+    still compared with the table, segment by segment, before its first use.
     """
-    ids, ages = array("q"), array("q")
-    segments: list[_Segment] = []
+    row = connection.execute("SELECT current_database(), 'hero'::regclass::oid").fetchone()
+    info = connection.info
+    text = f"{info.host}\0{info.port}\0{row[0] if row else ''}\0{row[1] if row else ''}"
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _copies(digest: str) -> list[Path]:
+    """This table's copies, newest build first."""
+    return sorted(name_cache.folder().glob(f"{PREFIX}{digest}-*{name_cache.SUFFIX}"), reverse=True)
+
+
+def forget(digest: str) -> None:
+    """Remove every copy of this table (its name table serves now)."""
+    for copy in _copies(digest):
+        name_cache.remove(copy)
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    connection = connections.connect(files.uri(path, "rw"))
+    connection.execute("PRAGMA synchronous = NORMAL")  # a copy: a lost write is read again
+    return connection
+
+
+def _is_complete(connection: sqlite3.Connection) -> bool:
+    try:
+        found = dict(connection.execute(f"SELECT key, value FROM {META_TABLE}").fetchall())
+    except sqlite3.Error:
+        return False
+    return (
+        found.get("complete") == "1"
+        and found.get("format") == FORMAT
+        and found.get("rule_version") == names.rule_version()
+    )
+
+
+def open_newest(digest: str) -> tuple[Path, sqlite3.Connection] | None:
+    """The newest complete copy of this table, opened; older copies are removed.
+
+    An unfinished copy newer than it may be another process's build: it is
+    left alone unless abandoned long ago (``UNFINISHED_S``).
+    """
+    chosen: tuple[Path, sqlite3.Connection] | None = None
+    for copy in _copies(digest):
+        if chosen is not None:
+            name_cache.remove(copy)
+            continue
+        try:
+            connection = _open(copy)
+        except sqlite3.Error:
+            name_cache.remove(copy)
+            continue
+        if _is_complete(connection):
+            chosen = copy, connection
+            with suppress(OSError):
+                copy.touch()  # used: ``name_cache.prune`` keeps it
+            continue
+        connection.close()
+        with suppress(OSError):
+            if time.time() - copy.stat().st_mtime > UNFINISHED_S:
+                name_cache.remove(copy)
+    return chosen
+
+
+# -- building and following a copy ----------------------------------------------------
+
+
+def build_copy(
+    connection: psycopg.Connection,
+    progress: Progress = lambda _done, _total: True,
+    keyed: Callable[[KeyedPart], None] = lambda _part: None,
+) -> Path:
+    """The newest complete copy of the table, followed to now; made anew if there is none.
+
+    What a keeper runs on connections of its own (the server's it is given,
+    the copy's it opens and closes). Made anew, the heroes are read in one
+    snapshot, chunk by chunk: ``keyed`` is given each chunk's folds, in id
+    order, and ``progress`` is told after each chunk; its False ends the
+    build (``BuildStoppedError``) and removes the copy begun.
+    """
+    digest = identity(connection)
+    found = open_newest(digest)
+    if found is not None:
+        path, copy = found
+        try:
+            if not progress(0, _held_fingerprint(copy)[0]):
+                raise BuildStoppedError()
+            follow(connection, copy)
+        finally:
+            copy.close()
+        return path
+    path = name_cache.new_file(PREFIX + digest)
+    try:
+        copy = connections.connect(files.uri(path, "rwc"))
+        try:
+            _fill(connection, copy, progress, keyed)
+        finally:
+            copy.close()
+    except BaseException:
+        name_cache.remove(path)
+        raise
+    return path
+
+
+def _fill(
+    connection: psycopg.Connection,
+    copy: sqlite3.Connection,
+    progress: Progress,
+    keyed: Callable[[KeyedPart], None],
+) -> None:
+    """Every hero into an empty copy, keyed as read; the indexes after the rows."""
+    copy.execute("PRAGMA journal_mode = OFF")  # an unfinished copy is removed, never used
+    copy.execute("PRAGMA synchronous = OFF")
+    for statement in _COPY_TABLES:
+        copy.execute(statement)
+    name_index.create_structures(copy)
     with _one_snapshot(connection):
         row = connection.execute("SELECT count(*) FROM hero").fetchone()
         total = int(row[0]) if row else 0
         if not progress(0, total):
             raise BuildStoppedError()
+        done, after = 0, -(2**63)
         with NameKeyer(total) as keyer:
-            after = -(2**63)
             while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
-                segments.append(_segment(None, array("q"), chunk, keyer)[0])
-                keyed(KeyedPart(segments[-1], chunk.ids, chunk.ages))
-                ids += chunk.ids
-                ages += chunk.ages
-                after = chunk.ids[-1]
-                if not progress(len(ids), max(total, len(ids))):
+                folds = _append(copy, chunk, keyer)
+                keyed(KeyedPart(chunk.ids, chunk.ages, FOLD_END.join([*folds, ""]).encode()))
+                done, after = done + len(chunk.ids), chunk.ids[-1]
+                # (The indexes made after the rows are the last part of the work.)
+                if not progress(done - done // BUILD_SHARE, max(total, done)):
                     raise BuildStoppedError()
-    firsts = array("q", accumulate((len(s.key_starts) - 1 for s in segments), initial=0))
-    return KeyTable(ids, ages, segments, firsts)
+    copy.execute("BEGIN")
+    name_index.rebuild_fts(copy)
+    name_index.finish_structures(copy)
+    copy.execute(
+        f"INSERT INTO {META_TABLE}(key, value) VALUES ('format', ?), ('complete', '1')",
+        (FORMAT,),
+    )
+    copy.execute("COMMIT")
+    copy.execute("PRAGMA journal_mode = WAL")  # the store writes while others read
+
+
+def _append(copy: sqlite3.Connection, chunk: _Chunk, keyer: NameKeyer | None) -> list[str]:
+    """A new segment of ``chunk``'s heroes, after every other; their folds (with ``keyer``:
+    keyed here, into a copy being filled; without, by the triggers' change log)."""
+    texts = chunk.texts()
+    copy.executemany(
+        "INSERT INTO hero(id, name, age) VALUES (?, ?, ?)",
+        zip(chunk.ids, texts, map(_age_or_none, chunk.ages), strict=True),
+    )
+    folds: list[str] = []
+    if keyer is not None:
+        keys = keyer.keys(texts)
+        folds = [fold for fold, _ in keys]
+        copy.executemany(
+            f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)",
+            ((hero_id, *pair) for hero_id, pair in zip(chunk.ids, keys, strict=True)),
+        )
+    number = copy.execute(f"SELECT coalesce(max(number) + 1, 0) FROM {SEGMENTS}").fetchone()[0]
+    _set_segment(copy, int(number), chunk.ids[-1], chunk.fingerprint)
+    return folds
+
+
+def _set_segment(copy: sqlite3.Connection, number: int, last_id: int, found: Fingerprint) -> None:
+    copy.execute(
+        f"INSERT OR REPLACE INTO {SEGMENTS}(number, last_id, count, summed) VALUES (?, ?, ?, ?)",
+        (number, last_id, found[0], str(found[1])),
+    )
+
+
+def _age_or_none(age: int) -> int | None:
+    return None if age == NO_AGE else age
+
+
+def follow(connection: psycopg.Connection, copy: sqlite3.Connection) -> None:
+    """Bring the copy to the table as it is now, in one snapshot of the server and one
+    transaction of the copy (another process following the same copy waits for it)."""
+    copy.execute("BEGIN IMMEDIATE")
+    try:
+        held = copy.execute(
+            f"SELECT number, last_id, count, summed FROM {SEGMENTS} ORDER BY number"
+        ).fetchall()
+        with _one_snapshot(connection):
+            seen: dict[int, Fingerprint] = {}
+            if held:
+                bounds = [int(last_id) + 1 for _, last_id, _, _ in held]
+                rows = connection.execute(FINGERPRINTS, (bounds,)).fetchall()
+                seen = {int(row[0]): (int(row[1]), Decimal(row[2])) for row in rows}
+            after = -(2**63)
+            for number, last_id, count, summed in held:
+                if seen.get(number, (0, Decimal(0))) != (int(count), Decimal(summed)):
+                    chunk = _chunk(connection, after, last_id, None)
+                    _replace(copy, after, chunk, last_id)
+                    _set_segment(copy, number, last_id, chunk.fingerprint)
+                after = last_id
+            if not held or len(held) in seen:  # heroes after the last segment
+                while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
+                    _append(copy, chunk, None)
+                    after = chunk.ids[-1]
+        name_index.process_pending(copy)
+        copy.execute("COMMIT")
+    except BaseException:
+        with suppress(sqlite3.Error):
+            copy.execute("ROLLBACK")
+        raise
+
+
+def _replace(copy: sqlite3.Connection, after: int, chunk: _Chunk, last_id: int) -> None:
+    """Write what differs between the copy's heroes of one span of ids and ``chunk``'s."""
+    held = {
+        int(hero_id): (name, age)
+        for hero_id, name, age in copy.execute(
+            "SELECT id, name, age FROM hero WHERE id > ? AND id <= ?", (after, last_id)
+        )
+    }
+    added: list[tuple[int, str, int | None]] = []
+    renamed: list[tuple[str, int | None, int]] = []
+    aged: list[tuple[int | None, int]] = []
+    ages = map(_age_or_none, chunk.ages)
+    for hero_id, age, name in zip(chunk.ids, ages, chunk.texts(), strict=True):
+        was = held.pop(hero_id, None)
+        if was is None:
+            added.append((hero_id, name, age))
+        elif was[0] != name:
+            renamed.append((name, age, hero_id))  # (the trigger logs it: keyed again)
+        elif was[1] != age:
+            aged.append((age, hero_id))  # (an age alone: nothing to key)
+    copy.executemany("DELETE FROM hero WHERE id = ?", [(hero_id,) for hero_id in held])
+    copy.executemany("UPDATE hero SET name = ?, age = ? WHERE id = ?", renamed)
+    copy.executemany("UPDATE hero SET age = ? WHERE id = ?", aged)
+    copy.executemany("INSERT INTO hero(id, name, age) VALUES (?, ?, ?)", added)
+
+
+def _held_fingerprint(copy: sqlite3.Connection) -> Fingerprint:
+    rows = copy.execute(f"SELECT count, summed FROM {SEGMENTS}").fetchall()
+    return sum(int(row[0]) for row in rows), sum((Decimal(row[1]) for row in rows), Decimal(0))
+
+
+# -- the store's use ------------------------------------------------------------------
+
+
+class NameKeys:
+    """The store's copy of the ``hero`` table, kept current, and its pagers.
+
+    The store's thread does everything but ``interrupt`` (any thread), which
+    reaches the copy's connection under ``_lock``.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._copy: sqlite3.Connection | None = None
+        self._digest: str | None = None
+        self._stale = True
+        self._unverified = False
+        """Handed over by a keeper: compared with the table before the first use."""
+
+    def held(self) -> bool:
+        """Whether a copy is open (current or not)."""
+        return self._copy is not None
+
+    def adopt(self, path: Path) -> None:
+        """Use the copy a keeper made and followed on its own connections (``build_copy``).
+
+        It was followed in that connection's snapshot, before changes this
+        store may have made or learnt of since: the first use compares the
+        table's fingerprint with the copy's and follows any difference.
+        """
+        self._close()
+        try:
+            copy = _open(path)
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+        self._publish(copy)
+        self._stale, self._unverified = False, True
+
+    def changed(self) -> None:
+        """The heroes changed, or may have: the next use follows the table."""
+        self._stale = True
+
+    def forget(self) -> None:
+        """Close the copy and remove it (the name table serves search and name order now)."""
+        self._close()
+        if self._digest is not None:
+            forget(self._digest)
+            self._digest = None
+        self._stale = True
+
+    def close(self) -> None:
+        """Close the copy, keeping it for the next session."""
+        self._close()
+
+    def interrupt(self) -> None:
+        """Stop the statement running on the copy (any thread; never waits)."""
+        with self._lock:
+            if self._copy is not None:
+                with suppress(sqlite3.ProgrammingError):  # (closed meanwhile)
+                    self._copy.interrupt()
+
+    def pager(self, server: Server, query: HeroQuery, *, told_of_changes: bool) -> Pager:
+        """The heroes ``query`` shows, in its order, as the table holds them now.
+
+        ``told_of_changes``: the store hears of every other client's commit at
+        once (the notify trigger), so a copy not marked ``changed`` is current.
+        """
+        try:
+            copy = self._current(server(), told_of_changes)
+            return ServerRowsPager(server, paging.make_pager(copy, query, "main"))
+        except sqlite3.Error as error:
+            raise translate_error(error) from error
+
+    def _current(self, connection: psycopg.Connection, told_of_changes: bool) -> sqlite3.Connection:
+        copy = self._copy
+        if copy is None:
+            self._digest = identity(connection)
+            found = open_newest(self._digest)
+            if found is None:
+                self._publish(_open(build_copy(connection)))
+            else:
+                self._publish(found[1])
+                self._stale = True  # a copy from another session
+            copy = self._copy
+            assert copy is not None
+        if self._stale or (
+            (not told_of_changes or self._unverified)
+            and _fingerprint(connection) != _held_fingerprint(copy)
+        ):
+            follow(connection, copy)
+        self._stale = self._unverified = False
+        return copy
+
+    def _publish(self, copy: sqlite3.Connection | None) -> None:
+        with self._lock:
+            self._copy = copy
+
+    def _close(self) -> None:
+        copy = self._copy
+        self._publish(None)
+        if copy is not None:
+            with suppress(sqlite3.Error):
+                copy.close()
+
+
+def _sqlite_errors_translated(work: Callable[[], _T]) -> _T:
+    try:
+        return work()
+    except sqlite3.Error as error:
+        raise translate_error(error) from error
+
+
+class ServerRowsPager:
+    """The copy's pager for a query, its pages' heroes read from the server by id.
+
+    Called from the data worker's thread only (which owns both connections).
+    """
+
+    def __init__(self, server: Server, copied: paging.Pager) -> None:
+        self._server = server
+        self._copied = copied
+
+    def count(self) -> int:
+        return _sqlite_errors_translated(self._copied.count)
+
+    def quick_count(self) -> tuple[int, bool]:
+        copied = self._copied
+        if isinstance(copied, EstimatingPager):
+            return _sqlite_errors_translated(copied.quick_count)
+        return self.count(), True
+
+    def rows(self, start: int, limit: int) -> list[HeroRow]:
+        found = _sqlite_errors_translated(lambda: self._copied.rows(start, limit))
+        return rows_by_id(self._server(), [hero.id for hero in found])
+
+    def rank_of(self, hero_id: int) -> int | None:
+        return _sqlite_errors_translated(lambda: self._copied.rank_of(hero_id))
+
+    def prepare(self, seconds: float) -> bool:
+        return _sqlite_errors_translated(lambda: self._copied.prepare(seconds))
+
+
+# -- the heroes keyed so far, while a keeper builds -------------------------------------
 
 
 def matches_so_far(parts: Sequence[KeyedPart], query: HeroQuery) -> array[int]:
@@ -369,161 +542,10 @@ def matches_so_far(parts: Sequence[KeyedPart], query: HeroQuery) -> array[int]:
     keeps = _age_test(query.age_bounds)
     found = array("q")
     for part in parts:
-        for index in _matching(part.segment.folds, needle) if needle else range(len(part.ids)):
+        for index in _matching(part.folds, needle) if needle else range(len(part.ids)):
             if keeps is None or keeps(part.ages[index]):
                 found.append(part.ids[index])
     return found
-
-
-def name_order_of(table: KeyTable, going_on: Callable[[], bool] = lambda: True) -> array[int]:
-    """The positions in (sort key, id) order (``sorted_in_buckets``)."""
-    keys = [key for segment in table.segments for key in segment.all_keys()]
-    order = sorted_in_buckets(range(len(keys)), keys.__getitem__, PREFIX_BYTES, going_on)
-    while keys:
-        del keys[-SORTED_AT_ONCE:]  # (freed a part at a time, as below)
-    return order
-
-
-def sorted_in_buckets(
-    positions: Sequence[int],
-    key: Callable[[int], Any],
-    prefix_bytes: int | None,
-    going_on: Callable[[], bool] = lambda: True,
-) -> array[int]:
-    """``positions`` (ascending, so ties stay in id order) sorted by ``key``.
-
-    One sort of a million keys holds the GIL throughout (0.3-0.8 s: the
-    window freezes). So more than ``SORTED_AT_ONCE`` are put in buckets by
-    the first ``prefix_bytes`` of their key (None: by the key itself, an age)
-    in a Python loop, which hands the GIL over; then the buckets are sorted
-    one at a time in their order, a bucket bigger than ``SORTED_AT_ONCE``
-    split again by a prefix twice as long (up to ``LONGEST_PREFIX``). What
-    was made on the way is freed a bucket at a time (freeing a million
-    objects at once holds the GIL for 0.1 s). ``going_on`` is asked every
-    ``SORTED_AT_ONCE`` heroes; its False ends the sort (``BuildStoppedError``).
-    """
-    if len(positions) <= SORTED_AT_ONCE:
-        return array("q", sorted(positions, key=key))
-    order = array("q")
-    _bucketed(((key(position), position) for position in positions), prefix_bytes, order, going_on)
-    return order
-
-
-def _bucketed(
-    keyed: Iterable[tuple[Any, int]],
-    prefix_bytes: int | None,
-    order: array[int],
-    going_on: Callable[[], bool],
-) -> None:
-    """Append to ``order`` the positions of ``keyed`` in (key, position) order."""
-    buckets: dict[Any, list[tuple[Any, int]]] = {}
-    for number, pair in enumerate(keyed, 1):
-        bucket = pair[0] if prefix_bytes is None else pair[0][:prefix_bytes]
-        if (held := buckets.get(bucket)) is None:
-            buckets[bucket] = [pair]
-        else:
-            held.append(pair)
-        if number % SORTED_AT_ONCE == 0 and not going_on():
-            raise BuildStoppedError()
-    for bucket in sorted(buckets):
-        run = buckets.pop(bucket)
-        if len(run) > SORTED_AT_ONCE and prefix_bytes is not None and prefix_bytes < LONGEST_PREFIX:
-            _bucketed(run, 2 * prefix_bytes, order, going_on)
-        else:
-            run.sort()
-            order.extend([position for _, position in run])
-        if not going_on():
-            raise BuildStoppedError()
-
-
-def _fingerprint(connection: psycopg.Connection) -> Fingerprint:
-    row = connection.execute(FINGERPRINT).fetchone()
-    return (int(row[0]), Decimal(row[1])) if row else (0, Decimal(0))
-
-
-def _read(connection: psycopg.Connection, held: KeyTable | None) -> list[_Chunk | None]:
-    """Every hero's (id, age, name) in id order, in one snapshot: for each segment
-    ``held``, the heroes of its span of ids (None when its fingerprint is the same),
-    then the heroes after the last one, in chunks of ``READ_ROWS``."""
-    segments = held.segments if held is not None else []
-    chunks: list[_Chunk | None] = []
-    with _one_snapshot(connection):
-        seen: dict[int, Fingerprint] = {}
-        if segments:
-            bounds = [segment.last_id + 1 for segment in segments]
-            rows = connection.execute(FINGERPRINTS, (bounds,)).fetchall()
-            seen = {int(row[0]): (int(row[1]), Decimal(row[2])) for row in rows}
-        after = -(2**63)
-        for index, segment in enumerate(segments):
-            same = seen.get(index) == segment.fingerprint
-            chunks.append(None if same else _chunk(connection, after, segment.last_id, None))
-            after = segment.last_id
-        if not segments or len(segments) in seen:  # heroes after the last segment
-            while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
-                chunks.append(chunk)
-                after = chunk.ids[-1]
-    return chunks
-
-
-def _chunk(connection: psycopg.Connection, after: int, last: int, limit: int | None) -> _Chunk:
-    row = connection.execute(READ, (after, last, limit), binary=True).fetchone()
-    assert row is not None  # an aggregate answers one row
-    count, summed, numbers, texts = row
-    ids = ages = array("q")
-    if count:
-        both = array("q", numbers)
-        if sys.byteorder == "little":
-            both.byteswap()  # int8send writes big-endian
-        ids, ages = both[0::2], both[1::2]
-        if any(map(operator.ge, ids, ids[1:])):
-            raise psycopg.DataError("the heroes were not read in id order")
-    return _Chunk((int(count), Decimal(summed)), ids, ages, bytes(texts or b""))
-
-
-@contextmanager
-def _one_snapshot(connection: psycopg.Connection) -> Iterator[None]:
-    """A repeatable-read transaction, or the one the connection is in (an export's snapshot)."""
-    if connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
-        yield
-        return
-    with connection.transaction():
-        connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        yield
-
-
-def _segment(
-    held: _Segment | None, before: array[int], chunk: _Chunk, keyer: NameKeyer
-) -> tuple[_Segment, list[int]]:
-    """The segment of ``chunk``'s heroes, and where ``held`` (ids ``before``) had each
-    one under the same name (-1: not at all, or under another name, so keyed now)."""
-    texts = chunk.names.decode().split(NAME_END)[:-1]
-    if held is None:
-        kept = [-1] * len(texts)
-        keyed = keyer.keys(texts)
-        folds = [fold for fold, _ in keyed]
-        keys = [key for _, key in keyed]
-    else:
-        at = dict(zip(before, range(len(before)), strict=True))
-        held_names = held.names.decode().split(NAME_END)
-        kept = [
-            was if (was := at.get(hero_id, -1)) >= 0 and held_names[was] == text else -1
-            for hero_id, text in zip(chunk.ids, texts, strict=True)
-        ]
-        held_folds, held_keys = held.folds.decode().split(FOLD_END), held.all_keys()
-        folds = [held_folds[was] for was in kept]  # -1: a placeholder, replaced below
-        keys = [held_keys[was] for was in kept]
-        fresh = [index for index, was in enumerate(kept) if was < 0]
-        for index, (fold, key) in zip(fresh, keyer.keys([texts[i] for i in fresh]), strict=True):
-            folds[index], keys[index] = fold, key
-    segment = _Segment(
-        chunk.ids[-1],
-        chunk.fingerprint,
-        chunk.names,
-        FOLD_END.join([*folds, ""]).encode(),
-        b"".join(keys),
-        array("q", accumulate(map(len, keys), initial=0)),
-    )
-    return segment, kept
 
 
 def _matching(folds: bytes, needle: bytes) -> list[int]:
@@ -551,3 +573,37 @@ def _age_test(bounds: AgeBounds) -> Callable[[int], bool] | None:
     return lambda age: (
         age != NO_AGE and (low is None or age >= low) and (high is None or age <= high)
     )
+
+
+# -- reading the server -----------------------------------------------------------------
+
+
+def _fingerprint(connection: psycopg.Connection) -> Fingerprint:
+    row = connection.execute(FINGERPRINT).fetchone()
+    return (int(row[0]), Decimal(row[1])) if row else (0, Decimal(0))
+
+
+def _chunk(connection: psycopg.Connection, after: int, last: int, limit: int | None) -> _Chunk:
+    row = connection.execute(READ, (after, last, limit), binary=True).fetchone()
+    assert row is not None  # an aggregate answers one row
+    count, summed, numbers, texts = row
+    ids = ages = array("q")
+    if count:
+        both = array("q", numbers)
+        if sys.byteorder == "little":
+            both.byteswap()  # int8send writes big-endian
+        ids, ages = both[0::2], both[1::2]
+        if any(map(operator.ge, ids, ids[1:])):
+            raise psycopg.DataError("the heroes were not read in id order")
+    return _Chunk((int(count), Decimal(summed)), ids, ages, bytes(texts or b""))
+
+
+@contextmanager
+def _one_snapshot(connection: psycopg.Connection) -> Iterator[None]:
+    """A repeatable-read transaction, or the one the connection is in (an export's snapshot)."""
+    if connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        yield
+        return
+    with connection.transaction():
+        connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield

@@ -10,11 +10,11 @@ Every order is a key of one or two columns with an index behind it (``id``;
 * a jump (Go to page, End) reads ``OFFSET`` rows of the index from whichever
   end is nearer, so the last page is as quick as the first.
 
-``ScanPager`` is the way without Hero Desktop's name structures (declined,
-not yet built, or another client's changes not yet keyed): it keeps the ids
-in order as the store's name keys in memory give them (name_keys.py applies
-``names.py``'s rules in Python). ``EarlyPager`` answers a search's first
-page while those keys are still being built, from the heroes keyed so far.
+Without Hero Desktop's name structures (declined, not yet built, or another
+client's changes not yet keyed) search and name order come from the store's
+copy of the names (name_keys.py), whose pages are read by id
+(``rows_by_id``). ``EarlyPager`` answers a search's first page while that
+copy is still being made, from the heroes keyed so far (``ScanPager``).
 A pager describes one state of the database: the repository drops it
 whenever the data changes.
 """
@@ -413,12 +413,22 @@ class KeysetPager:
         return int(ahead[0]) if ahead else 0
 
 
-class ScanPager:
-    """A search or name order without the name structures: ids ordered in this process.
+def rows_by_id(connection: psycopg.Connection, wanted: list[int]) -> list[HeroRow]:
+    """The heroes with these ids, in their order (one gone since is left out)."""
+    if not wanted:
+        return []
+    by_id = {
+        int(values[0]): HeroRow(*values)
+        for values in connection.execute(
+            "SELECT id, name, age, secret_name FROM hero WHERE id = ANY(%s)", (wanted,)
+        )
+    }
+    return [by_id[hero_id] for hero_id in wanted if hero_id in by_id]
 
-    The ids come in the query's order from the store's name keys in memory
-    (name_keys.py, the rules of ``names.py``); a page reads its heroes by id.
-    """
+
+class ScanPager:
+    """Heroes by a list of their ids, in its order: a search's matches among the heroes a
+    keeper has keyed so far (name_keys.py's ``matches_so_far``); a page reads them by id."""
 
     def __init__(self, connection: Connection, ids: array[int]) -> None:
         self._connection = connection
@@ -428,16 +438,7 @@ class ScanPager:
         return len(self._ids)
 
     def rows(self, start: int, limit: int) -> list[HeroRow]:
-        wanted = list(self._ids[start : start + max(limit, 0)])
-        if not wanted:
-            return []
-        by_id = {
-            int(values[0]): HeroRow(*values)
-            for values in self._connection().execute(
-                "SELECT id, name, age, secret_name FROM hero WHERE id = ANY(%s)", (wanted,)
-            )
-        }
-        return [by_id[hero_id] for hero_id in wanted if hero_id in by_id]
+        return rows_by_id(self._connection(), list(self._ids[start : start + max(limit, 0)]))
 
     def prepare(self, seconds: float) -> bool:
         return True  # nothing to build ahead: pages are read from the nearer end or a list

@@ -11,7 +11,9 @@ passes the same contract suite as the SQLite store. Its particulars:
   reaches the first only to cancel its statement (``interrupt``, through
   cancel.py's ``CancelHandle``). On a table without the name table, a
   third, read-only, belongs to the name keys' keeper and its thread
-  (name_keys_keeper.py), and closes when the keys are read.
+  (name_keys_keeper.py), and closes when the keys are copied. The copy
+  itself is a SQLite file, whose connection belongs to the worker's thread
+  too (name_keys.py).
 * **Conflicts.** A transaction reads a hero ``FOR UPDATE``, so the value
   the repository compares with what the user saw cannot change before the
   write: two people never overwrite each other silently.
@@ -31,7 +33,7 @@ passes the same contract suite as the SQLite store. Its particulars:
 Why one file of this length: one connection's whole life (reconnecting,
 transactions with the lost-commit lookup, keying the change log) is one
 state machine; its reads and writes are in access.py, the listening
-connection in listening.py, the name keys it keeps in memory without the
+connection in listening.py, the copy of the name keys it keeps without the
 name table in name_keys.py, the name structures' rules in
 ``hero_desktop.data.name_index_state``.
 """
@@ -125,8 +127,8 @@ class PostgresStore:
     changes: ChangeListener = field(init=False, repr=False)
     """The LISTENing connection (only with Hero Desktop's notify trigger)."""
     name_keys: NameKeys = field(default_factory=NameKeys, init=False, repr=False)
-    """Every hero's name keys in memory: search and name order while the name rows
-    cannot be read. Told of every change this store learns of."""
+    """Every hero's name keys in a copy on disk: search and name order while the name
+    rows cannot be read. Told of every change this store learns of."""
     _keeper: NameKeysKeeper | None = field(default=None, init=False, repr=False)
     """Builds the name keys in the background, where the name table will not come
     without the user's consent (or at all)."""
@@ -284,8 +286,7 @@ class PostgresStore:
                 return early_pager
             self._adopt_built_keys()
             told = synced and self.changes.listening
-            ids = self.name_keys.ordered_ids(self.connection, query, told_of_changes=told)
-            return ScanPager(self._current, ids)
+            return self.name_keys.pager(self._current, query, told_of_changes=told)
         if needs_names:
             self.name_keys.forget()  # the name rows serve search and name order now
         return KeysetPager(self._current, ordering(query))
@@ -325,15 +326,16 @@ class PostgresStore:
         )
 
     def _adopt_built_keys(self) -> None:
-        """Before the first use of the name keys: take the keeper's, waiting while it builds."""
+        """Before the first use of the name keys: take the keeper's copy, waiting while it
+        makes it."""
         keeper = self._keeper
         if keeper is None or self.name_keys.held():
             return
-        table = self._waiting(keeper.take)
-        if table is None:
-            self._stop_keeper()  # the store keys the names itself from now on
+        path = self._waiting(keeper.take)
+        if path is None:
+            self._stop_keeper()  # the store makes the copy itself from now on
         else:
-            self.name_keys.adopt(table, lambda: self._waiting(keeper.order))
+            self.name_keys.adopt(path)
 
     def _waiting(self, wait: Callable[[threading.Event], T]) -> T:
         """``wait`` for the keeper; an interrupt that ends it is spent."""
@@ -538,10 +540,12 @@ class PostgresStore:
         and interrupts made while one waits to be sent are sent once.
         """
         self._waits.set()
+        self.name_keys.interrupt()
         self._canceller.request()
 
     def close(self) -> None:
         self._stop_keeper()
+        self.name_keys.close()
         self._canceller.stop()
         self._cancel_handle.publish(None)
         self.changes.stop()

@@ -161,7 +161,9 @@ def _drop_all(connection: sqlite3.Connection) -> None:
         connection.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-def _create(connection: sqlite3.Connection) -> None:
+def create_structures(connection: sqlite3.Connection) -> None:
+    """The empty name tables (the order index, triggers and rule version come with
+    ``finish_structures``, once the name rows are in)."""
     statements = [
         f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         f"CREATE TABLE {NAME_TABLE} "
@@ -174,7 +176,8 @@ def _create(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-def _finish(connection: sqlite3.Connection) -> None:
+def finish_structures(connection: sqlite3.Connection) -> None:
+    """The name order's index, the triggers and the rule version, after the name rows."""
     create_order_index(connection)
     for trigger, body in TRIGGERS.items():
         connection.execute(f"CREATE TRIGGER {trigger} {body}")
@@ -211,7 +214,7 @@ def build(connection: sqlite3.Connection, progress: Progress | None = None) -> i
     """
     total = int(connection.execute("SELECT count(*) FROM hero").fetchone()[0])
     _drop_all(connection)
-    _create(connection)
+    create_structures(connection)
     done = 0
     with NameKeyer(total) as keyer:
         for batch in _batches(connection, "SELECT id, name FROM hero"):
@@ -223,7 +226,7 @@ def build(connection: sqlite3.Connection, progress: Progress | None = None) -> i
             if progress is not None and progress(done, total) is False:
                 raise BuildCancelledError()
     rebuild_fts(connection)
-    _finish(connection)
+    finish_structures(connection)
     if progress is not None and progress(total, total) is False:
         raise BuildCancelledError()
     return done
