@@ -137,7 +137,7 @@ def _copies() -> list[Path]:
     from hero_desktop.data.postgres import name_keys
     from hero_desktop.data.sqlite import name_cache
 
-    return list(name_cache.folder().glob(f"{name_keys.PREFIX}*"))
+    return list(name_cache.folder().glob(f"{name_keys.PREFIX}*{name_cache.SUFFIX}"))
 
 
 def _first_time() -> None:

@@ -1145,6 +1145,13 @@ Datenbank: {database}</translation>
     </message>
 </context>
 <context>
+    <name>NameKeysWords</name>
+    <message>
+        <source>Search and name order need a copy of the names in {folder}, which could not be made: {reason}</source>
+        <translation>Suche und Sortierung nach Namen brauchen eine Kopie der Namen in {folder}, die nicht angelegt werden konnte: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>OperationsWords</name>
     <message>
         <source>Add {name}</source>

@@ -1145,6 +1145,13 @@ Base de données&#xa0;: {database}</translation>
     </message>
 </context>
 <context>
+    <name>NameKeysWords</name>
+    <message>
+        <source>Search and name order need a copy of the names in {folder}, which could not be made: {reason}</source>
+        <translation>La recherche et le tri par nom ont besoin d&apos;une copie des noms dans {folder}, qui n&apos;a pas pu être créée&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>OperationsWords</name>
     <message>
         <source>Add {name}</source>

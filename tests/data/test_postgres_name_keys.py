@@ -10,21 +10,29 @@ by ``(sort_key(name), id)``, ``(age with no age first, id)`` or id.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator, Sequence
+from contextlib import closing
+from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from postgres_server import PostgresServer
 
 from hero_desktop.data import names
+from hero_desktop.data.errors import DatabaseError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres import name_keys
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.schema import NO_AGE
 from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite import name_cache
 
 from .name_index_support import ROSTER
 from .postgres_support import HOSTILE, TUTORIAL_TABLE, add, address_of, run
@@ -348,3 +356,120 @@ def test_any_changes_followed_equal_the_python_rules(
         HeroQuery(sort=SortKey.NAME, descending=True),
     ):
         assert shown(repo, query) == expected(rows, query)
+
+
+def copies_of(url: str) -> list[Path]:
+    """The copies of this database's table in Hero Desktop's cache folder."""
+    with psycopg.connect(url, autocommit=True) as connection:
+        digest = name_keys.identity(connection)
+    return sorted(name_cache.folder().glob(f"{name_keys.PREFIX}{digest}-*{name_cache.SUFFIX}"))
+
+
+def test_the_copy_is_in_the_cache_folder_and_the_server_gains_nothing(
+    repo: HeroRepository, tutorial: str
+) -> None:
+    tables = run(
+        tutorial, "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+    )
+    shown(repo, HeroQuery(search="zoe", sort=SortKey.NAME))
+
+    assert len(copies_of(tutorial)) == 1
+    again = run(
+        tutorial, "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
+    )
+    assert again == tables
+
+
+def test_the_next_session_follows_the_copy_kept_and_keys_only_what_changed(
+    repo: HeroRepository, tutorial: str, keyed: list[str], reads: list[int]
+) -> None:
+    shown(repo, HeroQuery(search="zoe"))
+    [kept] = copies_of(tutorial)
+    repo.store.close()
+    run(tutorial, "UPDATE hero SET name = 'Zephyr' WHERE name = 'Zed'")
+    keyed.clear()
+    reads.clear()
+
+    store = open_server(address_of(tutorial))
+    try:
+        query = HeroQuery(search="ze", sort=SortKey.NAME)
+        assert shown(HeroRepository(store), query) == expected(heroes(tutorial), query)
+    finally:
+        store.close()
+    assert keyed == ["Zephyr"]
+    assert sum(reads) == min(name_keys.READ_ROWS, len(NAMES) + 3)  # one segment's heroes
+    assert copies_of(tutorial) == [kept]
+
+
+def test_a_copy_made_under_other_rules_is_made_anew(
+    repo: HeroRepository, tutorial: str, keyed: list[str]
+) -> None:
+    shown(repo, HeroQuery(search="zoe"))
+    [old] = copies_of(tutorial)
+    repo.store.close()
+    with closing(sqlite3.connect(old)) as copy, copy:
+        copy.execute("UPDATE hero_desktop_meta SET value = 'older' WHERE key = 'rule_version'")
+    keyed.clear()
+
+    store = open_server(address_of(tutorial))
+    try:
+        query = HeroQuery(search="zoe", sort=SortKey.NAME)
+        assert shown(HeroRepository(store), query) == expected(heroes(tutorial), query)
+    finally:
+        store.close()
+    assert len(keyed) == len(heroes(tutorial))  # every name keyed again
+    [new] = copies_of(tutorial)
+    assert new != old
+
+
+def test_the_name_table_once_added_removes_the_copy(repo: HeroRepository, tutorial: str) -> None:
+    shown(repo, HeroQuery(search="zoe"))
+    assert copies_of(tutorial)
+    open_server(address_of(tutorial), allow_changes=True).close()  # the owner adds them
+    repo.store.recheck_name_index()
+    assert repo.store.names_ready()
+
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert copies_of(tutorial) == []
+
+
+def test_a_copy_that_cannot_be_made_says_where_and_why(
+    repo: HeroRepository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+
+    with pytest.raises(DatabaseError) as raised:
+        repo.count(HeroQuery(search="zoe"))
+    assert str(name_cache.folder()) in raised.value.message
+    assert repo.count(HeroQuery()) == len(NAMES) + 3  # the rest works on
+
+
+def test_an_interrupt_stops_a_statement_on_the_copy(repo: HeroRepository) -> None:
+    shown(repo, HeroQuery(search="zoe"))
+    copy = repo.store.name_keys._copy
+    assert copy is not None
+    failed: list[BaseException] = []
+
+    def endless() -> None:
+        try:
+            copy.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                "SELECT count(*) FROM n"
+            ).fetchone()
+        except sqlite3.OperationalError as error:
+            failed.append(error)
+
+    running = threading.Thread(target=endless)
+    running.start()
+    time.sleep(0.3)
+    repo.store.interrupt()
+    running.join(10)
+    stopped = not running.is_alive()
+    if not stopped:
+        copy.interrupt()  # (not reached by the store: end it here, then fail)
+        running.join()
+    assert stopped
+    assert [str(error) for error in failed] == ["interrupted"]

@@ -97,7 +97,9 @@ def keepers_only(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
 def copies() -> list[str]:
     """The copies in Hero Desktop's cache folder (any test's)."""
-    return sorted(path.name for path in name_cache.folder().glob(f"{name_keys.PREFIX}*"))
+    return sorted(
+        path.name for path in name_cache.folder().glob(f"{name_keys.PREFIX}*{name_cache.SUFFIX}")
+    )
 
 
 @pytest.fixture

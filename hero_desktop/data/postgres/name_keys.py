@@ -58,6 +58,7 @@ from typing import NamedTuple, TypeVar
 import psycopg
 
 from hero_desktop.data import names
+from hero_desktop.data.errors import DatabaseError
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres.paging import rows_by_id
 from hero_desktop.data.postgres.schema import NO_AGE
@@ -67,6 +68,11 @@ from hero_desktop.data.sqlite import connections, files, name_cache, name_index,
 from hero_desktop.data.sqlite.errors import translate_error
 from hero_desktop.data.sqlite.name_index import META_TABLE, NAME_TABLE
 from hero_desktop.data.store import EstimatingPager, Pager
+from hero_desktop.data.words import Words
+
+class NameKeysWords(Words):
+    """The translation context of the copy of a server table's name keys."""
+
 
 NAME_END = "\0"
 """Ends each name read from the server (the server's text never holds one)."""
@@ -178,20 +184,20 @@ def _open(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _is_complete(connection: sqlite3.Connection) -> bool:
+def _is_complete(connection: sqlite3.Connection) -> bool | None:
+    """True: made to the end under today's layout and rules; False: under others (of no
+    use); None: unfinished (being made, perhaps by another process)."""
     try:
         found = dict(connection.execute(f"SELECT key, value FROM {META_TABLE}").fetchall())
     except sqlite3.Error:
-        return False
-    return (
-        found.get("complete") == "1"
-        and found.get("format") == FORMAT
-        and found.get("rule_version") == names.rule_version()
-    )
+        return None
+    if found.get("complete") != "1":
+        return None
+    return found.get("format") == FORMAT and found.get("rule_version") == names.rule_version()
 
 
 def open_newest(digest: str) -> tuple[Path, sqlite3.Connection] | None:
-    """The newest complete copy of this table, opened; older copies are removed.
+    """The newest complete copy of this table, opened; the copies of no use are removed.
 
     An unfinished copy newer than it may be another process's build: it is
     left alone unless abandoned long ago (``UNFINISHED_S``).
@@ -203,17 +209,18 @@ def open_newest(digest: str) -> tuple[Path, sqlite3.Connection] | None:
             continue
         try:
             connection = _open(copy)
+            complete = _is_complete(connection)
         except sqlite3.Error:
             name_cache.remove(copy)
             continue
-        if _is_complete(connection):
+        if complete:
             chosen = copy, connection
             with suppress(OSError):
                 copy.touch()  # used: ``name_cache.prune`` keeps it
             continue
         connection.close()
         with suppress(OSError):
-            if time.time() - copy.stat().st_mtime > UNFINISHED_S:
+            if complete is False or time.time() - copy.stat().st_mtime > UNFINISHED_S:
                 name_cache.remove(copy)
     return chosen
 
@@ -278,7 +285,9 @@ def _fill(
         done, after = 0, -(2**63)
         with NameKeyer(total) as keyer:
             while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
+                copy.execute("BEGIN")  # (autocommit would commit every row on its own)
                 folds = _append(copy, chunk, keyer)
+                copy.execute("COMMIT")
                 keyed(KeyedPart(chunk.ids, chunk.ages, FOLD_END.join([*folds, ""]).encode()))
                 done, after = done + len(chunk.ids), chunk.ids[-1]
                 # (The indexes made after the rows are the last part of the work.)
@@ -462,20 +471,21 @@ class NameKeys:
             return ServerRowsPager(server, paging.make_pager(copy, query, "main"))
         except sqlite3.Error as error:
             raise translate_error(error) from error
+        except OSError as error:
+            raise DatabaseError(
+                NameKeysWords.tr(
+                    "Search and name order need a copy of the names in {folder}, "
+                    "which could not be made: {reason}"
+                ).format(folder=name_cache.folder(), reason=error.strerror or error)
+            ) from error
 
     def _current(self, connection: psycopg.Connection, told_of_changes: bool) -> sqlite3.Connection:
         copy = self._copy
         if copy is None:
             self._digest = identity(connection)
-            found = open_newest(self._digest)
-            if found is None:
-                self._publish(_open(build_copy(connection)))
-            else:
-                self._publish(found[1])
-                self._stale = True  # a copy from another session
-            copy = self._copy
-            assert copy is not None
-        if self._stale or (
+            copy = _open(build_copy(connection))  # (a copy kept from another session: followed)
+            self._publish(copy)
+        elif self._stale or (
             (not told_of_changes or self._unverified)
             and _fingerprint(connection) != _held_fingerprint(copy)
         ):
