@@ -70,6 +70,7 @@ from hero_desktop.data.sqlite.name_index import META_TABLE, NAME_TABLE
 from hero_desktop.data.store import EstimatingPager, Pager
 from hero_desktop.data.words import Words
 
+
 class NameKeysWords(Words):
     """The translation context of the copy of a server table's name keys."""
 
