@@ -31,6 +31,7 @@ from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres import name_keys
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.schema import NO_AGE
+from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_cache
 
@@ -449,7 +450,9 @@ def test_a_copy_that_cannot_be_made_says_where_and_why(
 
 def test_an_interrupt_stops_a_statement_on_the_copy(repo: HeroRepository) -> None:
     shown(repo, HeroQuery(search="zoe"))
-    copy = repo.store.name_keys._copy
+    store = repo.store
+    assert isinstance(store, PostgresStore)
+    copy = store.name_keys._copy
     assert copy is not None
     failed: list[BaseException] = []
 
@@ -465,7 +468,7 @@ def test_an_interrupt_stops_a_statement_on_the_copy(repo: HeroRepository) -> Non
     running = threading.Thread(target=endless)
     running.start()
     time.sleep(0.3)
-    repo.store.interrupt()
+    store.interrupt()
     running.join(10)
     stopped = not running.is_alive()
     if not stopped:
