@@ -381,6 +381,15 @@ def test_the_copy_is_in_the_cache_folder_and_the_server_gains_nothing(
     assert again == tables
 
 
+def next_session_shows_as_the_rules_say(url: str, query: HeroQuery) -> None:
+    """A store opened anew (another session) shows ``query`` as the rules say."""
+    store = open_server(address_of(url))
+    try:
+        assert shown(HeroRepository(store), query) == expected(heroes(url), query)
+    finally:
+        store.close()
+
+
 def test_the_next_session_follows_the_copy_kept_and_keys_only_what_changed(
     repo: HeroRepository, tutorial: str, keyed: list[str], reads: list[int]
 ) -> None:
@@ -391,12 +400,7 @@ def test_the_next_session_follows_the_copy_kept_and_keys_only_what_changed(
     keyed.clear()
     reads.clear()
 
-    store = open_server(address_of(tutorial))
-    try:
-        query = HeroQuery(search="ze", sort=SortKey.NAME)
-        assert shown(HeroRepository(store), query) == expected(heroes(tutorial), query)
-    finally:
-        store.close()
+    next_session_shows_as_the_rules_say(tutorial, HeroQuery(search="ze", sort=SortKey.NAME))
     assert keyed == ["Zephyr"]
     assert sum(reads) == min(name_keys.READ_ROWS, len(NAMES) + 3)  # one segment's heroes
     assert copies_of(tutorial) == [kept]
@@ -412,12 +416,7 @@ def test_a_copy_made_under_other_rules_is_made_anew(
         copy.execute("UPDATE hero_desktop_meta SET value = 'older' WHERE key = 'rule_version'")
     keyed.clear()
 
-    store = open_server(address_of(tutorial))
-    try:
-        query = HeroQuery(search="zoe", sort=SortKey.NAME)
-        assert shown(HeroRepository(store), query) == expected(heroes(tutorial), query)
-    finally:
-        store.close()
+    next_session_shows_as_the_rules_say(tutorial, HeroQuery(search="zoe", sort=SortKey.NAME))
     assert len(keyed) == len(heroes(tutorial))  # every name keyed again
     [new] = copies_of(tutorial)
     assert new != old
