@@ -422,6 +422,25 @@ def test_a_copy_made_under_other_rules_is_made_anew(
     assert new != old
 
 
+def test_a_damaged_copy_gives_a_message_and_is_made_anew(
+    repo: HeroRepository, tutorial: str
+) -> None:
+    shown(repo, HeroQuery(search="zoe"))
+    [old] = copies_of(tutorial)
+    store = repo.store
+    assert isinstance(store, PostgresStore)
+    copy = store.name_keys._copy
+    assert copy is not None
+    copy.execute("DROP TABLE hero_desktop_segment")
+
+    with pytest.raises(DatabaseError):
+        repo.count(HeroQuery(search="ze"))
+    query = HeroQuery(search="ze", sort=SortKey.NAME)
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    [new] = copies_of(tutorial)
+    assert new != old
+
+
 def test_the_name_table_once_added_removes_the_copy(repo: HeroRepository, tutorial: str) -> None:
     shown(repo, HeroQuery(search="zoe"))
     assert copies_of(tutorial)

@@ -125,6 +125,13 @@ Progress = Callable[[int, int], bool]
 Server = Callable[[], psycopg.Connection]
 """The store's connection to the server as it is now (it reconnects)."""
 _T = TypeVar("_T")
+_BROKEN = {
+    sqlite3.SQLITE_ERROR,
+    sqlite3.SQLITE_CORRUPT,
+    sqlite3.SQLITE_NOTADB,
+    sqlite3.SQLITE_IOERR,
+}
+"""Primary codes of a copy that is damaged (removed, made anew), not merely busy or full."""
 
 
 class BuildStoppedError(Exception):
@@ -414,6 +421,7 @@ class NameKeys:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._copy: sqlite3.Connection | None = None
+        self._path: Path | None = None
         self._digest: str | None = None
         self._stale = True
         self._unverified = False
@@ -436,6 +444,7 @@ class NameKeys:
         except sqlite3.Error as error:
             raise translate_error(error) from error
         self._publish(copy)
+        self._path = path
         self._stale, self._unverified = False, True
 
     def changed(self) -> None:
@@ -471,6 +480,9 @@ class NameKeys:
             copy = self._current(server(), told_of_changes)
             return ServerRowsPager(server, paging.make_pager(copy, query, "main"))
         except sqlite3.Error as error:
+            if error.sqlite_errorcode & 0xFF in _BROKEN and self._path is not None:
+                self._close()  # a damaged copy: the next use makes another
+                name_cache.remove(self._path)
             raise translate_error(error) from error
         except OSError as error:
             raise DatabaseError(
@@ -484,7 +496,8 @@ class NameKeys:
         copy = self._copy
         if copy is None:
             self._digest = identity(connection)
-            copy = _open(build_copy(connection))  # (a copy kept from another session: followed)
+            self._path = build_copy(connection)  # (a copy kept from another session: followed)
+            copy = _open(self._path)
             self._publish(copy)
         elif self._stale or (
             (not told_of_changes or self._unverified)
