@@ -591,3 +591,33 @@ def test_a_keeper_that_fails_midway_lets_go_of_what_it_keyed(
     assert keeper is not None
     assert keeper.keyed_so_far() is None
     assert keeper._parts == []
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_the_folds_held_for_early_answers_stop_at_their_limit(
+    opened: PostgresStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(name_keys_keeper, "EARLY_HEROES", 10)  # two reads of five
+    held = HeldAfter(monkeypatch, 4)
+    try:
+        held.repository(opened)
+        keeper = opened._keeper
+        assert keeper is not None
+        keyed = keeper.keyed_so_far()
+        assert keyed is not None
+        assert [len(part.ids) for part in keyed[0]] == [5, 5]  # four keyed, two held
+    finally:
+        held.release()
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_the_keeper_gives_back_what_it_freed_once_done(
+    opened: PostgresStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given_back: list[bool] = []
+    monkeypatch.setattr(
+        name_keys_keeper, "_give_back_freed_memory", lambda: given_back.append(True)
+    )
+    opened.recheck_name_index()
+    until(NameCacheState.READY, board_of(opened))
+    wait_until(lambda: given_back == [True], WAIT_S, "the memory given back", every=0.01)

@@ -88,6 +88,9 @@ PREFIX = "pg-"
 FORMAT = "1"
 """The copy's layout; a copy of another layout (or rules) is made anew."""
 SEGMENTS = "hero_desktop_segment"
+COPY_HASH_BYTES = 8 * 1024 * 1024
+"""The trigram index's in-memory hash while a copy is made: a quarter of a file's
+(``name_index.REBUILD_HASH_BYTES``), since a window's process holds it."""
 UNFINISHED_S = 600
 """A copy left unfinished this long ago was abandoned (its build crashed): removed."""
 BUILD_SHARE = 5
@@ -302,7 +305,7 @@ def _fill(
                 if not progress(done - done // BUILD_SHARE, max(total, done)):
                     raise BuildStoppedError()
     copy.execute("BEGIN")
-    name_index.rebuild_fts(copy)
+    name_index.rebuild_fts(copy, hash_bytes=COPY_HASH_BYTES)
     name_index.finish_structures(copy)
     copy.execute(
         f"INSERT INTO {META_TABLE}(key, value) VALUES ('format', ?), ('complete', '1')",

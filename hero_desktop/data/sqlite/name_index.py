@@ -82,8 +82,11 @@ class BuildCancelledError(Exception):
     """The user cancelled a build; the transaction was rolled back."""
 
 
-def rebuild_fts(connection: sqlite3.Connection, schema: str = "main") -> None:
-    """Rebuild the FTS index from the name rows in one pass, with a big in-memory hash.
+def rebuild_fts(
+    connection: sqlite3.Connection, schema: str = "main", hash_bytes: int = REBUILD_HASH_BYTES
+) -> None:
+    """Rebuild the FTS index from the name rows in one pass, with a big in-memory hash
+    (``hash_bytes``).
 
     FTS5 keeps ``hashsize`` in the table's config (so in the file); it is set
     back to what it was, in the same transaction.
@@ -92,7 +95,7 @@ def rebuild_fts(connection: sqlite3.Connection, schema: str = "main") -> None:
     found = connection.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()
     before = found[0] if found is not None else DEFAULT_HASH_BYTES
     config = f"INSERT INTO {table}({FTS_TABLE}, rank) VALUES ('hashsize', ?)"
-    connection.execute(config, (REBUILD_HASH_BYTES,))
+    connection.execute(config, (hash_bytes,))
     connection.execute(f"INSERT INTO {table}({FTS_TABLE}) VALUES ('rebuild')")
     connection.execute(config, (before,))
 
