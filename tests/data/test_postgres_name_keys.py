@@ -494,3 +494,44 @@ def test_an_interrupt_stops_a_statement_on_the_copy(repo: HeroRepository) -> Non
         running.join()
     assert stopped
     assert [str(error) for error in failed] == ["interrupted"]
+
+
+def test_while_nothing_is_committed_no_search_reads_the_fingerprint_again(
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown(repo, HeroQuery(search="zoe"))
+    shown(repo, HeroQuery(search="zoe", sort=SortKey.NAME))  # the fingerprint read once
+    with monkeypatch.context() as patched:
+        patched.setattr(name_keys, "_fingerprint", refused)
+        for query in QUERIES[:8]:
+            shown(repo, query)
+
+    insert(tutorial, ["Zoë Später"])  # committed by another client: read again
+    repo.refresh()
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+
+
+def test_a_change_in_progress_at_a_check_is_followed_once_committed(
+    repo: HeroRepository, tutorial: str
+) -> None:
+    store = repo.store
+    query = HeroQuery(search="zoe")
+
+    def found() -> list[int]:
+        """The query's heroes from a new pager (not through the repository, whose poll of
+        the table's counters would say that the table changed)."""
+        return [hero.id for hero in store.pager(query).rows(0, 1000)]
+
+    found()
+    with (
+        psycopg.connect(tutorial) as other,  # (a transaction, not autocommit)
+        psycopg.connect(tutorial, autocommit=True) as later,
+    ):
+        other.execute("INSERT INTO hero (name, secret_name) VALUES ('Zoë Später', 's')")
+        # A later transaction ends first: the snapshot's first id not given out moves past
+        # the insert's, which is then listed as one in progress.
+        later.execute("CREATE TEMPORARY TABLE elsewhere AS SELECT 1 AS one")
+        assert found() == expected(heroes(tutorial), query)  # not committed yet
+        other.commit()  # only the list of those in progress changes
+        assert found() == expected(heroes(tutorial), query)  # with Zoë Später

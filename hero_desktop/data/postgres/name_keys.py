@@ -102,6 +102,12 @@ _SUMMED = (
     f"count(*), coalesce(sum(hashtextextended({_NAME}, id) # hashint8extended({_AGE}, id)), 0)"
 )
 FINGERPRINT = f"SELECT {_SUMMED} FROM hero"
+# Every change to ``hero`` takes a transaction id. While no id was given out and none in
+# progress ended since a snapshot, nothing was committed since: no fingerprint is needed.
+SNAPSHOT = (
+    "SELECT pg_snapshot_xmax(s)::text, "
+    "array(SELECT x::text FROM pg_snapshot_xip(s) AS x ORDER BY x) FROM pg_current_snapshot() AS s"
+)
 # Per span of ids: with each segment's last id + 1 as the bounds, bucket i is
 # segment i's span, and the bucket after the last one the ids after them all.
 FINGERPRINTS = f"SELECT width_bucket(id, %s::bigint[]), {_SUMMED} FROM hero GROUP BY 1"
@@ -123,6 +129,8 @@ _COPY_TABLES = (
 
 
 Fingerprint = tuple[int, Decimal]
+Snapshot = tuple[int, tuple[int, ...]]
+"""The server's snapshot: the first transaction id not yet given, and those in progress."""
 Progress = Callable[[int, int], bool]
 """Told (heroes keyed, heroes in all) after each chunk; False stops the build."""
 Server = Callable[[], psycopg.Connection]
@@ -429,6 +437,8 @@ class NameKeys:
         self._stale = True
         self._unverified = False
         """Handed over by a keeper: compared with the table before the first use."""
+        self._seen: Snapshot | None = None
+        """The server's snapshot when the copy was last found current (None: not known)."""
 
     def held(self) -> bool:
         """Whether a copy is open (current or not)."""
@@ -448,7 +458,7 @@ class NameKeys:
             raise translate_error(error) from error
         self._publish(copy)
         self._path = path
-        self._stale, self._unverified = False, True
+        self._stale, self._unverified, self._seen = False, True, None
 
     def changed(self) -> None:
         """The heroes changed, or may have: the next use follows the table."""
@@ -502,11 +512,18 @@ class NameKeys:
             self._path = build_copy(connection)  # (a copy kept from another session: followed)
             copy = _open(self._path)
             self._publish(copy)
-        elif self._stale or (
-            (not told_of_changes or self._unverified)
-            and _fingerprint(connection) != _held_fingerprint(copy)
+            self._seen = None
+        elif self._stale:
+            with _one_snapshot(connection):
+                self._seen = _snapshot(connection)
+                follow(connection, copy)
+        elif (not told_of_changes or self._unverified) and (
+            self._seen is None or _snapshot(connection) != self._seen
         ):
-            follow(connection, copy)
+            with _one_snapshot(connection):
+                self._seen = _snapshot(connection)
+                if _fingerprint(connection) != _held_fingerprint(copy):
+                    follow(connection, copy)
         self._stale = self._unverified = False
         return copy
 
@@ -603,6 +620,11 @@ def _age_test(bounds: AgeBounds) -> Callable[[int], bool] | None:
 
 
 # -- reading the server -----------------------------------------------------------------
+
+
+def _snapshot(connection: psycopg.Connection) -> Snapshot:
+    row = connection.execute(SNAPSHOT).fetchone()
+    return (int(row[0]), tuple(int(xid) for xid in row[1])) if row else (0, ())
 
 
 def _fingerprint(connection: psycopg.Connection) -> Fingerprint:
