@@ -35,14 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-
 from benchmarks import bench_names, dataset
 from benchmarks.heartbeat import Heartbeat, wait_until
 from benchmarks.real_window import real_window
 from benchmarks.report import median
-from hero_desktop.data.query import SortKey
+from benchmarks.window_actions import _ms, _search, _sort_by_name
 
 if TYPE_CHECKING:
     from hero_desktop.ui.main_window import MainWindow
@@ -109,40 +106,6 @@ def _digest(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _search(window: MainWindow, needle: str) -> float:
-    """Seconds from the last key of ``needle`` to its first page shown."""
-    edit = window.search_bar.name_edit
-    window.navigator.clear_search()
-    wait_until(lambda: not window.model.query.is_filtered and window.is_idle(), 600, "cleared")
-    _forget_pages(window)  # typed as if for the first time
-    edit.setFocus()
-    edit.setText(needle[:-1])  # the keys before the last: the pause restarts with each
-    started = time.perf_counter()
-    # The last key as its text (QTest types ASCII only): the pause restarts, then the search.
-    edit.setText(needle)
-    wait_until(lambda: window.model.query.search == needle and window.is_idle(), 600, f"'{needle}'")
-    return time.perf_counter() - started
-
-
-def _forget_pages(window: MainWindow) -> None:
-    done: list[bool] = []
-    window.client.ask(lambda repository: repository.refresh(), lambda _: done.append(True))
-    wait_until(lambda: bool(done), 60, "the pages forgotten")
-
-
-def _sort_by_name(window: MainWindow) -> float:
-    """Seconds from Ctrl+2 (no search) to the first page by name shown."""
-    window.navigator.clear_search()
-    window.navigator.sort_by(SortKey.ID)
-    wait_until(lambda: window.is_idle() and window.model.query.sort is SortKey.ID, 600, "by id")
-    _forget_pages(window)
-    window.table.setFocus()
-    started = time.perf_counter()
-    QTest.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    wait_until(lambda: window.model.query.sort is SortKey.NAME and window.is_idle(), 600, "by name")
-    return time.perf_counter() - started
 
 
 def _ask(window: MainWindow, question: Callable[[Any], Any]) -> Any:
@@ -308,10 +271,6 @@ def run(rows: int, log: Callable[[str], None]) -> AsFound:
             os.environ["XDG_CACHE_HOME"] = saved_cache_home
         shutil.rmtree(folder, ignore_errors=True)
     return result
-
-
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
 def print_as_found(result: AsFound) -> None:

@@ -39,11 +39,10 @@ from typing import TYPE_CHECKING
 
 import psycopg
 
-from benchmarks import dataset, tutorial
-from benchmarks.bench_as_found import _ms, _search, _sort_by_name, timed_floor
 from benchmarks.heartbeat import Heartbeat, wait_until
 from benchmarks.real_window import real_window
 from benchmarks.report import median
+from benchmarks.window_actions import _ms, _search, _sort_by_name
 
 if TYPE_CHECKING:
     from hero_desktop.ui.main_window import MainWindow
@@ -81,6 +80,7 @@ class ServerAsFound:
 
 def _build(server: PostgresServer, rows: int) -> str:
     """The tutorial's table with ``rows`` heroes, nothing of Hero Desktop's; its URL."""
+    from benchmarks import dataset, tutorial
     from benchmarks.bench_postgres_reads import orm_engine
 
     server.create_database("heroes")
@@ -199,6 +199,8 @@ def _first_time() -> None:
 
 
 def _floor(url: str, result: ServerAsFound) -> None:
+    from benchmarks.bench_as_found import timed_floor
+
     with psycopg.connect(url, autocommit=True) as connection:
         result.floor_search, result.floor_sort = timed_floor(
             connection.execute, NEEDLES, like="ILIKE", mark="%s"

@@ -16,11 +16,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks.bench_as_found import _forget_pages
 from benchmarks.bench_postgres_reads import NEEDLES
 from benchmarks.heartbeat import Heartbeat, wait_until
 from benchmarks.real_window import real_window
 from benchmarks.report import Figure, median
+from benchmarks.window_actions import _forget_pages
 from hero_desktop.data.query import SortKey
 
 if TYPE_CHECKING:
