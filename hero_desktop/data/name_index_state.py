@@ -147,7 +147,7 @@ class NameIndexState:
 
 class NameCacheState(StrEnum):
     """What the name keys of a database opened as found are doing (SQLite: a cache file,
-    sqlite/name_cache.py; PostgreSQL: in memory, postgres/name_keys_keeper.py)."""
+    sqlite/name_cache.py; PostgreSQL: a copy in a file too, postgres/name_keys_keeper.py)."""
 
     STARTING = "starting"
     BUILDING = "building"

@@ -2,7 +2,7 @@
 
 On a file Hero Desktop may not change, the name keys are built once into a
 cache of its own (``hero_desktop.data.sqlite.name_cache``); on a server
-table without the name table, into memory
+table without the name table, into a copy of its own
 (``hero_desktop.data.postgres.name_keys_keeper``). Until that is done a
 search or the name order waits for it. The keeper posts its progress on a
 board (``NameCacheBoard``, in the store's facts) that this reads on a timer,

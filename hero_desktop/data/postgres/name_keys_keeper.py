@@ -40,7 +40,7 @@ from hero_desktop.data.postgres.name_keys import KeyedPart
 log = logging.getLogger("hero_desktop")
 
 KEEP_FROM = 20_000
-"""Fewer heroes than this are keyed by the store's first search (well under 0.1 s)."""
+"""Fewer heroes than this are copied by the store's first search (well under 0.2 s)."""
 EARLY_HEROES = 250_000
 """The first heroes whose folds are held for early answers (about 8 MB)."""
 WAIT_BUILD_S = 300.0
