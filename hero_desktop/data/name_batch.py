@@ -231,6 +231,15 @@ def tables_built() -> bool:
     return bool(_built)
 
 
+def release() -> None:
+    """Let go of the tables and the words remembered (about 45 MB), after a big job that a
+    window's process will not repeat soon; a later batch reads the tables again (0.04 s).
+    A batch keying meanwhile keeps the tables it holds."""
+    with _lock:
+        _built.clear()
+    _words.clear()
+
+
 def _tables() -> _Tables:
     if not _built:
         with _lock:

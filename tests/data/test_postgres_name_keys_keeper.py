@@ -19,6 +19,7 @@ import psycopg
 import pytest
 from polling import wait_until
 
+from hero_desktop.data import name_batch
 from hero_desktop.data.errors import StatementInterruptedError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import HeroUpdate
@@ -618,6 +619,10 @@ def test_the_keeper_gives_back_what_it_freed_once_done(
     monkeypatch.setattr(
         name_keys_keeper, "_give_back_freed_memory", lambda: given_back.append(True)
     )
+    name_batch.keys_in_process(["Zoë Müller"])  # the tables read, two words remembered
+    assert name_batch.tables_built()
     opened.recheck_name_index()
     until(NameCacheState.READY, board_of(opened))
     wait_until(lambda: given_back == [True], WAIT_S, "the memory given back", every=0.01)
+    assert not name_batch.tables_built()  # the keying tables let go of too
+    assert not name_batch._words

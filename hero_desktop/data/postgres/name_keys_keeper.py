@@ -31,6 +31,7 @@ from typing import TypeVar
 
 import psycopg
 
+from hero_desktop.data import name_batch
 from hero_desktop.data.errors import DatabaseError, StatementInterruptedError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
@@ -184,6 +185,7 @@ class NameKeysKeeper:
             with self._condition:
                 self._parts = []
                 self._condition.notify_all()
+            name_batch.release()  # (the store keys a few names at a time from now on)
             _give_back_freed_memory()
         log.info("Name keys: copied in %.1f s to %s", time.perf_counter() - started, path)
         with self._condition:
@@ -202,10 +204,10 @@ class NameKeysKeeper:
 def _give_back_freed_memory() -> None:
     """Return to the system what the build freed (glibc only; elsewhere nothing).
 
-    The chunks read and keyed, and the parts held for early answers, are
-    freed when the copy is done, but glibc keeps the freed memory in its
-    heaps (the keeper's thread has one of its own): about 35 MB a million
-    heroes, which the window's process would otherwise keep for good.
+    The chunks read and keyed, the parts held for early answers and the
+    keying tables are freed when the copy is done, but glibc keeps the freed
+    memory in its heaps (the keeper's thread has one of its own): about 35 MB
+    a million heroes, which the window's process would otherwise keep for good.
     """
     try:
         trim = ctypes.CDLL(None).malloc_trim
