@@ -79,7 +79,7 @@ NAME_END = "\0"
 """Ends each name read from the server (the server's text never holds one)."""
 FOLD_END = "\n"
 """Ends each fold of a ``KeyedPart`` (a fold holds no control character)."""
-READ_ROWS = 50_000
+READ_ROWS = 20_000
 """Heroes per statement when new heroes are read, so per new segment."""
 LAST_ID = 2**63 - 1
 """Above any id (the largest bigint)."""
@@ -88,8 +88,8 @@ PREFIX = "pg-"
 FORMAT = "1"
 """The copy's layout; a copy of another layout (or rules) is made anew."""
 SEGMENTS = "hero_desktop_segment"
-COPY_HASH_BYTES = 8 * 1024 * 1024
-"""The trigram index's in-memory hash while a copy is made: a quarter of a file's
+COPY_HASH_BYTES = 4 * 1024 * 1024
+"""The trigram index's in-memory hash while a copy is made: an eighth of a file's
 (``name_index.REBUILD_HASH_BYTES``), since a window's process holds it."""
 UNFINISHED_S = 600
 """A copy left unfinished this long ago was abandoned (its build crashed): removed."""

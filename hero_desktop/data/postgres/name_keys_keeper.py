@@ -42,8 +42,8 @@ log = logging.getLogger("hero_desktop")
 
 KEEP_FROM = 20_000
 """Fewer heroes than this are copied by the store's first search (well under 0.2 s)."""
-EARLY_HEROES = 250_000
-"""The first heroes whose folds are held for early answers (about 8 MB)."""
+EARLY_HEROES = 100_000
+"""The first heroes whose folds are held for early answers (about 3 MB)."""
 WAIT_BUILD_S = 300.0
 """How long a search waits at most for the keys (the status bar says how far they are)."""
 CLOSE_WAIT_S = 0.5
