@@ -241,11 +241,10 @@ def release() -> None:
 
 
 def _tables() -> _Tables:
-    if not _built:
-        with _lock:
-            if not _built:
-                _built.append(_read_or_build())
-    return _built[0]
+    with _lock:  # (``release`` may empty the list from another thread)
+        if not _built:
+            _built.append(_read_or_build())
+        return _built[0]
 
 
 @lru_cache(maxsize=256)

@@ -1147,6 +1147,10 @@ Datenbank: {database}</translation>
 <context>
     <name>NameKeysWords</name>
     <message>
+        <source>The copy of the names in {folder} was damaged and has been removed: the next search makes it anew.</source>
+        <translation>Die Kopie der Namen in {folder} war beschädigt und wurde entfernt: Die nächste Suche legt sie neu an.</translation>
+    </message>
+    <message>
         <source>Search and name order need a copy of the names in {folder}, which could not be made: {reason}</source>
         <translation>Suche und Sortierung nach Namen brauchen eine Kopie der Namen in {folder}, die nicht angelegt werden konnte: {reason}</translation>
     </message>

@@ -1147,6 +1147,10 @@ Base de données&#xa0;: {database}</translation>
 <context>
     <name>NameKeysWords</name>
     <message>
+        <source>The copy of the names in {folder} was damaged and has been removed: the next search makes it anew.</source>
+        <translation>La copie des noms dans {folder} était endommagée et a été supprimée&#xa0;: la prochaine recherche la recrée.</translation>
+    </message>
+    <message>
         <source>Search and name order need a copy of the names in {folder}, which could not be made: {reason}</source>
         <translation>La recherche et le tri par nom ont besoin d&apos;une copie des noms dans {folder}, qui n&apos;a pas pu être créée&#xa0;: {reason}</translation>
     </message>

@@ -34,6 +34,7 @@ from hero_desktop.data.postgres.schema import NO_AGE
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_cache
+from hero_desktop.data.sqlite import paging as sqlite_paging
 
 from .name_index_support import ROSTER
 from .postgres_support import HOSTILE, TUTORIAL_TABLE, add, address_of, run
@@ -423,22 +424,45 @@ def test_a_copy_made_under_other_rules_is_made_anew(
 
 
 def test_a_damaged_copy_gives_a_message_and_is_made_anew(
-    repo: HeroRepository, tutorial: str
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown(repo, HeroQuery(search="zoe"))
     [old] = copies_of(tutorial)
-    store = repo.store
-    assert isinstance(store, PostgresStore)
-    copy = store.name_keys._copy
-    assert copy is not None
-    copy.execute("DROP TABLE hero_desktop_segment")
+    make_pager = sqlite_paging.make_pager
 
-    with pytest.raises(DatabaseError):
-        repo.count(HeroQuery(search="ze"))
+    def damaged(*_: object) -> Any:
+        error = sqlite3.DatabaseError("database disk image is malformed")
+        error.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # (as SQLite says it)
+        raise error
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sqlite_paging, "make_pager", damaged)
+        with pytest.raises(DatabaseError, match="damaged and has been removed"):
+            repo.count(HeroQuery(search="ze"))
+    assert copies_of(tutorial) == []
+    assert sqlite_paging.make_pager is make_pager
     query = HeroQuery(search="ze", sort=SortKey.NAME)
     assert shown(repo, query) == expected(heroes(tutorial), query)
     [new] = copies_of(tutorial)
     assert new != old
+
+
+def test_another_error_on_the_copy_keeps_it(
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown(repo, HeroQuery(search="zoe"))
+    kept = copies_of(tutorial)
+
+    def failing(*_: object) -> Any:
+        error = sqlite3.OperationalError("cannot start a transaction within a transaction")
+        error.sqlite_errorcode = sqlite3.SQLITE_ERROR  # (SQLite's generic code)
+        raise error
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sqlite_paging, "make_pager", failing)
+        with pytest.raises(DatabaseError):
+            repo.count(HeroQuery(search="ze"))
+    assert copies_of(tutorial) == kept
 
 
 def test_the_name_table_once_added_removes_the_copy(repo: HeroRepository, tutorial: str) -> None:
@@ -485,9 +509,10 @@ def test_an_interrupt_stops_a_statement_on_the_copy(repo: HeroRepository) -> Non
 
     running = threading.Thread(target=endless)
     running.start()
-    time.sleep(0.3)
-    store.interrupt()
-    running.join(10)
+    deadline = time.monotonic() + 10
+    while running.is_alive() and time.monotonic() < deadline:
+        store.interrupt()  # (until the statement has begun and is stopped)
+        running.join(0.1)
     stopped = not running.is_alive()
     if not stopped:
         copy.interrupt()  # (not reached by the store: end it here, then fail)
@@ -496,20 +521,38 @@ def test_an_interrupt_stops_a_statement_on_the_copy(repo: HeroRepository) -> Non
     assert [str(error) for error in failed] == ["interrupted"]
 
 
-def test_while_nothing_is_committed_no_search_reads_the_fingerprint_again(
+def test_while_the_snapshot_shows_nothing_ended_no_search_reads_the_fingerprint(
     repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown(repo, HeroQuery(search="zoe"))
-    shown(repo, HeroQuery(search="zoe", sort=SortKey.NAME))  # the fingerprint read once
-    with monkeypatch.context() as patched:
-        patched.setattr(name_keys, "_fingerprint", refused)
-        for query in QUERIES[:8]:
-            shown(repo, query)
+    store = repo.store
+    fingerprints: list[object] = []
+    fingerprint = name_keys._fingerprint
 
-    insert(tutorial, ["Zoë Später"])  # committed by another client: read again
-    repo.refresh()
+    def counted(*arguments: Any) -> Any:
+        fingerprints.append(arguments)
+        return fingerprint(*arguments)
+
+    snapshot: name_keys.Snapshot = (1000, (998,))  # as the server might say, whatever it does
+    monkeypatch.setattr(name_keys, "_snapshot", lambda _connection: snapshot)
+    monkeypatch.setattr(name_keys, "_fingerprint", counted)
+
+    def found(query: HeroQuery) -> list[int]:
+        """From a new pager, not through the repository (whose poll of the counters would
+        say that the table changed)."""
+        return [hero.id for hero in store.pager(query).rows(0, 1000)]
+
+    found(HeroQuery(search="zoe"))  # the copy made
+    found(HeroQuery(search="zoe", sort=SortKey.NAME))  # checked once: the snapshot kept
+    assert len(fingerprints) == 1
+    for query in QUERIES[:8]:
+        found(query)
+    assert len(fingerprints) == 1
+
+    insert(tutorial, ["Zoë Später"])
+    snapshot = (1000, ())  # transaction 998 ended
     query = HeroQuery(search="zoe", sort=SortKey.NAME)
-    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert found(query) == expected(heroes(tutorial), query)
+    assert len(fingerprints) == 2
 
 
 def test_a_change_in_progress_at_a_check_is_followed_once_committed(
@@ -535,3 +578,53 @@ def test_a_change_in_progress_at_a_check_is_followed_once_committed(
         assert found() == expected(heroes(tutorial), query)  # not committed yet
         other.commit()  # only the list of those in progress changes
         assert found() == expected(heroes(tutorial), query)  # with Zoë Später
+
+
+def test_a_check_cut_short_is_made_again_by_the_next_search(
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = repo.store
+    monkeypatch.setattr(name_keys, "_snapshot", lambda _connection: (1000, ()))
+    fingerprint = name_keys._fingerprint
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)
+
+    def found() -> list[int]:
+        return [hero.id for hero in store.pager(query).rows(0, 1000)]
+
+    found()  # the copy made (its snapshot not known yet)
+    insert(tutorial, ["Zoë Später"])
+
+    def cut_short(*_: object) -> Any:
+        raise psycopg.errors.QueryCanceled("canceling statement due to user request")
+
+    monkeypatch.setattr(name_keys, "_fingerprint", cut_short)
+    with pytest.raises(DatabaseError):
+        found()
+    monkeypatch.setattr(name_keys, "_fingerprint", fingerprint)
+    assert found() == expected(heroes(tutorial), query)  # checked again: followed
+
+
+def test_new_heroes_fill_the_last_segment_before_making_another(
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(name_keys, "READ_ROWS", len(NAMES) + 3 + 4)  # one segment, room for 4
+    store = repo.store
+    assert isinstance(store, PostgresStore)
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)
+    shown(repo, query)
+    copy = store.name_keys._copy
+    assert copy is not None
+
+    def segments() -> list[tuple[int, int]]:
+        return copy.execute(f"SELECT number, count FROM {name_keys.SEGMENTS}").fetchall()
+
+    assert segments() == [(0, len(NAMES) + 3)]
+    for name in ("Zoë Eins", "Zoë Zwei", "Zoë Drei"):
+        insert(tutorial, [name])
+        repo.refresh()
+        assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert segments() == [(0, len(NAMES) + 6)]
+    insert(tutorial, ["Zoë Vier", "Zoë Fünf"])
+    repo.refresh()
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert segments() == [(0, len(NAMES) + 7), (1, 1)]

@@ -626,3 +626,22 @@ def test_the_keeper_gives_back_what_it_freed_once_done(
     wait_until(lambda: given_back == [True], WAIT_S, "the memory given back", every=0.01)
     assert not name_batch.tables_built()  # the keying tables let go of too
     assert not name_batch._words
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_the_keeper_s_copy_is_removed_once_the_name_table_serves(
+    opened: PostgresStore, tutorial: str
+) -> None:
+    opened.recheck_name_index()
+    until(NameCacheState.READY, board_of(opened))
+    repo = HeroRepository(opened)
+    shown(repo, HeroQuery(search="zoe"))  # the keeper's copy adopted
+    path = opened.name_keys._path
+    assert path is not None
+    assert path.exists()
+
+    open_server(address_of(tutorial), allow_changes=True).close()  # the owner adds them
+    opened.recheck_name_index()
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert not path.exists()

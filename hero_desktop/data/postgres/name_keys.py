@@ -23,16 +23,21 @@ heroes changed (another client's commit, its own, a reconnect), and the next
 use follows the table (``follow``). Without Hero Desktop's notify trigger the
 store learns of other clients' commits only by polling, so there (and for a
 snapshot's reader, an export say, which asks for no news first) each use
-first compares the server's fingerprint of every hero with the sum of the
-segments' (one pass on the server, about 0.1 s per million heroes).
-Following, in one snapshot, compares each segment's fingerprint (one pass,
-about 0.25 s per million): the heroes of a segment whose fingerprint differs
-are read again and compared with the copy's, and only the ones that are new,
-gone or differ are written; the heroes after the last segment make new
-segments. The copy's triggers log the heroes renamed or new, and only their
-names are keyed (``name_index.process_pending``). So a result is never read
-from a copy older than the last change the store knows of (without the
-trigger, older than the table when the search starts).
+first asks for the server's snapshot (``SNAPSHOT``): unless it shows that no
+transaction ended since the copy was last found current, the server's
+fingerprint of every hero is compared with the sum of the segments' (one
+pass on the server, about 0.1 s per million heroes). Following, in one
+snapshot taken once the copy's write lock is held, compares each segment's
+fingerprint (one pass, about 0.25 s per million): the heroes of a segment
+whose fingerprint differs are read again and compared with the copy's, and
+only the ones that are new, gone or differ are written; new heroes fill the
+last segment up to ``READ_ROWS``, then make new segments. The copy's
+triggers log the heroes renamed or new, and only their names are keyed
+(``name_index.process_pending``). So a search's result is never read from
+a copy older than the last change the store knows of (without the trigger,
+older than the table when the search starts); an export's later pages read
+the copy as it is then, which another window on the same table may have
+followed meanwhile.
 
 Threads: ``NameKeys`` belongs to its store, so to the data worker's thread,
 which owns both its connections (the server's it is given, the copy's it
@@ -65,7 +70,7 @@ from hero_desktop.data.postgres.schema import NO_AGE
 from hero_desktop.data.query import AgeBounds, HeroQuery
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite import connections, files, name_cache, name_index, paging
-from hero_desktop.data.sqlite.errors import translate_error
+from hero_desktop.data.sqlite.errors import primary_code, translate_error
 from hero_desktop.data.sqlite.name_index import META_TABLE, NAME_TABLE
 from hero_desktop.data.store import EstimatingPager, Pager
 from hero_desktop.data.words import Words
@@ -102,11 +107,13 @@ _SUMMED = (
     f"count(*), coalesce(sum(hashtextextended({_NAME}, id) # hashint8extended({_AGE}, id)), 0)"
 )
 FINGERPRINT = f"SELECT {_SUMMED} FROM hero"
-# Every change to ``hero`` takes a transaction id. While no id was given out and none in
-# progress ended since a snapshot, nothing was committed since: no fingerprint is needed.
+# A commit either moves a snapshot's xmax (the latest transaction ended, + 1) or takes its
+# id off the list of those in progress: while both are as they were, nothing was committed.
+# (Not on a standby, whose snapshots list no transaction in progress: none is skipped there.)
 SNAPSHOT = (
     "SELECT pg_snapshot_xmax(s)::text, "
-    "array(SELECT x::text FROM pg_snapshot_xip(s) AS x ORDER BY x) FROM pg_current_snapshot() AS s"
+    "array(SELECT x::text FROM pg_snapshot_xip(s) AS x ORDER BY x), pg_is_in_recovery() "
+    "FROM pg_current_snapshot() AS s"
 )
 # Per span of ids: with each segment's last id + 1 as the bounds, bucket i is
 # segment i's span, and the bucket after the last one the ids after them all.
@@ -130,19 +137,22 @@ _COPY_TABLES = (
 
 Fingerprint = tuple[int, Decimal]
 Snapshot = tuple[int, tuple[int, ...]]
-"""The server's snapshot: the first transaction id not yet given, and those in progress."""
+"""The server's snapshot: the latest transaction ended + 1, and those in progress before it."""
 Progress = Callable[[int, int], bool]
 """Told (heroes keyed, heroes in all) after each chunk; False stops the build."""
 Server = Callable[[], psycopg.Connection]
 """The store's connection to the server as it is now (it reconnects)."""
 _T = TypeVar("_T")
-_BROKEN = {
-    sqlite3.SQLITE_ERROR,
-    sqlite3.SQLITE_CORRUPT,
-    sqlite3.SQLITE_NOTADB,
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+"""Primary codes of a damaged copy: removed, made anew by the next search."""
+_UNWRITABLE = {
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_FULL,
+    sqlite3.SQLITE_PERM,
     sqlite3.SQLITE_IOERR,
 }
-"""Primary codes of a copy that is damaged (removed, made anew), not merely busy or full."""
+"""Primary codes of a copy that cannot be opened or written where it is kept."""
 
 
 class BuildStoppedError(Exception):
@@ -326,11 +336,7 @@ def _fill(
 def _append(copy: sqlite3.Connection, chunk: _Chunk, keyer: NameKeyer | None) -> list[str]:
     """A new segment of ``chunk``'s heroes, after every other; their folds (with ``keyer``:
     keyed here, into a copy being filled; without, by the triggers' change log)."""
-    texts = chunk.texts()
-    copy.executemany(
-        "INSERT INTO hero(id, name, age) VALUES (?, ?, ?)",
-        zip(chunk.ids, texts, map(_age_or_none, chunk.ages), strict=True),
-    )
+    texts = _insert_heroes(copy, chunk)
     folds: list[str] = []
     if keyer is not None:
         keys = keyer.keys(texts)
@@ -342,6 +348,16 @@ def _append(copy: sqlite3.Connection, chunk: _Chunk, keyer: NameKeyer | None) ->
     number = copy.execute(f"SELECT coalesce(max(number) + 1, 0) FROM {SEGMENTS}").fetchone()[0]
     _set_segment(copy, int(number), chunk.ids[-1], chunk.fingerprint)
     return folds
+
+
+def _insert_heroes(copy: sqlite3.Connection, chunk: _Chunk) -> list[str]:
+    """Insert ``chunk``'s heroes into the copy's ``hero``; their names."""
+    texts = chunk.texts()
+    copy.executemany(
+        "INSERT INTO hero(id, name, age) VALUES (?, ?, ?)",
+        zip(chunk.ids, texts, map(_age_or_none, chunk.ages), strict=True),
+    )
+    return texts
 
 
 def _set_segment(copy: sqlite3.Connection, number: int, last_id: int, found: Fingerprint) -> None:
@@ -358,34 +374,62 @@ def _age_or_none(age: int) -> int | None:
 def follow(connection: psycopg.Connection, copy: sqlite3.Connection) -> None:
     """Bring the copy to the table as it is now, in one snapshot of the server and one
     transaction of the copy (another process following the same copy waits for it)."""
+    _checked(connection, copy, compare=False)
+
+
+def _checked(
+    connection: psycopg.Connection, copy: sqlite3.Connection, *, compare: bool
+) -> Snapshot | None:
+    """Follow the table (``compare``: only if its fingerprint differs from the copy's);
+    the server's snapshot it was followed in, once the copy's transaction is committed.
+
+    The copy's write lock is taken before the server's snapshot, so that two windows
+    following one copy write it in the order of their snapshots."""
     copy.execute("BEGIN IMMEDIATE")
     try:
-        held = copy.execute(
-            f"SELECT number, last_id, count, summed FROM {SEGMENTS} ORDER BY number"
-        ).fetchall()
         with _one_snapshot(connection):
-            seen: dict[int, Fingerprint] = {}
-            if held:
-                bounds = [int(last_id) + 1 for _, last_id, _, _ in held]
-                rows = connection.execute(FINGERPRINTS, (bounds,)).fetchall()
-                seen = {int(row[0]): (int(row[1]), Decimal(row[2])) for row in rows}
-            after = -(2**63)
-            for number, last_id, count, summed in held:
-                if seen.get(number, (0, Decimal(0))) != (int(count), Decimal(summed)):
-                    chunk = _chunk(connection, after, last_id, None)
-                    _replace(copy, after, chunk, last_id)
-                    _set_segment(copy, number, last_id, chunk.fingerprint)
-                after = last_id
-            if not held or len(held) in seen:  # heroes after the last segment
-                while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
-                    _append(copy, chunk, None)
-                    after = chunk.ids[-1]
+            seen = _snapshot(connection)
+            if not compare or _fingerprint(connection) != _held_fingerprint(copy):
+                _follow_in(connection, copy)
         name_index.process_pending(copy)
         copy.execute("COMMIT")
     except BaseException:
         with suppress(sqlite3.Error):
             copy.execute("ROLLBACK")
         raise
+    return seen
+
+
+def _follow_in(connection: psycopg.Connection, copy: sqlite3.Connection) -> None:
+    """``follow``'s work, in the transactions it opened."""
+    held = copy.execute(
+        f"SELECT number, last_id, count, summed FROM {SEGMENTS} ORDER BY number"
+    ).fetchall()
+    seen: dict[int, Fingerprint] = {}
+    if held:
+        bounds = [int(last_id) + 1 for _, last_id, _, _ in held]
+        rows = connection.execute(FINGERPRINTS, (bounds,)).fetchall()
+        seen = {int(row[0]): (int(row[1]), Decimal(row[2])) for row in rows}
+    after = -(2**63)
+    for number, last_id, count, summed in held:
+        if seen.get(number, (0, Decimal(0))) != (int(count), Decimal(summed)):
+            chunk = _chunk(connection, after, last_id, None)
+            _replace(copy, after, chunk, last_id)
+            _set_segment(copy, number, last_id, chunk.fingerprint)
+        after = last_id
+    if held and len(held) in seen:  # new heroes first fill the last segment up
+        number, last_id, count, summed = held[-1]
+        room = READ_ROWS - seen.get(number, (0, Decimal(0)))[0]
+        if room > 0 and (chunk := _chunk(connection, after, LAST_ID, room)).ids:
+            _insert_heroes(copy, chunk)
+            total = seen.get(number, (0, Decimal(0)))
+            grown = (total[0] + chunk.fingerprint[0], total[1] + chunk.fingerprint[1])
+            _set_segment(copy, number, chunk.ids[-1], grown)
+            after = chunk.ids[-1]
+    if not held or len(held) in seen:  # heroes after the last segment
+        while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
+            _append(copy, chunk, None)
+            after = chunk.ids[-1]
 
 
 def _replace(copy: sqlite3.Connection, after: int, chunk: _Chunk, last_id: int) -> None:
@@ -458,6 +502,7 @@ class NameKeys:
             raise translate_error(error) from error
         self._publish(copy)
         self._path = path
+        self._digest = path.name.removeprefix(PREFIX).split("-")[0]
         self._stale, self._unverified, self._seen = False, True, None
 
     def changed(self) -> None:
@@ -491,19 +536,28 @@ class NameKeys:
         """
         try:
             copy = self._current(server(), told_of_changes)
-            return ServerRowsPager(server, paging.make_pager(copy, query, "main"))
+            return ServerRowsPager(server, paging.make_pager(copy, query, "main"), self._failed)
         except sqlite3.Error as error:
-            if error.sqlite_errorcode & 0xFF in _BROKEN and self._path is not None:
-                self._close()  # a damaged copy: the next use makes another
-                name_cache.remove(self._path)
-            raise translate_error(error) from error
+            raise self._failed(error) from error
         except OSError as error:
-            raise DatabaseError(
+            raise _not_made(error.strerror or str(error)) from error
+
+    def _failed(self, error: sqlite3.Error) -> Exception:
+        """The error to raise for ``error`` on the copy; a damaged copy is closed and removed
+        (the next use makes another)."""
+        code = primary_code(error)
+        if code in _DAMAGED and self._path is not None:
+            self._close()
+            name_cache.remove(self._path)
+            return DatabaseError(
                 NameKeysWords.tr(
-                    "Search and name order need a copy of the names in {folder}, "
-                    "which could not be made: {reason}"
-                ).format(folder=name_cache.folder(), reason=error.strerror or error)
-            ) from error
+                    "The copy of the names in {folder} was damaged and has been removed: "
+                    "the next search makes it anew."
+                ).format(folder=name_cache.folder())
+            )
+        if code in _UNWRITABLE:
+            return _not_made(str(error))
+        return translate_error(error)
 
     def _current(self, connection: psycopg.Connection, told_of_changes: bool) -> sqlite3.Connection:
         copy = self._copy
@@ -514,16 +568,11 @@ class NameKeys:
             self._publish(copy)
             self._seen = None
         elif self._stale:
-            with _one_snapshot(connection):
-                self._seen = _snapshot(connection)
-                follow(connection, copy)
+            self._seen = _checked(connection, copy, compare=False)
         elif (not told_of_changes or self._unverified) and (
             self._seen is None or _snapshot(connection) != self._seen
         ):
-            with _one_snapshot(connection):
-                self._seen = _snapshot(connection)
-                if _fingerprint(connection) != _held_fingerprint(copy):
-                    follow(connection, copy)
+            self._seen = _checked(connection, copy, compare=True)
         self._stale = self._unverified = False
         return copy
 
@@ -539,11 +588,13 @@ class NameKeys:
                 copy.close()
 
 
-def _sqlite_errors_translated(work: Callable[[], _T]) -> _T:
-    try:
-        return work()
-    except sqlite3.Error as error:
-        raise translate_error(error) from error
+def _not_made(reason: str) -> DatabaseError:
+    return DatabaseError(
+        NameKeysWords.tr(
+            "Search and name order need a copy of the names in {folder}, "
+            "which could not be made: {reason}"
+        ).format(folder=name_cache.folder(), reason=reason)
+    )
 
 
 class ServerRowsPager:
@@ -552,28 +603,37 @@ class ServerRowsPager:
     Called from the data worker's thread only (which owns both connections).
     """
 
-    def __init__(self, server: Server, copied: paging.Pager) -> None:
+    def __init__(
+        self, server: Server, copied: paging.Pager, failed: Callable[[sqlite3.Error], Exception]
+    ) -> None:
         self._server = server
         self._copied = copied
+        self._failed = failed
+
+    def _on_copy(self, work: Callable[[], _T]) -> _T:
+        try:
+            return work()
+        except sqlite3.Error as error:
+            raise self._failed(error) from error
 
     def count(self) -> int:
-        return _sqlite_errors_translated(self._copied.count)
+        return self._on_copy(self._copied.count)
 
     def quick_count(self) -> tuple[int, bool]:
         copied = self._copied
         if isinstance(copied, EstimatingPager):
-            return _sqlite_errors_translated(copied.quick_count)
+            return self._on_copy(copied.quick_count)
         return self.count(), True
 
     def rows(self, start: int, limit: int) -> list[HeroRow]:
-        found = _sqlite_errors_translated(lambda: self._copied.rows(start, limit))
+        found = self._on_copy(lambda: self._copied.rows(start, limit))
         return rows_by_id(self._server(), [hero.id for hero in found])
 
     def rank_of(self, hero_id: int) -> int | None:
-        return _sqlite_errors_translated(lambda: self._copied.rank_of(hero_id))
+        return self._on_copy(lambda: self._copied.rank_of(hero_id))
 
     def prepare(self, seconds: float) -> bool:
-        return _sqlite_errors_translated(lambda: self._copied.prepare(seconds))
+        return self._on_copy(lambda: self._copied.prepare(seconds))
 
 
 # -- the heroes keyed so far, while a keeper builds -------------------------------------
@@ -622,9 +682,12 @@ def _age_test(bounds: AgeBounds) -> Callable[[int], bool] | None:
 # -- reading the server -----------------------------------------------------------------
 
 
-def _snapshot(connection: psycopg.Connection) -> Snapshot:
+def _snapshot(connection: psycopg.Connection) -> Snapshot | None:
+    """The server's snapshot now; None where it cannot tell that nothing was committed."""
     row = connection.execute(SNAPSHOT).fetchone()
-    return (int(row[0]), tuple(int(xid) for xid in row[1])) if row else (0, ())
+    if row is None or row[2]:
+        return None
+    return int(row[0]), tuple(int(xid) for xid in row[1])
 
 
 def _fingerprint(connection: psycopg.Connection) -> Fingerprint:
