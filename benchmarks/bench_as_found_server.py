@@ -43,6 +43,7 @@ from benchmarks.heartbeat import Heartbeat, wait_until
 from benchmarks.real_window import real_window
 from benchmarks.report import median
 from benchmarks.window_actions import _ms, _search, _sort_by_name
+from benchmarks.window_run import _rss_mb
 
 if TYPE_CHECKING:
     from hero_desktop.ui.main_window import MainWindow
@@ -129,10 +130,6 @@ def _keys_ready(window: MainWindow) -> Callable[[], bool]:
     return ready
 
 
-def _rss_mb() -> float:
-    return _status_mb("VmRSS")
-
-
 def memory_main() -> None:
     """(In a process of its own: ``python -c``, the URL and a folder as arguments.) The
     window as on a first session, its searches and name order; prints its memory."""
@@ -148,15 +145,8 @@ def memory_main() -> None:
         for needle in NEEDLES:
             _search(window, needle)
         _sort_by_name(window)
-        print("RSS", _rss_mb(), _status_mb("VmHWM"), flush=True)
+        print("RSS", *_rss_mb(), flush=True)
     del app
-
-
-def _status_mb(name: str) -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(f"{name}:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def _memory(url: str, folder: Path) -> tuple[float, float]:
