@@ -477,7 +477,6 @@ class NameKeys:
         self._lock = threading.Lock()
         self._copy: sqlite3.Connection | None = None
         self._path: Path | None = None
-        self._digest: str | None = None
         self._stale = True
         self._unverified = False
         """Handed over by a keeper: compared with the table before the first use."""
@@ -502,7 +501,6 @@ class NameKeys:
             raise translate_error(error) from error
         self._publish(copy)
         self._path = path
-        self._digest = path.name.removeprefix(PREFIX).split("-")[0]
         self._stale, self._unverified, self._seen = False, True, None
 
     def changed(self) -> None:
@@ -512,9 +510,9 @@ class NameKeys:
     def forget(self) -> None:
         """Close the copy and remove it (the name table serves search and name order now)."""
         self._close()
-        if self._digest is not None:
-            forget(self._digest)
-            self._digest = None
+        if self._path is not None:
+            forget(self._path.name.removeprefix(PREFIX).split("-")[0])  # (its table's digest)
+            self._path = None
         self._stale = True
 
     def close(self) -> None:
@@ -562,7 +560,6 @@ class NameKeys:
     def _current(self, connection: psycopg.Connection, told_of_changes: bool) -> sqlite3.Connection:
         copy = self._copy
         if copy is None:
-            self._digest = identity(connection)
             self._path = build_copy(connection)  # (a copy kept from another session: followed)
             copy = _open(self._path)
             self._publish(copy)
