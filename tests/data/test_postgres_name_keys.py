@@ -423,24 +423,32 @@ def test_a_copy_made_under_other_rules_is_made_anew(
     assert new != old
 
 
+def search_failing_on_the_copy(
+    repo: HeroRepository, monkeypatch: pytest.MonkeyPatch, error: sqlite3.Error, code: int
+) -> DatabaseError:
+    """What a new search raises when the copy fails with ``error`` (SQLite's ``code``)."""
+    error.sqlite_errorcode = code  # (as SQLite says it)
+
+    def failing(*_: object) -> Any:
+        raise error
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sqlite_paging, "make_pager", failing)
+        with pytest.raises(DatabaseError) as raised:
+            repo.count(HeroQuery(search="ze"))
+    return raised.value
+
+
 def test_a_damaged_copy_gives_a_message_and_is_made_anew(
     repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown(repo, HeroQuery(search="zoe"))
     [old] = copies_of(tutorial)
-    make_pager = sqlite_paging.make_pager
+    damaged = sqlite3.DatabaseError("database disk image is malformed")
 
-    def damaged(*_: object) -> Any:
-        error = sqlite3.DatabaseError("database disk image is malformed")
-        error.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # (as SQLite says it)
-        raise error
-
-    with monkeypatch.context() as patched:
-        patched.setattr(sqlite_paging, "make_pager", damaged)
-        with pytest.raises(DatabaseError, match="damaged and has been removed"):
-            repo.count(HeroQuery(search="ze"))
+    failure = search_failing_on_the_copy(repo, monkeypatch, damaged, sqlite3.SQLITE_CORRUPT)
+    assert "damaged and has been removed" in failure.message
     assert copies_of(tutorial) == []
-    assert sqlite_paging.make_pager is make_pager
     query = HeroQuery(search="ze", sort=SortKey.NAME)
     assert shown(repo, query) == expected(heroes(tutorial), query)
     [new] = copies_of(tutorial)
@@ -452,16 +460,9 @@ def test_another_error_on_the_copy_keeps_it(
 ) -> None:
     shown(repo, HeroQuery(search="zoe"))
     kept = copies_of(tutorial)
+    generic = sqlite3.OperationalError("cannot start a transaction within a transaction")
 
-    def failing(*_: object) -> Any:
-        error = sqlite3.OperationalError("cannot start a transaction within a transaction")
-        error.sqlite_errorcode = sqlite3.SQLITE_ERROR  # (SQLite's generic code)
-        raise error
-
-    with monkeypatch.context() as patched:
-        patched.setattr(sqlite_paging, "make_pager", failing)
-        with pytest.raises(DatabaseError):
-            repo.count(HeroQuery(search="ze"))
+    search_failing_on_the_copy(repo, monkeypatch, generic, sqlite3.SQLITE_ERROR)
     assert copies_of(tutorial) == kept
 
 
