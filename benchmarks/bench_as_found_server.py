@@ -71,6 +71,8 @@ class ServerAsFound:
     sort: float = 0.0
     rss_mb: float = 0.0
     peak_rss_mb: float = 0.0
+    copy_process_peak_mb: float = 0.0
+    """The peak of the process the keeper made the copy in (0: none was started)."""
     copy_mb: float = 0.0
     next_ready_s: float = 0.0
     next_search: float = 0.0
@@ -133,6 +135,7 @@ def _keys_ready(window: MainWindow) -> Callable[[], bool]:
 def memory_main() -> None:
     """(In a process of its own: ``python -c``, the URL and a folder as arguments.) The
     window as on a first session, its searches and name order; prints its memory."""
+    import resource
     import sys
 
     from PySide6.QtWidgets import QApplication
@@ -145,12 +148,15 @@ def memory_main() -> None:
         for needle in NEEDLES:
             _search(window, needle)
         _sort_by_name(window)
-        print("RSS", *_rss_mb(), flush=True)
+        # (ru_maxrss: the largest child waited for, the process that made the copy; KiB)
+        copy_process_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print("RSS", *_rss_mb(), copy_process_peak, flush=True)
     del app
 
 
-def _memory(url: str, folder: Path) -> tuple[float, float]:
-    """Resident and peak MB of a process of its own that searches and sorts by name."""
+def _memory(url: str, folder: Path) -> tuple[float, float, float]:
+    """Resident and peak MB of a process of its own that searches and sorts by name, and
+    the peak of the process it made the copy in."""
     import os
     import subprocess
     import sys
@@ -169,8 +175,8 @@ def _memory(url: str, folder: Path) -> tuple[float, float]:
         check=True,
     )
     line = next(line for line in found.stdout.splitlines() if line.startswith("RSS "))
-    now, peak = line.split()[1:]
-    return float(now), float(peak)
+    now, peak, copy_process_peak = line.split()[1:]
+    return float(now), float(peak), float(copy_process_peak)
 
 
 def _copies() -> list[Path]:
@@ -270,7 +276,7 @@ def _run(rows: int, folder: Path, log: Callable[[str], None]) -> ServerAsFound:
             result.next_search = median(_search(window, "zoë") for _ in range(3))
 
         log("as-found-server: memory, in a process of its own")
-        result.rss_mb, result.peak_rss_mb = _memory(url, folder)
+        result.rss_mb, result.peak_rss_mb, result.copy_process_peak_mb = _memory(url, folder)
 
         log("as-found-server: the raw floor")
         _floor(url, result)
@@ -308,7 +314,8 @@ def print_server_as_found(result: ServerAsFound) -> None:
     print(
         f"- memory of a process of its own after those searches and the name order: "
         f"{result.rss_mb:,.0f} MB, peak {result.peak_rss_mb:,.0f} MB (VmRSS, VmHWM; "
-        "target at ten million < 200 MB)"
+        "target at ten million < 200 MB); the process the keeper made the copy in, peak "
+        f"{result.copy_process_peak_mb:,.0f} MB"
     )
     print(
         f"- the next session: the copy kept, followed {result.next_ready_s:.1f} s after the "

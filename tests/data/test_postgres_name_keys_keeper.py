@@ -298,14 +298,14 @@ def test_a_keeper_that_fails_leaves_the_keys_to_the_first_search(
     tutorial: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    build_copy = name_keys.build_copy
+    make_copy = name_keys.make_copy
 
     def broken(*arguments: Any) -> Any:
         if threading.current_thread().name == "hero-name-keys":
             raise psycopg.OperationalError("the server went away")
-        return build_copy(*arguments)
+        return make_copy(*arguments)
 
-    monkeypatch.setattr(name_keys, "build_copy", broken)
+    monkeypatch.setattr(name_keys, "make_copy", broken)
     opened.recheck_name_index()
     until(NameCacheState.FAILED, board_of(opened))
 

@@ -264,34 +264,60 @@ def build_copy(
 ) -> Path:
     """The newest complete copy of the table, followed to now; made anew if there is none.
 
-    What a keeper runs on connections of its own (the server's it is given,
-    the copy's it opens and closes). Made anew, the heroes are read in one
-    snapshot, chunk by chunk: ``keyed`` is given each chunk's folds, in id
-    order, and ``progress`` is told after each chunk; its False ends the
-    build (``BuildStoppedError``) and removes the copy begun.
+    Both on the connections of the thread that calls it (the server's it is
+    given, the copy's it opens and closes); ``progress`` and ``keyed`` as for
+    ``follow_newest`` and ``make_copy``.
     """
     digest = identity(connection)
+    path = follow_newest(connection, digest, progress)
+    if path is None:
+        path = new_copy(digest)
+        make_copy(connection, path, progress, keyed)
+    return path
+
+
+def follow_newest(connection: psycopg.Connection, digest: str, progress: Progress) -> Path | None:
+    """The newest complete copy of the table (``identity``), followed to now; None if there
+    is none. ``progress`` is told the copy's heroes first; its False ends the follow
+    (``BuildStoppedError``)."""
     found = open_newest(digest)
-    if found is not None:
-        path, copy = found
-        try:
-            if not progress(0, _held_fingerprint(copy)[0]):
-                raise BuildStoppedError()
-            follow(connection, copy)
-        finally:
-            copy.close()
-        return path
-    path = name_cache.new_file(PREFIX + digest)
+    if found is None:
+        return None
+    path, copy = found
+    try:
+        if not progress(0, _held_fingerprint(copy)[0]):
+            raise BuildStoppedError()
+        follow(connection, copy)
+    finally:
+        copy.close()
+    return path
+
+
+def new_copy(digest: str) -> Path:
+    """The path of a new copy of the table (``identity``), for ``make_copy``."""
+    return name_cache.new_file(PREFIX + digest)
+
+
+def make_copy(
+    connection: psycopg.Connection,
+    path: Path,
+    progress: Progress,
+    keyed: Callable[[KeyedPart], None],
+    read_rows: int | None = None,
+) -> None:
+    """Make the copy at ``path``: every hero, read in one snapshot, ``read_rows`` heroes a
+    statement (default ``READ_ROWS``). ``keyed`` is given each chunk's folds, in id order,
+    and ``progress`` is told after each chunk; its False ends the build
+    (``BuildStoppedError``). However it ends unfinished, the copy begun is removed."""
     try:
         copy = connections.connect(files.uri(path, "rwc"))
         try:
-            _fill(connection, copy, progress, keyed)
+            _fill(connection, copy, progress, keyed, read_rows or READ_ROWS)
         finally:
             copy.close()
     except BaseException:
         name_cache.remove(path)
         raise
-    return path
 
 
 def _fill(
@@ -299,6 +325,7 @@ def _fill(
     copy: sqlite3.Connection,
     progress: Progress,
     keyed: Callable[[KeyedPart], None],
+    read_rows: int,
 ) -> None:
     """Every hero into an empty copy, keyed as read; the indexes after the rows."""
     copy.execute("PRAGMA journal_mode = OFF")  # an unfinished copy is removed, never used
@@ -313,7 +340,7 @@ def _fill(
             raise BuildStoppedError()
         done, after = 0, -(2**63)
         with NameKeyer(total) as keyer:
-            while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
+            while (chunk := _chunk(connection, after, LAST_ID, read_rows)).ids:
                 copy.execute("BEGIN")  # (autocommit would commit every row on its own)
                 folds = _append(copy, chunk, keyer)
                 copy.execute("COMMIT")

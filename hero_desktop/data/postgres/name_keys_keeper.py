@@ -5,15 +5,20 @@ structures) search and name order use a copy of every hero's name keys in a
 SQLite file of Hero Desktop's own (name_keys.py). Copying and keying a
 million heroes takes seconds, so the keeper does it once in the background,
 from when the first page is shown, on connections of its own, and posts its
-progress on the store's board, which the status bar shows. A copy kept from
-an earlier session is followed instead (only what changed is read). The
+progress on the store's board, which the status bar shows. A new copy of a
+big table is made in a process of its own (name_keys_process.py), which the
+keeper's thread starts, answers and listens to: the window's process then
+holds none of the build's memory and lends it none of its interpreter's
+lock. A copy kept from an earlier session is followed instead, on the
+keeper's thread (only what changed is read). The
 store's first search or name order waits for the copy (``take``; an
 interrupt ends the wait) and adopts it. Meanwhile a search by id can be
 answered from the first heroes keyed (``keyed_so_far``, up to
 ``EARLY_HEROES`` of them, held in memory until the copy is done).
 
 Threads: the keeper's thread owns its connections (the server's, the copy's)
-for their whole life, which ends with the copy. What it made travels to the
+for their whole life, which ends with the copy (a process of its own has its
+own). What it made travels to the
 store's thread as values: the copy's path, and the parts keyed so far (bytes
 and arrays that no thread changes). From then on the store keeps the copy
 current on its own connections (name_keys.py).
@@ -35,13 +40,18 @@ from hero_desktop.data import name_batch
 from hero_desktop.data.errors import DatabaseError, StatementInterruptedError
 from hero_desktop.data.location import ServerAddress
 from hero_desktop.data.name_index_state import NameCacheBoard, NameCacheProgress, NameCacheState
-from hero_desktop.data.postgres import access, name_keys
+from hero_desktop.data.postgres import access, name_keys, name_keys_process
 from hero_desktop.data.postgres.name_keys import KeyedPart
+from hero_desktop.data.postgres.name_keys_process import CopyProcessError, ProcessNotStartedError
 
 log = logging.getLogger("hero_desktop")
 
 KEEP_FROM = 20_000
 """Fewer heroes than this are copied by the store's first search (well under 0.2 s)."""
+PROCESS_FROM = 200_000
+"""A new copy of a table of about this many heroes or more is made in a process of its
+own (name_keys_process.py), the server's estimate says; a smaller one on the keeper's
+thread, where the process's start (about 0.5 s) would cost more than it spares."""
 EARLY_HEROES = 100_000
 """The first heroes whose folds are held for early answers (about 3 MB)."""
 WAIT_BUILD_S = 300.0
@@ -169,10 +179,10 @@ class NameKeysKeeper:
         try:
             with access.connect(address) as connection:
                 connection.execute("SET default_transaction_read_only = on")
-                path = name_keys.build_copy(connection, self._going_on, self._keyed_part)
+                path = self._copy_made(address, connection)
         except name_keys.BuildStoppedError:
             return  # closed, or a small table (the state is posted)
-        except (DatabaseError, psycopg.Error, OSError) as error:
+        except (DatabaseError, psycopg.Error, OSError, CopyProcessError) as error:
             log.warning("Name keys: given up, the first search copies them: %s", error)
             self._set(NameCacheState.FAILED)
             return
@@ -194,11 +204,45 @@ class NameKeysKeeper:
             heroes = self._progress.total
         self._set(NameCacheState.READY, heroes, heroes)
 
+    def _copy_made(self, address: ServerAddress, connection: psycopg.Connection) -> Path:
+        """The copy kept from an earlier session, followed; else a new one, made in a
+        process of its own for a big table (``PROCESS_FROM``), unless none can start."""
+        digest = name_keys.identity(connection)
+        path = name_keys.follow_newest(connection, digest, self._going_on)
+        if path is not None:
+            return path
+        path = name_keys.new_copy(digest)
+        if name_keys_process.available() and _estimated_heroes(connection) >= PROCESS_FROM:
+            try:
+                name_keys_process.make_copy(
+                    address,
+                    path,
+                    self._going_on,
+                    self._keyed_part,
+                    self._stopped,
+                    early_heroes=EARLY_HEROES,
+                )
+                return path
+            except ProcessNotStartedError as error:
+                log.warning("Name keys: no process could be started, copying here: %s", error)
+        name_keys.make_copy(connection, path, self._going_on, self._keyed_part)
+        return path
+
+    def _stopped(self) -> bool:
+        with self._condition:
+            return self._closing
+
     def _keyed_part(self, part: KeyedPart) -> None:
         with self._condition:
             if not self._closing and self._held < EARLY_HEROES:
                 self._parts.append(part)
                 self._held += len(part.ids)
+
+
+def _estimated_heroes(connection: psycopg.Connection) -> int:
+    """How many heroes the planner expects the table to hold (no table is read)."""
+    row = connection.execute("EXPLAIN (FORMAT JSON) SELECT id FROM hero").fetchone()
+    return int(row[0][0]["Plan"]["Plan Rows"]) if row else 0
 
 
 def _give_back_freed_memory() -> None:
