@@ -1,4 +1,5 @@
-"""What a benchmark does in a real window, as a user would: a search typed, Ctrl+2.
+"""What a benchmark does in a real window, as a user would: a search typed, Ctrl+2, a
+name edited.
 
 Kept apart from the benchmarks that use it so that a process measuring its
 own memory (``bench_as_found_server.memory_main``) imports nothing more
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from benchmarks.heartbeat import wait_until
 from hero_desktop.data.query import SortKey
@@ -52,6 +54,28 @@ def _sort_by_name(window: MainWindow) -> float:
     QTest.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     wait_until(lambda: window.model.query.sort is SortKey.NAME and window.is_idle(), 600, "by name")
     return time.perf_counter() - started
+
+
+def _rename_first(window: MainWindow, name: str) -> None:
+    """F2 on the first hero's name (by id), ``name`` typed, Return; back once it is saved."""
+    from hero_desktop.ui.hero_table_model import COLUMNS
+
+    window.navigator.clear_search()
+    window.navigator.sort_by(SortKey.ID)
+    wait_until(lambda: window.is_idle() and window.model.query.sort is SortKey.ID, 600, "by id")
+    window.table.setFocus()
+    window.table.setCurrentIndex(window.model.index(0, COLUMNS.index("name")))
+    QTest.keyClick(window.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    if not isinstance(editor, QLineEdit):
+        raise RuntimeError(f"F2 opened no cell editor (focus: {editor!r})")
+    editor.setText(name)  # (QTest types ASCII only)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    wait_until(
+        lambda: window.is_idle() and window.model.index(0, COLUMNS.index("name")).data() == name,
+        600,
+        "the name saved",
+    )
 
 
 def _ms(seconds: float) -> str:

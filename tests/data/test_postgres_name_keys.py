@@ -629,3 +629,127 @@ def test_new_heroes_fill_the_last_segment_before_making_another(
     repo.refresh()
     assert shown(repo, query) == expected(heroes(tutorial), query)
     assert segments() == [(0, len(NAMES) + 7), (1, 1)]
+
+
+def own_edits(store: PostgresStore, tutorial: str) -> list[int]:
+    """This store renames one hero, ages another, deletes a third and adds one; the ids."""
+    by_name = {name: hero_id for hero_id, name, _ in heroes(tutorial)}
+    renamed, aged, deleted = by_name["Zed"], by_name["adam"], by_name["Straße"]
+    with store.transaction() as transaction:
+        transaction.update(renamed, {"name": "Zephyr"})
+        transaction.update(aged, {"age": 99})
+        transaction.delete(deleted)
+        added = transaction.insert(("Zoë Neu", 33, "s"))
+    return [renamed, aged, deleted, added]
+
+
+def made_and_found_current(repo: HeroRepository) -> PostgresStore:
+    """The copy made by one search, found current by another: the snapshot then known."""
+    store = repo.store
+    assert isinstance(store, PostgresStore)
+    shown(repo, HeroQuery(search="ze", sort=SortKey.NAME))
+    shown(repo, HeroQuery(search="zoe"))
+    assert store.name_keys._own is not None
+    return store
+
+
+def segments_holding(store: PostgresStore, ids: list[int]) -> int:
+    """How many of the copy's segments hold (or, after the last, would hold) these ids."""
+    copy = store.name_keys._copy
+    assert copy is not None
+    ends = [row[0] for row in copy.execute(f"SELECT last_id FROM {name_keys.SEGMENTS}")]
+    return len({sum(end < hero_id for end in ends) for hero_id in ids})
+
+
+def test_this_store_s_own_writes_read_only_their_segments_again(
+    repo: HeroRepository,
+    tutorial: str,
+    keyed: list[str],
+    reads: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = made_and_found_current(repo)
+    query = HeroQuery(search="ze", sort=SortKey.NAME)
+    ids = own_edits(store, tutorial)
+    repo.refresh()  # (the store's own transaction, not the repository's: its pages stay)
+    touched = segments_holding(store, ids)
+    keyed.clear()
+    reads.clear()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(name_keys, "_differing", refused)  # no pass over the table
+        patched.setattr(name_keys, "_fingerprint", refused)
+        assert shown(repo, query) == expected(heroes(tutorial), query) != []
+        assert shown(repo, QUERIES[0]) == expected(heroes(tutorial), QUERIES[0])
+    assert sorted(keyed) == ["Zephyr", "Zoë Neu"]
+    # Each segment written is read again, and one read finds nothing after the last.
+    assert len(reads) == touched + 1
+
+
+def test_another_client_s_commit_beside_this_store_s_own_is_followed(
+    repo: HeroRepository, tutorial: str, keyed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(name_keys, "READ_ROWS", 5)  # the first hero's segment: none of own_edits'
+    store = made_and_found_current(repo)
+    run(tutorial, "UPDATE hero SET name = 'Mueller' WHERE id = (SELECT min(id) FROM hero)")
+    own_edits(store, tutorial)
+    repo.refresh()
+    keyed.clear()
+
+    rows = heroes(tutorial)
+    for query in QUERIES:
+        assert shown(repo, query) == expected(rows, query), query
+    assert sorted(keyed) == ["Mueller", "Zephyr", "Zoë Neu"]
+
+
+def test_own_writes_to_more_heroes_than_the_limit_are_followed_by_a_pass(
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(name_keys, "OWN_HEROES", 3)
+    store = made_and_found_current(repo)
+    own_edits(store, tutorial)  # four heroes
+    repo.refresh()
+    passes: list[object] = []
+    differing = name_keys._differing
+
+    def counted(*arguments: Any) -> Any:
+        passes.append(arguments)
+        return differing(*arguments)
+
+    monkeypatch.setattr(name_keys, "_differing", counted)
+
+    query = HeroQuery(search="z", sort=SortKey.NAME)
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert len(passes) == 1
+
+
+@pytest.mark.parametrize(
+    ("since", "now", "own", "alone"),
+    [
+        ((100, (98,)), (101, (98,)), {100}, True),  # 98 still runs
+        ((100, (98,)), (101, ()), {100}, False),  # 98 ended: another's
+        ((100, (98,)), (101, ()), {98, 100}, True),
+        ((100, ()), (103, (101,)), {100, 102}, True),  # 101 began and still runs
+        ((100, ()), (103, ()), {100, 102}, False),  # 101 ended
+        ((100, ()), (100, ()), set(), True),  # nothing at all
+        ((100, ()), (99, ()), set(), False),  # another server's history
+        ((100, ()), (100 + name_keys.OWN_XIDS + 1, ()), set(range(100, 1200)), False),
+    ],
+)
+def test_own_writes_are_alone_while_no_other_transaction_ended(
+    since: name_keys.Snapshot, now: name_keys.Snapshot, own: set[int], alone: bool
+) -> None:
+    writes = name_keys.OwnWrites(since, frozenset(own), frozenset())
+    assert writes.alone(now) is alone
+
+
+def test_this_store_s_import_is_followed_though_its_writes_are_not_counted_one_by_one(
+    repo: HeroRepository, tutorial: str
+) -> None:
+    store = made_and_found_current(repo)
+    query = HeroQuery(search="zoe", sort=SortKey.NAME)
+    store.bulk_insert([[("Zoë Importiert", 7, "s"), ("Zoë Auch", None, "s")]], 2)  # (a COPY)
+    repo.refresh()
+
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert {"Zoë Importiert", "Zoë Auch"} <= {name for _, name, _ in heroes(tutorial)}

@@ -84,6 +84,24 @@ class PgTransaction:
 
     def __init__(self, connection: psycopg.Connection) -> None:
         self._connection = connection
+        self._touched: set[int] = set()
+        """The ids of the heroes written (added, changed or deleted)..."""
+        self._written = 0
+        """... and how many rows of ``hero`` that wrote, as the server said."""
+
+    def touched(self) -> frozenset[int] | None:
+        """The ids of the heroes this transaction wrote; None if the server counts other
+        writes to ``hero`` in it (a COPY, another program's trigger) that were not made
+        through these methods. Asked before COMMIT."""
+        row = self._connection.execute(
+            "SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables "
+            "WHERE relid = to_regclass('hero')"
+        ).fetchone()
+        return frozenset(self._touched) if row and int(row[0]) == self._written else None
+
+    def _wrote(self, ids: Iterable[int], rows: int) -> None:
+        self._touched.update(ids)
+        self._written += max(rows, 0)
 
     def get(self, hero_id: int) -> HeroRow | None:
         """The hero, locked until the transaction ends (nobody changes it meanwhile)."""
@@ -99,6 +117,7 @@ class PgTransaction:
             "INSERT INTO hero (name, age, secret_name) VALUES (%s, %s, %s) RETURNING id", hero
         ).fetchone()
         assert row is not None
+        self._wrote([int(row[0])], 1)
         return int(row[0])
 
     def insert_with_id(self, hero: HeroRow) -> None:
@@ -113,6 +132,7 @@ class PgTransaction:
             cursor.executemany(
                 "INSERT INTO hero (id, name, age, secret_name) VALUES (%s, %s, %s, %s)", rows
             )
+        self._wrote([hero.id for hero in heroes], len(rows))
         self._sequence_past(max(hero.id for hero in heroes))
 
     def _sequence_past(self, hero_id: int) -> None:
@@ -131,24 +151,28 @@ class PgTransaction:
         assignments = sql.SQL(", ").join(
             sql.SQL("{} = %s").format(sql.Identifier(name)) for name in columns
         )
-        self._connection.execute(
+        cursor = self._connection.execute(
             sql.SQL("UPDATE hero SET {} WHERE id = %s").format(assignments),
             (*(fields[name] for name in columns), hero_id),
         )
+        self._wrote([hero_id], cursor.rowcount)
 
     def delete(self, hero_id: int) -> None:
-        self._connection.execute("DELETE FROM hero WHERE id = %s", (hero_id,))
+        cursor = self._connection.execute("DELETE FROM hero WHERE id = %s", (hero_id,))
+        self._wrote([hero_id], cursor.rowcount)
 
     def delete_many(self, hero_ids: Iterable[int]) -> None:
         ids = [hero_id for hero_id in hero_ids if hero_id in INT_RANGE]
         if ids:
-            self._connection.execute("DELETE FROM hero WHERE id = ANY(%s)", (ids,))
+            cursor = self._connection.execute("DELETE FROM hero WHERE id = ANY(%s)", (ids,))
+            self._wrote(ids, cursor.rowcount)
 
     def take_range(self, first_id: int, last_id: int) -> list[HeroRow]:
         rows = self._connection.execute(
             "DELETE FROM hero WHERE id BETWEEN %s AND %s RETURNING id, name, age, secret_name",
             (max(first_id, INT_RANGE.start), min(last_id, INT_RANGE.stop - 1)),
         ).fetchall()
+        self._wrote([int(row[0]) for row in rows], len(rows))
         return sorted((HeroRow(*row) for row in rows), key=lambda hero: hero.id)
 
 

@@ -33,7 +33,11 @@ whose fingerprint differs are read again and compared with the copy's, and
 only the ones that are new, gone or differ are written; new heroes fill the
 last segment up to ``READ_ROWS``, then make new segments. The copy's
 triggers log the heroes renamed or new, and only their names are keyed
-(``name_index.process_pending``). So a search's result is never read from
+(``name_index.process_pending``). After this store's own commits, when the
+snapshot shows that no other transaction ended since the copy was last
+found current, only the segments holding the heroes they wrote are read
+again (and any heroes after the last segment), with no pass over the table
+(``OwnWrites``). So a search's result is never read from
 a copy older than the last change the store knows of (without the trigger,
 older than the table when the search starts); an export's later pages read
 the copy as it is then, which another window on the same table may have
@@ -47,6 +51,7 @@ thread and connections; it hands over the copy's path, a value.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import operator
 import sqlite3
@@ -55,6 +60,7 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
@@ -93,6 +99,11 @@ PREFIX = "pg-"
 FORMAT = "1"
 """The copy's layout; a copy of another layout (or rules) is made anew."""
 SEGMENTS = "hero_desktop_segment"
+OWN_HEROES = READ_ROWS
+"""This store's writes to more heroes than this, between two uses of the copy, are
+followed by a pass over the table rather than by their segments."""
+OWN_XIDS = 1_000
+"""... and so are its writes while more transactions than this began on the server."""
 COPY_HASH_BYTES = 4 * 1024 * 1024
 """The trigram index's in-memory hash while a copy is made: an eighth of a file's
 (``name_index.REBUILD_HASH_BYTES``), since a window's process holds it."""
@@ -137,6 +148,8 @@ _COPY_TABLES = (
 
 Fingerprint = tuple[int, Decimal]
 Snapshot = tuple[int, tuple[int, ...]]
+_Segment = tuple[int, int, int, str]
+"""A segment of the copy as its table holds it: number, last id, count, summed."""
 """The server's snapshot: the latest transaction ended + 1, and those in progress before it."""
 Progress = Callable[[int, int], bool]
 """Told (heroes keyed, heroes in all) after each chunk; False stops the build."""
@@ -405,9 +418,14 @@ def follow(connection: psycopg.Connection, copy: sqlite3.Connection) -> None:
 
 
 def _checked(
-    connection: psycopg.Connection, copy: sqlite3.Connection, *, compare: bool
+    connection: psycopg.Connection,
+    copy: sqlite3.Connection,
+    *,
+    compare: bool,
+    own: OwnWrites | None = None,
 ) -> Snapshot | None:
-    """Follow the table (``compare``: only if its fingerprint differs from the copy's);
+    """Follow the table (``compare``: only if its fingerprint differs from the copy's;
+    ``own``: only the heroes this store wrote, if nothing else was committed since);
     the server's snapshot it was followed in, once the copy's transaction is committed.
 
     The copy's write lock is taken before the server's snapshot, so that two windows
@@ -416,7 +434,9 @@ def _checked(
     try:
         with _one_snapshot(connection):
             seen = _snapshot(connection)
-            if not compare or _fingerprint(connection) != _held_fingerprint(copy):
+            if own is not None and seen is not None and own.alone(seen):
+                _follow_in(connection, copy, own.touched)
+            elif not compare or _fingerprint(connection) != _held_fingerprint(copy):
                 _follow_in(connection, copy)
         name_index.process_pending(copy)
         copy.execute("COMMIT")
@@ -427,36 +447,97 @@ def _checked(
     return seen
 
 
-def _follow_in(connection: psycopg.Connection, copy: sqlite3.Connection) -> None:
-    """``follow``'s work, in the transactions it opened."""
+class OwnWrites(NamedTuple):
+    """This store's commits since the copy was last found current (``since``)."""
+
+    since: Snapshot
+    xids: frozenset[int]
+    """Their transactions' ids."""
+    touched: frozenset[int]
+    """The ids of the heroes they wrote (added, changed or deleted)."""
+
+    def plus(self, xid: int, touched: AbstractSet[int]) -> OwnWrites:
+        return OwnWrites(self.since, self.xids | {xid}, self.touched | touched)
+
+    def alone(self, now: Snapshot) -> bool:
+        """Whether no transaction but these ended between ``since`` and ``now``.
+
+        One that ended was in progress at ``since`` (on its list) or began
+        after (from its xmax on), and is not in progress at ``now``. Ids are
+        the server's, for all its databases: any other write there counts.
+        Subtransactions' ids are never listed as in progress, so another
+        client's savepoint counts as ended too (then the table is compared)."""
+        (was_xmax, was_running), (xmax, running) = self.since, now
+        if not 0 <= xmax - was_xmax <= OWN_XIDS:
+            return False
+        ended = {*was_running, *range(was_xmax, xmax)}.difference(running)
+        return ended <= self.xids
+
+
+def _follow_in(
+    connection: psycopg.Connection,
+    copy: sqlite3.Connection,
+    touched: AbstractSet[int] | None = None,
+) -> None:
+    """``follow``'s work, in the transactions it opened. ``touched``: only these heroes
+    can differ (this store's writes alone ended since the copy was current), so only
+    their segments are read again, without the pass over the table."""
     held = copy.execute(
         f"SELECT number, last_id, count, summed FROM {SEGMENTS} ORDER BY number"
     ).fetchall()
-    seen: dict[int, Fingerprint] = {}
-    if held:
-        bounds = [int(last_id) + 1 for _, last_id, _, _ in held]
-        rows = connection.execute(FINGERPRINTS, (bounds,)).fetchall()
-        seen = {int(row[0]): (int(row[1]), Decimal(row[2])) for row in rows}
-    after = -(2**63)
+    if touched is None:
+        stale, beyond = _differing(connection, held)
+    else:
+        stale, beyond = _touching(held, sorted(touched))
+    after, last = -(2**63), (0, Decimal(0))
     for number, last_id, count, summed in held:
-        if seen.get(number, (0, Decimal(0))) != (int(count), Decimal(summed)):
+        last = (int(count), Decimal(summed))
+        if number in stale:
             chunk = _chunk(connection, after, last_id, None)
             _replace(copy, after, chunk, last_id)
             _set_segment(copy, number, last_id, chunk.fingerprint)
+            last = chunk.fingerprint
         after = last_id
-    if held and len(held) in seen:  # new heroes first fill the last segment up
-        number, last_id, count, summed = held[-1]
-        room = READ_ROWS - seen.get(number, (0, Decimal(0)))[0]
+    if held and beyond:  # new heroes first fill the last segment up
+        number = held[-1][0]
+        room = READ_ROWS - last[0]
         if room > 0 and (chunk := _chunk(connection, after, LAST_ID, room)).ids:
             _insert_heroes(copy, chunk)
-            total = seen.get(number, (0, Decimal(0)))
-            grown = (total[0] + chunk.fingerprint[0], total[1] + chunk.fingerprint[1])
+            grown = (last[0] + chunk.fingerprint[0], last[1] + chunk.fingerprint[1])
             _set_segment(copy, number, chunk.ids[-1], grown)
             after = chunk.ids[-1]
-    if not held or len(held) in seen:  # heroes after the last segment
+    if beyond:  # heroes after the last segment
         while (chunk := _chunk(connection, after, LAST_ID, READ_ROWS)).ids:
             _append(copy, chunk, None)
             after = chunk.ids[-1]
+
+
+def _differing(connection: psycopg.Connection, held: Sequence[_Segment]) -> tuple[set[int], bool]:
+    """The segments whose heroes' fingerprint on the server differs from the copy's, and
+    whether the server holds heroes after the last one (one pass over the table)."""
+    if not held:
+        return set(), True
+    bounds = [int(last_id) + 1 for _, last_id, _, _ in held]
+    rows = connection.execute(FINGERPRINTS, (bounds,)).fetchall()
+    seen = {int(row[0]): (int(row[1]), Decimal(row[2])) for row in rows}
+    stale = {
+        number
+        for number, _, count, summed in held
+        if seen.get(number, (0, Decimal(0))) != (int(count), Decimal(summed))
+    }
+    return stale, len(held) in seen
+
+
+def _touching(held: Sequence[_Segment], ids: list[int]) -> tuple[set[int], bool]:
+    """The segments holding any of ``ids`` (in order), and whether one is after them all."""
+    stale: set[int] = set()
+    after = -(2**63)
+    for number, last_id, _, _ in held:
+        at = bisect.bisect_right(ids, after)
+        if at < len(ids) and ids[at] <= last_id:
+            stale.add(number)
+        after = last_id
+    return stale, not held or (bool(ids) and ids[-1] > after)
 
 
 def _replace(copy: sqlite3.Connection, after: int, chunk: _Chunk, last_id: int) -> None:
@@ -509,6 +590,9 @@ class NameKeys:
         """Handed over by a keeper: compared with the table before the first use."""
         self._seen: Snapshot | None = None
         """The server's snapshot when the copy was last found current (None: not known)."""
+        self._own: OwnWrites | None = None
+        """This store's writes since ``_seen`` (None: ``_seen`` is not known, or they
+        wrote more than ``OWN_HEROES`` heroes)."""
 
     def held(self) -> bool:
         """Whether a copy is open (current or not)."""
@@ -528,11 +612,21 @@ class NameKeys:
             raise translate_error(error) from error
         self._publish(copy)
         self._path = path
-        self._stale, self._unverified, self._seen = False, True, None
+        self._stale, self._unverified, self._seen, self._own = False, True, None, None
 
-    def changed(self) -> None:
-        """The heroes changed, or may have: the next use follows the table."""
+    def changed(self, own: tuple[int, AbstractSet[int]] | None = None) -> None:
+        """The heroes changed, or may have: the next use follows the table.
+
+        ``own``: this store committed (the transaction's id, the ids of the
+        heroes it wrote). The next use asks the server's snapshot which
+        transactions ended since the copy was last found current: if only this
+        store's, only the heroes they wrote are read again (``OwnWrites``);
+        otherwise every segment's fingerprint is compared.
+        """
         self._stale = True
+        if own is not None and self._own is not None:
+            grown = self._own.plus(*own)
+            self._own = grown if len(grown.touched) <= OWN_HEROES else None
 
     def forget(self) -> None:
         """Close the copy and remove it (the name table serves search and name order now)."""
@@ -592,12 +686,13 @@ class NameKeys:
             self._publish(copy)
             self._seen = None
         elif self._stale:
-            self._seen = _checked(connection, copy, compare=False)
+            self._seen = _checked(connection, copy, compare=False, own=self._own)
         elif (not told_of_changes or self._unverified) and (
             self._seen is None or _snapshot(connection) != self._seen
         ):
             self._seen = _checked(connection, copy, compare=True)
         self._stale = self._unverified = False
+        self._own = None if self._seen is None else OwnWrites(self._seen, frozenset(), frozenset())
         return copy
 
     def _publish(self, copy: sqlite3.Connection | None) -> None:

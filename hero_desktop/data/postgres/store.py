@@ -44,6 +44,7 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import partial
@@ -403,9 +404,10 @@ class PostgresStore:
                 name_index_state.catch_up(self.names, self.read_only, self._log())
         return changed or keyed
 
-    def _heroes_changed(self) -> None:
+    def _heroes_changed(self, own: tuple[int, AbstractSet[int]] | None = None) -> None:
+        """``own``: this store's commit (its transaction's id, the heroes it wrote)."""
         self._changes_known += 1
-        self.name_keys.changed()
+        self.name_keys.changed(own)
 
     def poll_interval_ms(self) -> int | None:
         """How often the window should ask ``changed_elsewhere``; None: when the socket says
@@ -454,9 +456,11 @@ class PostgresStore:
         try:
             if lock_wait_ms is not None:
                 connection.execute(f"SET LOCAL lock_timeout = {int(lock_wait_ms)}")
-            yield access.PgTransaction(connection)
+            writes = access.PgTransaction(connection)
+            yield writes
             if self.keys_names and not self.names.backlog:
                 schema.process_pending(connection)
+            touched = writes.touched() if xid else None
         except BaseException as failure:
             with suppress(psycopg.Error):
                 connection.execute("ROLLBACK")
@@ -464,7 +468,8 @@ class PostgresStore:
                 self._note_broken()
                 raise translate_error(failure, self.address) from None
             raise
-        self._heroes_changed()  # the heroes may change now, even if COMMIT's answer is lost
+        # The heroes may change now, even if COMMIT's answer is lost.
+        self._heroes_changed(own=None if touched is None else (int(xid), touched))
         try:
             connection.execute("COMMIT")
         except psycopg.Error as error:
