@@ -341,6 +341,9 @@ class PostgresServer:
             "full_page_writes": "off",
             "synchronous_commit": "off",
             "shared_buffers": "32MB",
+            # No background transactions: a test can tell which ones ended (name_keys.py's
+            # OwnWrites), and what it analyzes it asks for.
+            "autovacuum": "off",
         }
         lines = "".join(f"{key} = {value}\n" for key, value in settings.items())
         # postgresql.auto.conf is read last, so these win over postgresql.conf;

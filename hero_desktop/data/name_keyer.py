@@ -38,11 +38,14 @@ def _start_pool() -> Executor:
 
     Imported here, not at start-up: the window never needs it, and the
     standalone bundle leaves ``multiprocessing`` out (ImportError: its
-    names are keyed in this process).
+    names are keyed in this process). A daemonic process (the one a keeper
+    makes a copy of the names in) may start none (ValueError: the same).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    if multiprocessing.current_process().daemon:  # (a copy's process: it may have no children)
+        raise ValueError("a daemonic process may not start workers")
     return ProcessPoolExecutor(
         max_workers=max(1, (os.cpu_count() or 2) - 1),
         mp_context=multiprocessing.get_context("spawn"),

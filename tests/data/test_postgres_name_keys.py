@@ -29,6 +29,7 @@ from hero_desktop.data.errors import DatabaseError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres import name_keys
+from hero_desktop.data.postgres.name_keys import NameKeys
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.schema import NO_AGE
 from hero_desktop.data.postgres.store import PostgresStore
@@ -753,3 +754,83 @@ def test_this_store_s_import_is_followed_though_its_writes_are_not_counted_one_b
 
     assert shown(repo, query) == expected(heroes(tutorial), query)
     assert {"Zoë Importiert", "Zoë Auch"} <= {name for _, name, _ in heroes(tutorial)}
+
+
+def test_saves_in_a_row_read_only_their_segments_again(
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server reports a backend's counts of writes about once a second: the second
+    save's are counted from where its transaction began, not from zero."""
+    store = made_and_found_current(repo)
+    by_name = {name: hero_id for hero_id, name, _ in heroes(tutorial)}
+    for hero, name in (("Zed", "Zephyr"), ("Bob", "Zebob"), ("adam", "Zadam")):
+        with store.transaction() as transaction:
+            transaction.update(by_name[hero], {"name": name})
+    repo.refresh()
+
+    query = HeroQuery(search="ze", sort=SortKey.NAME)
+    with monkeypatch.context() as patched:
+        patched.setattr(name_keys, "_differing", refused)  # no pass over the table
+        assert shown(repo, query) == expected(heroes(tutorial), query)
+
+
+def test_after_a_reconnect_no_snapshot_seen_before_is_trusted(
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server may be another one now (a standby promoted, a backup restored), whose
+    transaction ids repeat the old ones: the next search compares every segment."""
+    store = made_and_found_current(repo)
+    own_edits(store, tutorial)
+    store.connection.close()  # (as a lost connection: the next read connects again)
+    repo.refresh()
+    passes: list[object] = []
+    differing = name_keys._differing
+
+    def counted(*arguments: Any) -> Any:
+        passes.append(arguments)
+        return differing(*arguments)
+
+    monkeypatch.setattr(name_keys, "_differing", counted)
+    query = HeroQuery(search="z", sort=SortKey.NAME)
+    assert shown(repo, query) == expected(heroes(tutorial), query)
+    assert len(passes) == 1
+
+
+def test_a_copy_another_window_took_back_to_its_export_is_compared_whole(
+    tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Window A's export follows the shared copy to its own (older) snapshot after window B
+    followed it further: B's next own write must not trust the copy to be as it left it."""
+    monkeypatch.setattr(name_keys, "READ_ROWS", 5)
+    by_name = {name: hero_id for hero_id, name, _ in heroes(tutorial)}
+    a, b = NameKeys(), NameKeys()
+    query = HeroQuery(search="xenia")
+    with (
+        psycopg.connect(tutorial, autocommit=True) as for_a,
+        psycopg.connect(tutorial, autocommit=True) as for_b,
+    ):
+
+        def found(keys: NameKeys, connection: psycopg.Connection, search: str) -> list[int]:
+            pager = keys.pager(lambda: connection, HeroQuery(search=search), told_of_changes=False)
+            return [hero.id for hero in pager.rows(0, 100)]
+
+        found(a, for_a, "zoe")  # A makes the copy
+        found(a, for_a, "ze")  # ... and finds it current
+        found(b, for_b, "zoe")  # B opens the same copy
+        found(b, for_b, "ze")
+        with for_a.transaction():  # A's export: one snapshot from its first statement
+            for_a.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            for_a.execute("SELECT 1")
+            run(tutorial, "UPDATE hero SET name = 'Xenia' WHERE name = 'Zoë'")  # elsewhere
+            b.changed()
+            assert found(b, for_b, "xenia") == [by_name["Zoë"]]  # B follows it
+            assert found(a, for_a, "xenia") == []  # A, in its snapshot: the copy taken back
+        with for_b.transaction():  # B's own write, far from Xenia's segment
+            row = for_b.execute("SELECT pg_current_xact_id()::text").fetchone()
+            for_b.execute("UPDATE hero SET name = 'Zed Two' WHERE id = %s", (by_name["Zed"],))
+        assert row is not None
+        b.changed(own=(int(row[0]), {by_name["Zed"]}))
+
+        assert found(b, for_b, "xenia") == expected(heroes(tutorial), query) == [by_name["Zoë"]]
+    a.close()
+    b.close()

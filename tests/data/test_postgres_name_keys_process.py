@@ -13,19 +13,23 @@ import multiprocessing
 import os
 import signal
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import psycopg
 import pytest
 from polling import wait_until
 
+from hero_desktop.data import name_batch
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameCacheState
+from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres import name_keys, name_keys_keeper, name_keys_process
-from hero_desktop.data.postgres.name_keys import KeyedPart
+from hero_desktop.data.postgres.name_keys import BuildStoppedError, KeyedPart
 from hero_desktop.data.postgres.name_keys_keeper import NameKeysKeeper
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery
@@ -257,3 +261,94 @@ def test_a_table_the_server_expects_to_be_small_is_copied_on_the_keeper_s_thread
 
 def _refused(*_arguments: Any, **_keywords: Any) -> None:
     raise AssertionError("a process was started for a small table")
+
+
+@pytest.mark.usefixtures("small_figures")
+def test_a_process_that_ends_before_its_first_question_leaves_the_copy_to_the_keeper(
+    opened: PostgresStore,  # noqa: F811
+    tutorial: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(name_keys_keeper, "PROCESS_FROM", 0)
+    listen = name_keys_process._listen
+    killed: list[int] = []
+
+    def killed_first(here: Any, process: multiprocessing.process.BaseProcess, *rest: Any) -> None:
+        assert process.pid is not None
+        os.kill(process.pid, signal.SIGKILL)  # (an import that fails, say)
+        killed.append(process.pid)
+        listen(here, process, *rest)
+
+    monkeypatch.setattr(name_keys_process, "_listen", killed_first)
+    made_here: list[str] = []
+    make_copy = name_keys.make_copy
+
+    def recorded(*arguments: Any) -> None:
+        made_here.append(threading.current_thread().name)
+        make_copy(*arguments)
+
+    monkeypatch.setattr(name_keys, "make_copy", recorded)
+    opened.recheck_name_index()
+    until(NameCacheState.READY, board_of(opened))
+
+    assert len(killed) == 1
+    assert made_here == ["hero-name-keys"]
+    every_query_as_the_rules_say(HeroRepository(opened), tutorial)
+
+
+def test_a_stop_after_the_process_said_done_keeps_the_copy() -> None:
+    """Closing as the copy is finished: what the process said is read before giving up."""
+    here, there = multiprocessing.Pipe()
+    quiet, _ = os.pipe()  # (a process that has not ended)
+    process = SimpleNamespace(sentinel=quiet)
+
+    def listened() -> None:
+        name_keys_process._listen(here, process, _refused, _refused, lambda: True)  # type: ignore[arg-type]
+
+    with here, there:
+        with pytest.raises(BuildStoppedError):
+            listened()  # nothing said: stopped
+        there.send(("part", None))
+        there.send(("done",))
+        listened()  # done: kept
+        there.close()
+        with pytest.raises(BuildStoppedError):
+            listened()
+    os.close(quiet)
+
+
+def test_no_workers_are_started_in_a_daemonic_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy's process is daemonic, which may start no process of its own: big batches
+    are keyed in it, whatever the cores."""
+    monkeypatch.setattr(multiprocessing.current_process(), "daemon", True)
+    names = [f"Zoë {number}" for number in range(6_000)]
+    with NameKeyer(len(names), pool_from=1, pool_cores=1, tables_from=0) as keyer:
+        keys = keyer.keys(names)
+        assert keyer._pool is None
+    assert keys == name_batch.keys_in_process(names)
+
+
+def _sleep_after_asking_to_die_with_the_thread() -> None:
+    name_keys_process._die_with_keeper()
+    time.sleep(WAIT_S)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="prctl's parent-death signal is Linux's")
+def test_the_process_dies_with_the_thread_that_started_it() -> None:
+    """As the copy's process does when the window's process dies mid-copy."""
+    started: list[multiprocessing.process.BaseProcess] = []
+
+    def start() -> None:
+        process = multiprocessing.get_context("spawn").Process(
+            target=_sleep_after_asking_to_die_with_the_thread, daemon=True
+        )
+        process.start()
+        started.append(process)
+        time.sleep(1.0)  # (time for it to ask; the thread then ends)
+
+    thread = threading.Thread(target=start)
+    thread.start()
+    thread.join()
+    [process] = started
+    process.join(WAIT_S)
+    assert process.exitcode == -signal.SIGKILL

@@ -79,6 +79,17 @@ def connect(address: ServerAddress) -> psycopg.Connection:
         raise connect_error(error, address) from None
 
 
+# The rows of ``hero`` written in this backend's transaction, as the server counts them
+# (with the counts of its earlier transactions not yet reported: compare differences), and
+# whether the count is whole: a plain table, counted.
+COUNTED = (
+    "SELECT coalesce((SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables "
+    "WHERE relid = c.oid), 0), c.relkind = 'r' AND NOT c.relhassubclass "
+    "AND current_setting('track_counts')::bool FROM pg_class AS c "
+    "WHERE c.oid = to_regclass('hero')"
+)
+
+
 class PgTransaction:
     """The writes of one transaction on the server (``HeroTransaction``)."""
 
@@ -87,17 +98,26 @@ class PgTransaction:
         self._touched: set[int] = set()
         """The ids of the heroes written (added, changed or deleted)..."""
         self._written = 0
-        """... and how many rows of ``hero`` that wrote, as the server said."""
+        """... and how many rows of ``hero`` that wrote, as the server said..."""
+        self._counted_before = self._counted()
+        """... and the server's count when the transaction began."""
+
+    def _counted(self) -> int | None:
+        row = self._connection.execute(COUNTED).fetchone()
+        return int(row[0]) if row and row[1] else None
 
     def touched(self) -> frozenset[int] | None:
-        """The ids of the heroes this transaction wrote; None if the server counts other
-        writes to ``hero`` in it (a COPY, another program's trigger) that were not made
-        through these methods. Asked before COMMIT."""
-        row = self._connection.execute(
-            "SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables "
-            "WHERE relid = to_regclass('hero')"
-        ).fetchone()
-        return frozenset(self._touched) if row and int(row[0]) == self._written else None
+        """The ids of the heroes this transaction wrote; None when not known: when the
+        server counts other writes to ``hero`` in it than these methods made (a COPY,
+        another program's trigger, a deferred one included), or cannot count them (a
+        partitioned table, counting off). Asked before COMMIT."""
+        if self._counted_before is None:
+            return None
+        self._connection.execute("SET CONSTRAINTS ALL IMMEDIATE")  # (deferred triggers now)
+        counted = self._counted()
+        if counted is None or counted - self._counted_before != self._written:
+            return None
+        return frozenset(self._touched)
 
     def _wrote(self, ids: Iterable[int], rows: int) -> None:
         self._touched.update(ids)

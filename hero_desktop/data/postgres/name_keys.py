@@ -37,7 +37,11 @@ triggers log the heroes renamed or new, and only their names are keyed
 snapshot shows that no other transaction ended since the copy was last
 found current, only the segments holding the heroes they wrote are read
 again (and any heroes after the last segment), with no pass over the table
-(``OwnWrites``). So a search's result is never read from
+(``OwnWrites``). Each follow records its snapshot in the copy
+(``FOLLOWED``): both shortcuts (no fingerprint, own writes by their
+segments) apply only while the copy is as this store left it (another
+window may have followed it, or an export taken it back to its own
+snapshot), and not after a reconnect (``lost_track``). So a search's result is never read from
 a copy older than the last change the store knows of (without the trigger,
 older than the table when the search starts); an export's later pages read
 the copy as it is then, which another window on the same table may have
@@ -45,8 +49,10 @@ followed meanwhile.
 
 Threads: ``NameKeys`` belongs to its store, so to the data worker's thread,
 which owns both its connections (the server's it is given, the copy's it
-opens). ``build_copy`` is what a keeper (name_keys_keeper.py) runs on its own
-thread and connections; it hands over the copy's path, a value.
+opens). ``follow_newest`` and ``make_copy`` are what a keeper
+(name_keys_keeper.py) runs on its own thread and connections, or
+``make_copy`` in a process of its own (name_keys_process.py); the keeper
+hands over the copy's path, a value.
 """
 
 from __future__ import annotations
@@ -99,6 +105,8 @@ PREFIX = "pg-"
 FORMAT = "1"
 """The copy's layout; a copy of another layout (or rules) is made anew."""
 SEGMENTS = "hero_desktop_segment"
+FOLLOWED = "followed"
+"""The copy's meta key for the server's snapshot it was last followed in (``_as_left``)."""
 OWN_HEROES = READ_ROWS
 """This store's writes to more heroes than this, between two uses of the copy, are
 followed by a pass over the table rather than by their segments."""
@@ -148,9 +156,9 @@ _COPY_TABLES = (
 
 Fingerprint = tuple[int, Decimal]
 Snapshot = tuple[int, tuple[int, ...]]
+"""The server's snapshot: the latest transaction ended + 1, and those in progress before it."""
 _Segment = tuple[int, int, int, str]
 """A segment of the copy as its table holds it: number, last id, count, summed."""
-"""The server's snapshot: the latest transaction ended + 1, and those in progress before it."""
 Progress = Callable[[int, int], bool]
 """Told (heroes keyed, heroes in all) after each chunk; False stops the build."""
 Server = Callable[[], psycopg.Connection]
@@ -434,10 +442,19 @@ def _checked(
     try:
         with _one_snapshot(connection):
             seen = _snapshot(connection)
-            if own is not None and seen is not None and own.alone(seen):
+            if (
+                own is not None
+                and seen is not None
+                and _as_left(copy, own.since)
+                and own.alone(seen)
+            ):
                 _follow_in(connection, copy, own.touched)
             elif not compare or _fingerprint(connection) != _held_fingerprint(copy):
                 _follow_in(connection, copy)
+            copy.execute(
+                f"INSERT OR REPLACE INTO {META_TABLE}(key, value) VALUES (?, ?)",
+                (FOLLOWED, _snapshot_text(seen)),
+            )
         name_index.process_pending(copy)
         copy.execute("COMMIT")
     except BaseException:
@@ -445,6 +462,17 @@ def _checked(
             copy.execute("ROLLBACK")
         raise
     return seen
+
+
+def _snapshot_text(snapshot: Snapshot | None) -> str:
+    return "" if snapshot is None else f"{snapshot[0]}:{','.join(map(str, snapshot[1]))}"
+
+
+def _as_left(copy: sqlite3.Connection, snapshot: Snapshot) -> bool:
+    """Whether the copy was last followed in ``snapshot``: no window wrote it since (one
+    that followed it further, or an export that took it back to its own snapshot)."""
+    row = copy.execute(f"SELECT value FROM {META_TABLE} WHERE key = ?", (FOLLOWED,)).fetchone()
+    return row is not None and row[0] == _snapshot_text(snapshot)
 
 
 class OwnWrites(NamedTuple):
@@ -599,7 +627,7 @@ class NameKeys:
         return self._copy is not None
 
     def adopt(self, path: Path) -> None:
-        """Use the copy a keeper made and followed on its own connections (``build_copy``).
+        """Use the copy a keeper made or followed on its own connections.
 
         It was followed in that connection's snapshot, before changes this
         store may have made or learnt of since: the first use compares the
@@ -627,6 +655,12 @@ class NameKeys:
         if own is not None and self._own is not None:
             grown = self._own.plus(*own)
             self._own = grown if len(grown.touched) <= OWN_HEROES else None
+
+    def lost_track(self) -> None:
+        """The store connected again (the server may be another, restored or promoted):
+        the next use compares every segment, trusting no snapshot seen before."""
+        self._stale = True
+        self._seen = self._own = None
 
     def forget(self) -> None:
         """Close the copy and remove it (the name table serves search and name order now)."""
@@ -687,6 +721,8 @@ class NameKeys:
             self._seen = None
         elif self._stale:
             self._seen = _checked(connection, copy, compare=False, own=self._own)
+        elif self._seen is not None and not _as_left(copy, self._seen):
+            self._seen = _checked(connection, copy, compare=True)  # another window wrote it
         elif (not told_of_changes or self._unverified) and (
             self._seen is None or _snapshot(connection) != self._seen
         ):

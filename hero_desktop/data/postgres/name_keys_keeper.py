@@ -30,7 +30,8 @@ import ctypes
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -177,9 +178,7 @@ class NameKeysKeeper:
     def _run(self, address: ServerAddress) -> None:
         started = time.perf_counter()
         try:
-            with access.connect(address) as connection:
-                connection.execute("SET default_transaction_read_only = on")
-                path = self._copy_made(address, connection)
+            path = self._copy_made(address)
         except name_keys.BuildStoppedError:
             return  # closed, or a small table (the state is posted)
         except (DatabaseError, psycopg.Error, OSError, CopyProcessError) as error:
@@ -204,28 +203,36 @@ class NameKeysKeeper:
             heroes = self._progress.total
         self._set(NameCacheState.READY, heroes, heroes)
 
-    def _copy_made(self, address: ServerAddress, connection: psycopg.Connection) -> Path:
+    def _copy_made(self, address: ServerAddress) -> Path:
         """The copy kept from an earlier session, followed; else a new one, made in a
-        process of its own for a big table (``PROCESS_FROM``), unless none can start."""
-        digest = name_keys.identity(connection)
-        path = name_keys.follow_newest(connection, digest, self._going_on)
-        if path is not None:
-            return path
-        path = name_keys.new_copy(digest)
-        if name_keys_process.available() and _estimated_heroes(connection) >= PROCESS_FROM:
-            try:
-                name_keys_process.make_copy(
-                    address,
-                    path,
-                    self._going_on,
-                    self._keyed_part,
-                    self._stopped,
-                    early_heroes=EARLY_HEROES,
-                )
+        process of its own for a big table (``PROCESS_FROM``; the keeper's connection is
+        closed meanwhile), unless none can start."""
+        with _connected(address) as connection:
+            digest = name_keys.identity(connection)
+            path = name_keys.follow_newest(connection, digest, self._going_on)
+            if path is not None:
                 return path
-            except ProcessNotStartedError as error:
-                log.warning("Name keys: no process could be started, copying here: %s", error)
-        name_keys.make_copy(connection, path, self._going_on, self._keyed_part)
+            path = name_keys.new_copy(digest)
+            in_process = (
+                name_keys_process.available() and _estimated_heroes(connection) >= PROCESS_FROM
+            )
+            if not in_process:
+                name_keys.make_copy(connection, path, self._going_on, self._keyed_part)
+                return path
+        try:
+            name_keys_process.make_copy(
+                address,
+                path,
+                self._going_on,
+                self._keyed_part,
+                self._stopped,
+                early_heroes=EARLY_HEROES,
+            )
+            return path
+        except ProcessNotStartedError as error:
+            log.warning("Name keys: the copy's process did not start, copying here: %s", error)
+        with _connected(address) as connection:
+            name_keys.make_copy(connection, path, self._going_on, self._keyed_part)
         return path
 
     def _stopped(self) -> bool:
@@ -237,6 +244,14 @@ class NameKeysKeeper:
             if not self._closing and self._held < EARLY_HEROES:
                 self._parts.append(part)
                 self._held += len(part.ids)
+
+
+@contextmanager
+def _connected(address: ServerAddress) -> Iterator[psycopg.Connection]:
+    """A read-only connection of the keeper's own, closed after."""
+    with access.connect(address) as connection:
+        connection.execute("SET default_transaction_read_only = on")
+        yield connection
 
 
 def _estimated_heroes(connection: psycopg.Connection) -> int:

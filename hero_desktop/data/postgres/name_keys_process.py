@@ -15,8 +15,13 @@ a pipe it asks the keeper, after each chunk, whether to go on (the keeper's
 sends the folds of the first heroes for early answers. The keeper's thread
 listens, and stops the process at once (killed) when the build should end:
 a "no" it answered, ``stopped`` (its store closes), a failure. Then it
-removes the copy begun. If the keeper's process ends first, the child stops
-at its next question (the pipe is closed).
+removes the copy begun. If the keeper's thread ends first (the window's
+process crashed, or quit with ``os._exit``), the process is killed with it
+on Linux (``_die_with_keeper``), and elsewhere stops at its next question;
+the unfinished copy it leaves is removed by a later session
+(``name_keys.open_newest``). A process that ends before its first question
+did not start (``ProcessNotStartedError``): the keeper then makes the copy
+on its own thread.
 
 The standalone bundle leaves multiprocessing out (``available``): there the
 keeper makes the copy on its own thread.
@@ -24,8 +29,12 @@ keeper makes the copy on its own thread.
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import logging
+import os
+import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +52,8 @@ log = logging.getLogger("hero_desktop")
 
 LISTEN_S = 0.05
 """How often the keeper, waiting for the process, asks whether to stop it."""
+PR_SET_PDEATHSIG = 1
+"""prctl's option: the signal a process gets when the thread that started it ends."""
 _PROGRESS = "progress"
 _PART = "part"
 _DONE = "done"
@@ -81,59 +92,96 @@ def make_copy(
     ended and the copy begun removed.
     """
     import multiprocessing  # (the window needs it only here)
-    from multiprocessing.connection import wait
 
     context = multiprocessing.get_context("spawn")
-    here, there = context.Pipe()
-    process = context.Process(
-        target=_make,
-        args=(address, str(path), name_keys.READ_ROWS, early_heroes, there),
-        name="hero-name-copy",
-        daemon=True,
-    )
+    process: BaseProcess | None = None
     try:
         try:
-            process.start()
+            here, there = context.Pipe()
         except Exception as error:  # whatever stops it: the keeper makes the copy itself
+            raise ProcessNotStartedError(str(error)) from error
+        try:
+            process = context.Process(
+                target=_make,
+                args=(address, str(path), name_keys.READ_ROWS, early_heroes, there),
+                name="hero-name-copy",
+                daemon=True,
+            )
+            process.start()
+        except Exception as error:  # as above
             raise ProcessNotStartedError(str(error)) from error
         finally:
             there.close()  # the process's end: this one only listens and answers
-        while True:
-            ready = wait([here, process.sentinel], LISTEN_S)
-            if stopped():
-                raise BuildStoppedError()
-            if not ready:
-                continue
-            try:
-                kind, *values = here.recv()
-            except (EOFError, OSError) as error:
-                raise _ended(process) from error
-            if kind == _PROGRESS:
-                if not progress(*values):
-                    raise BuildStoppedError()
-                try:
-                    here.send(True)
-                except OSError as error:
-                    raise _ended(process) from error
-            elif kind == _PART:
-                keyed(*values)
-            elif kind == _DONE:
-                return
-            else:
-                raise CopyProcessError(values[0] if values else repr(kind))
+        try:
+            _listen(here, process, progress, keyed, stopped)
+        finally:
+            here.close()
     except BaseException:
-        _end(process)
+        if process is not None:
+            _end(process)
         name_cache.remove(path)
         raise
-    finally:
-        here.close()
-        _end(process)
+    _end(process)
 
 
-def _ended(process: BaseProcess) -> CopyProcessError:
-    """The error for a process that stopped talking (it died, or is about to)."""
+def _listen(
+    here: Connection,
+    process: BaseProcess,
+    progress: Progress,
+    keyed: Callable[[KeyedPart], None],
+    stopped: Callable[[], bool],
+) -> None:
+    """Answer the process until it says the copy is done (``make_copy``'s errors)."""
+    from multiprocessing.connection import wait
+
+    asked = False  # (one that ends before its first question did not start)
+    while True:
+        ready = wait([here, process.sentinel], LISTEN_S)
+        if stopped():
+            if _done_meanwhile(here):
+                return  # (kept for the next session)
+            raise BuildStoppedError()
+        if not ready:
+            continue
+        try:
+            kind, *values = here.recv()
+        except (EOFError, OSError) as error:
+            raise _ended(process, asked) from error
+        if kind == _PROGRESS:
+            asked = True
+            if not progress(*values):
+                raise BuildStoppedError()
+            try:
+                here.send(True)
+            except OSError as error:
+                raise _ended(process, asked) from error
+        elif kind == _PART:
+            keyed(*values)
+        elif kind == _DONE:
+            return
+        elif asked:
+            raise CopyProcessError(values[0] if values else repr(kind))
+        else:
+            raise ProcessNotStartedError(values[0] if values else repr(kind))
+
+
+def _done_meanwhile(here: Connection) -> bool:
+    """Whether the process said the copy is done, unheard yet."""
+    try:
+        while here.poll():
+            if here.recv()[0] == _DONE:
+                return True
+    except (EOFError, OSError):
+        pass
+    return False
+
+
+def _ended(process: BaseProcess, asked: bool) -> Exception:
+    """The error for a process that stopped talking (it died, or is about to); one that
+    never asked anything did not start (a failed import, say)."""
     process.join(LISTEN_S)
-    return CopyProcessError(f"it ended (exit code {process.exitcode})")
+    said = f"it ended (exit code {process.exitcode})"
+    return CopyProcessError(said) if asked else ProcessNotStartedError(said)
 
 
 def _end(process: BaseProcess) -> None:
@@ -145,9 +193,28 @@ def _end(process: BaseProcess) -> None:
     process.join()
 
 
+def _die_with_keeper() -> None:
+    """(Linux) Be killed when the keeper's thread ends, the window's process with it (a
+    crash, or ``os._exit`` at quit): else the process would go on to the end of the copy.
+    Elsewhere it stops at its next question, when the pipe is closed."""
+    if sys.platform != "linux":
+        return
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (AttributeError, OSError):
+        return
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    import multiprocessing  # (this process is one of its)
+
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:
+        os._exit(0)  # the keeper ended before the signal was asked for
+
+
 def _make(address: ServerAddress, path: str, read_rows: int, early: int, there: Connection) -> None:
     """The process: makes the copy, asking the keeper after each chunk; sends ``_DONE``, or
     (``_FAILED``, what failed). Ends quietly once the keeper no longer listens."""
+    _die_with_keeper()
     sent = 0
 
     def asked(done: int, total: int) -> bool:

@@ -221,6 +221,7 @@ class PostgresStore:
         self._listen()
         self._lost = False
         self._reconnected = True  # what changed while away: refresh everything
+        self.name_keys.lost_track()
         self._heroes_changed()
 
     def _probe(self) -> None:
