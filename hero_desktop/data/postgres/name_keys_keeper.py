@@ -213,10 +213,8 @@ class NameKeysKeeper:
             if path is not None:
                 return path
             path = name_keys.new_copy(digest)
-            in_process = (
-                name_keys_process.available() and _estimated_heroes(connection) >= PROCESS_FROM
-            )
-            if not in_process:
+            expected = _estimated_heroes(connection)
+            if not (name_keys_process.available() and expected >= PROCESS_FROM):
                 name_keys.make_copy(connection, path, self._going_on, self._keyed_part)
                 return path
         try:
@@ -227,6 +225,7 @@ class NameKeysKeeper:
                 self._keyed_part,
                 self._stopped,
                 early_heroes=EARLY_HEROES,
+                expected=expected,
             )
             return path
         except ProcessNotStartedError as error:

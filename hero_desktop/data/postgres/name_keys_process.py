@@ -81,13 +81,16 @@ def make_copy(
     stopped: Callable[[], bool],
     *,
     early_heroes: int,
+    expected: int,
 ) -> None:
     """Make the copy at ``path`` in a process of its own, as ``name_keys.make_copy`` would.
 
     ``progress`` and ``keyed`` run on this thread, as the process asks;
     ``keyed`` is given the folds of the first ``early_heroes`` heroes or a
-    chunk more. ``stopped`` is asked every ``LISTEN_S`` and after each
-    message. Raises BuildStoppedError (``progress`` said no, or ``stopped``),
+    chunk more; ``expected``: how many heroes the server estimates (the
+    total told until the last chunk, rather than a count first). ``stopped``
+    is asked every ``LISTEN_S`` and after each message. Raises
+    BuildStoppedError (``progress`` said no, or ``stopped``),
     CopyProcessError or ProcessNotStartedError; whichever, the process is
     ended and the copy begun removed.
     """
@@ -103,7 +106,7 @@ def make_copy(
         try:
             process = context.Process(
                 target=_make,
-                args=(address, str(path), name_keys.READ_ROWS, early_heroes, there),
+                args=(address, str(path), name_keys.READ_ROWS, early_heroes, expected, there),
                 name="hero-name-copy",
                 daemon=True,
             )
@@ -211,7 +214,14 @@ def _die_with_keeper() -> None:
         os._exit(0)  # the keeper ended before the signal was asked for
 
 
-def _make(address: ServerAddress, path: str, read_rows: int, early: int, there: Connection) -> None:
+def _make(
+    address: ServerAddress,
+    path: str,
+    read_rows: int,
+    early: int,
+    expected: int,
+    there: Connection,
+) -> None:
     """The process: makes the copy, asking the keeper after each chunk; sends ``_DONE``, or
     (``_FAILED``, what failed). Ends quietly once the keeper no longer listens."""
     _die_with_keeper()
@@ -230,7 +240,7 @@ def _make(address: ServerAddress, path: str, read_rows: int, early: int, there: 
     try:
         with access.connect(address) as connection:
             connection.execute("SET default_transaction_read_only = on")
-            name_keys.make_copy(connection, Path(path), asked, keyed, read_rows)
+            name_keys.make_copy(connection, Path(path), asked, keyed, read_rows, expected)
         there.send((_DONE,))
     except (EOFError, BrokenPipeError, ConnectionResetError, BuildStoppedError):
         return  # nobody listens any more (make_copy removed an unfinished copy)
