@@ -703,22 +703,27 @@ def test_another_client_s_commit_beside_this_store_s_own_is_followed(
     assert sorted(keyed) == ["Mueller", "Zephyr", "Zoë Neu"]
 
 
+@pytest.fixture
+def passes(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each pass over the server's table for the segments' fingerprints, from now on."""
+    seen: list[object] = []
+    differing = name_keys._differing
+
+    def counted(*arguments: Any) -> Any:
+        seen.append(arguments)
+        return differing(*arguments)
+
+    monkeypatch.setattr(name_keys, "_differing", counted)
+    return seen
+
+
 def test_own_writes_to_more_heroes_than_the_limit_are_followed_by_a_pass(
-    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch, passes: list[object]
 ) -> None:
     monkeypatch.setattr(name_keys, "OWN_HEROES", 3)
     store = made_and_found_current(repo)
     own_edits(store, tutorial)  # four heroes
     repo.refresh()
-    passes: list[object] = []
-    differing = name_keys._differing
-
-    def counted(*arguments: Any) -> Any:
-        passes.append(arguments)
-        return differing(*arguments)
-
-    monkeypatch.setattr(name_keys, "_differing", counted)
-
     query = HeroQuery(search="z", sort=SortKey.NAME)
     assert shown(repo, query) == expected(heroes(tutorial), query)
     assert len(passes) == 1
@@ -775,7 +780,7 @@ def test_saves_in_a_row_read_only_their_segments_again(
 
 
 def test_after_a_reconnect_no_snapshot_seen_before_is_trusted(
-    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+    repo: HeroRepository, tutorial: str, passes: list[object]
 ) -> None:
     """The server may be another one now (a standby promoted, a backup restored), whose
     transaction ids repeat the old ones: the next search compares every segment."""
@@ -783,14 +788,6 @@ def test_after_a_reconnect_no_snapshot_seen_before_is_trusted(
     own_edits(store, tutorial)
     store.connection.close()  # (as a lost connection: the next read connects again)
     repo.refresh()
-    passes: list[object] = []
-    differing = name_keys._differing
-
-    def counted(*arguments: Any) -> Any:
-        passes.append(arguments)
-        return differing(*arguments)
-
-    monkeypatch.setattr(name_keys, "_differing", counted)
     query = HeroQuery(search="z", sort=SortKey.NAME)
     assert shown(repo, query) == expected(heroes(tutorial), query)
     assert len(passes) == 1
