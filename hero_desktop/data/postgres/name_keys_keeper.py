@@ -52,7 +52,8 @@ KEEP_FROM = 20_000
 PROCESS_FROM = 200_000
 """A new copy of a table of about this many heroes or more is made in a process of its
 own (name_keys_process.py), the server's estimate says; a smaller one on the keeper's
-thread, where the process's start (about 0.5 s) would cost more than it spares."""
+thread, where the process's start (about 0.2 s, a new interpreter importing psycopg and
+the data layer) would cost more than it spares."""
 EARLY_HEROES = 100_000
 """The first heroes whose folds are held for early answers (about 3 MB)."""
 WAIT_BUILD_S = 300.0

@@ -9,7 +9,9 @@ window's process peaked at 192-210 MB while it made the copy itself.
 
 The process is started with the *spawn* method (a process holding Qt must
 never fork) and gets values only: the server's address, the copy's path,
-how many heroes a statement reads, how many heroes' folds to send back. Over
+how many heroes a statement reads, how many heroes' folds to send back, how
+many heroes the server estimates (the progress's total until the last
+chunk: no count of them all before the first). Over
 a pipe it asks the keeper, after each chunk, whether to go on (the keeper's
 ``Progress``, which posts it on the board) and waits for the answer, and it
 sends the folds of the first heroes for early answers. The keeper's thread
