@@ -28,7 +28,7 @@ from hero_desktop.data import names
 from hero_desktop.data.errors import DatabaseError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_keyer import NameKeyer
-from hero_desktop.data.postgres import name_keys
+from hero_desktop.data.postgres import access, name_keys
 from hero_desktop.data.postgres.name_keys import NameKeys
 from hero_desktop.data.postgres.opening import open_server
 from hero_desktop.data.postgres.schema import NO_AGE
@@ -831,3 +831,28 @@ def test_a_copy_another_window_took_back_to_its_export_is_compared_whole(
         assert found(b, for_b, "xenia") == expected(heroes(tutorial), query) == [by_name["Zoë"]]
     a.close()
     b.close()
+
+
+def test_saves_count_their_writes_only_while_a_copy_is_kept(
+    repo: HeroRepository, tutorial: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting is two more statements a save: a store that keeps no copy is spared them."""
+    store = repo.store
+    assert isinstance(store, PostgresStore)
+    counts: list[object] = []
+    counted = access.PgTransaction._counted
+
+    def recorded(transaction: access.PgTransaction) -> int | None:
+        counts.append(transaction)
+        return counted(transaction)
+
+    monkeypatch.setattr(access.PgTransaction, "_counted", recorded)
+    hero_id = heroes(tutorial)[0][0]
+    with store.transaction() as transaction:
+        transaction.update(hero_id, {"age": 41})
+    assert counts == []
+
+    shown(repo, HeroQuery(search="zoe"))  # the copy made
+    with store.transaction() as transaction:
+        transaction.update(hero_id, {"age": 42})
+    assert len(counts) == 2  # when it began, and before COMMIT

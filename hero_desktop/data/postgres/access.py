@@ -93,13 +93,15 @@ COUNTED = (
 class PgTransaction:
     """The writes of one transaction on the server (``HeroTransaction``)."""
 
-    def __init__(self, connection: psycopg.Connection) -> None:
+    def __init__(self, connection: psycopg.Connection, *, count_writes: bool = False) -> None:
+        """``count_writes``: ``touched`` can tell which heroes were written (two more
+        statements; only a store that keeps a copy of the names needs it)."""
         self._connection = connection
         self._touched: set[int] = set()
         """The ids of the heroes written (added, changed or deleted)..."""
         self._written = 0
         """... and how many rows of ``hero`` that wrote, as the server said..."""
-        self._counted_before = self._counted()
+        self._counted_before = self._counted() if count_writes else None
         """... and the server's count when the transaction began."""
 
     def _counted(self) -> int | None:
@@ -107,10 +109,10 @@ class PgTransaction:
         return int(row[0]) if row and row[1] else None
 
     def touched(self) -> frozenset[int] | None:
-        """The ids of the heroes this transaction wrote; None when not known: when the
-        server counts other writes to ``hero`` in it than these methods made (a COPY,
-        another program's trigger, a deferred one included), or cannot count them (a
-        partitioned table, counting off). Asked before COMMIT."""
+        """The ids of the heroes this transaction wrote; None when not known: not counted
+        (``count_writes``), or the server counts other writes to ``hero`` in it than
+        these methods made (a COPY, another program's trigger, a deferred one included),
+        or cannot count them (a partitioned table, counting off). Asked before COMMIT."""
         if self._counted_before is None:
             return None
         self._connection.execute("SET CONSTRAINTS ALL IMMEDIATE")  # (deferred triggers now)

@@ -457,7 +457,7 @@ class PostgresStore:
         try:
             if lock_wait_ms is not None:
                 connection.execute(f"SET LOCAL lock_timeout = {int(lock_wait_ms)}")
-            writes = access.PgTransaction(connection)
+            writes = access.PgTransaction(connection, count_writes=self.name_keys.held())
             yield writes
             if self.keys_names and not self.names.backlog:
                 schema.process_pending(connection)
