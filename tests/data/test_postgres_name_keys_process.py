@@ -33,6 +33,7 @@ from hero_desktop.data.postgres.name_keys import BuildStoppedError, KeyedPart
 from hero_desktop.data.postgres.name_keys_keeper import NameKeysKeeper
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite import connections as connections_module
 from hero_desktop.data.sqlite import name_cache
 
 from .postgres_support import run
@@ -197,13 +198,16 @@ def test_closing_stops_a_process_that_waits_without_a_word(
     locker = sqlite3.connect(name_cache.folder() / path, isolation_level=None)
     try:
         locker.execute("BEGIN EXCLUSIVE")  # its next chunk waits for this lock
+        released = time.monotonic()
         held_progress.release()
         time.sleep(0.3)
         assert process.is_alive()
-        started = time.monotonic()
         opened.close()
         wait_until(lambda: not process.is_alive(), WAIT_S, "the process ended", every=0.01)
-        assert time.monotonic() - started < 1.0  # killed, not waited for
+        # Killed while it waited: its wait for the lock, begun after the release, would
+        # have ended (in failure) only after SQLite's busy timeout.
+        assert time.monotonic() - released < connections_module.BUSY_TIMEOUT_MS / 1000
+        assert process.exitcode == -signal.SIGKILL
         wait_until(lambda: copies() == before, WAIT_S, "the copy begun removed", every=0.01)
     finally:
         locker.close()
@@ -335,23 +339,26 @@ def test_no_workers_are_started_in_a_daemonic_process(monkeypatch: pytest.Monkey
     assert keys == name_batch.keys_in_process(names)
 
 
-def _sleep_after_asking_to_die_with_the_thread() -> None:
+def _wait_after_asking_to_die_with_the_thread(asked: Any) -> None:
     name_keys_process._die_with_keeper()
-    time.sleep(WAIT_S)
+    asked.set()
+    time.sleep(WAIT_S)  # (until killed)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="prctl's parent-death signal is Linux's")
 def test_the_process_dies_with_the_thread_that_started_it() -> None:
     """As the copy's process does when the window's process dies mid-copy."""
+    context = multiprocessing.get_context("spawn")
+    asked = context.Event()
     started: list[multiprocessing.process.BaseProcess] = []
 
     def start() -> None:
-        process = multiprocessing.get_context("spawn").Process(
-            target=_sleep_after_asking_to_die_with_the_thread, daemon=True
+        process = context.Process(
+            target=_wait_after_asking_to_die_with_the_thread, args=(asked,), daemon=True
         )
         process.start()
         started.append(process)
-        time.sleep(1.0)  # (time for it to ask; the thread then ends)
+        assert asked.wait(WAIT_S)  # then the thread ends
 
     thread = threading.Thread(target=start)
     thread.start()
