@@ -25,7 +25,7 @@ import time
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import psycopg
@@ -33,7 +33,7 @@ from psycopg.pq import TransactionStatus
 
 from hero_desktop.data import names
 from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
-from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE
+from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE, PAIRS, PAIRS_SEPARATOR
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 
@@ -67,6 +67,13 @@ SMALLEST_IDS_AT_ONCE = 5_000
 """The same for a search by id, whose walk reads the ids in order (about 0.15 us a row):
 "captain"'s 16,000 of a million heroes are found within 6,000 ids (1 ms), their smallest
 ids from all of them took 26 ms; "zoe"'s 29,604 of ten million 5 ms against 138 ms."""
+PAIRED_UP_TO = 2
+"""Needles of this many characters or fewer have no trigram: the pairs index finds them."""
+COMMON_SHARE = 0.1
+"""A needle its sample finds in at least this share of the names is found by reading them:
+counting up to ``COUNTED_EXACTLY`` then stops within ten times as many rows ("an", a fifth
+of a million heroes: 5 ms), where the pairs index reads every match's entry first (13 ms).
+Rarer needles read the pairs index ("zz", none: 49 -> 0.2 ms; "xq", 2,503: 53 -> 2.5 ms)."""
 _SMALLEST = {"n.sort_key": "n.sort_key || ''::bytea", "n.id": "n.id + 0"}
 """The keys as expressions: no index has them, so none is walked."""
 
@@ -93,6 +100,9 @@ class Ordering:
     """A search on the name table alone (no age filter), whose exact count reads every
     match (every name, for one or two letters): its first page may say about how many
     (``KeysetPager.quick_count``)."""
+    paired: Ordering | None = None
+    """For a needle of one or two characters on the name table alone: the same rows found
+    through the pairs index (``KeysetPager`` takes it when the needle is rare)."""
 
     @property
     def on_names_alone(self) -> bool:
@@ -135,7 +145,13 @@ def ordering(query: HeroQuery) -> Ordering:
     where = " AND ".join(clauses) or "TRUE"
     counted = f"{NAME_TABLE} n" if names_only else ""
     estimable = names_only and bool(folded)
-    return Ordering(source, where, tuple(params), keys, query.descending, counted, estimable)
+    order = Ordering(source, where, tuple(params), keys, query.descending, counted, estimable)
+    if estimable and len(folded) <= PAIRED_UP_TO and PAIRS_SEPARATOR not in folded:
+        # The fold's LIKE hidden from the trigram index, which has no trigram of so short a
+        # needle and would read all of itself (300 ms a million heroes, beside the pairs).
+        paired = f"{PAIRS} @> ARRAY[%s]::text[] AND (n.fold || '') LIKE %s"
+        return replace(order, paired=replace(order, where=paired, params=(folded, *params)))
+    return order
 
 
 Connection = Callable[[], psycopg.Connection]
@@ -148,6 +164,8 @@ class KeysetPager:
     def __init__(self, connection: Connection, order: Ordering) -> None:
         self._connection = connection
         self._order = order
+        self._sampled_order = order
+        """What the sample tests each row with: the fold's LIKE, never the pairs."""
         self._count: int | None = None
         self._sampled: float | None = None
         """The matches the sample of the name table estimates, once taken..."""
@@ -155,6 +173,18 @@ class KeysetPager:
         """... and on how many of its pages it found them."""
         self._keys: dict[int, tuple[Any, ...]] = {}
         """Rank -> key of the row there, for the first and last row of each page read."""
+
+    def _chosen(self) -> Ordering:
+        """The ordering to read by: a short needle's found through the pairs index unless
+        its sample finds it common (``COMMON_SHARE``), which is decided once."""
+        order = self._order
+        if order.paired is not None:
+            connection = self._connection()
+            rows = self._rows_in_names(connection)
+            sampled = self._sample(connection, rows)
+            common = sampled is not None and sampled >= COMMON_SHARE * rows
+            self._order = order = replace(order, paired=None) if common else order.paired
+        return order
 
     def _select(self, condition: str = "", *, reverse: bool = False, tail: str = "") -> str:
         order = self._order
@@ -178,7 +208,7 @@ class KeysetPager:
 
     def count(self) -> int:
         if self._count is None:
-            order = self._order
+            order = self._chosen()
             source = order.counted_from or order.source
             row = (
                 self._connection()
@@ -205,7 +235,7 @@ class KeysetPager:
         12 ms); when not, it serves the count's "about" if one is needed.
         ``count`` stays exact (the last page needs it).
         """
-        order = self._order
+        order = self._chosen()
         if self._count is not None or not order.estimable:
             return self.count(), True
         connection = self._connection()
@@ -252,7 +282,7 @@ class KeysetPager:
         if self._sampled is None:
             if rows <= 0:
                 return None
-            order = self._order
+            order = self._sampled_order
             # Each row tested once; the page of each match is the block number of its ctid.
             sample = connection.execute(
                 "SELECT count(*) FILTER (WHERE s.hit), count(*), "
@@ -282,6 +312,7 @@ class KeysetPager:
     def rows(self, start: int, limit: int) -> list[HeroRow]:
         if limit <= 0 or self._count == 0:
             return []  # a short search counted nothing: no need to read every name again
+        self._chosen()
         before, after = self._keys.get(start - 1), self._keys.get(start + limit)
         if start == 0 and self._order.estimable and self._order.on_names_alone:
             found = self._first_of_search(limit)
@@ -385,7 +416,7 @@ class KeysetPager:
         return True  # nothing to build ahead: pages are read from the nearer end or a list
 
     def rank_of(self, hero_id: int) -> int | None:
-        order = self._order
+        order = self._chosen()
         if not -(2**31) <= hero_id < 2**31:
             return None
         row = (

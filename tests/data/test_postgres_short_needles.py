@@ -1,0 +1,187 @@
+"""A search of one or two characters on PostgreSQL: the pairs index finds what is rare.
+
+No trigram holds so short a needle, so without help its count and its pages
+read every fold on the server. The name table has a GIN index of each fold's
+characters and pairs of characters (``schema.PAIRS``); a needle the pager's
+sample finds rare (under ``paging.COMMON_SHARE`` of the names) is found
+there, a common one by reading the folds, which then stops early. Either way
+the heroes found, their count and their order are those of the fold's LIKE.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+import pytest
+from psycopg.pq import TransactionStatus
+
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.name_index_state import NameIndexStatus
+from hero_desktop.data.postgres import paging, schema
+from hero_desktop.data.postgres.maintenance import build_name_index
+from hero_desktop.data.postgres.store import PostgresStore
+from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.store import NewHero
+from hero_desktop.data.views import LAST_PAGE, PageRequest, read_page
+
+from .postgres_support import address_of, run
+
+COMMON, RARE = 200, 7
+ALPHABET = "aåbz ø-'ßx"
+
+
+@pytest.fixture
+def repo(
+    store: PostgresStore, postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> HeroRepository:
+    monkeypatch.setattr(paging, "SAMPLE_PERCENT", 100)  # the sample is the whole table
+    heroes: list[NewHero] = [(f"Kåra {number}", number, "s") for number in range(COMMON)]
+    heroes += [(f"Zoë Quinn {number}", number, "s") for number in range(RARE)]
+    heroes += [(f"Bob {number}", None, "s") for number in range(100)]
+    store.bulk_insert([heroes], expected_rows=len(heroes))
+    run(postgres_database, "ANALYZE hero_desktop_name")
+    return HeroRepository(store)
+
+
+@contextmanager
+def statements(store: PostgresStore) -> Iterator[list[str]]:
+    """The statements the store's connection runs within the block."""
+    seen: list[str] = []
+    connection = store.connection
+    execute = connection.execute
+
+    def recorded(query: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(str(query))
+        return execute(query, *args, **kwargs)
+
+    connection.execute = recorded  # type: ignore[method-assign]
+    try:
+        yield seen
+    finally:
+        del connection.execute
+
+
+def pairs_used(seen: list[str]) -> bool:
+    return any(schema.PAIRS in statement for statement in seen)
+
+
+def test_the_pairs_of_a_fold_are_its_every_character_and_pair_of_characters(
+    store: PostgresStore, postgres_database: str
+) -> None:
+    chosen = random.Random(18)
+    folds = ["", "a", "ab", "abc", "abcd", "a b", "ø-ß", "zz", "aaa"]
+    folds += ["".join(chosen.choices(ALPHABET, k=chosen.randint(1, 12))) for _ in range(300)]
+    rows = run(
+        postgres_database,
+        "SELECT f, hero_desktop_pairs(f) FROM unnest(%s::text[]) AS f",
+        (folds,),
+    )
+    for fold, pairs in rows:
+        assert isinstance(fold, str)
+        assert isinstance(pairs, list)
+        expected = {fold[i : i + size] for size in (1, 2) for i in range(len(fold) - size + 1)}
+        assert set(pairs) - {""} == expected, fold
+
+
+@pytest.mark.parametrize("needle", ["z", "zo", "oë", "ui", "q", "ë", "5", "n 1", "ka", "a", "xy"])
+@pytest.mark.parametrize("sort", [SortKey.ID, SortKey.NAME, SortKey.AGE])
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_short_search_finds_what_the_folds_hold_either_way(
+    repo: HeroRepository,
+    monkeypatch: pytest.MonkeyPatch,
+    needle: str,
+    sort: SortKey,
+    descending: bool,
+) -> None:
+    query = HeroQuery(search=needle, sort=sort, descending=descending)
+    monkeypatch.setattr(paging, "PAIRED_UP_TO", 0)  # every search reads the folds
+    repo.refresh()
+    count = repo.count(query)
+    ids = [hero.id for start in range(0, count, 100) for hero in repo.page(query, offset=start)]
+    monkeypatch.setattr(paging, "PAIRED_UP_TO", 2)
+    for page in (0, 1, LAST_PAGE):
+        repo.refresh()
+        view = read_page(repo, PageRequest(query, page, 3))
+        assert (view.total, view.total_is_estimate) == (count, False)
+        assert [hero.id for hero in view.rows] == ids[view.page * 3 : view.page * 3 + 3]
+    repo.refresh()
+    assert repo.count(query) == count
+
+
+def test_a_rare_short_needle_is_found_through_the_pairs(
+    repo: HeroRepository, store: PostgresStore
+) -> None:
+    for needle in ("zo", "q", "xy"):
+        repo.refresh()
+        with statements(store) as seen:
+            view = read_page(repo, PageRequest(HeroQuery(search=needle), 0, 10))
+        assert view.total == (0 if needle == "xy" else RARE)
+        assert pairs_used(seen), needle
+
+
+def test_a_common_short_needle_reads_the_folds(repo: HeroRepository, store: PostgresStore) -> None:
+    # "ka": 200 of 307 names; "a": all but the Bobs and Zoës.
+    for needle in ("ka", "a"):
+        repo.refresh()
+        with statements(store) as seen:
+            view = read_page(repo, PageRequest(HeroQuery(search=needle), 0, 10))
+        assert view.total == COMMON
+        assert not pairs_used(seen), needle
+
+
+def test_a_short_needle_within_an_age_filter_and_a_long_one_read_the_folds(
+    repo: HeroRepository, store: PostgresStore
+) -> None:
+    for query in (HeroQuery(search="zo", age_from=0, age_to=3), HeroQuery(search="zoë")):
+        repo.refresh()
+        with statements(store) as seen:
+            view = read_page(repo, PageRequest(query, 0, 10))
+        assert view.total == (4 if query.search == "zo" else RARE)
+        assert not pairs_used(seen), query
+
+
+def test_structures_without_the_pairs_index_are_rebuilt_with_it(
+    store: PostgresStore, postgres_database: str
+) -> None:
+    # As an earlier Hero Desktop left them.
+    run(postgres_database, f"DROP INDEX {schema.PAIRS_INDEX}")
+    with psycopg.connect(postgres_database) as connection:
+        assert schema.status(connection) is NameIndexStatus.REBUILD
+
+    build_name_index(address_of(postgres_database))
+
+    with psycopg.connect(postgres_database) as connection:
+        assert schema.status(connection) is NameIndexStatus.READY
+
+
+def test_dropping_the_structures_drops_the_pairs_function(
+    store: PostgresStore, postgres_database: str
+) -> None:
+    with psycopg.connect(postgres_database) as connection:
+        connection.execute(schema.DROP_SQL)
+        found = connection.execute("SELECT to_regproc('hero_desktop_pairs')").fetchone()
+    assert found == (None,)
+
+
+def test_a_cancel_is_heard_while_the_server_sorts_an_index(
+    postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Sorting the indexes is most of a build (14 s of 18 on a million heroes); a Cancel
+    # then cancels the statement. A pg_sleep stands for the sort: cancelled, it leaves the
+    # transaction failed; let run, it would end in 3 s with the transaction fine.
+    monkeypatch.setattr(schema, "HEARD_EVERY_S", 0.01)
+    asked: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        asked.append((done, total))
+        return len(asked) < 3
+
+    with psycopg.connect(postgres_database) as connection:
+        with pytest.raises(schema.BuildCancelledError):
+            schema._heard(connection, "SELECT pg_sleep(3)", progress, 12)
+        assert connection.info.transaction_status is TransactionStatus.INERROR
+    assert asked == [(12, 12)] * 3
