@@ -224,7 +224,12 @@ class IndexOfferBar(QWidget):
             linger(builder, builder)
 
     def _show_progress(self, done: int, total: int) -> None:
-        if total > 0:
+        if 0 < total <= done:
+            # Every hero keyed; the indexes are sorted after the rows (on a server most of
+            # a build: about 14 s of 18 a million heroes), with no count to show.
+            self.progress.setRange(0, 0)
+            self._status.showMessage(IndexOfferBarWords.tr("Building the name index: sorting it…"))
+        elif total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
             self._status.showMessage(

@@ -861,6 +861,10 @@
         <source>Building the name index…</source>
         <translation>Namensindex wird aufgebaut…</translation>
     </message>
+    <message>
+        <source>Building the name index: sorting it…</source>
+        <translation>Namensindex wird aufgebaut: wird sortiert…</translation>
+    </message>
     <message numerus="yes">
         <source>Building the name index: {done} of %Ln hero(es)…</source>
         <translation>

@@ -861,6 +861,10 @@
         <source>Building the name index…</source>
         <translation>Création de l&apos;index des noms…</translation>
     </message>
+    <message>
+        <source>Building the name index: sorting it…</source>
+        <translation>Création de l&apos;index des noms&#xa0;: tri en cours…</translation>
+    </message>
     <message numerus="yes">
         <source>Building the name index: {done} of %Ln hero(es)…</source>
         <translation>

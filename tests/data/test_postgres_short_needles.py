@@ -123,6 +123,25 @@ def test_a_rare_short_needle_is_found_through_the_pairs(
         assert pairs_used(seen), needle
 
 
+def test_the_first_pages_walk_along_the_ids_tests_the_folds_not_the_pairs(
+    repo: HeroRepository, store: PostgresStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Walking the ids with the pairs' test, the server took two more processes and 21-25 ms
+    # for "xq" on ten million heroes, against 6 ms with the fold's LIKE alone.
+    monkeypatch.setattr(paging, "SMALLEST_IDS_AT_ONCE", 0)  # every search walks
+    repo.refresh()
+    with statements(store) as seen:
+        view = read_page(repo, PageRequest(HeroQuery(search="zo"), 0, 10))
+
+    assert view.total == RARE
+    counts = [statement for statement in seen if statement.startswith("SELECT count(*) FROM")]
+    walks = [statement for statement in seen if "ORDER BY n.id LIMIT" in statement]
+    assert counts
+    assert all(schema.PAIRS in statement for statement in counts)
+    assert walks
+    assert not any(schema.PAIRS in statement for statement in walks)
+
+
 def test_a_common_short_needle_reads_the_folds(repo: HeroRepository, store: PostgresStore) -> None:
     # "ka": 200 of 307 names; "a": all but the Bobs and Zoës.
     for needle in ("ka", "a"):

@@ -191,6 +191,33 @@ def test_cancelling_the_build_leaves_the_file_as_it_was(
     assert offer.isVisible()  # still on offer
 
 
+def test_the_build_says_how_far_it_is_then_that_it_sorts_the_index(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_heroes(db_path, heroes())
+    keyed, sorting = threading.Event(), threading.Event()
+
+    def build(location: Path, progress: Progress, *, read_only: bool) -> int:
+        progress(5, 18)
+        keyed.wait(10)
+        progress(18, 18)  # every hero keyed: the indexes are sorted next, with no count
+        sorting.wait(10)
+        return 18
+
+    monkeypatch.setattr(maintenance, "build_name_index", build)
+    window = open_window()
+    offer, status = window.index_offer, window.statusBar()
+    qtbot.keyClick(window.table, Qt.Key.Key_A, ALT)  # Add Index
+
+    qtbot.waitUntil(lambda: "5 of 18" in status.currentMessage())
+    assert (offer.progress.maximum(), offer.progress.value()) == (18, 5)
+    keyed.set()
+    qtbot.waitUntil(lambda: "sorting" in status.currentMessage())
+    assert offer.progress.maximum() == 0  # busy: no count to show
+    with qtbot.waitSignal(offer.built, timeout=20_000):
+        sorting.set()
+
+
 def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
