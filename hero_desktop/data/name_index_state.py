@@ -27,6 +27,9 @@ Transitions:
 * READY -> REBUILD: a look finds the structures stale or damaged; or, on an
   engine whose ``long_log`` is ``LongLog.REBUILD`` (SQLite), the change log
   grew past its limit (another program imported many heroes).
+* READY, unfinished -> READY: a part added since (PostgreSQL's pairs index)
+  is added in the background by whoever may install; the structures are
+  read meanwhile.
 * READY -> READY with a backlog: on an engine whose ``long_log`` is
   ``LongLog.BATCHES`` (PostgreSQL), a long log is keyed in committed batches
   in the background (``needs_build``); search scans meanwhile.
@@ -102,6 +105,10 @@ class NameIndexState:
     """The name rows and the change log may be written (else others key this role's heroes)."""
     backlog: bool = False
     """A long change log waits to be keyed in batches (``LongLog.BATCHES``)."""
+    unfinished: bool = False
+    """Current structures lack a part added since (PostgreSQL: the pairs index of
+    structures an earlier Hero Desktop built). They are read meanwhile; whoever may
+    install adds the part in the background (``needs_build``)."""
 
     # -- what the state means ----------------------------------------------------------
 
@@ -125,6 +132,8 @@ class NameIndexState:
             return False
         if self.status is NameIndexStatus.REBUILD:
             return self.may_install
+        if self.unfinished and self.status is NameIndexStatus.READY and self.may_install:
+            return True
         return self.backlog and self.keys_names(read_only)
 
     # -- transitions -------------------------------------------------------------------

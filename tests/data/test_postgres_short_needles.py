@@ -19,9 +19,10 @@ import psycopg
 import pytest
 from psycopg.pq import TransactionStatus
 
+from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameIndexStatus
-from hero_desktop.data.postgres import paging, schema
+from hero_desktop.data.postgres import opening, paging, schema
 from hero_desktop.data.postgres.maintenance import build_name_index
 from hero_desktop.data.postgres.store import PostgresStore
 from hero_desktop.data.query import HeroQuery, SortKey
@@ -163,18 +164,70 @@ def test_a_short_needle_within_an_age_filter_and_a_long_one_read_the_folds(
         assert not pairs_used(seen), query
 
 
-def test_structures_without_the_pairs_index_are_rebuilt_with_it(
-    store: PostgresStore, postgres_database: str
+def test_structures_without_the_pairs_index_are_read_and_the_owner_adds_it_alone(
+    repo: HeroRepository, postgres_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # As an earlier Hero Desktop left them.
+    run(postgres_database, f"DROP INDEX {schema.PAIRS_INDEX}")  # as an earlier Hero Desktop
+    monkeypatch.setattr(opening, "SYNC_BUILD_ROWS", 0)  # too big to finish while opening
+    earlier = opening.open_server(address_of(postgres_database))
+    try:
+        # The names are read meanwhile; the pairs index is left to the background.
+        assert earlier.names.status is NameIndexStatus.READY
+        assert earlier.names.unfinished
+        assert earlier.names_ready()
+        assert earlier.needs_name_index_build()
+        assert searched(earlier, "zo") == (RARE, False)
+
+        def no_rebuild(*args: object) -> int:
+            raise AssertionError("every name keyed again")
+
+        monkeypatch.setattr(schema, "build", no_rebuild)
+        assert build_name_index(address_of(postgres_database)) == COMMON + RARE + 100
+        earlier.recheck_name_index()
+
+        assert not earlier.names.unfinished
+        assert not earlier.needs_name_index_build()
+        assert searched(earlier, "zo") == (RARE, True)
+    finally:
+        earlier.close()
+
+
+def test_a_small_roster_without_the_pairs_index_gets_it_while_opening(
+    repo: HeroRepository, postgres_database: str
+) -> None:
     run(postgres_database, f"DROP INDEX {schema.PAIRS_INDEX}")
-    with psycopg.connect(postgres_database) as connection:
-        assert schema.status(connection) is NameIndexStatus.REBUILD
+    earlier = opening.open_server(address_of(postgres_database))
+    try:
+        assert not earlier.names.unfinished
+        assert searched(earlier, "zo") == (RARE, True)
+    finally:
+        earlier.close()
 
-    build_name_index(address_of(postgres_database))
 
-    with psycopg.connect(postgres_database) as connection:
-        assert schema.status(connection) is NameIndexStatus.READY
+def test_adding_the_pairs_index_cancelled_leaves_none(
+    repo: HeroRepository, postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(postgres_database, f"DROP INDEX {schema.PAIRS_INDEX}")
+    heard = schema._heard
+
+    def cancelled_as_it_ends(*args: Any) -> None:
+        heard(*args)
+        raise schema.BuildCancelledError()
+
+    monkeypatch.setattr(schema, "_heard", cancelled_as_it_ends)
+
+    with pytest.raises(OperationCancelledError):
+        build_name_index(address_of(postgres_database))
+
+    assert run(postgres_database, "SELECT to_regclass(%s)", (schema.PAIRS_INDEX,)) == [(None,)]
+
+
+def searched(store: PostgresStore, needle: str) -> tuple[int, bool]:
+    """The count of a search's first page, and whether the pairs index was asked."""
+    repo = HeroRepository(store)
+    with statements(store) as seen:
+        view = read_page(repo, PageRequest(HeroQuery(search=needle), 0, 10))
+    return view.total, pairs_used(seen)
 
 
 def test_dropping_the_structures_drops_the_pairs_function(

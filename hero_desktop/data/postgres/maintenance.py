@@ -64,6 +64,9 @@ def build_name_index(
             raise ReadOnlyDatabaseError()
         ready = schema.status(connection) is NameIndexStatus.READY
         backlog = ready and schema.has_backlog(connection)
+        if ready and not backlog and owns_hero and not schema.has_pairs(connection):
+            # Structures an earlier Hero Desktop built: only the pairs index is missing.
+            return schema.add_pairs(connection, progress)
         # When most heroes wait (an import into a small roster), building it all
         # anew, indexes after the rows, is several times faster than batches.
         if backlog and not (owns_hero and schema.mostly_pending(connection)):

@@ -124,8 +124,9 @@ class Ordering:
         return f"({', '.join(self.keys)}) {'<' if down else '>'} ({marks})"
 
 
-def ordering(query: HeroQuery) -> Ordering:
-    """The indexed ordering of a query, when Hero Desktop's name structures are ready."""
+def ordering(query: HeroQuery, *, pairs: bool = True) -> Ordering:
+    """The indexed ordering of a query, when Hero Desktop's name structures are ready
+    (``pairs``: with the pairs index, which structures an earlier Hero Desktop built lack)."""
     clauses, params = query.age_bounds.conditions("%s")
     folded = names.fold(query.search.strip()) if query.search.strip() else ""
     uses_names = bool(folded) or query.sort is SortKey.NAME
@@ -146,7 +147,7 @@ def ordering(query: HeroQuery) -> Ordering:
     counted = f"{NAME_TABLE} n" if names_only else ""
     estimable = names_only and bool(folded)
     order = Ordering(source, where, tuple(params), keys, query.descending, counted, estimable)
-    if estimable and len(folded) <= PAIRED_UP_TO and PAIRS_SEPARATOR not in folded:
+    if pairs and estimable and len(folded) <= PAIRED_UP_TO and PAIRS_SEPARATOR not in folded:
         # The fold's LIKE hidden from the trigram index, which has no trigram of so short a
         # needle and would read all of itself (300 ms a million heroes, beside the pairs).
         paired = f"{PAIRS} @> ARRAY[%s]::text[] AND (n.fold || '') LIKE %s"

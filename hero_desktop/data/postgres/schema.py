@@ -14,7 +14,9 @@ agreement (the offer, name_index_state.py) unless Hero Desktop created the table
   on ``hero_desktop_pairs(fold)``, every character and every pair of
   characters of the fold (``PAIRS``): a search of one or two characters,
   which has no trigram, finds its matches there instead of reading every
-  fold (paging.py chooses it for a needle its sample finds rare);
+  fold (paging.py chooses it for a needle its sample finds rare). Structures
+  an earlier Hero Desktop built lack it: they are read as they are, and a
+  role that owns ``hero`` adds it (``add_pairs``);
 * ``hero_desktop_pending(id)``: a change log. The server cannot compute the
   keys (they come from the Unicode Collation Algorithm in Python), so a
   trigger logs every hero any client inserts or renames, and Hero Desktop
@@ -41,6 +43,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 
 import psycopg
 from psycopg import sql
@@ -63,7 +66,7 @@ so). A fold holds a needle of one or two characters exactly when these hold the 
 PAIRS_SEPARATOR = "\x01"
 """Splits the pairs apart; never typed, so a needle holding it does not use them."""
 _PAIRS_FUNCTION = r"""
-CREATE FUNCTION hero_desktop_pairs(fold text) RETURNS text[]
+CREATE OR REPLACE FUNCTION hero_desktop_pairs(fold text) RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 SELECT string_to_array(fold, NULL)
     || string_to_array(regexp_replace(fold, '(..)', E'\\1\x01', 'g'), E'\x01')
@@ -73,6 +76,11 @@ $$;
 """The characters, then the pairs from the first character on, then those from the second
 (each pair followed by the separator and split there): a few C functions a row, with no
 aggregate, which the server inlines into the index and the searches alike."""
+_PAIRS_INDEX = (
+    f"CREATE INDEX {PAIRS_INDEX} ON {NAME_TABLE} "
+    """USING gin ((hero_desktop_pairs(fold)) COLLATE "C")"""
+)
+
 CHANNEL = "hero_desktop"
 KEYS_SETTING = "hero_desktop.keys"
 """Set to 'client' in a transaction that keys its own heroes (the log trigger stands aside)."""
@@ -129,19 +137,18 @@ def status(connection: psycopg.Connection) -> NameIndexStatus:
     """Whether the name structures are there and computed under today's rules."""
     found = connection.execute(
         "SELECT to_regclass(%s) IS NOT NULL, to_regclass(%s) IS NOT NULL, "
-        "to_regclass(%s) IS NOT NULL, to_regclass(%s) IS NOT NULL, "
+        "to_regclass(%s) IS NOT NULL, "
         "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('hero') "
         "AND tgname = 'hero_desktop_log'), "
         "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('hero') "
         "AND tgname = 'hero_desktop_changed')",
-        (META_TABLE, NAME_TABLE, PENDING_TABLE, PAIRS_INDEX),
+        (META_TABLE, NAME_TABLE, PENDING_TABLE),
     ).fetchone()
     assert found is not None
-    has_meta, has_names, has_pending, has_pairs, has_log, has_notify = (bool(v) for v in found)
+    has_meta, has_names, has_pending, has_log, has_notify = (bool(v) for v in found)
     if not has_meta:
         return NameIndexStatus.FOREIGN
-    # Structures from before the pairs index are rebuilt, by whoever may.
-    if not (has_names and has_pending and has_pairs and has_log and has_notify):
+    if not (has_names and has_pending and has_log and has_notify):
         return NameIndexStatus.REBUILD
     readable = connection.execute("SELECT has_table_privilege(%s, 'SELECT')", (META_TABLE,))
     if not bool((readable.fetchone() or (False,))[0]):
@@ -154,6 +161,16 @@ def status(connection: psycopg.Connection) -> NameIndexStatus:
     if version is None or version[0] != names.rule_version():
         return NameIndexStatus.REBUILD
     return NameIndexStatus.READY
+
+
+def has_pairs(connection: psycopg.Connection) -> bool:
+    """The name table has its pairs index (structures an earlier Hero Desktop built lack it:
+    they are read as they are, and ``add_pairs`` adds it)."""
+    row = connection.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(%s) AND indisvalid)",
+        (PAIRS_INDEX,),
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def privileges(connection: psycopg.Connection) -> tuple[bool, bool]:
@@ -342,10 +359,7 @@ def build(connection: psycopg.Connection, progress: Progress | None = None) -> i
         indexes.append(
             f"CREATE INDEX hero_desktop_name_fold ON {NAME_TABLE} USING gin (fold gin_trgm_ops)"
         )
-    indexes.append(
-        f"CREATE INDEX {PAIRS_INDEX} ON {NAME_TABLE} "
-        """USING gin ((hero_desktop_pairs(fold)) COLLATE "C")"""
-    )
+    indexes.append(_PAIRS_INDEX)
     for statement in indexes:
         _heard(connection, statement, progress, total)
     _share_like_hero(connection, schema)
@@ -353,6 +367,35 @@ def build(connection: psycopg.Connection, progress: Progress | None = None) -> i
     if progress is not None and progress(total, total) is False:
         raise BuildCancelledError()
     return done
+
+
+def add_pairs(connection: psycopg.Connection, progress: Progress | None = None) -> int:
+    """Add the pairs index to current structures that lack it (an autocommit connection of
+    its own). Returns the name rows; none is keyed again (about 11 s a million heroes, where
+    a rebuild keys every name too).
+
+    ``CONCURRENTLY``: every client keeps writing heroes and their names meanwhile (a plain
+    ``CREATE INDEX`` would hold their writes to the name table until it ends). Its waits
+    for other transactions block nobody, so no lock timeout applies, and a Cancel is heard
+    (``_heard``). One cancelled or failed is left invalid: it is dropped at once, or by the
+    next try.
+    """
+    row = connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()
+    total = int(row[0]) if row else 0
+    connection.execute(
+        "SELECT set_config('search_path', %s, false)", (_quoted(hero_schema(connection)),)
+    )
+    connection.execute("SET lock_timeout = 0")
+    connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {PAIRS_INDEX}")
+    connection.execute(_PAIRS_FUNCTION)
+    try:
+        _heard(connection, _PAIRS_INDEX.replace("INDEX", "INDEX CONCURRENTLY", 1), progress, total)
+    except BaseException:
+        with suppress(psycopg.Error):
+            connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {PAIRS_INDEX}")
+        raise
+    connection.execute(f"ANALYZE {NAME_TABLE}")  # the server's figures for each pair
+    return total
 
 
 def _heard(

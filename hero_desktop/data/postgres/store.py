@@ -291,7 +291,7 @@ class PostgresStore:
             return self.name_keys.pager(self._current, query, told_of_changes=told)
         if needs_names:
             self.name_keys.forget()  # the name rows serve search and name order now
-        return KeysetPager(self._current, ordering(query))
+        return KeysetPager(self._current, ordering(query, pairs=not self.names.unfinished))
 
     def _early_pager(self, query: HeroQuery) -> Pager | None:
         """While the keeper keys the names: a search by id whose first page (and more)
@@ -598,6 +598,7 @@ class PostgresStore:
         with suppress(psycopg.Error, DatabaseError):
             self.names.seen(self.call(lambda: schema.status(self.connection)))
             if self.names.status is NameIndexStatus.READY:
+                self.names.unfinished = not schema.has_pairs(self.connection)
                 self.names.may_read, self.names.may_key = schema.privileges(self.connection)
                 if schema.has_backlog(self.connection):
                     self.names.log_too_long()
