@@ -18,7 +18,8 @@ from pathlib import Path
 from hero_desktop.data.location import ServerAddress
 
 Progress = Callable[[int, int], bool]
-"""``progress(done, total)``; returning False cancels."""
+"""``progress(done, total)``; returning False cancels. It may be asked from a thread of the
+build's own while an index is sorted (PostgreSQL), so it must be safe to call from any."""
 
 
 def build_name_index(

@@ -106,9 +106,9 @@ class NameIndexState:
     backlog: bool = False
     """A long change log waits to be keyed in batches (``LongLog.BATCHES``)."""
     unfinished: bool = False
-    """Current structures lack a part added since (PostgreSQL: the pairs index of
-    structures an earlier Hero Desktop built). They are read meanwhile; whoever may
-    install adds the part in the background (``needs_build``)."""
+    """Current structures lack a part added since, which this role may add (PostgreSQL:
+    the pairs index of structures an earlier Hero Desktop built). They are read
+    meanwhile, and the part is added in the background (``needs_build``)."""
 
     # -- what the state means ----------------------------------------------------------
 
@@ -127,7 +127,8 @@ class NameIndexState:
         return self.offers
 
     def needs_build(self, read_only: bool) -> bool:
-        """Structures to rebuild, or a backlog to key, in the background (no consent asked)."""
+        """Structures to rebuild or finish, or a backlog to key, in the background (no consent
+        asked)."""
         if read_only:
             return False
         if self.status is NameIndexStatus.REBUILD:

@@ -96,6 +96,8 @@ class IndexOfferBar(QWidget):
         self._focus_back = focus_table
         self._facts: StoreFacts | None = None
         self._builder: _Builder | None = None
+        self._heard: tuple[int, int] | None = None
+        """The build's last progress: the same full count told again means it sorts."""
         self.setStyleSheet(
             "#indexOfferBar { background: palette(alternate-base);"
             " border-left: 4px solid palette(highlight); }"
@@ -194,6 +196,7 @@ class IndexOfferBar(QWidget):
         self.hide()
         self._focus_back()
         builder = _Builder(self._facts)
+        self._heard = None
         builder.progressed.connect(self._show_progress)
         builder.finished_with.connect(self._finished)
         self._builder = builder
@@ -224,9 +227,11 @@ class IndexOfferBar(QWidget):
             linger(builder, builder)
 
     def _show_progress(self, done: int, total: int) -> None:
-        if 0 < total <= done:
-            # Every hero keyed; the indexes are sorted after the rows (on a server most of
-            # a build: about 14 s of 18 a million heroes), with no count to show.
+        heard, self._heard = self._heard, (done, total)
+        if 0 < total <= done and heard == (done, total):
+            # Every hero keyed and told again: the indexes are sorted after the rows (on a
+            # server most of a build: about 14 s of 18 a million heroes; the build asks
+            # meanwhile), with no count to show. Told once, it is a catch-up's last batch.
             self.progress.setRange(0, 0)
             self._status.showMessage(IndexOfferBarWords.tr("Building the name index: sorting it…"))
         elif total > 0:

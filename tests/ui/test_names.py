@@ -195,12 +195,14 @@ def test_the_build_says_how_far_it_is_then_that_it_sorts_the_index(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_heroes(db_path, heroes())
-    keyed, sorting = threading.Event(), threading.Event()
+    keyed, told, sorting = threading.Event(), threading.Event(), threading.Event()
 
     def build(location: Path, progress: Progress, *, read_only: bool) -> int:
         progress(5, 18)
         keyed.wait(10)
-        progress(18, 18)  # every hero keyed: the indexes are sorted next, with no count
+        progress(18, 18)  # every hero keyed (or a catch-up's last batch)
+        told.wait(10)
+        progress(18, 18)  # asked again while the server sorts the indexes: no count
         sorting.wait(10)
         return 18
 
@@ -212,6 +214,8 @@ def test_the_build_says_how_far_it_is_then_that_it_sorts_the_index(
     qtbot.waitUntil(lambda: "5 of 18" in status.currentMessage())
     assert (offer.progress.maximum(), offer.progress.value()) == (18, 5)
     keyed.set()
+    qtbot.waitUntil(lambda: "18 of 18" in status.currentMessage())
+    told.set()
     qtbot.waitUntil(lambda: "sorting" in status.currentMessage())
     assert offer.progress.maximum() == 0  # busy: no count to show
     with qtbot.waitSignal(offer.built, timeout=20_000):

@@ -38,11 +38,15 @@ def build_name_index(
     """Add (or rebuild) the name structures in one transaction; return the heroes done.
 
     With the structures in place and a backlog in the change log (an
-    import), it keys the backlog instead, in batches, each committed. Either
-    way ``progress(done, total)`` returning False cancels
-    (OperationCancelledError): a build leaves the database as it was, a
-    catch-up keeps the batches done. Refused (ReadOnlyDatabaseError) when
-    opened read-only or when the role may not write heroes.
+    import), it keys the backlog instead, in batches, each committed; with
+    neither, it adds the pairs index to structures an earlier Hero Desktop
+    built, if this role may (``schema.add_pairs``), and otherwise does
+    nothing (returns 0). Each way ``progress(done, total)`` returning False
+    cancels (OperationCancelledError): a build or the pairs index leaves the
+    database as it was, a catch-up keeps the batches done. While the server
+    sorts an index ``progress`` is asked from a thread of its own. Refused
+    (ReadOnlyDatabaseError) when opened read-only or when the role may not
+    write heroes.
     """
     if read_only:
         raise ReadOnlyDatabaseError()
@@ -64,9 +68,11 @@ def build_name_index(
             raise ReadOnlyDatabaseError()
         ready = schema.status(connection) is NameIndexStatus.READY
         backlog = ready and schema.has_backlog(connection)
-        if ready and not backlog and owns_hero and not schema.has_pairs(connection):
-            # Structures an earlier Hero Desktop built: only the pairs index is missing.
-            return schema.add_pairs(connection, progress)
+        has_pairs, may_add = schema.pairs(connection) if ready else (True, False)
+        if not (backlog or has_pairs):
+            # Structures an earlier Hero Desktop built: the pairs index alone is added, by
+            # this role if it may and nobody else is adding it; never a rebuild for it.
+            return schema.add_pairs(connection, progress) if may_add else 0
         # When most heroes wait (an import into a small roster), building it all
         # anew, indexes after the rows, is several times faster than batches.
         if backlog and not (owns_hero and schema.mostly_pending(connection)):

@@ -8,7 +8,7 @@ import psycopg
 
 from hero_desktop.data.errors import DatabaseBusyError, SchemaError
 from hero_desktop.data.location import ServerAddress
-from hero_desktop.data.name_index_state import SYNC_BUILD_ROWS, NameIndexState, NameIndexStatus
+from hero_desktop.data.name_index_state import SYNC_BUILD_ROWS, NameIndexStatus
 from hero_desktop.data.postgres import maintenance, schema
 from hero_desktop.data.postgres.access import connect
 from hero_desktop.data.postgres.errors import translate_error
@@ -97,19 +97,22 @@ def _prepare(
         index = store.names
         index.may_install = owns_hero and may_write and not read_only
         store._configure()
-        _look(index, connection)
+        index.seen(schema.status(connection))
         consent = created or allow_changes
         stale = index.status is NameIndexStatus.REBUILD
         if (
             index.may_install
-            and (index.status is not NameIndexStatus.READY or index.unfinished)
-            and (consent or ((stale or index.unfinished) and _small(connection)))
+            and index.status is not NameIndexStatus.READY
+            and (consent or (stale and _small(connection)))
         ):
-            # Consent, or Hero Desktop's own structures small enough to rebuild (or finish)
-            # at once; when another session holds hero, the window builds in the background.
+            # Consent, or Hero Desktop's own structures small enough to rebuild at once;
+            # when another session holds hero, the window builds them in the background.
             with suppress(DatabaseBusyError):
                 maintenance.build_name_index(address)
-            _look(index, connection)
+            index.seen(schema.status(connection))
+        # A missing pairs index is added in the background only: adding it waits for
+        # every older transaction on the server (add_pairs).
+        store.look_at_pairs()
     except psycopg.Error as error:
         raise translate_error(error, address) from None
     if index.status is NameIndexStatus.READY:
@@ -117,11 +120,6 @@ def _prepare(
     store._listen()  # without the notify trigger: live_updates() says the window polls
     store.changed_elsewhere()
     return store
-
-
-def _look(index: NameIndexState, connection: psycopg.Connection) -> None:
-    index.seen(schema.status(connection))
-    index.unfinished = index.status is NameIndexStatus.READY and not schema.has_pairs(connection)
 
 
 def _read_only_reason(*, asked: bool, may_write: bool) -> ReadOnlyReason | None:

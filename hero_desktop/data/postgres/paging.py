@@ -147,7 +147,10 @@ def ordering(query: HeroQuery, *, pairs: bool = True) -> Ordering:
     counted = f"{NAME_TABLE} n" if names_only else ""
     estimable = names_only and bool(folded)
     order = Ordering(source, where, tuple(params), keys, query.descending, counted, estimable)
-    if pairs and estimable and len(folded) <= PAIRED_UP_TO and PAIRS_SEPARATOR not in folded:
+    short = len(folded) <= PAIRED_UP_TO and PAIRS_SEPARATOR not in folded
+    # By id and by name only: sorted by age, the server joined the rest of the age order
+    # with the pairs' matches for a next page (59 ms against 7 ms on 200,000 heroes).
+    if pairs and estimable and short and order.on_names_alone:
         # The fold's LIKE hidden from the trigram index, which has no trigram of so short a
         # needle and would read all of itself (300 ms a million heroes, beside the pairs).
         paired = f"{PAIRS} @> ARRAY[%s]::text[] AND (n.fold || '') LIKE %s"

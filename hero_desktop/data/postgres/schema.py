@@ -15,8 +15,8 @@ agreement (the offer, name_index_state.py) unless Hero Desktop created the table
   characters of the fold (``PAIRS``): a search of one or two characters,
   which has no trigram, finds its matches there instead of reading every
   fold (paging.py chooses it for a needle its sample finds rare). Structures
-  an earlier Hero Desktop built lack it: they are read as they are, and a
-  role that owns ``hero`` adds it (``add_pairs``);
+  an earlier Hero Desktop built lack it: they are read as they are, and the
+  role that owns them adds it in the background (``pairs``, ``add_pairs``);
 * ``hero_desktop_pending(id)``: a change log. The server cannot compute the
   keys (they come from the Unicode Collation Algorithm in Python), so a
   trigger logs every hero any client inserts or renames, and Hero Desktop
@@ -63,6 +63,8 @@ PAIRS = 'hero_desktop_pairs(n.fold) COLLATE "C"'
 """A name row's characters and pairs of characters, as its index holds them (compared
 bytewise: under the database's collation the index took 14.8 s a million heroes, 11.2 s
 so). A fold holds a needle of one or two characters exactly when these hold the needle."""
+PAIRS_LOCK = 0x4845524F50414952
+"""The advisory lock of a session adding the pairs index ("HEROPAIR")."""
 PAIRS_SEPARATOR = "\x01"
 """Splits the pairs apart; never typed, so a needle holding it does not use them."""
 _PAIRS_FUNCTION = r"""
@@ -163,14 +165,27 @@ def status(connection: psycopg.Connection) -> NameIndexStatus:
     return NameIndexStatus.READY
 
 
-def has_pairs(connection: psycopg.Connection) -> bool:
-    """The name table has its pairs index (structures an earlier Hero Desktop built lack it:
-    they are read as they are, and ``add_pairs`` adds it)."""
+def pairs(connection: psycopg.Connection) -> tuple[bool, bool]:
+    """(the name table has its pairs index, this role may add it).
+
+    Structures an earlier Hero Desktop built lack it: they are read as they are, and
+    ``add_pairs`` adds it. That takes the name table's owner (a member of the group that
+    owns ``hero`` may not be), a ``hero_desktop_pairs`` function that is absent or its
+    own (another member may have made one), and nobody adding it already (the advisory
+    lock ``PAIRS_LOCK`` free: meanwhile its index in the making is not valid yet).
+    """
     row = connection.execute(
-        "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(%s) AND indisvalid)",
-        (PAIRS_INDEX,),
+        "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(%s) "
+        "AND indisvalid), "
+        "pg_has_role(c.relowner, 'USAGE') AND coalesce((SELECT pg_has_role(p.proowner, "
+        "'USAGE') FROM pg_proc p WHERE p.oid = to_regprocedure('hero_desktop_pairs(text)')),"
+        " true) AND NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
+        "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+        "AND classid = %s AND objid = %s AND objsubid = 1) "
+        "FROM pg_class c WHERE c.oid = to_regclass(%s)",
+        (PAIRS_INDEX, PAIRS_LOCK >> 32, PAIRS_LOCK & 0xFFFFFFFF, NAME_TABLE),
     ).fetchone()
-    return bool(row and row[0])
+    return (bool(row[0]), bool(row[1])) if row else (False, False)
 
 
 def privileges(connection: psycopg.Connection) -> tuple[bool, bool]:
@@ -375,27 +390,42 @@ def add_pairs(connection: psycopg.Connection, progress: Progress | None = None) 
     a rebuild keys every name too).
 
     ``CONCURRENTLY``: every client keeps writing heroes and their names meanwhile (a plain
-    ``CREATE INDEX`` would hold their writes to the name table until it ends). Its waits
-    for other transactions block nobody, so no lock timeout applies, and a Cancel is heard
-    (``_heard``). One cancelled or failed is left invalid: it is dropped at once, or by the
-    next try.
+    ``CREATE INDEX`` would hold their writes to the name table until it ends). It waits for
+    every older transaction on the server to end, which holds up this build alone, so no
+    lock timeout applies there, and a Cancel is heard (``_heard``): it runs in the
+    background, never while opening. One session adds it at a time (an advisory lock; a
+    second returns 0 at once): another's index in the making is never dropped. One this
+    session left invalid (cancelled, failed) is dropped, with the function it made.
     """
-    row = connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()
-    total = int(row[0]) if row else 0
-    connection.execute(
-        "SELECT set_config('search_path', %s, false)", (_quoted(hero_schema(connection)),)
-    )
-    connection.execute("SET lock_timeout = 0")
-    connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {PAIRS_INDEX}")
-    connection.execute(_PAIRS_FUNCTION)
+    locked = connection.execute("SELECT pg_try_advisory_lock(%s)", (PAIRS_LOCK,)).fetchone()
+    if not (locked and locked[0]):
+        return 0  # another session adds it
     try:
-        _heard(connection, _PAIRS_INDEX.replace("INDEX", "INDEX CONCURRENTLY", 1), progress, total)
-    except BaseException:
+        row = connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()
+        total = int(row[0]) if row else 0
+        connection.execute(
+            "SELECT set_config('search_path', %s, false)", (_quoted(hero_schema(connection)),)
+        )
+        connection.execute("SET lock_timeout = 0")
+        connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {PAIRS_INDEX}")  # left invalid
+        found = connection.execute("SELECT to_regprocedure('hero_desktop_pairs(text)')")
+        made = (found.fetchone() or (None,))[0] is None
+        if made:
+            connection.execute(_PAIRS_FUNCTION)
+        try:
+            concurrently = _PAIRS_INDEX.replace("INDEX", "INDEX CONCURRENTLY", 1)
+            _heard(connection, concurrently, progress, total)
+        except BaseException:
+            with suppress(psycopg.Error):
+                connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {PAIRS_INDEX}")
+                if made:
+                    connection.execute("DROP FUNCTION IF EXISTS hero_desktop_pairs(text)")
+            raise
+        connection.execute(f"ANALYZE {NAME_TABLE}")  # the server's figures for each pair
+        return total
+    finally:
         with suppress(psycopg.Error):
-            connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {PAIRS_INDEX}")
-        raise
-    connection.execute(f"ANALYZE {NAME_TABLE}")  # the server's figures for each pair
-    return total
+            connection.execute("SELECT pg_advisory_unlock(%s)", (PAIRS_LOCK,))
 
 
 def _heard(

@@ -115,6 +115,8 @@ class PostgresStore:
     created: bool = False
     unfillable_columns: tuple[str, ...] = ()
     read_only_reason: ReadOnlyReason | None = None
+    pairs_index: bool = field(default=True, init=False)
+    """The name table has its pairs index (``look_at_pairs``), which short searches may read."""
     names: NameIndexState = field(
         default_factory=lambda: NameIndexState(
             LongLog.BATCHES, NameIndexOffer.SERVER, may_install=False, may_read=False, may_key=False
@@ -291,7 +293,7 @@ class PostgresStore:
             return self.name_keys.pager(self._current, query, told_of_changes=told)
         if needs_names:
             self.name_keys.forget()  # the name rows serve search and name order now
-        return KeysetPager(self._current, ordering(query, pairs=not self.names.unfinished))
+        return KeysetPager(self._current, ordering(query, pairs=self.pairs_index))
 
     def _early_pager(self, query: HeroQuery) -> Pager | None:
         """While the keeper keys the names: a search by id whose first page (and more)
@@ -570,7 +572,8 @@ class PostgresStore:
         return self.names.offer(self.read_only)
 
     def needs_name_index_build(self) -> bool:
-        """Stale structures to rebuild, or a backlog of heroes to key (an import)."""
+        """Stale structures to rebuild, the pairs index to add to an earlier Hero Desktop's,
+        or a backlog of heroes to key (an import)."""
         return self.names.needs_build(self.read_only)
 
     def name_index_stale(self) -> None:
@@ -594,11 +597,19 @@ class PostgresStore:
         if keeper is not None:
             keeper.close()
 
+    def look_at_pairs(self) -> None:
+        """Whether the name table has its pairs index, and whether this role should add it
+        (``names.unfinished``: structures an earlier Hero Desktop built, read meanwhile)."""
+        ready = self.names.status is NameIndexStatus.READY
+        has, may_add = schema.pairs(self.connection) if ready else (True, False)
+        self.pairs_index = has
+        self.names.unfinished = not has and may_add
+
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):
             self.names.seen(self.call(lambda: schema.status(self.connection)))
             if self.names.status is NameIndexStatus.READY:
-                self.names.unfinished = not schema.has_pairs(self.connection)
+                self.look_at_pairs()
                 self.names.may_read, self.names.may_key = schema.privileges(self.connection)
                 if schema.has_backlog(self.connection):
                     self.names.log_too_long()
