@@ -200,7 +200,7 @@ def test_closing_stops_a_process_that_waits_without_a_word(
         locker.execute("BEGIN EXCLUSIVE")  # its next chunk waits for this lock
         released = time.monotonic()
         held_progress.release()
-        time.sleep(0.3)
+        time.sleep(0.3)  # time to reach the lock's wait; what follows holds however far it got
         assert process.is_alive()
         opened.close()
         wait_until(lambda: not process.is_alive(), WAIT_S, "the process ended", every=0.01)
