@@ -18,7 +18,12 @@ shown, and from Ctrl+2 to the first page by name:
   pages the window remembers forgotten before each);
 * memory: a process of its own opens the window as on a first session (no
   copy kept), waits for the copy, searches each needle and sorts by name
-  once; then its resident set (VmRSS) and its peak (VmHWM);
+  once; then its resident set (VmRSS) and its peak (VmHWM), and the peak of
+  the copy's own process (``name_keys_process.py``: the children's
+  ``ru_maxrss``);
+* the window's own edit: a name renamed (F2, Return), then a search typed,
+  from its last key to the rows shown (the copy follows only the heroes the
+  save wrote);
 * the next session: a window opened again on the same table follows the copy
   kept (one hero renamed meanwhile) instead of copying every name;
 * the floor: raw psycopg on the same table, an ``ILIKE`` count and first page

@@ -69,14 +69,22 @@ KEEPALIVE = {
 }
 
 
-def connect(address: ServerAddress) -> psycopg.Connection:
+def connect(address: ServerAddress, *, read_only: bool = False) -> psycopg.Connection:
+    """An autocommit connection; ``read_only``: every transaction of it (a copy's reads)."""
     kwargs: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, **KEEPALIVE}
     kwargs.update(address.connect_kwargs())
     kwargs.setdefault("application_name", "Hero Desktop")
     try:
-        return psycopg.connect(autocommit=True, **kwargs)
+        connection = psycopg.connect(autocommit=True, **kwargs)
     except psycopg.Error as error:
         raise connect_error(error, address) from None
+    if read_only:
+        try:
+            connection.execute("SET default_transaction_read_only = on")
+        except BaseException:
+            connection.close()
+            raise
+    return connection
 
 
 # The rows of ``hero`` written in this backend's transaction, as the server counts them
@@ -94,7 +102,7 @@ class PgTransaction:
     """The writes of one transaction on the server (``HeroTransaction``)."""
 
     def __init__(self, connection: psycopg.Connection, *, count_writes: bool = False) -> None:
-        """``count_writes``: ``touched`` can tell which heroes were written (two more
+        """``count_writes``: ``touched`` can tell which heroes were written (three more
         statements; only a store that keeps a copy of the names needs it)."""
         self._connection = connection
         self._touched: set[int] = set()
@@ -122,6 +130,8 @@ class PgTransaction:
         return frozenset(self._touched)
 
     def _wrote(self, ids: Iterable[int], rows: int) -> None:
+        if self._counted_before is None:
+            return  # not counted: nobody asks which heroes were written
         self._touched.update(ids)
         self._written += max(rows, 0)
 

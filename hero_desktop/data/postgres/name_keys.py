@@ -676,7 +676,7 @@ class NameKeys:
         """Close the copy and remove it (the name table serves search and name order now)."""
         self._close()
         if self._path is not None:
-            forget(self._path.name.removeprefix(PREFIX).split("-")[0])  # (its table's digest)
+            forget(name_cache.identity_of(self._path).removeprefix(PREFIX))
             self._path = None
         self._stale = True
 

@@ -30,8 +30,7 @@ import ctypes
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -208,7 +207,7 @@ class NameKeysKeeper:
         """The copy kept from an earlier session, followed; else a new one, made in a
         process of its own for a big table (``PROCESS_FROM``; the keeper's connection is
         closed meanwhile), unless none can start."""
-        with _connected(address) as connection:
+        with access.connect(address, read_only=True) as connection:
             digest = name_keys.identity(connection)
             path = name_keys.follow_newest(connection, digest, self._going_on)
             if path is not None:
@@ -231,7 +230,7 @@ class NameKeysKeeper:
             return path
         except ProcessNotStartedError as error:
             log.warning("Name keys: the copy's process did not start, copying here: %s", error)
-        with _connected(address) as connection:
+        with access.connect(address, read_only=True) as connection:
             name_keys.make_copy(connection, path, self._going_on, self._keyed_part)
         return path
 
@@ -244,14 +243,6 @@ class NameKeysKeeper:
             if not self._closing and self._held < EARLY_HEROES:
                 self._parts.append(part)
                 self._held += len(part.ids)
-
-
-@contextmanager
-def _connected(address: ServerAddress) -> Iterator[psycopg.Connection]:
-    """A read-only connection of the keeper's own, closed after."""
-    with access.connect(address) as connection:
-        connection.execute("SET default_transaction_read_only = on")
-        yield connection
 
 
 def _estimated_heroes(connection: psycopg.Connection) -> int:

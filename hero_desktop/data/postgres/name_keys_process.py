@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import ctypes
 import importlib.util
-import logging
 import os
 import signal
 import sys
@@ -50,7 +49,6 @@ if TYPE_CHECKING:  # the standalone bundle leaves multiprocessing out
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
 
-log = logging.getLogger("hero_desktop")
 
 LISTEN_S = 0.05
 """How often the keeper, waiting for the process, asks whether to stop it."""
@@ -240,8 +238,7 @@ def _make(
             sent += len(part.ids)
 
     try:
-        with access.connect(address) as connection:
-            connection.execute("SET default_transaction_read_only = on")
+        with access.connect(address, read_only=True) as connection:
             name_keys.make_copy(connection, Path(path), asked, keyed, read_rows, expected)
         there.send((_DONE,))
     except (EOFError, BrokenPipeError, ConnectionResetError, BuildStoppedError):

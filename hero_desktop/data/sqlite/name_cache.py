@@ -103,6 +103,11 @@ def prune(now: float | None = None) -> None:
                 remove(cache)
 
 
+def identity_of(cache: Path) -> str:
+    """The identity a cache file was made for (``new_file``'s ``digest``)."""
+    return cache.name.removesuffix(SUFFIX).rsplit("-", 1)[0]
+
+
 def new_file(digest: str) -> Path:
     """The path of a new build (its number sorts after every earlier one).
 
