@@ -27,9 +27,10 @@ Transitions:
 * READY -> REBUILD: a look finds the structures stale or damaged; or, on an
   engine whose ``long_log`` is ``LongLog.REBUILD`` (SQLite), the change log
   grew past its limit (another program imported many heroes).
-* READY, unfinished -> READY: a part added since (PostgreSQL's pairs index)
-  is added in the background by whoever may install; the structures are
-  read meanwhile.
+* READY, unfinished -> READY: a part added since (the pairs index, both
+  engines) is added in the background by whoever may install (SQLite: while
+  opening when ``SYNC_BUILD_ROWS`` heroes or fewer); the structures are read
+  meanwhile.
 * READY -> READY with a backlog: on an engine whose ``long_log`` is
   ``LongLog.BATCHES`` (PostgreSQL), a long log is keyed in committed batches
   in the background (``needs_build``); search scans meanwhile.
@@ -106,9 +107,9 @@ class NameIndexState:
     backlog: bool = False
     """A long change log waits to be keyed in batches (``LongLog.BATCHES``)."""
     unfinished: bool = False
-    """Current structures lack a part added since, which this role may add (PostgreSQL:
-    the pairs index of structures an earlier Hero Desktop built). They are read
-    meanwhile, and the part is added in the background (``needs_build``)."""
+    """Current structures lack a part added since, which this role may add (the pairs
+    index of structures an earlier Hero Desktop built). They are read meanwhile, and the
+    part is added in the background (``needs_build``)."""
 
     # -- what the state means ----------------------------------------------------------
 

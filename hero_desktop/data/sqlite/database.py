@@ -224,7 +224,7 @@ def _prepare(
         # Counting both tables of a big file would hold up its first page: there the
         # worker's warm-up, after that page is painted, counts them (recheck_name_index).
         small = files.size_bytes(connection) <= files.QUICK_CHECK_BYTES
-        database.names.seen(name_index.status(connection, check_counts=small))
+        database.look_at_names(check_counts=small)
         if search_index and not read_only and consent:
             _build_names_now(database, created)
     except (sqlite3.Error, DatabaseError):
@@ -236,14 +236,19 @@ def _prepare(
 
 def _build_names_now(database: SqliteStore, created: bool) -> None:
     connection = database.connection
-    if database.names.status is NameIndexStatus.READY:
+    names = database.names
+    unfinished = names.status is NameIndexStatus.READY and names.unfinished
+    if names.status is NameIndexStatus.READY and not unfinished:
         return
-    if not created and database.names.status is NameIndexStatus.REBUILD:
+    if not created and (unfinished or names.status is NameIndexStatus.REBUILD):
         heroes = connection.execute(
             "SELECT count(*) FROM (SELECT 1 FROM hero LIMIT ?)", (sqlite_store.SYNC_BUILD_ROWS + 1,)
         ).fetchone()[0]
         if heroes > sqlite_store.SYNC_BUILD_ROWS:
             return  # built in the background (the window asks for it)
     with database.write():
-        name_index.build(connection)
-    database.names.seen(name_index.status(connection))
+        if unfinished:
+            name_index.add_pairs(connection)
+        else:
+            name_index.build(connection)
+    database.look_at_names(check_counts=True)

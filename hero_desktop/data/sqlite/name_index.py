@@ -8,6 +8,14 @@ so that search and name order are instant at any size:
 * ``hero_desktop_fts``: an FTS5 trigram index over ``fold`` (external
   content, case-sensitive: the fold already set case aside), which finds
   exactly the names containing a search of three or more folded characters;
+* ``hero_desktop_pairs``: an FTS5 trigram index, contentless and without
+  positions, over each fold with ``SEPARATOR`` before, between and after its
+  characters (``spread``): each character ``c`` is then the trigram
+  ``SEPARATOR c SEPARATOR`` and each pair ``ab`` the trigram ``a SEPARATOR b``,
+  so one token finds exactly the names holding a search of one or two folded
+  characters, which no trigram of the fold itself does (``pairs_query``).
+  Files an earlier Hero Desktop indexed lack it: they are read as they are
+  (short searches scan the folds) until ``add`` adds it alone;
 * ``hero_desktop_pending(id)``: a change log filled by three triggers on
   ``hero`` that use SQLite built-ins only, so the tutorial's app (or any
   program) keeps inserting, updating and deleting, and every row it touches
@@ -48,6 +56,13 @@ class SqliteNameIndexWords(Words):
 PREFIX = "hero_desktop_"
 NAME_TABLE = "hero_desktop_name"
 FTS_TABLE = "hero_desktop_fts"
+PAIRS_TABLE = "hero_desktop_pairs"
+SEPARATOR = "\x01"
+"""Put around each character of a fold in the pairs index. No fold holds it: a fold's
+characters are primary weights, none below U+0020."""
+SPREAD_FUNCTION = "hero_desktop_spread"
+"""``spread`` as an SQL function, made on each connection that writes the pairs index
+(the tutorial's app never does: its triggers only log ids)."""
 PENDING_TABLE = "hero_desktop_pending"
 META_TABLE = "hero_desktop_meta"
 ORDER_INDEX = "hero_desktop_name_order"
@@ -98,6 +113,88 @@ def rebuild_fts(
     connection.execute(config, (hash_bytes,))
     connection.execute(f"INSERT INTO {table}({FTS_TABLE}) VALUES ('rebuild')")
     connection.execute(config, (before,))
+
+
+def spread(fold: str) -> str:
+    """``fold`` as the pairs index holds it: ``SEPARATOR`` around each character."""
+    return SEPARATOR + SEPARATOR.join(fold) + SEPARATOR
+
+
+def pairs_query(folded: str) -> str | None:
+    """The pairs index's query for folds holding ``folded`` (one or two characters), or None
+    (longer, or empty)."""
+    if not 1 <= len(folded) <= 2:
+        return None
+    token = SEPARATOR.join(folded) if len(folded) == 2 else SEPARATOR + folded + SEPARATOR
+    return '"' + token.replace('"', '""') + '"'
+
+
+def has_pairs(connection: sqlite3.Connection, schema: str = "main") -> bool:
+    """Whether the name structures in ``schema`` have the pairs index."""
+    found = connection.execute(
+        f"SELECT 1 FROM {schema}.sqlite_schema WHERE name = ?", (PAIRS_TABLE,)
+    ).fetchone()
+    return found is not None
+
+
+def _create_pairs(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        f"CREATE VIRTUAL TABLE {PAIRS_TABLE} USING fts5(spread, content='', detail=none, "
+        "columnsize=0, tokenize='trigram case_sensitive 1')"
+    )
+
+
+def _set_pairs_hash(connection: sqlite3.Connection, hash_bytes: int) -> None:
+    connection.execute(
+        f"INSERT INTO {PAIRS_TABLE}({PAIRS_TABLE}, rank) VALUES ('hashsize', ?)", (hash_bytes,)
+    )
+
+
+def _insert_pairs(connection: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
+    """Index the pairs of ``rows`` (id, fold)."""
+    connection.executemany(
+        f"INSERT INTO {PAIRS_TABLE}(rowid, spread) VALUES (?, ?)",
+        [(hero_id, spread(fold)) for hero_id, fold in rows],
+    )
+
+
+def _delete_pairs(connection: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
+    """Take the pairs of ``rows`` (id, fold as indexed) out of the index (contentless: FTS5
+    needs the values it indexed)."""
+    connection.executemany(
+        f"INSERT INTO {PAIRS_TABLE}({PAIRS_TABLE}, rowid, spread) VALUES ('delete', ?, ?)",
+        [(hero_id, spread(fold)) for hero_id, fold in rows],
+    )
+
+
+def fill_pairs(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
+    """Fill the empty pairs index from the name rows, in batches with ``progress``; inside
+    the caller's write transaction. Returns the name rows read."""
+    total = int(connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()[0])
+    _set_pairs_hash(connection, REBUILD_HASH_BYTES)
+    done = 0
+    for batch in _batches(connection, f"SELECT id, fold FROM {NAME_TABLE}"):
+        _insert_pairs(connection, batch)
+        done += len(batch)
+        if progress is not None and progress(done, total) is False:
+            raise BuildCancelledError()
+    _set_pairs_hash(connection, DEFAULT_HASH_BYTES)
+    return done
+
+
+def rebuild_pairs(connection: sqlite3.Connection) -> None:
+    """Every name row's pairs anew (after a bulk change of the name rows), when the file
+    has the pairs index."""
+    if has_pairs(connection):
+        connection.execute(f"INSERT INTO {PAIRS_TABLE}({PAIRS_TABLE}) VALUES ('delete-all')")
+        fill_pairs(connection)
+
+
+def add_pairs(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
+    """Add the pairs index to current structures an earlier Hero Desktop built; inside the
+    caller's write transaction. Returns the name rows it holds."""
+    _create_pairs(connection)
+    return fill_pairs(connection, progress)
 
 
 def create_order_index(connection: sqlite3.Connection, schema: str = "main") -> None:
@@ -158,15 +255,15 @@ def _drop_all(connection: sqlite3.Connection) -> None:
     ).fetchall():
         if kind == "trigger":
             connection.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-    for table in (FTS_TABLE, LEGACY_SEARCH_TABLE):
+    for table in (FTS_TABLE, PAIRS_TABLE, LEGACY_SEARCH_TABLE):
         connection.execute(f"DROP TABLE IF EXISTS {table}")
     for table in (NAME_TABLE, PENDING_TABLE, META_TABLE):
         connection.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def create_structures(connection: sqlite3.Connection) -> None:
-    """The empty name tables (the order index, triggers and rule version come with
-    ``finish_structures``, once the name rows are in)."""
+    """The empty name tables, without the pairs index (the order index, triggers and rule
+    version come with ``finish_structures``, once the name rows are in)."""
     statements = [
         f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         f"CREATE TABLE {NAME_TABLE} "
@@ -218,16 +315,20 @@ def build(connection: sqlite3.Connection, progress: Progress | None = None) -> i
     total = int(connection.execute("SELECT count(*) FROM hero").fetchone()[0])
     _drop_all(connection)
     create_structures(connection)
+    _create_pairs(connection)
     done = 0
+    _set_pairs_hash(connection, REBUILD_HASH_BYTES)
     with NameKeyer(total) as keyer:
         for batch in _batches(connection, "SELECT id, name FROM hero"):
+            rows = _name_rows(batch, keyer)
             connection.executemany(
-                f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)",
-                _name_rows(batch, keyer),
+                f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)", rows
             )
+            _insert_pairs(connection, ((hero_id, fold) for hero_id, fold, _ in rows))
             done += len(batch)
             if progress is not None and progress(done, total) is False:
                 raise BuildCancelledError()
+    _set_pairs_hash(connection, DEFAULT_HASH_BYTES)
     rebuild_fts(connection)
     finish_structures(connection)
     if progress is not None and progress(total, total) is False:
@@ -243,9 +344,10 @@ def process_pending(connection: sqlite3.Connection) -> int:
     pending = int(connection.execute(f"SELECT count(*) FROM {PENDING_TABLE}").fetchone()[0])
     if not pending:
         return 0
-    # A big change (an import) rebuilds the FTS index in one pass, which is
-    # several times faster than a million single-row updates of it.
+    # A big change (an import) rebuilds the FTS indexes in one pass, which is
+    # several times faster than a million single-row updates of them.
     bulk = pending >= BULK_PENDING
+    pairs = has_pairs(connection)
     in_pending = f"IN (SELECT id FROM {PENDING_TABLE})"
     if not bulk:
         # External content: the FTS index needs the old folds to remove them.
@@ -253,6 +355,11 @@ def process_pending(connection: sqlite3.Connection) -> int:
             f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, fold) "
             f"SELECT 'delete', id, fold FROM {NAME_TABLE} WHERE id {in_pending}"
         )
+        if pairs:
+            _delete_pairs(
+                connection,
+                connection.execute(f"SELECT id, fold FROM {NAME_TABLE} WHERE id {in_pending}"),
+            )
     connection.execute(f"DELETE FROM {NAME_TABLE} WHERE id {in_pending}")
     if bulk:
         # Sorting all keys once is faster than a million inserts into the index.
@@ -265,13 +372,14 @@ def process_pending(connection: sqlite3.Connection) -> int:
                 f"INSERT INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)", rows
             )
             if not bulk:
-                connection.executemany(
-                    f"INSERT INTO {FTS_TABLE}(rowid, fold) VALUES (?, ?)",
-                    [(hero_id, folded) for hero_id, folded, _ in rows],
-                )
+                folds = [(hero_id, folded) for hero_id, folded, _ in rows]
+                connection.executemany(f"INSERT INTO {FTS_TABLE}(rowid, fold) VALUES (?, ?)", folds)
+                if pairs:
+                    _insert_pairs(connection, folds)
     if bulk:
         create_order_index(connection)
         rebuild_fts(connection)
+        rebuild_pairs(connection)
     connection.execute(f"DELETE FROM {PENDING_TABLE}")
     return pending
 
@@ -283,8 +391,10 @@ class BulkNames:
     insert trigger and the name order index are dropped while the heroes come
     (logging a million ids and reading their names back cost more than keying
     the names in hand), and ``finish`` sorts the order index once, rebuilds
-    the FTS index in one pass and puts the trigger back (a rebuild of a million
-    folds took 1.2 s, their FTS rows inserted with each batch 2.5 s). A
+    the trigram index in one pass and puts the trigger back (a rebuild of a million
+    folds took 1.2 s, their FTS rows inserted with each batch 2.5 s). The pairs
+    index, contentless, takes each batch's folds as they come (a rebuild would
+    read every hero's again). A
     rollback restores all of it. Ids are expected one after another from
     ``first_id``; if SQLite gives others (a table that reached the largest
     rowid), every name row is rebuilt at the end instead.
@@ -295,8 +405,12 @@ class BulkNames:
         self._next_id = first_id
         self._in_sequence = True
         self._keyer = NameKeyer(expected_rows, tables_from=0)  # batches are big
+        self._pairs = has_pairs(connection)
+        """The file has the pairs index: each batch's pairs go in with its name rows."""
         connection.execute("DROP TRIGGER hero_desktop_pending_insert")
         connection.execute(f"DROP INDEX {ORDER_INDEX}")
+        if self._pairs:
+            _set_pairs_hash(connection, REBUILD_HASH_BYTES)
 
     def added(self, names: list[str], keyed: KeyedBatch | None = None) -> None:
         """Key ``names``, the heroes just inserted, in order (or take ``keyed``'s keys)."""
@@ -312,16 +426,28 @@ class BulkNames:
         else:
             keys = self._keyer.keys(names)
             folds, sort_keys = [fold for fold, _ in keys], [key for _, key in keys]
+        connection = self._connection
         # OR REPLACE: an import that replaces every hero reuses the ids it just
-        # deleted, whose old rows the change log removes before the commit.
-        self._connection.executemany(
+        # deleted, whose old rows the change log removes before the commit. The
+        # pairs index takes out what it holds of them first: the log then finds
+        # the new folds in the name rows, as the pairs index does.
+        if self._pairs:
+            _delete_pairs(
+                connection,
+                connection.execute(
+                    f"SELECT id, fold FROM {NAME_TABLE} WHERE id BETWEEN ? AND ?", (first, last)
+                ).fetchall(),
+            )
+        connection.executemany(
             f"INSERT OR REPLACE INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)",
             zip(range(first, last + 1), folds, sort_keys, strict=True),
         )
+        if self._pairs:
+            _insert_pairs(connection, zip(range(first, last + 1), folds, strict=True))
         self._next_id = last + 1
 
     def finish(self) -> None:
-        """The order index, the FTS index and the trigger, as ``build`` leaves them."""
+        """The order index, the FTS indexes and the trigger, as ``build`` leaves them."""
         self._keyer.close()
         if not self._in_sequence:
             build(self._connection)
@@ -329,6 +455,8 @@ class BulkNames:
         connection = self._connection
         create_order_index(connection)
         rebuild_fts(connection)
+        if self._pairs:
+            _set_pairs_hash(connection, DEFAULT_HASH_BYTES)
         trigger = "hero_desktop_pending_insert"
         connection.execute(f"CREATE TRIGGER {trigger} {TRIGGERS[trigger]}")
 
@@ -347,7 +475,8 @@ def fts_query(folded: str) -> str:
 
 
 def add(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
-    """Switch the file to WAL mode and (re)build every structure in one transaction.
+    """Switch the file to WAL mode and (re)build every structure in one transaction; to
+    current structures that lack the pairs index, add only that.
 
     Returns the heroes indexed. Cancel (``progress`` returning False) or any
     failure rolls back and gives the file its journal mode back: nothing added.
@@ -360,7 +489,13 @@ def add(connection: sqlite3.Connection, progress: Progress | None = None) -> int
     except sqlite3.Error as error:
         raise translate_error(error) from error
     try:
-        done = build(connection, progress)
+        if status(connection, check_counts=False) is NameIndexStatus.READY and not has_pairs(
+            connection
+        ):
+            # An earlier Hero Desktop's structures: only the pairs index is new.
+            done = add_pairs(connection, progress)
+        else:
+            done = build(connection, progress)
         connection.execute("COMMIT")
         return done
     except BaseException as failure:

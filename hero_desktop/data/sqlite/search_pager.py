@@ -1,11 +1,14 @@
 """A name search over the name structures, first page and count at once at any size.
 
 The matching rule is ``names``: the folded search text occurs in the folded
-name. Which heroes match is answered by the trigram index for three or more
-folded characters (a phrase of trigrams is exactly a substring, so the count
-comes straight from the index), and by one scan of the short folded names
-for one or two characters, or where there is no trigram index (yet: Hero
-Desktop's name cache of a file it may not change, ``has_trigrams``).
+name. Which heroes match is answered by an FTS index (``_index_for``): the
+trigram index for three or more folded characters (a phrase of trigrams is
+exactly a substring, so the count comes straight from the index), the pairs
+index for one or two (one token of it is exactly a character or a pair).
+Where there is no such index the folds are scanned: one or two characters
+on structures an earlier Hero Desktop built, and on Hero Desktop's name
+cache of a file it may not change; any search on that cache until its
+trigram index is in (``has_trigrams``).
 
 How the matches are then ordered depends on how many there are (when
 scanning, on whether the first page is found by walking within the budget
@@ -20,14 +23,14 @@ below; if not, the one scan that finds them also sorts them):
   matches cluster far along the order (every "Captain ..." after the A and
   B names), a walk that takes longer than ``WALK_BUDGET_S`` is stopped.
   The name order's index holds each fold, so the walk reads the index
-  alone (about 0.1 us a row). In name order with the trigram index, when
+  alone (about 0.1 us a row). In name order with an index, when
   the walk is stopped the page is the matches' smallest keys from its start
   on (SQLite keeps
   only that many while it reads every match's key once: 0.3 s for 310,000
   matches of ten million, where sorting them all into a table took
   0.7-1.0 s), and sorting them all into a table is left to ``prepare``,
-  which the window asks for once the page is shown. Without the trigram
-  index (one or two letters) the walk may go on longer, as long as a
+  which the window asks for once the page is shown. Without an index
+  (a scan) the walk may go on longer, as long as a
   fiftieth of a scan of every name would take (0.2 s on ten million heroes,
   where a common pair of letters is found within 30,000 to 170,000 names of
   the order); past that, the one scan that finds the matches sorts them. A
@@ -52,7 +55,14 @@ from hero_desktop.data import names
 from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, fts_query
+from hero_desktop.data.sqlite.name_index import (
+    FTS_TABLE,
+    NAME_TABLE,
+    PAIRS_TABLE,
+    fts_query,
+    has_pairs,
+    pairs_query,
+)
 
 FEW = 8000
 """Up to this many matches are sorted into a table; beyond, pages walk the order."""
@@ -64,12 +74,12 @@ WALK_BUDGET_S = 0.012
 """How long one page may walk the order before the matches are sorted instead..."""
 
 TRIGRAM_WALK_S_PER_ID = 3e-9
-"""... or, with the trigram index, this long per id of the table, if that is longer (30 ms
+"""... or, with an index, this long per id of the table, if that is longer (30 ms
 on ten million heroes, where "müller"'s first page lies 180,000 rows along the order, a
 16 ms walk, and the matches' smallest keys take 75 ms)."""
 
 SCAN_WALK_S_PER_ID = 20e-9
-"""Without the trigram index, sorting the matches scans every name (about 0.2 s per
+"""Without an index, sorting the matches scans every name (about 0.2 s per
 million): a walk may then take this long per id of the table, if that is longer."""
 
 SAMPLES = 20
@@ -78,7 +88,7 @@ SAMPLE_IDS = 2000
 (about 4 ms)."""
 
 TRIGRAM_ESTIMATE_FROM = 2_000_000
-"""With the trigram index, from a table of this many ids on, more than ``COUNTED_EXACTLY``
+"""With an index, from a table of this many ids on, more than ``COUNTED_EXACTLY``
 matches are estimated too: its exact count costs about 65 ns a match (20 ms for "wolf"'s
 312,877 of ten million; 2 ms for its 31,281 of a million, less than the samples)."""
 
@@ -108,6 +118,25 @@ def has_trigrams(connection: sqlite3.Connection, schema: str) -> bool:
     return found is not None
 
 
+def _index_for(
+    connection: sqlite3.Connection, schema: str, folded: str
+) -> tuple[str, str, str] | None:
+    """The FTS index that finds exactly the folds holding ``folded``, as (the table in
+    ``schema``, its name, the query); None: scan the folds.
+
+    Three or more characters: the trigram index. One or two: the pairs index
+    (``name_index.pairs_query``), where the structures have it.
+    """
+    if len(folded) >= 3:
+        if has_trigrams(connection, schema):
+            return f"{schema}.{FTS_TABLE}", FTS_TABLE, fts_query(folded)
+        return None
+    short = pairs_query(folded)
+    if short is not None and has_pairs(connection, schema):
+        return f"{schema}.{PAIRS_TABLE}", PAIRS_TABLE, short
+    return None
+
+
 def _drop_table(connection: sqlite3.Connection, table: str) -> None:
     with suppress(sqlite3.Error):
         connection.execute(f"DROP TABLE IF EXISTS {table}")
@@ -125,9 +154,9 @@ class SearchPager:
         self._connection = connection
         # The name structures: the file's own (main) or Hero Desktop's cache of them.
         self._name_table = f"{schema}.{NAME_TABLE}"
-        self._fts = f"{schema}.{FTS_TABLE}"
         self._folded = names.fold(query.search.strip())
-        self._trigrams = len(self._folded) >= 3 and has_trigrams(connection, schema)
+        self._index = _index_for(connection, schema, self._folded)
+        self._indexed = self._index is not None
         self._descending = query.descending
         self._by_name = query.sort is SortKey.NAME
         self._keys = ("n.sort_key", "n.id") if self._by_name else ("n.id",)
@@ -159,21 +188,19 @@ class SearchPager:
         return self._span
 
     def _budget_for_walks(self) -> float:
-        per_id = TRIGRAM_WALK_S_PER_ID if self._trigrams else SCAN_WALK_S_PER_ID
+        per_id = TRIGRAM_WALK_S_PER_ID if self._indexed else SCAN_WALK_S_PER_ID
         return max(WALK_BUDGET_S, self._id_span()[1] * per_id)
 
     def _find(self) -> int | None:
         """The count, when finding the matches gave it; None: counted when asked."""
-        if self._trigrams:
-            # The trigram index is asked once for at most FEW + 1 matches (a phrase of
+        if self._indexed:
+            # The index is asked once for at most FEW + 1 matches (a phrase of
             # many trigrams takes 60-100 ms on ten million heroes): few are then sorted
             # from those ids; for many, the index counts them.
             few = f"temp.hero_desktop_few_{next(self._numbers)}"
             weakref.finalize(self, _drop_table, self._connection, few)
             self._connection.execute(
-                f"CREATE TABLE {few} AS SELECT rowid AS id FROM {self._fts} "
-                f"WHERE {FTS_TABLE} MATCH ? LIMIT ?",
-                (fts_query(self._folded), FEW + 1),
+                f"CREATE TABLE {few} AS {self._matching()} LIMIT ?", (self._match(), FEW + 1)
             )
             try:
                 count = int(self._connection.execute(f"SELECT count(*) FROM {few}").fetchone()[0])
@@ -183,7 +210,7 @@ class SearchPager:
             finally:
                 _drop_table(self._connection, few)
             return None  # many: counted when asked (``count``, ``quick_count``)
-        # One or two characters (or no trigram index): as few scans as possible.
+        # No index for the search: as few scans as possible.
         # Many matches spread along the order: the first page is found at once
         # by walking, and the count is asked apart (``count``, ``quick_count``).
         # Otherwise one scan finds and sorts.
@@ -223,11 +250,8 @@ class SearchPager:
         return self._sampled
 
     def _sort_all(self) -> None:
-        if self._trigrams:
-            self._sort_into_table(
-                f"n.id IN (SELECT rowid FROM {self._fts} WHERE {FTS_TABLE} MATCH ?)",
-                (fts_query(self._folded),),
-            )
+        if self._indexed:
+            self._sort_into_table(f"n.id IN ({self._matching()})", (self._match(),))
         else:
             # One pass over the name table, which holds the sort keys too.
             self._sort_into_table("instr(n.fold, ?) > 0", (self._folded,))
@@ -246,6 +270,16 @@ class SearchPager:
         )
         self._table = table
 
+    def _matching(self) -> str:
+        """The ids (``id``) of the index's matches, with the index's query as parameter."""
+        assert self._index is not None
+        table, name, _ = self._index
+        return f"SELECT rowid AS id FROM {table} WHERE {name} MATCH ?"
+
+    def _match(self) -> str:
+        assert self._index is not None
+        return self._index[2]
+
     # -- pages -------------------------------------------------------------------
 
     def count(self) -> int:
@@ -255,9 +289,9 @@ class SearchPager:
 
     def _matches_counted(self, limit: int | None) -> tuple[str, tuple[Any, ...]]:
         """The statement that counts the matches (up to ``limit``), and its parameters."""
-        if self._trigrams:
-            matches = f"SELECT rowid FROM {self._fts} WHERE {FTS_TABLE} MATCH ?"
-            needle: Any = fts_query(self._folded)
+        if self._indexed:
+            matches = self._matching()
+            needle: Any = self._match()
         else:
             matches = f"SELECT 1 FROM {self._name_table} WHERE instr(fold, ?) > 0"
             needle = self._folded
@@ -269,10 +303,10 @@ class SearchPager:
         """The count, exact up to ``COUNTED_EXACTLY`` matches; beyond, an estimate.
 
         A search with many matches has no count yet (one or two letters found
-        by walking, or more than ``FEW`` matches of the trigram index):
+        by walking, or more than ``FEW`` matches of an index):
         counting up to the limit stops early when matches are that common,
         and ``SAMPLES`` blocks of ids spread over the table say about how many
-        there are in all (with the trigram index, on a table of
+        there are in all (with an index, on a table of
         ``TRIGRAM_ESTIMATE_FROM`` ids or more). ``count`` stays exact (a later
         page needs it).
         """
@@ -285,7 +319,7 @@ class SearchPager:
             self._count = counted
             return counted, True
         first, span = self._id_span()
-        if span <= SAMPLES * SAMPLE_IDS or (self._trigrams and span < TRIGRAM_ESTIMATE_FROM):
+        if span <= SAMPLES * SAMPLE_IDS or (self._indexed and span < TRIGRAM_ESTIMATE_FROM):
             return self.count(), True
         return max(COUNTED_EXACTLY, two_figures(self._sample(first, span))), False
 
@@ -308,7 +342,7 @@ class SearchPager:
             found = self._within(self._walk_budget, lambda: self._walk(start, limit))
             if found is not None:
                 return found
-            self._sort_later = self._trigrams and self._by_name
+            self._sort_later = self._indexed and self._by_name
         if self._sort_later and start in self._starts:
             return self._smallest(start, limit)
         self._sort_all()
@@ -319,8 +353,7 @@ class SearchPager:
         return self._from_matches(
             start,
             limit,
-            f"(SELECT rowid AS r FROM {self._fts} WHERE {FTS_TABLE} MATCH ?) f "
-            f"CROSS JOIN {self._name_table} n ON n.id = f.r WHERE 1",
+            f"({self._matching()}) f CROSS JOIN {self._name_table} n ON n.id = f.id WHERE 1",
         )
 
     def _from_matches(self, start: int, limit: int, matches: str) -> list[HeroRow]:
@@ -332,7 +365,7 @@ class SearchPager:
             f"SELECT n.id, n.sort_key FROM {matches} AND {after} "
             f"ORDER BY {self._order()} LIMIT ?"
             f") t JOIN hero h ON h.id = t.id ORDER BY {self._order().replace('n.', 't.')}",
-            (fts_query(self._folded), *after_params, limit + 1),
+            (self._match(), *after_params, limit + 1),
         ).fetchall()
         if len(found) > limit:
             self._remember(start + limit, tuple(found[limit][-2:]))

@@ -264,8 +264,18 @@ class SqliteStore:
         """
         with suppress(sqlite3.Error):
             small = files.size_bytes(self.connection) <= files.QUICK_CHECK_BYTES
-            self.names.seen(name_index.status(self.connection, check_counts=small))
+            self.look_at_names(check_counts=small)
         self._keep_name_cache()
+
+    def look_at_names(self, *, check_counts: bool) -> None:
+        """Read the structures' status, and whether current ones lack the pairs index
+        (``names.unfinished``: an earlier Hero Desktop built them; read meanwhile, and the
+        pairs index is added in the background)."""
+        status = name_index.status(self.connection, check_counts=check_counts)
+        self.names.seen(status)
+        self.names.unfinished = status is NameIndexStatus.READY and not name_index.has_pairs(
+            self.connection
+        )
 
     def name_index_stale(self) -> None:
         self.names.seen(NameIndexStatus.REBUILD)
@@ -346,7 +356,7 @@ class SqliteStore:
         if self.read_only:
             return
         with suppress(sqlite3.Error, DatabaseError):
-            self.names.seen(name_index.status(self.connection, check_counts=False))
+            self.look_at_names(check_counts=False)
             name_index_state.catch_up(self.names, self.read_only, self._log())
 
     def set_lock_wait(self, milliseconds: int) -> None:

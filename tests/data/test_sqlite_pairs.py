@@ -1,0 +1,306 @@
+"""One or two letters on a SQLite file with the name index: found through the pairs index.
+
+The trigram index needs three folded characters; the pairs index holds
+each fold with a separator around each character, so that every character
+and every pair of characters is one trigram of it. A short search then
+reads only its matches' ids instead of every fold (0.9 s on ten million
+heroes). These tests hold that it finds exactly what the rules find, in
+every order, that every way the name rows change keeps it exact, and that
+a file an earlier Hero Desktop indexed is read as it is until the pairs
+index alone is added.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hero_desktop.data import maintenance, names
+from hero_desktop.data.errors import OperationCancelledError
+from hero_desktop.data.heroes import HeroRepository
+from hero_desktop.data.name_index_state import NameIndexStatus
+from hero_desktop.data.query import HeroQuery, SortKey
+from hero_desktop.data.sqlite import name_index
+from hero_desktop.data.sqlite import store as sqlite_store
+from hero_desktop.data.sqlite.database import open_database
+from hero_desktop.data.sqlite.store import SqliteStore
+
+from .name_index_support import insert_elsewhere, journal_mode, name_rows_agree, pairs_agree
+
+ROSTER = [
+    "Zoë Quinn",
+    "ZOË",
+    "Müller-Lüdenscheidt",
+    "Straße",
+    "Øystein",
+    "δημήτρης",
+    'The "Q"',
+    "Xq",
+    "a",
+    "Bo Bo",
+    "Łukasz",
+    "Señora",
+]
+ABSENT = ["zz", "qx", "ж", "9", "ß"]
+
+
+def short_needles() -> list[str]:
+    """Every character and pair of characters of the roster's folds that is its own fold and
+    has no space at either end (the search box drops it), and some absent."""
+    found = {
+        fold[i : i + width]
+        for fold in map(names.fold, ROSTER)
+        for width in (1, 2)
+        for i in range(len(fold) - width + 1)
+    }
+    return sorted(n for n in found if n.strip() == n and names.fold(n) == n) + ABSENT
+
+
+def reference(
+    heroes: list[tuple[int, str]], needle: str, sort: SortKey, descending: bool
+) -> list[int]:
+    folded = names.fold(needle)
+    matches = [(hero_id, name) for hero_id, name in heroes if folded in names.fold(name)]
+    if sort is SortKey.NAME:
+        matches.sort(key=lambda hero: (names.sort_key(hero[1]), hero[0]))
+    if descending:
+        matches.reverse()
+    return [hero_id for hero_id, _ in matches]
+
+
+@pytest.fixture
+def filled(database: SqliteStore) -> HeroRepository:
+    with database.transaction() as writes:
+        for number in range(3):
+            for name in ROSTER:
+                writes.insert((f"{name} {number}" if number else name, number, "s"))
+    return HeroRepository(database)
+
+
+class Statements:
+    """The statements a connection runs, recorded."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.seen: list[str] = []
+        connection.set_trace_callback(self.seen.append)
+
+    def asked(self, table: str) -> bool:
+        return any(f"{table} MATCH" in statement for statement in self.seen)
+
+
+@pytest.fixture
+def statements(database: SqliteStore) -> Iterator[Statements]:
+    recorded = Statements(database.connection)
+    yield recorded
+    database.connection.set_trace_callback(None)
+
+
+def rule_count(database: SqliteStore, needle: str) -> int:
+    return sum(names.matches(name, needle) for _, name in heroes_of(database))
+
+
+def heroes_of(database: SqliteStore) -> list[tuple[int, str]]:
+    return database.connection.execute("SELECT id, name FROM hero ORDER BY id").fetchall()
+
+
+def test_each_character_and_pair_is_one_trigram_of_the_spread_fold() -> None:
+    assert name_index.spread("ab") == "\x01a\x01b\x01"
+    assert name_index.pairs_query("a") == '"\x01a\x01"'
+    assert name_index.pairs_query("ab") == '"a\x01b"'
+    assert name_index.pairs_query('"') == '"\x01""\x01"'  # a quote is doubled
+    for unanswered in ("", "abc"):
+        assert name_index.pairs_query(unanswered) is None
+
+
+@pytest.mark.parametrize("needle", short_needles())
+def test_a_short_search_finds_through_the_pairs_exactly_what_the_rules_find(
+    filled: HeroRepository, statements: Statements, needle: str
+) -> None:
+    heroes = heroes_of(filled.store)  # type: ignore[arg-type]
+    for sort in (SortKey.ID, SortKey.NAME):
+        for descending in (False, True):
+            query = HeroQuery(search=needle, sort=sort, descending=descending)
+            expected = reference(heroes, needle, sort, descending)
+            assert filled.count(query) == len(expected)
+            shown = [
+                hero.id
+                for offset in range(0, len(expected) + 4, 4)
+                for hero in filled.page(query, offset=offset, limit=4)
+            ]
+            assert shown == expected
+    assert statements.asked(name_index.PAIRS_TABLE)
+    assert not statements.asked(name_index.FTS_TABLE)
+
+
+def test_three_letters_ask_the_trigram_index_not_the_pairs(
+    filled: HeroRepository, statements: Statements
+) -> None:
+    found = [hero.name for hero in filled.iterate(HeroQuery(search="zoe"))]
+    assert found[:2] == ["Zoë Quinn", "ZOË"]
+    assert statements.asked(name_index.FTS_TABLE)
+    assert not statements.asked(name_index.PAIRS_TABLE)
+
+
+def test_no_fold_holds_the_separator() -> None:
+    """Else a fold's pair could be mistaken for one of its characters and the separator."""
+    for first in range(0, 0x3000, 0x100):
+        text = "".join(
+            chr(code) for code in range(first, first + 0x100) if not 0xD800 <= code < 0xE000
+        )
+        assert name_index.SEPARATOR not in names.fold(text)
+
+
+def test_the_pairs_follow_every_change_of_hero_desktop_and_of_another_program(
+    database: SqliteStore, filled: HeroRepository, db_path: Path
+) -> None:
+    with database.transaction() as writes:
+        writes.update(1, {"name": "Qzx"})
+        writes.delete(2)
+        writes.insert(("Ærø", 3, "s"))
+    pairs_agree(database.connection)
+    insert_elsewhere(db_path, ["Zzyzx", "Ωμέγα"])
+    other = sqlite3.connect(db_path)
+    other.execute("UPDATE hero SET name = 'Xq Xq' WHERE id = 3")
+    other.execute("DELETE FROM hero WHERE id = 4")
+    other.commit()
+    other.close()
+    assert filled.poll_changes()
+    assert [hero.name for hero in filled.iterate(HeroQuery(search="zz"))] == ["Zzyzx"]
+    assert [hero.name for hero in filled.iterate(HeroQuery(search="xq"))] == [
+        "Xq Xq",
+        "Xq",
+        "Xq 1",
+        "Xq 2",
+    ]
+    name_rows_agree(database)
+
+
+def test_a_big_change_by_another_program_rebuilds_the_pairs(
+    database: SqliteStore, filled: HeroRepository, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(name_index, "BULK_PENDING", 10)
+    other = sqlite3.connect(db_path)
+    other.execute("DELETE FROM hero WHERE id <= 12")
+    other.commit()
+    other.close()
+    insert_elsewhere(db_path, [f"Qi {n}" for n in range(5)])
+    with database.transaction() as writes:  # keys the log (17 ids: a bulk change)
+        writes.insert(("Qa", 1, "s"))
+    name_rows_agree(database)
+    assert filled.count(HeroQuery(search="qi")) == 5
+
+
+def test_a_big_import_that_replaces_a_few_heroes_takes_their_old_pairs_out(
+    database: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import reuses the few deleted ids; their log is then keyed one by one."""
+    monkeypatch.setattr(name_index, "BULK_PENDING", 10)
+    with database.transaction() as writes:
+        for number in range(5):
+            writes.insert((f"Old Qx {number}", number, "s"))
+
+    database.bulk_insert([[("Zoë", 1, "s"), ("Straße", 2, "s")] * 20], 40, replace=True)
+
+    name_rows_agree(database)
+    assert HeroRepository(database).count(HeroQuery(search="qx")) == 0
+
+
+def earlier_file(path: Path, count: int) -> list[tuple[object, ...]]:
+    """A file indexed by an earlier Hero Desktop (no pairs index); its name rows."""
+    database = open_database(path)
+    with database.transaction() as writes:
+        for number in range(count):
+            writes.insert((f"{ROSTER[number % len(ROSTER)]} {number}", number, "s"))
+    database.connection.execute(f"DROP TABLE {name_index.PAIRS_TABLE}")
+    rows = database.connection.execute("SELECT * FROM hero_desktop_name ORDER BY id").fetchall()
+    database.close()
+    return rows
+
+
+def test_an_earlier_file_is_read_as_it_is_and_gets_the_pairs_alone_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "earlier.db"
+    name_rows = earlier_file(path, 30)
+    monkeypatch.setattr(sqlite_store, "SYNC_BUILD_ROWS", 20)
+
+    database = open_database(path)
+    try:
+        assert database.names.status is NameIndexStatus.READY
+        assert database.names.unfinished
+        assert database.needs_name_index_build()
+        assert not name_index.has_pairs(database.connection)
+        repo = HeroRepository(database)
+        # The folds are scanned meanwhile.
+        assert repo.count(HeroQuery(search="xq")) == rule_count(database, "xq") == 2
+
+        def no_rebuild(*args: object) -> int:
+            raise AssertionError("a full rebuild")
+
+        monkeypatch.setattr(name_index, "build", no_rebuild)
+        heard: list[tuple[int, int]] = []
+
+        def progress(done: int, total: int) -> bool:
+            heard.append((done, total))
+            return True
+
+        assert maintenance.build_name_index(path, progress) == 30
+        assert heard == [(20, 30), (30, 30)]  # in batches (BATCH shrunk below)
+
+        database.recheck_name_index()
+        assert not database.names.unfinished
+        assert not database.needs_name_index_build()
+        rows = database.connection.execute("SELECT * FROM hero_desktop_name ORDER BY id")
+        assert rows.fetchall() == name_rows  # no name keyed again
+        name_rows_agree(database)
+        assert repo.count(HeroQuery(search="xq")) == 2
+    finally:
+        database.close()
+
+
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(name_index, "BATCH", 20)
+
+
+def test_a_cancelled_add_leaves_the_earlier_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "earlier.db"
+    earlier_file(path, 30)
+    mode = journal_mode(path)
+
+    with pytest.raises(OperationCancelledError):
+        maintenance.build_name_index(path, lambda done, total: done < total)
+
+    database = open_database(path, read_only=True)
+    try:
+        assert not name_index.has_pairs(database.connection)
+        assert database.names.status is NameIndexStatus.READY
+    finally:
+        database.close()
+    assert journal_mode(path) == mode
+
+
+def test_a_small_earlier_file_gets_the_pairs_while_opening_and_a_read_only_one_never(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "earlier.db"
+    earlier_file(path, 30)
+
+    database = open_database(path, read_only=True)
+    try:
+        assert not database.needs_name_index_build()
+        assert HeroRepository(database).count(HeroQuery(search="ø")) == rule_count(database, "ø")
+        assert not name_index.has_pairs(database.connection)
+    finally:
+        database.close()
+
+    database = open_database(path)
+    try:
+        assert name_index.has_pairs(database.connection)
+        assert not database.names.unfinished
+        name_rows_agree(database)
+    finally:
+        database.close()
