@@ -42,7 +42,7 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.database import open_database
 
-VERSION = "names-3"  # change with names.FOLD_VERSION or the name index layout: the file is rebuilt
+VERSION = "names-4"  # change with names.FOLD_VERSION or the name index layout: the file is rebuilt
 INTERNATIONAL_SHARE = 0.1
 # fmt: off
 _INTERNATIONAL = (
@@ -64,7 +64,7 @@ NEEDLES = {
         "đorđe", "renée", "nguyễn", "ÇAĞLA",
     ),
     "Greek/Cyrillic": ("δημ", "νίκος", "ΕΛΕΝΗ", "παπα", "иван", "ольга", "дмитр", "наташ"),
-    "1-2 characters": ("a", "zo", "ü", "ki", "ø", "δη", "ив", "x"),
+    "1-2 characters": ("a", "zo", "ü", "ki", "ø", "δη", "ив", "x", "zz"),
 }  # fmt: skip
 
 

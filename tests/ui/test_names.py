@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 from hero_desktop.data import maintenance
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.operations import AddHero
+from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.data.sqlite.name_index import Progress
-from hero_desktop.ui.index_offer_bar import DECLINED_KEY
+from hero_desktop.ui.index_offer_bar import DECLINED_KEY, IndexOfferBar
 from hero_desktop.ui.main_window import MainWindow
 
 from .conftest import OpenWindow, SettlingQtBot, reread
@@ -237,6 +238,32 @@ def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
     qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
     assert shown_names(window) == NAME_ORDER
     assert not window.index_offer.isVisible()
+
+
+def test_a_file_an_earlier_hero_desktop_indexed_gets_the_pairs_index_in_the_background(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its structures lack only the pairs index: searches read them meanwhile, and the
+    pairs index is added without asking, with progress, and then used."""
+    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
+    write_heroes(db_path, heroes())
+    earlier = open_database(db_path, allow_changes=True)
+    earlier.connection.execute(f"DROP TABLE {name_index.PAIRS_TABLE}")
+    earlier.close()
+    shown: list[str] = []
+    monkeypatch.setattr(
+        IndexOfferBar, "_show_progress", lambda bar, done, total: shown.append(f"{done}/{total}")
+    )
+
+    window = open_window()
+    qtbot.waitUntil(lambda: shown == [f"{len(ROSTER)}/{len(ROSTER)}"], timeout=20_000)
+    assert not window.index_offer.isVisible()
+    qtbot.waitUntil(
+        lambda: ask_store(qtbot, window, lambda store: not store.needs_name_index_build())
+    )
+    assert ask_store(qtbot, window, lambda store: name_index.has_pairs(store.connection))
+    type_text(qtbot, window.search_bar.name_edit, "MU")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Müller"])
 
 
 def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(

@@ -49,6 +49,8 @@ class SqliteStore(Protocol):
 
     def write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
+    def look_at_names(self, *, check_counts: bool) -> None: ...
+
 
 INSERT_SQL = "INSERT INTO hero (name, age, secret_name) VALUES (?, ?, ?)"
 INSERT_WITH_ID_SQL = "INSERT INTO hero (id, name, age, secret_name) VALUES (?, ?, ?, ?)"
@@ -277,6 +279,10 @@ def bulk_insert(
                 raise
             if bulk_names is not None:
                 bulk_names.finish()
+    if bulk_names is not None and bulk_names.pairs_dropped:
+        # Added again in the background (``needs_name_index_build``).
+        with contextlib.suppress(sqlite3.Error):
+            store.look_at_names(check_counts=False)
     first_id = ids_after + 1 if inserted else None
     last_id = ids_after + inserted if inserted else None
     if inserted and ids_after + inserted >= MAX_ROWID:

@@ -60,9 +60,6 @@ PAIRS_TABLE = "hero_desktop_pairs"
 SEPARATOR = "\x01"
 """Put around each character of a fold in the pairs index. No fold holds it: a fold's
 characters are primary weights, none below U+0020."""
-SPREAD_FUNCTION = "hero_desktop_spread"
-"""``spread`` as an SQL function, made on each connection that writes the pairs index
-(the tutorial's app never does: its triggers only log ids)."""
 PENDING_TABLE = "hero_desktop_pending"
 META_TABLE = "hero_desktop_meta"
 ORDER_INDEX = "hero_desktop_name_order"
@@ -167,7 +164,7 @@ def _delete_pairs(connection: sqlite3.Connection, rows: Iterable[tuple[int, str]
     )
 
 
-def fill_pairs(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
+def _fill_pairs(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
     """Fill the empty pairs index from the name rows, in batches with ``progress``; inside
     the caller's write transaction. Returns the name rows read."""
     total = int(connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()[0])
@@ -187,14 +184,14 @@ def rebuild_pairs(connection: sqlite3.Connection) -> None:
     has the pairs index."""
     if has_pairs(connection):
         connection.execute(f"INSERT INTO {PAIRS_TABLE}({PAIRS_TABLE}) VALUES ('delete-all')")
-        fill_pairs(connection)
+        _fill_pairs(connection)
 
 
 def add_pairs(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
     """Add the pairs index to current structures an earlier Hero Desktop built; inside the
     caller's write transaction. Returns the name rows it holds."""
     _create_pairs(connection)
-    return fill_pairs(connection, progress)
+    return _fill_pairs(connection, progress)
 
 
 def create_order_index(connection: sqlite3.Connection, schema: str = "main") -> None:
@@ -393,9 +390,12 @@ class BulkNames:
     the names in hand), and ``finish`` sorts the order index once, rebuilds
     the trigram index in one pass and puts the trigger back (a rebuild of a million
     folds took 1.2 s, their FTS rows inserted with each batch 2.5 s). The pairs
-    index, contentless, takes each batch's folds as they come (a rebuild would
-    read every hero's again). A
-    rollback restores all of it. Ids are expected one after another from
+    index (2.5-3 s a million folds however it is filled) takes each batch's
+    folds as they come when the file already holds more name rows than the
+    insert brings, all of them older ids; else it is dropped (``pairs_dropped``)
+    and added again in the background after the commit, from the name rows
+    (``NameIndexState.unfinished``), so that an import into a new or small file
+    is not slowed by it. A rollback restores all of it. Ids are expected one after another from
     ``first_id``; if SQLite gives others (a table that reached the largest
     rowid), every name row is rebuilt at the end instead.
     """
@@ -405,12 +405,23 @@ class BulkNames:
         self._next_id = first_id
         self._in_sequence = True
         self._keyer = NameKeyer(expected_rows, tables_from=0)  # batches are big
-        self._pairs = has_pairs(connection)
-        """The file has the pairs index: each batch's pairs go in with its name rows."""
+        named, last_named = connection.execute(
+            f"SELECT count(*), max(id) FROM {NAME_TABLE}"
+        ).fetchone()
+        pairs = has_pairs(connection)
+        self._pairs = (
+            pairs and named >= expected_rows and (last_named is None or last_named < first_id)
+        )
+        """The pairs index is kept: each batch's pairs go in with its name rows."""
+        self.pairs_dropped = pairs and not self._pairs
+        """The pairs index was dropped, to be added again in the background (unless ids out
+        of sequence rebuild every structure)."""
         connection.execute("DROP TRIGGER hero_desktop_pending_insert")
         connection.execute(f"DROP INDEX {ORDER_INDEX}")
         if self._pairs:
             _set_pairs_hash(connection, REBUILD_HASH_BYTES)
+        elif self.pairs_dropped:
+            connection.execute(f"DROP TABLE {PAIRS_TABLE}")
 
     def added(self, names: list[str], keyed: KeyedBatch | None = None) -> None:
         """Key ``names``, the heroes just inserted, in order (or take ``keyed``'s keys)."""
@@ -428,16 +439,8 @@ class BulkNames:
             folds, sort_keys = [fold for fold, _ in keys], [key for _, key in keys]
         connection = self._connection
         # OR REPLACE: an import that replaces every hero reuses the ids it just
-        # deleted, whose old rows the change log removes before the commit. The
-        # pairs index takes out what it holds of them first: the log then finds
-        # the new folds in the name rows, as the pairs index does.
-        if self._pairs:
-            _delete_pairs(
-                connection,
-                connection.execute(
-                    f"SELECT id, fold FROM {NAME_TABLE} WHERE id BETWEEN ? AND ?", (first, last)
-                ).fetchall(),
-            )
+        # deleted, whose old rows the change log removes before the commit (the
+        # pairs index is then dropped: it would hold the old folds' pairs too).
         connection.executemany(
             f"INSERT OR REPLACE INTO {NAME_TABLE}(id, fold, sort_key) VALUES (?, ?, ?)",
             zip(range(first, last + 1), folds, sort_keys, strict=True),
