@@ -42,7 +42,7 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.database import open_database
 
-VERSION = "names-4"  # change with names.FOLD_VERSION or the name index layout: the file is rebuilt
+VERSION = "names-5"  # change with names.FOLD_VERSION or the name index layout: the file is rebuilt
 INTERNATIONAL_SHARE = 0.1
 # fmt: off
 _INTERNATIONAL = (
@@ -96,6 +96,7 @@ def names_file(count: int, log: Callable[[str], None]) -> tuple[Path, float]:
         started = time.perf_counter()
         database.bulk_insert(_rows(count), expected_rows=count)
         record.write_text(str(time.perf_counter() - started))
+        database.add_pairs_now()
         database.close()
         work.replace(path)
     return path, float(record.read_text()) if record.exists() else float("nan")
@@ -111,22 +112,19 @@ def _like(connection: sqlite3.Connection, needle: str) -> tuple[int, list[int]]:
 
 
 def _raw_floor(connection: sqlite3.Connection, needle: str) -> tuple[int, list[int]]:
+    """The file's own index read directly: the trigram index, or for one or two characters
+    the pairs index (the file has it: ``names_file`` adds it)."""
     folded = names.fold(needle)
-    fts = name_index.FTS_TABLE
     if len(folded) >= 3:
-        match = name_index.fts_query(folded)
-        total = connection.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))
-        rows = connection.execute(
-            f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid LIMIT ?", (match, PAGE)
-        )
+        fts, match = name_index.FTS_TABLE, name_index.fts_query(folded)
     else:
-        table = name_index.NAME_TABLE
-        total = connection.execute(
-            f"SELECT count(*) FROM {table} WHERE instr(fold, ?) > 0", (folded,)
-        )
-        rows = connection.execute(
-            f"SELECT id FROM {table} WHERE instr(fold, ?) > 0 ORDER BY id LIMIT ?", (folded, PAGE)
-        )
+        fts, pairs = name_index.PAIRS_TABLE, name_index.pairs_query(folded)
+        assert pairs is not None
+        match = pairs
+    total = connection.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))
+    rows = connection.execute(
+        f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid LIMIT ?", (match, PAGE)
+    )
     return int(total.fetchone()[0]), [int(r[0]) for r in rows]
 
 

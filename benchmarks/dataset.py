@@ -28,7 +28,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from benchmarks.tutorial import TutorialHero
 
-VERSION = "tutorial-schema-4"  # change with the name index layout too: the files are rebuilt
+VERSION = "tutorial-schema-5"  # change with the name index layout too: the files are rebuilt
 CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 20240603
 

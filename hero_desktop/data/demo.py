@@ -117,6 +117,7 @@ def make_demo(
         result = database.bulk_insert(
             generate(count, seed), expected_rows=count, replace=bool(existing)
         )
+        database.add_pairs_now()
         return result.imported
     finally:
         database.close()
@@ -138,6 +139,7 @@ def _make_new(path: Path, count: int, seed: int) -> int:
             database.connection.execute("PRAGMA journal_mode = OFF")
             database.connection.execute("PRAGMA synchronous = OFF")
             made = database.bulk_insert(generate(count, seed), expected_rows=count).imported
+            database.add_pairs_now()
             database.connection.execute("PRAGMA journal_mode = WAL")
         finally:
             database.close()

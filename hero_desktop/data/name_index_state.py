@@ -108,8 +108,9 @@ class NameIndexState:
     """A long change log waits to be keyed in batches (``LongLog.BATCHES``)."""
     unfinished: bool = False
     """Current structures lack a part added since, which this role may add (the pairs
-    index of structures an earlier Hero Desktop built). They are read meanwhile, and the
-    part is added in the background (``needs_build``)."""
+    index of structures an earlier Hero Desktop built; on SQLite also one a big import
+    left to the background). They are read meanwhile, and the part is added in the
+    background (``needs_build``)."""
 
     # -- what the state means ----------------------------------------------------------
 

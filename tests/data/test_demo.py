@@ -13,7 +13,10 @@ from hero_desktop.data.errors import HeroError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.models import validate_create
 from hero_desktop.data.query import HeroQuery
+from hero_desktop.data.sqlite import name_index
 from hero_desktop.data.sqlite.database import open_database
+
+from .name_index_support import pairs_agree
 
 
 def heroes(path: Path) -> list[tuple[object, ...]]:
@@ -87,6 +90,27 @@ def test_force_replaces_the_heroes(tmp_path: Path) -> None:
     make_demo(tmp_path / "demo.db", 20, seed=2, force=True)
 
     assert heroes(tmp_path / "demo.db") == heroes_of_fresh(tmp_path, 20, seed=2)
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_big_roster_comes_with_its_whole_name_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, force: bool
+) -> None:
+    """A big insert leaves the pairs index to the window's background; the command adds it
+    before it ends (it has no background)."""
+    monkeypatch.setattr(name_index, "BULK_PENDING", 10)
+    path = tmp_path / "demo.db"
+    if force:
+        make_demo(path, 5, seed=1)
+
+    make_demo(path, 40, seed=2, force=force)
+
+    connection = sqlite3.connect(path)  # (opening it in Hero Desktop would add it)
+    try:
+        assert name_index.has_pairs(connection)
+        pairs_agree(connection)
+    finally:
+        connection.close()
 
 
 def heroes_of_fresh(tmp_path: Path, count: int, seed: int) -> list[tuple[object, ...]]:

@@ -235,6 +235,60 @@ def test_a_big_import_into_a_smaller_file_leaves_the_pairs_to_the_background(
     assert repo.count(HeroQuery(search="qx")) == (0 if replace else old)
 
 
+def test_an_earlier_hero_desktop_rebuilding_the_file_leaves_its_pairs_unread_then_anew(
+    database: SqliteStore, filled: HeroRepository, db_path: Path
+) -> None:
+    """An earlier Hero Desktop finds the marked rule version foreign and rebuilds its own
+    structures, leaving the pairs index it knows nothing of stale: this version then reads
+    the names without it, and adds it anew."""
+    stored = "SELECT value FROM hero_desktop_meta WHERE key = 'rule_version'"
+    marked = database.connection.execute(stored).fetchone()[0]
+    assert marked != names.rule_version()  # what an earlier version compares it with
+    earlier = sqlite3.connect(db_path)  # its rebuild, as far as the pairs index goes:
+    earlier.execute("UPDATE hero SET name = 'Zzyzx' WHERE id = 1")
+    earlier.execute("DELETE FROM hero_desktop_pending")
+    earlier.execute(
+        "UPDATE hero_desktop_name SET fold = ?, sort_key = ? WHERE id = 1",
+        (names.fold("Zzyzx"), names.sort_key("Zzyzx")),
+    )
+    earlier.execute("UPDATE hero_desktop_meta SET value = ?", (names.rule_version(),))
+    earlier.commit()
+    earlier.close()
+
+    assert filled.poll_changes()
+    assert database.names.status is NameIndexStatus.READY
+    assert database.needs_name_index_build()
+    assert [hero.name for hero in filled.iterate(HeroQuery(search="zz"))] == ["Zzyzx"]
+    maintenance.build_name_index(db_path)
+    database.recheck_name_index()
+    assert name_index.has_pairs(database.connection)
+    assert database.connection.execute(stored).fetchone()[0] == marked
+    name_rows_agree(database)
+
+
+@pytest.mark.parametrize("path", ["a kept import", "a big change log", "an add"])
+def test_the_pairs_index_memory_setting_is_left_as_it_was(
+    database: SqliteStore, filled: HeroRepository, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    monkeypatch.setattr(name_index, "BULK_PENDING", 10)
+    pairs = name_index.PAIRS_TABLE
+    database.connection.execute(
+        f"INSERT INTO {pairs}({pairs}, rank) VALUES ('hashsize', ?)", (2 * 1024 * 1024,)
+    )
+    if path == "a kept import":
+        database.bulk_insert([[(f"Qx {number}", 1, "s") for number in range(20)]], 20)
+    elif path == "a big change log":
+        with database.transaction() as writes:
+            writes.delete_many(range(1, 13))
+    else:
+        with database.write() as connection:
+            name_index.add_pairs(connection)
+    config = f"SELECT v FROM {pairs}_config WHERE k = 'hashsize'"
+    kept = name_index.DEFAULT_HASH_BYTES if path == "an add" else 2 * 1024 * 1024
+    assert database.connection.execute(config).fetchall() == [(kept,)]
+    name_rows_agree(database)
+
+
 def earlier_file(path: Path, count: int) -> list[tuple[object, ...]]:
     """A file indexed by an earlier Hero Desktop (no pairs index); its name rows."""
     database = open_database(path)

@@ -98,9 +98,10 @@ def check_columns(path: Path, columns: list[tuple[str, bool, bool, bool]]) -> No
 def check_before_first_change(path: Path, connection: sqlite3.Connection, ready: bool) -> None:
     """Check a file before Hero Desktop first changes it (WAL mode, name structures).
 
-    A file already in WAL mode with its name structures is not changed by
-    opening, so it is not read through here (opening stays instant at any
-    size); ``maintenance.check_integrity`` checks it on demand.
+    A file already in WAL mode with its name structures is not read through
+    here (opening stays instant at any size): opening changes at most its
+    pairs index, from its own name rows (name_index.py);
+    ``maintenance.check_integrity`` checks it on demand.
     """
     try:
         mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()

@@ -14,8 +14,11 @@ so that search and name order are instant at any size:
   ``SEPARATOR c SEPARATOR`` and each pair ``ab`` the trigram ``a SEPARATOR b``,
   so one token finds exactly the names holding a search of one or two folded
   characters, which no trigram of the fold itself does (``pairs_query``).
-  Files an earlier Hero Desktop indexed lack it: they are read as they are
-  (short searches scan the folds) until ``add`` adds it alone;
+  It is read only where the stored rule version bears ``PAIRS_MARK``. Files
+  an earlier Hero Desktop indexed (or wrote to since) lack a current one,
+  and so do files a big import left it to the background (``BulkNames``):
+  they are read as they are (short searches scan the folds) until ``add``
+  adds it alone;
 * ``hero_desktop_pending(id)``: a change log filled by three triggers on
   ``hero`` that use SQLite built-ins only, so the tutorial's app (or any
   program) keeps inserting, updating and deleting, and every row it touches
@@ -57,6 +60,11 @@ PREFIX = "hero_desktop_"
 NAME_TABLE = "hero_desktop_name"
 FTS_TABLE = "hero_desktop_fts"
 PAIRS_TABLE = "hero_desktop_pairs"
+PAIRS_MARK = "+pairs"
+"""Added to the stored rule version where the pairs index is current. An earlier Hero
+Desktop, which knows nothing of the pairs index and would leave it stale, then finds the
+structures computed under other rules and rebuilds its own (dropping the mark); this
+version reads the pairs index only under the mark, and adds it anew without it."""
 SEPARATOR = "\x01"
 """Put around each character of a fold in the pairs index. No fold holds it: a fold's
 characters are primary weights, none below U+0020."""
@@ -126,12 +134,29 @@ def pairs_query(folded: str) -> str | None:
     return '"' + token.replace('"', '""') + '"'
 
 
+def _with_pairs() -> str:
+    """The rule version a file whose pairs index is current stores (``PAIRS_MARK``)."""
+    return names.rule_version() + PAIRS_MARK
+
+
 def has_pairs(connection: sqlite3.Connection, schema: str = "main") -> bool:
-    """Whether the name structures in ``schema`` have the pairs index."""
+    """Whether the name structures in ``schema`` have a current pairs index (the table, and
+    the rule version marked as this version writes it)."""
     found = connection.execute(
         f"SELECT 1 FROM {schema}.sqlite_schema WHERE name = ?", (PAIRS_TABLE,)
     ).fetchone()
-    return found is not None
+    if found is None:
+        return False
+    stored = connection.execute(
+        f"SELECT value FROM {schema}.{META_TABLE} WHERE key = 'rule_version'"
+    ).fetchone()
+    return stored is not None and stored[0] == _with_pairs()
+
+
+def _mark_pairs(connection: sqlite3.Connection) -> None:
+    connection.execute(
+        f"UPDATE {META_TABLE} SET value = ? WHERE key = 'rule_version'", (_with_pairs(),)
+    )
 
 
 def _create_pairs(connection: sqlite3.Connection) -> None:
@@ -139,6 +164,14 @@ def _create_pairs(connection: sqlite3.Connection) -> None:
         f"CREATE VIRTUAL TABLE {PAIRS_TABLE} USING fts5(spread, content='', detail=none, "
         "columnsize=0, tokenize='trigram case_sensitive 1')"
     )
+
+
+def _pairs_hash(connection: sqlite3.Connection) -> int:
+    """The pairs index's ``hashsize`` as its config holds it (FTS5's default if unset)."""
+    found = connection.execute(
+        f"SELECT v FROM {PAIRS_TABLE}_config WHERE k = 'hashsize'"
+    ).fetchone()
+    return int(found[0]) if found is not None else DEFAULT_HASH_BYTES
 
 
 def _set_pairs_hash(connection: sqlite3.Connection, hash_bytes: int) -> None:
@@ -168,6 +201,7 @@ def _fill_pairs(connection: sqlite3.Connection, progress: Progress | None = None
     """Fill the empty pairs index from the name rows, in batches with ``progress``; inside
     the caller's write transaction. Returns the name rows read."""
     total = int(connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()[0])
+    before = _pairs_hash(connection)
     _set_pairs_hash(connection, REBUILD_HASH_BYTES)
     done = 0
     for batch in _batches(connection, f"SELECT id, fold FROM {NAME_TABLE}"):
@@ -175,7 +209,7 @@ def _fill_pairs(connection: sqlite3.Connection, progress: Progress | None = None
         done += len(batch)
         if progress is not None and progress(done, total) is False:
             raise BuildCancelledError()
-    _set_pairs_hash(connection, DEFAULT_HASH_BYTES)
+    _set_pairs_hash(connection, before)
     return done
 
 
@@ -188,10 +222,14 @@ def rebuild_pairs(connection: sqlite3.Connection) -> None:
 
 
 def add_pairs(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
-    """Add the pairs index to current structures an earlier Hero Desktop built; inside the
-    caller's write transaction. Returns the name rows it holds."""
+    """Add the pairs index (anew) to current structures without a current one (an earlier
+    Hero Desktop built them, or a big import dropped it); inside the caller's write
+    transaction. Returns the name rows it holds."""
+    connection.execute(f"DROP TABLE IF EXISTS {PAIRS_TABLE}")  # stale, if there
     _create_pairs(connection)
-    return _fill_pairs(connection, progress)
+    done = _fill_pairs(connection, progress)
+    _mark_pairs(connection)
+    return done
 
 
 def create_order_index(connection: sqlite3.Connection, schema: str = "main") -> None:
@@ -225,7 +263,7 @@ def status(connection: sqlite3.Connection, *, check_counts: bool = True) -> Name
     stored = connection.execute(
         f"SELECT value FROM {META_TABLE} WHERE key = 'rule_version'"
     ).fetchone()
-    if stored is None or stored[0] != names.rule_version():
+    if stored is None or stored[0] not in (names.rule_version(), _with_pairs()):
         return NameIndexStatus.REBUILD
     if check_counts:
         heroes = connection.execute("SELECT count(*) FROM hero").fetchone()[0]
@@ -325,9 +363,10 @@ def build(connection: sqlite3.Connection, progress: Progress | None = None) -> i
             done += len(batch)
             if progress is not None and progress(done, total) is False:
                 raise BuildCancelledError()
-    _set_pairs_hash(connection, DEFAULT_HASH_BYTES)
+    _set_pairs_hash(connection, DEFAULT_HASH_BYTES)  # (a new table's)
     rebuild_fts(connection)
     finish_structures(connection)
+    _mark_pairs(connection)
     if progress is not None and progress(total, total) is False:
         raise BuildCancelledError()
     return done
@@ -391,8 +430,8 @@ class BulkNames:
     the trigram index in one pass and puts the trigger back (a rebuild of a million
     folds took 1.2 s, their FTS rows inserted with each batch 2.5 s). The pairs
     index (2.5-3 s a million folds however it is filled) takes each batch's
-    folds as they come when the file already holds more name rows than the
-    insert brings, all of them older ids; else it is dropped (``pairs_dropped``)
+    folds as they come when the file already holds at least as many name rows
+    as the insert brings, all of them older ids; else it is dropped (``pairs_dropped``)
     and added again in the background after the commit, from the name rows
     (``NameIndexState.unfinished``), so that an import into a new or small file
     is not slowed by it. A rollback restores all of it. Ids are expected one after another from
@@ -418,6 +457,7 @@ class BulkNames:
         of sequence rebuild every structure)."""
         connection.execute("DROP TRIGGER hero_desktop_pending_insert")
         connection.execute(f"DROP INDEX {ORDER_INDEX}")
+        self._pairs_hash = _pairs_hash(connection) if self._pairs else DEFAULT_HASH_BYTES
         if self._pairs:
             _set_pairs_hash(connection, REBUILD_HASH_BYTES)
         elif self.pairs_dropped:
@@ -459,7 +499,7 @@ class BulkNames:
         create_order_index(connection)
         rebuild_fts(connection)
         if self._pairs:
-            _set_pairs_hash(connection, DEFAULT_HASH_BYTES)
+            _set_pairs_hash(connection, self._pairs_hash)
         trigger = "hero_desktop_pending_insert"
         connection.execute(f"CREATE TRIGGER {trigger} {TRIGGERS[trigger]}")
 

@@ -6,9 +6,9 @@ trigram index for three or more folded characters (a phrase of trigrams is
 exactly a substring, so the count comes straight from the index), the pairs
 index for one or two (one token of it is exactly a character or a pair).
 Where there is no such index the folds are scanned: one or two characters
-on structures an earlier Hero Desktop built, and on Hero Desktop's name
-cache of a file it may not change; any search on that cache until its
-trigram index is in (``has_trigrams``).
+on structures without a current pairs index (``name_index.has_pairs``) and
+on Hero Desktop's name cache of a file it may not change; any search on
+that cache until its trigram index is in (``has_trigrams``).
 
 How the matches are then ordered depends on how many there are (when
 scanning, on whether the first page is found by walking within the budget

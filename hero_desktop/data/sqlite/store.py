@@ -268,14 +268,22 @@ class SqliteStore:
         self._keep_name_cache()
 
     def look_at_names(self, *, check_counts: bool) -> None:
-        """Read the structures' status, and whether current ones lack the pairs index
-        (``names.unfinished``: an earlier Hero Desktop built them; read meanwhile, and the
-        pairs index is added in the background)."""
+        """Read the structures' status, and whether current ones lack a current pairs index
+        (``names.unfinished``: an earlier Hero Desktop built or wrote them, or a big import
+        left it to the background; read meanwhile, and the pairs index is added)."""
         status = name_index.status(self.connection, check_counts=check_counts)
         self.names.seen(status)
         self.names.unfinished = status is NameIndexStatus.READY and not name_index.has_pairs(
             self.connection
         )
+
+    def add_pairs_now(self) -> None:
+        """Add a pairs index left to the background (``names.unfinished``) now, in this
+        thread: for a command line (``make demo``), which has no background."""
+        if self.names.unfinished and self.needs_name_index_build():
+            with self.write() as connection:
+                name_index.add_pairs(connection)
+            self.look_at_names(check_counts=False)
 
     def name_index_stale(self) -> None:
         self.names.seen(NameIndexStatus.REBUILD)
