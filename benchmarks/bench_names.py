@@ -170,8 +170,8 @@ def search_figures(path: Path, repeat: int) -> list[Figure]:
                     notes=[
                         f"{len(needles)} needles: {', '.join(needles)}; "
                         "'tutorial style' column = a LIKE scan (count + first page by id), "
-                        "'raw sqlite3' = the file's floor (FTS5 count + first page; "
-                        "one scan of the folds for 1-2 characters)"
+                        "'raw sqlite3' = the file's floor (FTS5 count + first page: "
+                        "the trigram index, the pairs index for 1-2 characters)"
                     ]
                     if sort is SortKey.ID
                     else [],
