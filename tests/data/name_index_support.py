@@ -54,6 +54,15 @@ def tutorial_file(path: Path, names_: list[str]) -> Path:
     return path
 
 
+def paged_ids(repo: HeroRepository, query: HeroQuery, count: int, limit: int) -> list[int]:
+    """The ids of ``query``'s pages of ``limit`` heroes, one past the last (``count``) too."""
+    return [
+        hero.id
+        for offset in range(0, count + limit, limit)
+        for hero in repo.page(query, offset=offset, limit=limit)
+    ]
+
+
 def searched(repo: HeroRepository, needle: str, sort: SortKey = SortKey.NAME) -> list[str]:
     return [hero.name for hero in repo.iterate(HeroQuery(search=needle, sort=sort))]
 

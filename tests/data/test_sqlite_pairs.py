@@ -28,7 +28,13 @@ from hero_desktop.data.sqlite import store as sqlite_store
 from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.data.sqlite.store import SqliteStore
 
-from .name_index_support import insert_elsewhere, journal_mode, name_rows_agree, pairs_agree
+from .name_index_support import (
+    insert_elsewhere,
+    journal_mode,
+    name_rows_agree,
+    paged_ids,
+    pairs_agree,
+)
 
 ROSTER = [
     "Zoë Quinn",
@@ -125,12 +131,7 @@ def test_a_short_search_finds_through_the_pairs_exactly_what_the_rules_find(
             query = HeroQuery(search=needle, sort=sort, descending=descending)
             expected = reference(heroes, needle, sort, descending)
             assert filled.count(query) == len(expected)
-            shown = [
-                hero.id
-                for offset in range(0, len(expected) + 4, 4)
-                for hero in filled.page(query, offset=offset, limit=4)
-            ]
-            assert shown == expected
+            assert paged_ids(filled, query, len(expected), 4) == expected
     assert statements.asked(name_index.PAIRS_TABLE)
     assert not statements.asked(name_index.FTS_TABLE)
 
