@@ -23,7 +23,11 @@ build's own while an index is sorted (PostgreSQL), so it must be safe to call fr
 
 
 def build_name_index(
-    location: Path | ServerAddress, progress: Progress | None = None, *, read_only: bool = False
+    location: Path | ServerAddress,
+    progress: Progress | None = None,
+    *,
+    read_only: bool = False,
+    finish_only: bool = False,
 ) -> int:
     """Add (or rebuild) the name structures at ``location``; return the heroes indexed.
 
@@ -35,14 +39,19 @@ def build_name_index(
     in batches instead, each committed (a cancel keeps what was done).
     ``read_only`` (the store was opened read-only), a file that cannot be
     written or a role that may not write is refused (ReadOnlyDatabaseError).
+    ``finish_only`` (``NameIndexWork.FINISH``): the structures were current but
+    for a part added since; add only that, and nothing (0) when another build
+    added it meanwhile (another window on the same file), never a rebuild.
     """
     if isinstance(location, ServerAddress):
         from hero_desktop.data.postgres import maintenance as postgres
 
-        return postgres.build_name_index(location, progress, read_only=read_only)
+        return postgres.build_name_index(
+            location, progress, read_only=read_only, finish_only=finish_only
+        )
     from hero_desktop.data.sqlite import maintenance as sqlite
 
-    return sqlite.build_name_index(location, progress, read_only=read_only)
+    return sqlite.build_name_index(location, progress, read_only=read_only, finish_only=finish_only)
 
 
 def name_counts_differ(location: Path | ServerAddress, stop: Callable[[], bool]) -> bool:

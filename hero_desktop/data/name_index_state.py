@@ -74,6 +74,16 @@ class LongLog(StrEnum):
     BATCHES = "batches"  # key it in committed batches (PostgreSQL: others key beside it)
 
 
+class NameIndexWork(StrEnum):
+    """What a background build is asked to do (``needs_build``)."""
+
+    BUILD = "build"
+    """(Re)build the structures, or key a backlog."""
+    FINISH = "finish"
+    """Add only the part current structures lack (``unfinished``); nothing when another
+    build added it meanwhile (never a rebuild for it)."""
+
+
 class NameIndexOffer(StrEnum):
     """What Hero Desktop would add with the user's consent (the window says it in words)."""
 
@@ -128,16 +138,18 @@ class NameIndexState:
             return None
         return self.offers
 
-    def needs_build(self, read_only: bool) -> bool:
+    def needs_build(self, read_only: bool) -> NameIndexWork | None:
         """Structures to rebuild or finish, or a backlog to key, in the background (no consent
-        asked)."""
+        asked); None: nothing to do."""
         if read_only:
-            return False
+            return None
         if self.status is NameIndexStatus.REBUILD:
-            return self.may_install
+            return NameIndexWork.BUILD if self.may_install else None
+        if self.backlog and self.keys_names(read_only):
+            return NameIndexWork.BUILD
         if self.unfinished and self.status is NameIndexStatus.READY and self.may_install:
-            return True
-        return self.backlog and self.keys_names(read_only)
+            return NameIndexWork.FINISH
+        return None
 
     # -- transitions -------------------------------------------------------------------
 

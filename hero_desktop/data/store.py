@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
 
-from hero_desktop.data.name_index_state import NameCacheBoard, NameIndexOffer
+from hero_desktop.data.name_index_state import NameCacheBoard, NameIndexOffer, NameIndexWork
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
 
@@ -270,8 +270,9 @@ class NameIndex(Protocol):
         """What the store would add to the database with the user's consent, or None."""
         ...
 
-    def needs_name_index_build(self) -> bool:
-        """Structures to rebuild (or a backlog to key) in the background, without asking."""
+    def needs_name_index_build(self) -> NameIndexWork | None:
+        """Structures to rebuild or finish (or a backlog to key) in the background, without
+        asking; None: nothing to do."""
         ...
 
     def recheck_name_index(self) -> None:

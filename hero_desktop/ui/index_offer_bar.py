@@ -30,6 +30,7 @@ from hero_desktop.data.errors import HeroError, OperationCancelledError
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location, location_key
+from hero_desktop.data.name_index_state import NameIndexWork
 from hero_desktop.data.store import NameIndex
 from hero_desktop.data.words import Words, number
 from hero_desktop.ui.announce import announce
@@ -50,9 +51,10 @@ class _Builder(QThread):
     progressed = Signal(int, int)
     finished_with = Signal(object)  # None when built, else the error
 
-    def __init__(self, facts: StoreFacts) -> None:
+    def __init__(self, facts: StoreFacts, work: NameIndexWork) -> None:
         super().__init__()
         self._location, self._read_only = facts.location, facts.read_only
+        self._finish_only = work is NameIndexWork.FINISH
         self.cancelled = threading.Event()
 
     def _progress(self, done: int, total: int) -> bool:
@@ -63,7 +65,12 @@ class _Builder(QThread):
     def run(self) -> None:
         try:
             # On a connection of its own, owned by this thread for its whole life.
-            maintenance.build_name_index(self._location, self._progress, read_only=self._read_only)
+            maintenance.build_name_index(
+                self._location,
+                self._progress,
+                read_only=self._read_only,
+                finish_only=self._finish_only,
+            )
         except Exception as error:  # shown by the window
             self.finished_with.emit(error)
         else:
@@ -131,7 +138,7 @@ class IndexOfferBar(QWidget):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.add_button)
         layout.addWidget(self.not_now_button)
-        self.add_button.clicked.connect(self.add_index)
+        self.add_button.clicked.connect(lambda: self.add_index())  # (not its checked flag)
         self.not_now_button.clicked.connect(self.not_now)
 
         self.progress = QProgressBar()
@@ -168,11 +175,12 @@ class IndexOfferBar(QWidget):
         # (DataClient.warm_up), not on the GUI thread.
         self._watching = True
 
-    def rebuild_if_needed(self, needed: bool) -> None:
-        """The live view's poll found the name index stale (or a backlog to key)."""
+    def rebuild_if_needed(self, needed: NameIndexWork | None) -> None:
+        """The live view's poll found the name index stale or unfinished (or a backlog to
+        key)."""
         # Once a build failed or was cancelled, not again on its own in this window.
-        if needed and self._watching and self._builder is None:
-            self.add_index()
+        if needed is not None and self._watching and self._builder is None:
+            self.add_index(needed)
 
     def _path_key(self) -> str:
         return location_key(self._location)
@@ -190,12 +198,12 @@ class IndexOfferBar(QWidget):
         self.hide()
         self._focus_back()
 
-    def add_index(self) -> None:
+    def add_index(self, work: NameIndexWork = NameIndexWork.BUILD) -> None:
         if self._builder is not None or self._facts is None:
             return
         self.hide()
         self._focus_back()
-        builder = _Builder(self._facts)
+        builder = _Builder(self._facts, work)
         self._heard = None
         builder.progressed.connect(self._show_progress)
         builder.finished_with.connect(self._finished)

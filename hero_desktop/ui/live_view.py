@@ -35,6 +35,7 @@ from hero_desktop.data import maintenance
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location
+from hero_desktop.data.name_index_state import NameIndexWork
 from hero_desktop.data.store import ChangeFeed, NameIndex
 from hero_desktop.ui.data_worker import DataClient
 from hero_desktop.ui.table_navigator import TableNavigator
@@ -43,7 +44,8 @@ from hero_desktop.ui.table_navigator import TableNavigator
 class LiveView(QObject):
     damaged = Signal(str)  # what SQLite's quick check found wrong
     connectionChanged = Signal(str)  # noqa: N815 - why the server is out of reach, or ""
-    nameIndexStale = Signal(bool)  # noqa: N815 - whether the store's name index needs a build
+    # What the store's name index needs built (NameIndexWork), or None.
+    nameIndexStale = Signal(object)  # noqa: N815
 
     def __init__(
         self, client: DataClient, navigator: TableNavigator, parent: QObject | None = None
@@ -116,7 +118,9 @@ class LiveView(QObject):
             return
         self._asking = True
 
-        def poll(repository: HeroRepository) -> tuple[bool, str, int | None, int | None, bool]:
+        def poll(
+            repository: HeroRepository,
+        ) -> tuple[bool, str, int | None, int | None, NameIndexWork | None]:
             feed: ChangeFeed = repository.store
             names: NameIndex = repository.store
             changed = repository.poll_changes()

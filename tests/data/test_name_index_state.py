@@ -18,6 +18,7 @@ from hero_desktop.data.name_index_state import (
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
+    NameIndexWork,
     PendingLog,
     catch_up,
     names_ready,
@@ -62,10 +63,14 @@ class Log:
 
 @pytest.mark.parametrize(
     ("status", "reads", "offer", "build"),
-    [(READY, True, None, False), (REBUILD, False, None, True), (FOREIGN, False, "file", False)],
+    [
+        (READY, True, None, None),
+        (REBUILD, False, None, NameIndexWork.BUILD),
+        (FOREIGN, False, "file", None),
+    ],
 )
 def test_what_each_state_means(
-    status: NameIndexStatus, reads: bool, offer: str | None, build: bool
+    status: NameIndexStatus, reads: bool, offer: str | None, build: NameIndexWork | None
 ) -> None:
     state = file_state(status)
     assert state.reads_names() is reads
@@ -83,6 +88,19 @@ def test_a_role_without_rights_is_offered_nothing_and_scans() -> None:
     assert not server_state(REBUILD, may_install=False).needs_build(read_only=False)
     assert not server_state(READY, may_read=False).reads_names()
     assert not server_state(READY, may_key=False).keys_names(read_only=False)
+
+
+def test_structures_that_lack_a_part_are_only_finished_and_a_backlog_comes_first() -> None:
+    """A build asked to finish adds the part alone, and nothing if another build did."""
+    state = server_state(READY)
+    state.unfinished = True
+    assert state.reads_names()
+    assert state.needs_build(read_only=False) is NameIndexWork.FINISH
+    state.backlog = True
+    assert state.needs_build(read_only=False) is NameIndexWork.BUILD
+    assert state.needs_build(read_only=True) is None
+    state.backlog, state.may_install = False, False
+    assert state.needs_build(read_only=False) is None
 
 
 def test_a_short_log_is_keyed_before_reading() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -172,9 +173,9 @@ def test_cancelling_the_build_leaves_the_file_as_it_was(
 
     build = maintenance.build_name_index
 
-    def build_after_cancel(location: Path, progress: Progress, *, read_only: bool) -> int:
+    def build_after_cancel(location: Path, progress: Progress, **kwargs: Any) -> int:
         go.wait(10)  # the user presses Cancel while the build has not finished
-        return build(location, progress, read_only=read_only)
+        return build(location, progress, **kwargs)
 
     monkeypatch.setattr(maintenance, "build_name_index", build_after_cancel)
     window = open_window()
@@ -198,7 +199,7 @@ def test_the_build_says_how_far_it_is_then_that_it_sorts_the_index(
     write_heroes(db_path, heroes())
     keyed, told, sorting = threading.Event(), threading.Event(), threading.Event()
 
-    def build(location: Path, progress: Progress, *, read_only: bool) -> int:
+    def build(location: Path, progress: Progress, **kwargs: Any) -> int:
         progress(5, 18)
         keyed.wait(10)
         progress(18, 18)  # every hero keyed (or a catch-up's last batch)
@@ -254,6 +255,14 @@ def test_a_file_an_earlier_hero_desktop_indexed_gets_the_pairs_index_in_the_back
     monkeypatch.setattr(
         IndexOfferBar, "_show_progress", lambda bar, done, total: shown.append(f"{done}/{total}")
     )
+    asked: list[bool] = []
+    build = maintenance.build_name_index
+
+    def build_recorded(*args: Any, finish_only: bool = False, **kwargs: Any) -> int:
+        asked.append(finish_only)
+        return build(*args, finish_only=finish_only, **kwargs)
+
+    monkeypatch.setattr(maintenance, "build_name_index", build_recorded)
 
     window = open_window()
     qtbot.waitUntil(lambda: shown == [f"{len(ROSTER)}/{len(ROSTER)}"], timeout=20_000)
@@ -262,6 +271,7 @@ def test_a_file_an_earlier_hero_desktop_indexed_gets_the_pairs_index_in_the_back
         lambda: ask_store(qtbot, window, lambda store: not store.needs_name_index_build())
     )
     assert ask_store(qtbot, window, lambda store: name_index.has_pairs(store.connection))
+    assert asked == [True]  # only finished: another window's add would leave nothing to do
     type_text(qtbot, window.search_bar.name_edit, "MU")
     qtbot.waitUntil(lambda: shown_names(window) == ["Müller"])
 
@@ -274,14 +284,14 @@ def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
 
     build = maintenance.build_name_index
 
-    def build_holding_the_lock(location: Path, progress: Progress, *, read_only: bool) -> int:
+    def build_holding_the_lock(location: Path, progress: Progress, **kwargs: Any) -> int:
         connection = sqlite3.connect(location, isolation_level=None)
         connection.execute("BEGIN IMMEDIATE")  # as the real build does, for its whole run
         holding.set()
         go.wait(10)
         connection.execute("ROLLBACK")
         connection.close()
-        return build(location, progress, read_only=read_only)
+        return build(location, progress, **kwargs)
 
     monkeypatch.setattr(maintenance, "build_name_index", build_holding_the_lock)
     window = open_window()

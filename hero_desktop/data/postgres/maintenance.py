@@ -33,7 +33,11 @@ BUILD_LOCK_WAIT_MS = 2000
 
 
 def build_name_index(
-    address: ServerAddress, progress: schema.Progress | None = None, *, read_only: bool = False
+    address: ServerAddress,
+    progress: schema.Progress | None = None,
+    *,
+    read_only: bool = False,
+    finish_only: bool = False,
 ) -> int:
     """Add (or rebuild) the name structures in one transaction; return the heroes done.
 
@@ -41,8 +45,10 @@ def build_name_index(
     import), it keys the backlog instead, in batches, each committed; with
     neither, it adds the pairs index to structures an earlier Hero Desktop
     built, if this role may (``schema.add_pairs``), and otherwise does
-    nothing (returns 0). Each way ``progress(done, total)`` returning False
-    cancels (OperationCancelledError): a build or the pairs index leaves the
+    nothing (returns 0); so does ``finish_only`` on complete structures
+    (another session added the pairs index meanwhile), never a rebuild.
+    Each way ``progress(done, total)`` returning False cancels
+    (OperationCancelledError): a build or the pairs index leaves the
     database as it was, a catch-up keeps the batches done. While the server
     sorts an index ``progress`` is asked from a thread of its own. Refused
     (ReadOnlyDatabaseError) when opened read-only or when the role may not
@@ -73,6 +79,8 @@ def build_name_index(
             # Structures an earlier Hero Desktop built: the pairs index alone is added, by
             # this role if it may and nobody else is adding it; never a rebuild for it.
             return schema.add_pairs(connection, progress) if may_add else 0
+        if finish_only and not backlog:
+            return 0
         # When most heroes wait (an import into a small roster), building it all
         # anew, indexes after the rows, is several times faster than batches.
         if backlog and not (owns_hero and schema.mostly_pending(connection)):

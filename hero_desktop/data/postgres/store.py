@@ -66,6 +66,7 @@ from hero_desktop.data.name_index_state import (
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
+    NameIndexWork,
 )
 from hero_desktop.data.postgres import access, name_keys, schema
 from hero_desktop.data.postgres.cancel import CancelHandle, Canceller
@@ -571,7 +572,7 @@ class PostgresStore:
     def name_index_offer(self) -> NameIndexOffer | None:
         return self.names.offer(self.read_only)
 
-    def needs_name_index_build(self) -> bool:
+    def needs_name_index_build(self) -> NameIndexWork | None:
         """Stale structures to rebuild, the pairs index to add to an earlier Hero Desktop's,
         or a backlog of heroes to key (an import)."""
         return self.names.needs_build(self.read_only)

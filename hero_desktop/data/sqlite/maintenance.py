@@ -26,7 +26,11 @@ CHECK_STEPS = 10_000
 
 
 def build_name_index(
-    path: Path, progress: name_index.Progress | None = None, *, read_only: bool = False
+    path: Path,
+    progress: name_index.Progress | None = None,
+    *,
+    read_only: bool = False,
+    finish_only: bool = False,
 ) -> int:
     """Switch the file to WAL mode and (re)build its name structures; return the heroes indexed.
 
@@ -44,7 +48,7 @@ def build_name_index(
     except sqlite3.Error as error:
         raise translate_error(error) from error
     try:
-        return name_index.add(connection, progress)
+        return name_index.add(connection, progress, finish_only=finish_only)
     finally:
         connection.close()
 

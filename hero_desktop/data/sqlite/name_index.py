@@ -517,9 +517,12 @@ def fts_query(folded: str) -> str:
     return '"' + folded.replace('"', '""') + '"'
 
 
-def add(connection: sqlite3.Connection, progress: Progress | None = None) -> int:
+def add(
+    connection: sqlite3.Connection, progress: Progress | None = None, *, finish_only: bool = False
+) -> int:
     """Switch the file to WAL mode and (re)build every structure in one transaction; to
-    current structures that lack the pairs index, add only that.
+    current structures that lack the pairs index, add only that. ``finish_only``: never
+    rebuild (structures another build finished meanwhile are left as they are: 0).
 
     Returns the heroes indexed. Cancel (``progress`` returning False) or any
     failure rolls back and gives the file its journal mode back: nothing added.
@@ -532,11 +535,12 @@ def add(connection: sqlite3.Connection, progress: Progress | None = None) -> int
     except sqlite3.Error as error:
         raise translate_error(error) from error
     try:
-        if status(connection, check_counts=False) is NameIndexStatus.READY and not has_pairs(
-            connection
-        ):
+        current = status(connection, check_counts=False) is NameIndexStatus.READY
+        if current and not has_pairs(connection):
             # An earlier Hero Desktop's structures: only the pairs index is new.
             done = add_pairs(connection, progress)
+        elif current and finish_only:
+            done = 0
         else:
             done = build(connection, progress)
         connection.execute("COMMIT")

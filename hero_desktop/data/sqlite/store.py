@@ -30,6 +30,7 @@ from hero_desktop.data.name_index_state import (
     NameIndexOffer,
     NameIndexState,
     NameIndexStatus,
+    NameIndexWork,
 )
 from hero_desktop.data.query import HeroQuery
 from hero_desktop.data.rows import HeroRow
@@ -252,8 +253,8 @@ class SqliteStore:
         """What Hero Desktop would add to this file (with the user's consent), or None."""
         return self.names.offer(self.read_only)
 
-    def needs_name_index_build(self) -> bool:
-        """Hero Desktop's own file whose name structures must be (re)built in the background."""
+    def needs_name_index_build(self) -> NameIndexWork | None:
+        """What must be (re)built or finished in the background in Hero Desktop's own file."""
         return self.names.needs_build(self.read_only)
 
     def recheck_name_index(self) -> None:
@@ -280,7 +281,7 @@ class SqliteStore:
     def add_pairs_now(self) -> None:
         """Add a pairs index left to the background (``names.unfinished``) now, in this
         thread: for a command line (``make demo``), which has no background."""
-        if self.names.unfinished and self.needs_name_index_build():
+        if self.needs_name_index_build() is NameIndexWork.FINISH:
             with self.write() as connection:
                 name_index.add_pairs(connection)
             self.look_at_names(check_counts=False)
