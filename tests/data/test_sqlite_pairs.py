@@ -23,7 +23,7 @@ from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameIndexStatus, NameIndexWork
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.data.sqlite import name_index
+from hero_desktop.data.sqlite import match_pager, name_index
 from hero_desktop.data.sqlite import store as sqlite_store
 from hero_desktop.data.sqlite.database import open_database
 from hero_desktop.data.sqlite.store import SqliteStore
@@ -65,16 +65,21 @@ def short_needles() -> list[str]:
     return sorted(n for n in found if n.strip() == n and names.fold(n) == n) + ABSENT
 
 
-def reference(
-    heroes: list[tuple[int, str]], needle: str, sort: SortKey, descending: bool
-) -> list[int]:
-    folded = names.fold(needle)
-    matches = [(hero_id, name) for hero_id, name in heroes if folded in names.fold(name)]
-    if sort is SortKey.NAME:
+def reference(heroes: list[tuple[int, str, int]], query: HeroQuery) -> list[int]:
+    """The ids ``query`` shows by the rules (ages here are never NULL)."""
+    folded = names.fold(query.search)
+    matches = [
+        (hero_id, name, age)
+        for hero_id, name, age in heroes
+        if folded in names.fold(name) and (query.age_from is None or age >= query.age_from)
+    ]
+    if query.sort is SortKey.NAME:
         matches.sort(key=lambda hero: (names.sort_key(hero[1]), hero[0]))
-    if descending:
+    elif query.sort is SortKey.AGE:
+        matches.sort(key=lambda hero: (hero[2], hero[0]))
+    if query.descending:
         matches.reverse()
-    return [hero_id for hero_id, _ in matches]
+    return [hero_id for hero_id, _, _ in matches]
 
 
 @pytest.fixture
@@ -108,6 +113,10 @@ def rule_count(database: SqliteStore, needle: str) -> int:
     return sum(names.matches(name, needle) for _, name in heroes_of(database))
 
 
+def aged_heroes_of(database: SqliteStore) -> list[tuple[int, str, int]]:
+    return database.connection.execute("SELECT id, name, age FROM hero ORDER BY id").fetchall()
+
+
 def heroes_of(database: SqliteStore) -> list[tuple[int, str]]:
     return database.connection.execute("SELECT id, name FROM hero ORDER BY id").fetchall()
 
@@ -125,15 +134,36 @@ def test_each_character_and_pair_is_one_trigram_of_the_spread_fold() -> None:
 def test_a_short_search_finds_through_the_pairs_exactly_what_the_rules_find(
     filled: HeroRepository, statements: Statements, needle: str
 ) -> None:
-    heroes = heroes_of(filled.store)  # type: ignore[arg-type]
-    for sort in (SortKey.ID, SortKey.NAME):
+    heroes = aged_heroes_of(filled.store)  # type: ignore[arg-type]
+    for sort, age_from in (
+        (SortKey.ID, None),
+        (SortKey.NAME, None),
+        (SortKey.AGE, None),
+        (SortKey.ID, 1),
+    ):
         for descending in (False, True):
-            query = HeroQuery(search=needle, sort=sort, descending=descending)
-            expected = reference(heroes, needle, sort, descending)
+            query = HeroQuery(search=needle, sort=sort, descending=descending, age_from=age_from)
+            expected = reference(heroes, query)
             assert filled.count(query) == len(expected)
             assert paged_ids(filled, query, len(expected), 4) == expected
     assert statements.asked(name_index.PAIRS_TABLE)
     assert not statements.asked(name_index.FTS_TABLE)
+
+
+@pytest.mark.parametrize(("needle", "read_through_the_pairs"), [("xq", True), ("o", False)])
+def test_sorted_by_age_or_filtered_a_common_letter_reads_the_folds(
+    filled: HeroRepository,
+    statements: Statements,
+    monkeypatch: pytest.MonkeyPatch,
+    needle: str,
+    read_through_the_pairs: bool,
+) -> None:
+    """Its matches in the pairs index would be most names: reading the folds is quicker."""
+    monkeypatch.setattr(match_pager, "COMMON_SHARE", 0.25)  # "o": 15 of 36, "xq": 3
+    query = HeroQuery(search=needle, sort=SortKey.AGE)
+    assert filled.count(query) == len(reference(aged_heroes_of(filled.store), query))  # type: ignore[arg-type]
+    pairs = f"IN (SELECT rowid FROM main.{name_index.PAIRS_TABLE}"
+    assert any(pairs in seen for seen in statements.seen) is read_through_the_pairs
 
 
 def test_three_letters_ask_the_trigram_index_not_the_pairs(

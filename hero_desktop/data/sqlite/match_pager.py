@@ -29,8 +29,8 @@ from hero_desktop.data import names
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
-from hero_desktop.data.sqlite.name_index import FTS_TABLE, NAME_TABLE, fts_query
-from hero_desktop.data.sqlite.search_pager import has_trigrams
+from hero_desktop.data.sqlite.name_index import NAME_TABLE
+from hero_desktop.data.sqlite.search_pager import index_for
 
 COLUMNS = "id, name, age, secret_name"
 HERO_COLUMNS = "h.id, h.name, h.age, h.secret_name"
@@ -112,13 +112,38 @@ def scan(connection: sqlite3.Connection, query: HeroQuery) -> list[int]:
     return ids
 
 
+COMMON_SHARE = 0.1
+"""A search of one or two letters found in this share of the ids or more reads the folds
+rather than its matches in the pairs index ("e" with an age filter on a million heroes:
+144 ms against 284 ms; "zz" sorted by age: 0.5 ms against 1.0 s)."""
+
+
+def _common(connection: sqlite3.Connection, schema: str, index: tuple[str, str, str]) -> bool:
+    """Whether the index finds its needle in ``COMMON_SHARE`` of the names or more (counting
+    stops there: about 30 ns a match)."""
+    first, last = connection.execute(
+        f"SELECT (SELECT min(id) FROM {schema}.{NAME_TABLE}), "
+        f"(SELECT max(id) FROM {schema}.{NAME_TABLE})"
+    ).fetchone()
+    if first is None:
+        return False
+    enough = max(1, int((int(last) - int(first) + 1) * COMMON_SHARE))
+    table, name, match = index
+    found = connection.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {name} MATCH ? LIMIT ?)",
+        (match, enough),
+    ).fetchone()[0]
+    return int(found) >= enough
+
+
 class MatchPager:
     """A name search, or any order the file has no index for: the ids, sorted, in a temp table.
 
-    With the name structures (in ``schema``) a search reads the folded names
-    (the trigram index narrows a needle of three or more folded characters
-    to candidates, ``instr`` is the exact rule); without them ``scan`` reads
-    every hero once and applies the same rule in Python.
+    With the name structures (in ``schema``) a search reads the matches of its
+    FTS index (``search_pager.index_for``: the trigram index for three or more
+    folded characters, the pairs index for one or two), or where there is
+    none the folded names (``instr`` is the exact rule); without them ``scan``
+    reads every hero once and applies the same rule in Python.
     """
 
     # One table per pager: the repository caches several searches at once.
@@ -144,11 +169,13 @@ class MatchPager:
         clauses, params = query.age_bounds.conditions("?")
         if needle:
             folded = names.fold(needle)
-            if len(folded) >= 3 and has_trigrams(connection, schema):
-                clauses.append(
-                    f"n.id IN (SELECT rowid FROM {schema}.{FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
-                )
-                params.append(fts_query(folded))
+            index = index_for(connection, schema, folded)
+            if index is not None and len(folded) < 3 and _common(connection, schema, index):
+                index = None  # one or two letters many names hold: reading the folds is quicker
+            if index is not None:
+                table, name, match = index
+                clauses.append(f"n.id IN (SELECT rowid FROM {table} WHERE {name} MATCH ?)")
+                params.append(match)
             else:
                 clauses.append("instr(n.fold, ?) > 0")
                 params.append(folded)

@@ -1,7 +1,7 @@
 """A name search over the name structures, first page and count at once at any size.
 
 The matching rule is ``names``: the folded search text occurs in the folded
-name. Which heroes match is answered by an FTS index (``_index_for``): the
+name. Which heroes match is answered by an FTS index (``index_for``): the
 trigram index for three or more folded characters (a phrase of trigrams is
 exactly a substring, so the count comes straight from the index), the pairs
 index for one or two (one token of it is exactly a character or a pair).
@@ -118,7 +118,7 @@ def has_trigrams(connection: sqlite3.Connection, schema: str) -> bool:
     return found is not None
 
 
-def _index_for(
+def index_for(
     connection: sqlite3.Connection, schema: str, folded: str
 ) -> tuple[str, str, str] | None:
     """The FTS index that finds exactly the folds holding ``folded``, as (the table in
@@ -155,7 +155,7 @@ class SearchPager:
         # The name structures: the file's own (main) or Hero Desktop's cache of them.
         self._name_table = f"{schema}.{NAME_TABLE}"
         self._folded = names.fold(query.search.strip())
-        self._index = _index_for(connection, schema, self._folded)
+        self._index = index_for(connection, schema, self._folded)
         self._indexed = self._index is not None
         self._descending = query.descending
         self._by_name = query.sort is SortKey.NAME
