@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hero_desktop.data import maintenance
-from hero_desktop.data.errors import HeroError, OperationCancelledError
+from hero_desktop.data.errors import DatabaseBusyError, HeroError, OperationCancelledError
 from hero_desktop.data.facts import StoreFacts
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import Location, location_key
@@ -54,7 +54,7 @@ class _Builder(QThread):
     def __init__(self, facts: StoreFacts, work: NameIndexWork) -> None:
         super().__init__()
         self._location, self._read_only = facts.location, facts.read_only
-        self._finish_only = work is NameIndexWork.FINISH
+        self.finish_only = work is NameIndexWork.FINISH
         self.cancelled = threading.Event()
 
     def _progress(self, done: int, total: int) -> bool:
@@ -69,7 +69,7 @@ class _Builder(QThread):
                 self._location,
                 self._progress,
                 read_only=self._read_only,
-                finish_only=self._finish_only,
+                finish_only=self.finish_only,
             )
         except Exception as error:  # shown by the window
             self.finished_with.emit(error)
@@ -255,11 +255,16 @@ class IndexOfferBar(QWidget):
         builder, self._builder = self._builder, None
         if builder is not None:
             builder.wait()
-        if error is not None:
-            self._watching = False
         status = self._status
         status.removeWidget(self.progress)
         status.removeWidget(self.cancel_button)
+        if isinstance(error, DatabaseBusyError) and builder is not None and builder.finish_only:
+            # Another window on the file holds it while it adds the same part: the next
+            # poll asks again, and then finds it added.
+            status.clearMessage()
+            return
+        if error is not None:
+            self._watching = False
         if error is None:
 
             def recheck(repository: HeroRepository) -> None:

@@ -259,7 +259,7 @@ def test_a_big_import_into_a_smaller_file_leaves_the_pairs_to_the_background(
     assert database.needs_name_index_build()
     repo = HeroRepository(database)
     assert repo.count(HeroQuery(search="qx")) == (0 if replace else old)  # scanned meanwhile
-    assert maintenance.build_name_index(db_path) == (20 if replace else 20 + old)
+    assert maintenance.build_name_index(db_path, finish_only=True) == (20 if replace else 20 + old)
     database.recheck_name_index()
     assert not database.needs_name_index_build()
     name_rows_agree(database)
@@ -290,7 +290,7 @@ def test_an_earlier_hero_desktop_rebuilding_the_file_leaves_its_pairs_unread_the
     assert database.names.status is NameIndexStatus.READY
     assert database.needs_name_index_build()
     assert [hero.name for hero in filled.iterate(HeroQuery(search="zz"))] == ["Zzyzx"]
-    maintenance.build_name_index(db_path)
+    assert maintenance.build_name_index(db_path, finish_only=True) == 36
     database.recheck_name_index()
     assert name_index.has_pairs(database.connection)
     assert database.connection.execute(stored).fetchone()[0] == marked
@@ -381,13 +381,33 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(name_index, "BATCH", 20)
 
 
+def test_a_build_asked_to_finish_never_builds_what_is_not_current(tmp_path: Path) -> None:
+    """Another program dropped the structures meanwhile: finishing them is not consent to
+    a build (and a rebuild, when one is due, is asked for on its own)."""
+    path = tmp_path / "earlier.db"
+    earlier_file(path, 30)
+    other = sqlite3.connect(path)
+    for table in (name_index.FTS_TABLE, name_index.NAME_TABLE, name_index.META_TABLE):
+        other.execute(f"DROP TABLE {table}")
+    other.commit()
+    other.close()
+
+    assert maintenance.build_name_index(path, finish_only=True) == 0
+
+    database = open_database(path, read_only=True)
+    try:
+        assert database.names.status is NameIndexStatus.REBUILD
+    finally:
+        database.close()
+
+
 def test_a_cancelled_add_leaves_the_earlier_file_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "earlier.db"
     earlier_file(path, 30)
     mode = journal_mode(path)
 
     with pytest.raises(OperationCancelledError):
-        maintenance.build_name_index(path, lambda done, total: done < total)
+        maintenance.build_name_index(path, lambda done, total: done < total, finish_only=True)
 
     database = open_database(path, read_only=True)
     try:

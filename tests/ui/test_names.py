@@ -276,6 +276,35 @@ def test_a_file_an_earlier_hero_desktop_indexed_gets_the_pairs_index_in_the_back
     qtbot.waitUntil(lambda: shown_names(window) == ["Müller"])
 
 
+def test_a_part_another_window_is_adding_is_waited_for_without_a_word(
+    qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two windows on the file both finish it: the second finds the write lock held past
+    its wait, says nothing, and adds nothing until a later poll finds the lock free."""
+    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
+    monkeypatch.setattr("hero_desktop.data.sqlite.connections.BUSY_TIMEOUT_MS", 100)
+    write_heroes(db_path, heroes())
+    earlier = open_database(db_path, allow_changes=True)
+    earlier.connection.execute(f"DROP TABLE {name_index.PAIRS_TABLE}")
+    earlier.close()
+    said: list[str] = []
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the other window, adding it
+    try:
+        window = open_window()
+        window.statusBar().messageChanged.connect(said.append)
+        qtbot.waitUntil(lambda: "" in said, timeout=10_000)  # a finish found it busy
+        assert not ask_store(qtbot, window, lambda store: name_index.has_pairs(store.connection))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    qtbot.waitUntil(
+        lambda: ask_store(qtbot, window, lambda store: name_index.has_pairs(store.connection)),
+        timeout=10_000,
+    )
+    assert not any("not added" in message for message in said)
+
+
 def test_a_change_asked_during_the_index_build_waits_for_it_and_says_so(
     qtbot: SettlingQtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -34,8 +34,10 @@ def build_name_index(
 ) -> int:
     """Switch the file to WAL mode and (re)build its name structures; return the heroes indexed.
 
-    One transaction: ``progress(done, total)`` returning False cancels it
-    (OperationCancelledError) and gives the file its journal mode back.
+    ``finish_only``: add only the pairs index current structures lack, and
+    never build (``name_index.add``). One transaction: ``progress(done,
+    total)`` returning False cancels it (OperationCancelledError) and gives
+    the file its journal mode back.
     A file opened read-only, or one that cannot be written, is refused
     (ReadOnlyDatabaseError).
     """

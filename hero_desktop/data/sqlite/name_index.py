@@ -15,7 +15,7 @@ so that search and name order are instant at any size:
   so one token finds exactly the names holding a search of one or two folded
   characters, which no trigram of the fold itself does (``pairs_query``).
   It is read only where the stored rule version bears ``PAIRS_MARK``. Files
-  an earlier Hero Desktop indexed (or wrote to since) lack a current one,
+  an earlier Hero Desktop indexed (or rebuilt since) lack a current one,
   and so do files a big import left it to the background (``BulkNames``):
   they are read as they are (short searches scan the folds) until ``add``
   adds it alone;
@@ -520,29 +520,34 @@ def fts_query(folded: str) -> str:
 def add(
     connection: sqlite3.Connection, progress: Progress | None = None, *, finish_only: bool = False
 ) -> int:
-    """Switch the file to WAL mode and (re)build every structure in one transaction; to
-    current structures that lack the pairs index, add only that. ``finish_only``: never
-    rebuild (structures another build finished meanwhile are left as they are: 0).
+    """Switch the file to WAL mode and (re)build every structure in one transaction.
+
+    ``finish_only`` (``NameIndexWork.FINISH``): add only the pairs index, to current
+    structures that lack it, and never build (structures another build finished
+    meanwhile, or no longer current, are left as they are: 0; a rebuild is asked for on
+    its own).
 
     Returns the heroes indexed. Cancel (``progress`` returning False) or any
     failure rolls back and gives the file its journal mode back: nothing added.
     """
     try:
         mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0])
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
+        if not finish_only:  # (structures to finish were made in WAL mode)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
         connection.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
         raise translate_error(error) from error
     try:
-        current = status(connection, check_counts=False) is NameIndexStatus.READY
-        if current and not has_pairs(connection):
+        if not finish_only:
+            done = build(connection, progress)
+        elif status(connection, check_counts=False) is NameIndexStatus.READY and not has_pairs(
+            connection
+        ):
             # An earlier Hero Desktop's structures: only the pairs index is new.
             done = add_pairs(connection, progress)
-        elif current and finish_only:
-            done = 0
         else:
-            done = build(connection, progress)
+            done = 0  # finished by another build meanwhile, or no longer current: not asked
         connection.execute("COMMIT")
         return done
     except BaseException as failure:

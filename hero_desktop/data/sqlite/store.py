@@ -270,7 +270,7 @@ class SqliteStore:
 
     def look_at_names(self, *, check_counts: bool) -> None:
         """Read the structures' status, and whether current ones lack a current pairs index
-        (``names.unfinished``: an earlier Hero Desktop built or wrote them, or a big import
+        (``names.unfinished``: an earlier Hero Desktop built or rebuilt them, or a big import
         left it to the background; read meanwhile, and the pairs index is added)."""
         status = name_index.status(self.connection, check_counts=check_counts)
         self.names.seen(status)
