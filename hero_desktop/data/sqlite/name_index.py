@@ -112,12 +112,17 @@ def rebuild_fts(
     back to what it was, in the same transaction.
     """
     table = f"{schema}.{FTS_TABLE}"
-    found = connection.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()
-    before = found[0] if found is not None else DEFAULT_HASH_BYTES
+    before = _hash_size(connection, table)
     config = f"INSERT INTO {table}({FTS_TABLE}, rank) VALUES ('hashsize', ?)"
     connection.execute(config, (hash_bytes,))
     connection.execute(f"INSERT INTO {table}({FTS_TABLE}) VALUES ('rebuild')")
     connection.execute(config, (before,))
+
+
+def _hash_size(connection: sqlite3.Connection, table: str) -> int:
+    """An FTS5 table's ``hashsize`` as its config holds it (FTS5's default if unset)."""
+    found = connection.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()
+    return int(found[0]) if found is not None else DEFAULT_HASH_BYTES
 
 
 def spread(fold: str) -> str:
@@ -166,14 +171,6 @@ def _create_pairs(connection: sqlite3.Connection) -> None:
     )
 
 
-def _pairs_hash(connection: sqlite3.Connection) -> int:
-    """The pairs index's ``hashsize`` as its config holds it (FTS5's default if unset)."""
-    found = connection.execute(
-        f"SELECT v FROM {PAIRS_TABLE}_config WHERE k = 'hashsize'"
-    ).fetchone()
-    return int(found[0]) if found is not None else DEFAULT_HASH_BYTES
-
-
 def _set_pairs_hash(connection: sqlite3.Connection, hash_bytes: int) -> None:
     connection.execute(
         f"INSERT INTO {PAIRS_TABLE}({PAIRS_TABLE}, rank) VALUES ('hashsize', ?)", (hash_bytes,)
@@ -201,7 +198,7 @@ def _fill_pairs(connection: sqlite3.Connection, progress: Progress | None = None
     """Fill the empty pairs index from the name rows, in batches with ``progress``; inside
     the caller's write transaction. Returns the name rows read."""
     total = int(connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()[0])
-    before = _pairs_hash(connection)
+    before = _hash_size(connection, PAIRS_TABLE)
     _set_pairs_hash(connection, REBUILD_HASH_BYTES)
     done = 0
     for batch in _batches(connection, f"SELECT id, fold FROM {NAME_TABLE}"):
@@ -457,8 +454,9 @@ class BulkNames:
         of sequence rebuild every structure)."""
         connection.execute("DROP TRIGGER hero_desktop_pending_insert")
         connection.execute(f"DROP INDEX {ORDER_INDEX}")
-        self._pairs_hash = _pairs_hash(connection) if self._pairs else DEFAULT_HASH_BYTES
+        self._pairs_hash = DEFAULT_HASH_BYTES
         if self._pairs:
+            self._pairs_hash = _hash_size(connection, PAIRS_TABLE)
             _set_pairs_hash(connection, REBUILD_HASH_BYTES)
         elif self.pairs_dropped:
             connection.execute(f"DROP TABLE {PAIRS_TABLE}")
