@@ -241,16 +241,22 @@ def test_many_heroes_written_by_another_program_are_indexed_in_the_background(
     assert not window.index_offer.isVisible()
 
 
+def earlier_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The roster in a file an earlier Hero Desktop indexed (no pairs index), too big to
+    finish while opening."""
+    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
+    write_heroes(path, heroes())
+    earlier = open_database(path, allow_changes=True)
+    earlier.connection.execute(f"DROP TABLE {name_index.PAIRS_TABLE}")
+    earlier.close()
+
+
 def test_a_file_an_earlier_hero_desktop_indexed_gets_the_pairs_index_in_the_background(
     qtbot: QtBot, open_window: OpenWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its structures lack only the pairs index: searches read them meanwhile, and the
     pairs index is added without asking, with progress, and then used."""
-    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
-    write_heroes(db_path, heroes())
-    earlier = open_database(db_path, allow_changes=True)
-    earlier.connection.execute(f"DROP TABLE {name_index.PAIRS_TABLE}")
-    earlier.close()
+    earlier_file(db_path, monkeypatch)
     shown: list[str] = []
     monkeypatch.setattr(
         IndexOfferBar, "_show_progress", lambda bar, done, total: shown.append(f"{done}/{total}")
@@ -281,12 +287,8 @@ def test_a_part_another_window_is_adding_is_waited_for_without_a_word(
 ) -> None:
     """Two windows on the file both finish it: the second finds the write lock held past
     its wait, says nothing, and adds nothing until a later poll finds the lock free."""
-    monkeypatch.setattr("hero_desktop.data.sqlite.store.SYNC_BUILD_ROWS", 3)
     monkeypatch.setattr("hero_desktop.data.sqlite.connections.BUSY_TIMEOUT_MS", 100)
-    write_heroes(db_path, heroes())
-    earlier = open_database(db_path, allow_changes=True)
-    earlier.connection.execute(f"DROP TABLE {name_index.PAIRS_TABLE}")
-    earlier.close()
+    earlier_file(db_path, monkeypatch)
     said: list[str] = []
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # the other window, adding it
