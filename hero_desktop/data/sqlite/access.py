@@ -279,8 +279,8 @@ def bulk_insert(
                 raise
             if bulk_names is not None:
                 bulk_names.finish()
-    if bulk_names is not None and bulk_names.pairs_dropped:
-        # Added again in the background (``needs_name_index_build``).
+    if bulk_names is not None:
+        # A pairs index it dropped is added again in the background (``needs_name_index_build``).
         with contextlib.suppress(sqlite3.Error):
             store.look_at_names(check_counts=False)
     first_id = ids_after + 1 if inserted else None

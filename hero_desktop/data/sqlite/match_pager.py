@@ -30,7 +30,7 @@ from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import HeroRow
 from hero_desktop.data.sqlite.name_index import NAME_TABLE
-from hero_desktop.data.sqlite.search_pager import index_for
+from hero_desktop.data.sqlite.search_pager import id_span, index_for
 
 COLUMNS = "id, name, age, secret_name"
 HERO_COLUMNS = "h.id, h.name, h.age, h.secret_name"
@@ -123,13 +123,10 @@ and a common letter may then read the pairs index (at most about twice as slow).
 def _common(connection: sqlite3.Connection, schema: str, index: tuple[str, str, str]) -> bool:
     """Whether the index finds its needle in ``COMMON_SHARE`` of the names or more (counting
     stops there: about 30 ns a match)."""
-    first, last = connection.execute(
-        f"SELECT (SELECT min(id) FROM {schema}.{NAME_TABLE}), "
-        f"(SELECT max(id) FROM {schema}.{NAME_TABLE})"
-    ).fetchone()
-    if first is None:
+    span = id_span(connection, f"{schema}.{NAME_TABLE}")[1]
+    if not span:
         return False
-    enough = max(1, int((int(last) - int(first) + 1) * COMMON_SHARE))
+    enough = max(1, int(span * COMMON_SHARE))
     table, name, match = index
     found = connection.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {name} MATCH ? LIMIT ?)",

@@ -428,7 +428,7 @@ class BulkNames:
     folds took 1.2 s, their FTS rows inserted with each batch 2.5 s). The pairs
     index (2.5-3 s a million folds however it is filled) takes each batch's
     folds as they come when the file already holds at least as many name rows
-    as the insert brings, all of them older ids; else it is dropped (``pairs_dropped``)
+    as the insert brings, all of them older ids; else it is dropped
     and added again in the background after the commit, from the name rows
     (``NameIndexState.unfinished``), so that an import into a new or small file
     is not slowed by it. A rollback restores all of it. Ids are expected one after another from
@@ -449,16 +449,13 @@ class BulkNames:
             pairs and named >= expected_rows and (last_named is None or last_named < first_id)
         )
         """The pairs index is kept: each batch's pairs go in with its name rows."""
-        self.pairs_dropped = pairs and not self._pairs
-        """The pairs index was dropped, to be added again in the background (unless ids out
-        of sequence rebuild every structure)."""
         connection.execute("DROP TRIGGER hero_desktop_pending_insert")
         connection.execute(f"DROP INDEX {ORDER_INDEX}")
         self._pairs_hash = DEFAULT_HASH_BYTES
         if self._pairs:
             self._pairs_hash = _hash_size(connection, PAIRS_TABLE)
             _set_pairs_hash(connection, REBUILD_HASH_BYTES)
-        elif self.pairs_dropped:
+        elif pairs:
             connection.execute(f"DROP TABLE {PAIRS_TABLE}")
 
     def added(self, names: list[str], keyed: KeyedBatch | None = None) -> None:

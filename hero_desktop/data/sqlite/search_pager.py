@@ -118,6 +118,15 @@ def has_trigrams(connection: sqlite3.Connection, schema: str) -> bool:
     return found is not None
 
 
+def id_span(connection: sqlite3.Connection, name_table: str) -> tuple[int, int]:
+    """The smallest id of ``name_table`` and how many ids from it to the largest (two
+    seeks: one ``min(id), max(id)`` would read the whole table); (0, 0) when empty."""
+    first, last = connection.execute(
+        f"SELECT (SELECT min(id) FROM {name_table}), (SELECT max(id) FROM {name_table})"
+    ).fetchone()
+    return (0, 0) if first is None else (int(first), int(last) - int(first) + 1)
+
+
 def index_for(
     connection: sqlite3.Connection, schema: str, folded: str
 ) -> tuple[str, str, str] | None:
@@ -177,14 +186,8 @@ class SearchPager:
     # -- which heroes match ------------------------------------------------------
 
     def _id_span(self) -> tuple[int, int]:
-        """The smallest id and how many ids from it to the largest (two seeks: one
-        ``min(id), max(id)`` would read the whole table)."""
         if self._span is None:
-            first, last = self._connection.execute(
-                f"SELECT (SELECT min(id) FROM {self._name_table}), "
-                f"(SELECT max(id) FROM {self._name_table})"
-            ).fetchone()
-            self._span = (0, 0) if first is None else (int(first), int(last) - int(first) + 1)
+            self._span = id_span(self._connection, self._name_table)
         return self._span
 
     def _budget_for_walks(self) -> float:
