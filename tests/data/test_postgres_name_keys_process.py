@@ -247,10 +247,7 @@ def test_where_no_process_starts_the_keeper_copies_on_its_own_thread(
         raise name_keys_process.ProcessNotStartedError("no more processes")
 
     monkeypatch.setattr(name_keys_process, "make_copy", not_started)
-    keepers_only(monkeypatch, "_fill")
-    opened.recheck_name_index()
-    until(NameCacheState.READY, board_of(opened))
-    every_query_as_the_rules_say(HeroRepository(opened), tutorial)
+    copied_by_the_keeper(opened, tutorial, monkeypatch)
 
 
 @pytest.mark.usefixtures("small_figures")
@@ -264,6 +261,15 @@ def test_a_table_the_server_expects_to_be_small_is_copied_on_the_keeper_s_thread
         assert name_keys_keeper._estimated_heroes(connection) == EVERY
     monkeypatch.setattr(name_keys_keeper, "PROCESS_FROM", EVERY + 1)
     monkeypatch.setattr(name_keys_process, "make_copy", _refused)
+    copied_by_the_keeper(opened, tutorial, monkeypatch)
+
+
+def copied_by_the_keeper(
+    opened: PostgresStore,  # noqa: F811
+    tutorial: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The copy is made on the keeper's own thread, and every query answers by the rules."""
     keepers_only(monkeypatch, "_fill")
     opened.recheck_name_index()
     until(NameCacheState.READY, board_of(opened))
