@@ -14,9 +14,9 @@ A cache file holds the structures of ``name_index.py`` under the same names
 table over ``fold``; and an index of the folds alone, for short searches),
 so the pagers read it by qualifying those tables with the schema it is
 attached under (``SCHEMA``). The trigram index is added once the name rows
-are in use (``add_trigrams``, with the index of the folds): building them
-takes about as long again, and until then a search scans the folds (about
-0.2-0.5 s per million heroes).
+are in use (``add_trigrams``, with the index of the folds): about 2 s more per
+million heroes, and until then a search scans the folds (about 0.2-0.5 s
+per million heroes).
 Each row also keeps the hero's ``name`` as it was keyed: comparing ``(id, name)``
 with the file's ``hero`` (``differences``) is how a cache is checked against
 the file and brought up to date after another program's commit.

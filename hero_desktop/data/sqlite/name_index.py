@@ -108,6 +108,12 @@ def rebuild_fts(
     """Rebuild the FTS index from the name rows in one pass, with a big in-memory hash
     (``hash_bytes``).
 
+    The rows are indexed in id order (the table read ``NOT INDEXED``). FTS5's
+    own ``'rebuild'`` reads them in whatever order the planner likes, and with
+    an index holding ``id`` and ``fold`` (the name order's, a cache's index of
+    the folds) that is name order: FTS5 then writes its in-memory hash out at
+    every smaller id, and a million folds took 9.4 s instead of 1.3 s.
+
     FTS5 keeps ``hashsize`` in the table's config (so in the file); it is set
     back to what it was, in the same transaction.
     """
@@ -115,7 +121,11 @@ def rebuild_fts(
     before = _hash_size(connection, table)
     config = f"INSERT INTO {table}({FTS_TABLE}, rank) VALUES ('hashsize', ?)"
     connection.execute(config, (hash_bytes,))
-    connection.execute(f"INSERT INTO {table}({FTS_TABLE}) VALUES ('rebuild')")
+    connection.execute(f"INSERT INTO {table}({FTS_TABLE}) VALUES ('delete-all')")
+    connection.execute(
+        f"INSERT INTO {table}(rowid, fold) "
+        f"SELECT id, fold FROM {schema}.{NAME_TABLE} NOT INDEXED ORDER BY id"
+    )
     connection.execute(config, (before,))
 
 
