@@ -102,6 +102,7 @@ def _ascii(tables: _Tables) -> _Ascii | None:
         if not (
             len(folded) == len(primary) == len(tables.tertiary[code]) == 1
             and folded.isascii()
+            and ord(primary) < 0x10000  # (two bytes of UTF-16: ``_ascii_keys`` slices by that)
             and tables.secondary[code] == chr(names.SECONDARY_COMMON)
         ):
             return None
@@ -263,13 +264,29 @@ def _tertiary(level: str | bytes) -> bytes:
     return names.pack_level(weights, names.TERTIARY_COMMON)
 
 
-def _ascii_keys(text: str, tables: _Ascii) -> Keys:
-    raw = text.encode("ascii")
-    weights = codecs.charmap_decode(raw, "strict", tables.primary)[0]
-    primary = weights.encode("utf-16-be", "surrogatepass")
+def _ascii_keys(texts: list[str], tables: _Ascii) -> list[Keys]:
+    """The keys of printable ASCII texts, each table applied once to them all (joined by a
+    separator, then sliced: each character is one byte of the fold and tertiary
+    weights and two of the primary weights)."""
+    raw = "\n".join(texts).encode("ascii")
     folded = raw.translate(tables.fold).decode("ascii")
-    tertiary = _tertiary(raw.translate(tables.tertiary))
-    return folded, b"".join((primary, b"\0", _common_secondary(len(raw)), b"\0", tertiary))
+    primary = codecs.charmap_decode(raw, "strict", tables.primary)[0]
+    weights = primary.encode("utf-16-be", "surrogatepass")
+    tertiary = raw.translate(tables.tertiary)
+    found: list[Keys] = []
+    start = 0
+    for text in texts:
+        end = start + len(text)
+        packed = (
+            weights[2 * start : 2 * end],
+            b"\0",
+            _common_secondary(len(text)),
+            b"\0",
+            _tertiary(tertiary[start:end]),
+        )
+        found.append((folded[start:end], b"".join(packed)))
+        start = end + 1
+    return found
 
 
 _Word = tuple[str, bytes, str, str] | None
@@ -291,9 +308,12 @@ def _word(word: str, tables: _Tables) -> _Word:
     )
 
 
-def _general_keys(text: str, tables: _Tables) -> Keys:
-    """Keys from the words' keys: a space is a starter that no contraction holds, so
-    a name's NFD and collation elements are its words' joined by the space's."""
+def _word_parts(text: str, tables: _Tables) -> list[tuple[str, bytes, str, str]] | None:
+    """The keys of ``text``'s words (remembered), or None if one is not exact.
+
+    A space is a starter that no contraction holds, so a name's NFD and
+    collation elements are its words' joined by the space's.
+    """
     parts = []
     for word in text.split(" ") if tables.space is not None else (text,):
         try:
@@ -301,8 +321,27 @@ def _general_keys(text: str, tables: _Tables) -> Keys:
         except KeyError:
             entry = _words[word] = _word(word, tables)
         if entry is None:
-            return names.name_keys(text)
+            return None
         parts.append(entry)
+    return parts
+
+
+def _general_fold(text: str, tables: _Tables) -> str:
+    """``_general_keys``' fold alone."""
+    parts = _word_parts(text, tables)
+    if parts is None:
+        return names.name_keys(text)[0]
+    if len(parts) == 1:
+        return parts[0][0]
+    assert tables.space is not None
+    return tables.space[0].join([part[0] for part in parts])
+
+
+def _general_keys(text: str, tables: _Tables) -> Keys:
+    """Keys from the words' keys (``_word_parts``)."""
+    parts = _word_parts(text, tables)
+    if parts is None:
+        return names.name_keys(text)
     if len(parts) == 1:
         folded, primary, secondary, tertiary = parts[0]
     else:
@@ -315,20 +354,76 @@ def _general_keys(text: str, tables: _Tables) -> Keys:
     return folded, b"".join(packed)
 
 
+def _sorted_out(texts: Sequence[str], tables: _Tables) -> tuple[list[str], list[str], list[str]]:
+    """The distinct texts as keyed (``MAX_KEYED_CHARACTERS``): (the printable ASCII ones,
+    as found and as keyed; the others, as keyed)."""
+    plain: list[str] = []
+    plain_kept: list[str] = []
+    others: list[str] = []
+    if len(_words) > WORDS_KEPT:
+        _words.clear()
+    for text in dict.fromkeys(texts):
+        kept = text[: names.MAX_KEYED_CHARACTERS]
+        if tables.ascii is not None and kept.isascii() and kept.isprintable():
+            plain.append(text)
+            plain_kept.append(kept)
+        else:
+            others.append(text)
+    return plain, plain_kept, others
+
+
 def keys_in_process(texts: Sequence[str]) -> list[Keys]:
     """``names.name_keys`` of each text, computed here (what a worker runs)."""
+    tables = _tables()
+    plain, plain_kept, others = _sorted_out(texts, tables)
+    found: dict[str, Keys] = {
+        text: _general_keys(text[: names.MAX_KEYED_CHARACTERS], tables) for text in others
+    }
+    if plain:
+        assert tables.ascii is not None
+        found.update(zip(plain, _ascii_keys(plain_kept, tables.ascii), strict=True))
+    return [found[text] for text in texts]
+
+
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e\n]")
+"""A character other than printable ASCII or ``folds_in_process``' separator."""
+
+
+def folds_in_process(texts: Sequence[str]) -> list[str]:
+    """``names.fold`` of each text, computed here: what a scan needs to match names.
+
+    The texts are folded as one, joined by a separator: printable ASCII
+    through the byte table (anything else turned into one byte, so each text
+    keeps its length), then split. The texts holding anything else (a few
+    in a batch: an accent, another script) are folded again one by one.
+    """
     tables = _tables()
     ascii_tables = tables.ascii
     if len(_words) > WORDS_KEPT:
         _words.clear()
-    found: dict[str, Keys] = {}
-    for text in dict.fromkeys(texts):
-        kept = text[: names.MAX_KEYED_CHARACTERS]
-        if ascii_tables is not None and kept.isascii() and kept.isprintable():
-            found[text] = _ascii_keys(kept, ascii_tables)
-        else:
-            found[text] = _general_keys(kept, tables)
-    return [found[text] for text in texts]
+    joined = "\n".join(texts)
+    if (
+        ascii_tables is None
+        or joined.count("\n") != len(texts) - 1  # (a text holds the separator)
+        or max(map(len, texts), default=0) > names.MAX_KEYED_CHARACTERS
+    ):
+        return [_general_fold(text[: names.MAX_KEYED_CHARACTERS], tables) for text in texts]
+    raw = joined.encode("ascii", "replace")
+    folds = raw.translate(ascii_tables.fold).decode("ascii").split("\n")
+    others: dict[str, str] = {}  # (a batch's repeated names are folded once)
+    index = counted = 0  # ``index`` separators stand before ``counted``
+    while (found := _NOT_PLAIN.search(joined, counted)) is not None:
+        index += joined.count("\n", counted, found.start())
+        text = texts[index]
+        try:
+            folds[index] = others[text]
+        except KeyError:
+            folds[index] = others[text] = _general_fold(text, tables)
+        counted = joined.find("\n", found.start()) + 1  # the next text
+        if not counted:
+            break  # (the last text)
+        index += 1
+    return folds
 
 
 def name_text(value: object) -> str:

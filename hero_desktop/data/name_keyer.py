@@ -16,7 +16,13 @@ from concurrent.futures import BrokenExecutor, CancelledError, Executor, Future
 from types import TracebackType
 
 from hero_desktop.data import names
-from hero_desktop.data.name_batch import Keys, keys_in_process, name_text, tables_built
+from hero_desktop.data.name_batch import (
+    Keys,
+    folds_in_process,
+    keys_in_process,
+    name_text,
+    tables_built,
+)
 
 POOL_FROM = 100_000
 """A keyer starts worker processes only when it expects at least this many names."""
@@ -104,6 +110,12 @@ class NameKeyer:
                     self._give_up()
                     results[index] = keys_in_process(chunks[index])
         return [keys for chunk in results if chunk is not None for keys in chunk]
+
+    def folds(self, texts: Sequence[str]) -> list[str]:
+        """The fold of each text, in order, computed in this process (what a scan matches)."""
+        if len(texts) < self._tables_from and not tables_built():
+            return [names.fold(text) for text in texts]
+        return folds_in_process(texts)
 
     def _started(self) -> Executor | None:
         if self._pool is None and self._wanted:

@@ -68,6 +68,31 @@ def test_a_batch_of_random_unicode_names_gets_pyucas_keys(texts: list[str]) -> N
     assert name_batch.keys_in_process(texts) == [reference(text) for text in texts]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(unicode_names, max_size=30))
+def test_a_batch_folds_random_unicode_names_as_pyuca_does(texts: list[str]) -> None:
+    assert name_batch.folds_in_process(texts) == [reference(text)[0] for text in texts]
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_keyer_folds_each_value_as_it_keys_it(
+    bulk: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain ASCII names of every length side by side (they are folded as one text),
+    the tricky ones, a name holding the separator, names past the keyed length: name
+    by name while the tables are not built, in bulk from the tables."""
+    monkeypatch.setattr(name_batch, "_built", [])  # a process that has not built them
+    long_name = "Ab" * names.MAX_KEYED_CHARACTERS
+    texts = ["12", "", "x", "Deadpond", "Rusty-Man", long_name, *TRICKY, "Deadpond"]
+    texts += ["Zoë", "Two\nLines", "Zoë", "Rusty-Man"]
+    keyer = name_keyer.NameKeyer(0, tables_from=0 if bulk else name_keyer.TABLES_FROM)
+    folds = keyer.folds(texts)
+    assert name_batch.tables_built() is bulk
+    assert folds.pop(5) == names.fold(long_name) == names.fold(long_name[:-2])
+    del texts[5]  # (pyuca keys it whole, past the keyed length)
+    assert folds == [reference(text)[0] for text in texts]
+
+
 def test_a_batch_keeps_its_order_and_repeats() -> None:
     texts = ["Zed", "adam", "Zed", "Zoë", "adam"]
     assert name_batch.keys_in_process(texts) == [names.name_keys(text) for text in texts]
@@ -140,3 +165,13 @@ def test_a_tables_file_that_cannot_be_read_is_made_again(
 
     assert name_batch._loaded(json.loads(path.read_text(encoding="utf-8"))) == name_batch._build()
     assert name_batch.keys_in_process(TRICKY) == [reference(text) for text in TRICKY]
+
+
+@pytest.mark.parametrize("other", ["Zoë", "Ab\tc", "İlkay", "Captain\x00Wolf"])
+@pytest.mark.parametrize("at", [0, 1, 2, 40])
+def test_a_big_batch_folds_a_name_beyond_ascii_wherever_it_stands(other: str, at: int) -> None:
+    """Among plain ASCII names folded as one text, one that is not is found and folded apart,
+    first, last or between."""
+    texts = [f"Deadpond {number}" for number in range(40)]
+    texts.insert(at, other)
+    assert name_batch.folds_in_process(texts) == [reference(text)[0] for text in texts]

@@ -144,12 +144,12 @@ def test_every_result_after_a_run_of_another_programs_changes_equals_the_scan(
 
 def test_a_search_waits_for_the_first_build_only_when_its_rest_is_shorter_than_a_scan() -> None:
     progress = NameCacheProgress
-    total = 1_000_000  # a scan of it: total / SCAN_RATE, about 6.7 s
+    total = 1_000_000  # a scan of it: total / SCAN_RATE, about 1.7 s
     building = NameCacheState.BUILDING
 
     # 10% in 2 s: 18 s to go, the scan is sooner.
     assert not name_cache_keeper.worth_waiting(progress(building, 100_000, total), 2.0)
-    # 90% in 18 s: 2 s to go, the wait is shorter.
-    assert name_cache_keeper.worth_waiting(progress(building, 900_000, total), 18.0)
+    # 90% in 4.5 s: 0.5 s to go, the wait is shorter.
+    assert name_cache_keeper.worth_waiting(progress(building, 900_000, total), 4.5)
     # Nothing keyed yet: no pace to judge by, so the scan.
     assert not name_cache_keeper.worth_waiting(progress(building, 0, total), 1.0)
