@@ -15,15 +15,18 @@ key) pairs faster (a test compares them with pyuca's own keys):
   the table has no entry for it (pyuca computes those) or it may start a
   contraction with what follows; one regular expression finds both, and such
   names go through ``names.name_keys``. Printable ASCII needs no check:
-  each of its characters has an entry and one weight per level (so a name
-  is keyed by ``bytes.translate`` and ``codecs.charmap_decode``), and none
-  is contracted with another.
+  each of its characters has an entry and one weight per level, and none
+  is contracted with another, so a batch's printable ASCII names are keyed
+  together: joined into one text, through ``bytes.translate`` and
+  ``codecs.charmap_decode`` once, then cut name by name.
 * **Each name once, each word once.** A batch keys its distinct names once.
   Other names are keyed word by word (a space is a starter that no
   contraction holds, so a name's levels are its words' joined by the
   space's), and words are remembered across batches.
 
 ``name_keyer.NameKeyer`` runs ``keys_in_process`` on every core for big batches.
+A scan needs only the folds (``folds_in_process``): a batch is folded as one
+text, and the few names holding more than printable ASCII again one by one.
 """
 
 from __future__ import annotations
@@ -355,8 +358,8 @@ def _general_keys(text: str, tables: _Tables) -> Keys:
 
 
 def _sorted_out(texts: Sequence[str], tables: _Tables) -> tuple[list[str], list[str], list[str]]:
-    """The distinct texts as keyed (``MAX_KEYED_CHARACTERS``): (the printable ASCII ones,
-    as found and as keyed; the others, as keyed)."""
+    """The distinct texts: (those printable ASCII as keyed, as found and cut to
+    ``MAX_KEYED_CHARACTERS``; the others, as found)."""
     plain: list[str] = []
     plain_kept: list[str] = []
     others: list[str] = []
@@ -393,9 +396,10 @@ def folds_in_process(texts: Sequence[str]) -> list[str]:
     """``names.fold`` of each text, computed here: what a scan needs to match names.
 
     The texts are folded as one, joined by a separator: printable ASCII
-    through the byte table (anything else turned into one byte, so each text
-    keeps its length), then split. The texts holding anything else (a few
-    in a batch: an accent, another script) are folded again one by one.
+    through the byte table (anything else turned into "?"), then split. The
+    texts holding anything else (a few in a batch: an accent, another
+    script) are folded again one by one. A batch with a text holding the
+    separator, or longer than ``MAX_KEYED_CHARACTERS``, is folded one by one.
     """
     tables = _tables()
     ascii_tables = tables.ascii

@@ -75,22 +75,35 @@ def test_a_batch_folds_random_unicode_names_as_pyuca_does(texts: list[str]) -> N
 
 
 @pytest.mark.parametrize("bulk", [False, True])
-def test_a_keyer_folds_each_value_as_it_keys_it(
-    bulk: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Plain ASCII names of every length side by side (they are folded as one text),
-    the tricky ones, a name holding the separator, names past the keyed length: name
-    by name while the tables are not built, in bulk from the tables."""
+def test_a_keyer_folds_each_text_as_pyuca_does(bulk: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain ASCII names of every length side by side (in bulk they are folded as one
+    text), the tricky ones and repeats: name by name while the tables are not built, in
+    bulk from the tables."""
     monkeypatch.setattr(name_batch, "_built", [])  # a process that has not built them
-    long_name = "Ab" * names.MAX_KEYED_CHARACTERS
-    texts = ["12", "", "x", "Deadpond", "Rusty-Man", long_name, *TRICKY, "Deadpond"]
-    texts += ["Zoë", "Two\nLines", "Zoë", "Rusty-Man"]
+    texts = ["12", "", "x", "Deadpond", "Rusty-Man", *TRICKY, "Deadpond", "Zoë", "Zoë"]
     keyer = name_keyer.NameKeyer(0, tables_from=0 if bulk else name_keyer.TABLES_FROM)
-    folds = keyer.folds(texts)
+    assert keyer.folds(texts) == [reference(text)[0] for text in texts]
     assert name_batch.tables_built() is bulk
-    assert folds.pop(5) == names.fold(long_name) == names.fold(long_name[:-2])
-    del texts[5]  # (pyuca keys it whole, past the keyed length)
-    assert folds == [reference(text)[0] for text in texts]
+
+
+LONG = "Ab" * names.MAX_KEYED_CHARACTERS
+"""A name past the keyed length (pyuca would key it whole: it is compared with names')."""
+
+
+@pytest.mark.parametrize("odd", ["Two\nLines", LONG, LONG + "é"])
+def test_a_batch_with_a_name_it_cannot_join_folds_each_name_apart(odd: str) -> None:
+    """A name holding the separator, or past the keyed length (only its keyed part
+    counts), sends the batch name by name."""
+    texts = ["Deadpond", odd, "Zoë", "Rusty-Man"]
+    assert name_batch.folds_in_process(texts) == [names.fold(text) for text in texts]
+    assert names.fold(LONG) == names.fold(LONG + "é")
+
+
+def test_a_batch_keys_a_name_past_the_keyed_length_by_its_keyed_part() -> None:
+    texts = ["Deadpond", LONG, LONG + "é", "Zoë"]
+    keys = name_batch.keys_in_process(texts)
+    assert keys == [names.name_keys(text) for text in texts]
+    assert keys[1] == keys[2] == names.name_keys(LONG[: names.MAX_KEYED_CHARACTERS])
 
 
 def test_a_batch_keeps_its_order_and_repeats() -> None:

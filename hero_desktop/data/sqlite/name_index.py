@@ -109,10 +109,10 @@ def rebuild_fts(
     (``hash_bytes``).
 
     The rows are indexed in id order (the table read ``NOT INDEXED``). FTS5's
-    own ``'rebuild'`` reads them in whatever order the planner likes, and with
-    an index holding ``id`` and ``fold`` (the name order's, a cache's index of
-    the folds) that is name order: FTS5 then writes its in-memory hash out at
-    every smaller id, and a million folds took 9.4 s instead of 1.3 s.
+    own ``'rebuild'`` reads them in whatever order the planner likes: in a
+    name cache, through its index of the folds (narrower than the table), so
+    in fold order. FTS5 then writes its in-memory hash out at every smaller
+    id: a million folds took 9.4 s instead of 1.3 s.
 
     FTS5 keeps ``hashsize`` in the table's config (so in the file); it is set
     back to what it was, in the same transaction.
