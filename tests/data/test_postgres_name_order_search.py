@@ -128,3 +128,36 @@ def test_a_search_by_id_walks_to_many_matches_and_takes_few_at_once(
     aarons = [f"Aaron {n}" for n in range(FIRST) if str(n).startswith("1")]
     assert few_shown == (zorros[::-1] if descending else zorros)[:100]
     assert many_shown == (aarons[::-1] if descending else aarons)[:5]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("walked_at_most", [1_000, 1_000_000])
+def test_matches_the_sample_puts_far_along_the_order_are_not_walked_to(
+    repo: HeroRepository,
+    settings_made: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    descending: bool,
+    walked_at_most: int,
+) -> None:
+    """The sample (every page here) finds the first Zorro after 15,000 Aarons, which the
+    server's histogram of the sort keys places 98% along the name order: past
+    ``WALKED_ROWS_AT_MOST`` names the smallest keys are taken without a walk. Read
+    backwards the Zorros come first, and are walked to."""
+    assert isinstance(repo.store, PostgresStore)
+    repo.store.connection.execute("ANALYZE hero_desktop_name")
+    repo.store.connection.commit()
+    for name, value in [
+        ("SAMPLE_FIRST_FROM", 0),
+        ("SAMPLE_PERCENT", 100),
+        ("SAMPLED_PAGES_AT_LEAST", 1),
+        ("SMALLEST_AT_ONCE", 0),
+        ("WALKED_ROWS_AT_MOST", walked_at_most),
+    ]:
+        monkeypatch.setattr(paging, name, value)
+    query = HeroQuery(search="zorro", sort=SortKey.NAME, descending=descending)
+
+    pages = [read_page(repo, PageRequest(query, page, 100)) for page in range(3)]
+
+    far = walked_at_most < FIRST and not descending
+    assert settings_made == (["work_mem"] if far else ["statement_timeout", "enable_bitmapscan"])
+    assert [hero.name for view in pages for hero in view.rows] == expected(descending)

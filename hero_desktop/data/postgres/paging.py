@@ -82,6 +82,14 @@ once up to sqrt(this x the name rows) matches, when that is more than ``SMALLEST
 name rows, a heap row each, and taking the smallest reads each match once, from the pairs'
 exact bitmap: "xq" (about 26,000 of ten million) 271 -> 120 ms, while "zo" (56,000 of a
 million, found within about 2,000 rows) is still walked, in 18 ms rather than 60."""
+WALKED_ROWS_AT_MOST = 50_000
+"""A search in name order whose first match its sample puts further along the order than
+this many names takes its smallest keys at once: the walk reads a name in 3-4 us here
+(a heap row each, to test its fold), so it would not reach them within
+``WALK_BUDGET_MS``. "captain" on ten million heroes, every one after the A and B
+names (1,038,526 of them: a 3.0 s walk), gave up after the whole budget before. With a
+sample of 1% of the names, its first match stands for about the hundredth, the end of
+the first page."""
 _SMALLEST = {"n.sort_key": "n.sort_key || ''::bytea", "n.id": "n.id + 0"}
 """The keys as expressions: no index has them, so none is walked."""
 
@@ -187,7 +195,9 @@ class KeysetPager:
         self._sampled: float | None = None
         """The matches the sample of the name table estimates, once taken..."""
         self._sampled_pages = 0
-        """... and on how many of its pages it found them."""
+        """... and on how many of its pages it found them..."""
+        self._sampled_first: bytes | None = None
+        """... and, in name order, the sort key of the first it found in that order."""
         self._keys: dict[int, tuple[Any, ...]] = {}
         """Rank -> key of the row there, for the first and last row of each page read."""
 
@@ -310,10 +320,16 @@ class KeysetPager:
                 return None
             order = self._given
             # Each row tested once; the page of each match is the block number of its ctid.
+            first, key = "NULL", ""
+            if order.keys[0] == "n.sort_key":
+                # PostgreSQL has no min or max of bytea; the hex digits order alike in "C".
+                end = "max" if order.descending else "min"
+                first = f"{end}(encode(s.sort_key, 'hex') COLLATE \"C\") FILTER (WHERE s.hit)"
+                key = ", n.sort_key"
             sample = connection.execute(
                 "SELECT count(*) FILTER (WHERE s.hit), count(*), "
-                "count(DISTINCT (s.ctid::text::point)[0]) FILTER (WHERE s.hit) "
-                f"FROM (SELECT ({order.where}) AS hit, n.ctid FROM {order.counted_from} "
+                f"count(DISTINCT (s.ctid::text::point)[0]) FILTER (WHERE s.hit), {first} "
+                f"FROM (SELECT ({order.where}) AS hit, n.ctid{key} FROM {order.counted_from} "
                 f"TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (0)) AS s",
                 order.params,
             ).fetchone()
@@ -321,6 +337,7 @@ class KeysetPager:
                 return None
             matched, sampled, pages = int(sample[0]), int(sample[1]), int(sample[2])
             self._sampled, self._sampled_pages = matched * rows / sampled, pages
+            self._sampled_first = None if sample[3] is None else bytes.fromhex(sample[3])
         return self._sampled
 
     def _fetch(
@@ -406,7 +423,7 @@ class KeysetPager:
             if order is self._given.paired:  # read through the pairs (``_chosen``)
                 rows = self._rows_in_names(self._connection())
                 few = max(few, int(math.sqrt(PAIRED_WALK_SQUARED * max(rows, 0))))
-        if known is None or known > few:
+        if (known is None or known > few) and not self._walk_too_long(order):
             started = time.perf_counter()
             try:
                 with self._settings(statement_timeout=str(WALK_BUDGET_MS), enable_bitmapscan="off"):
@@ -430,6 +447,38 @@ class KeysetPager:
                 (limit,),
                 False,
             )
+
+    def _walk_too_long(self, order: Ordering) -> bool:
+        """Whether the sample puts the first match in name order further along than
+        ``WALKED_ROWS_AT_MOST`` names: the server's statistics of the sort keys (a
+        histogram of them) say how many names come before the first match it found.
+
+        Known only from a sample whose matches lie on enough of its pages (as for
+        saying "about") and a table the server has analysed; otherwise the walk
+        is tried. The smallest keys are exact either way: a wrong guess costs time.
+        """
+        key = self._sampled_first
+        if order.keys[0] != "n.sort_key" or key is None:
+            return False
+        if self._sampled_pages < SAMPLED_PAGES_AT_LEAST:
+            return False
+        connection = self._connection()
+        row = connection.execute(
+            "SELECT (SELECT count(*) FILTER (WHERE b < %s) FROM unnest(h.bounds) AS b), "
+            "cardinality(h.bounds) FROM (SELECT histogram_bounds::text::bytea[] AS bounds "
+            "FROM pg_stats WHERE schemaname = current_schema() AND tablename = %s "
+            "AND attname = 'sort_key') AS h",
+            (key, NAME_TABLE),
+        ).fetchone()
+        if row is None or not row[1] or row[1] < 2:
+            return False
+        below, bounds = int(row[0]), int(row[1])
+        before = below if not order.descending else bounds - below
+        # The key lies somewhere in the bucket after the bounds before it: at least the
+        # buckets before that one come first (a walk is tried in the first bucket: on ten
+        # million heroes, 100,000 names).
+        share = max(before - 1, 0) / (bounds - 1)
+        return share * max(self._rows_in_names(connection), 0) > WALKED_ROWS_AT_MOST
 
     @contextmanager
     def _settings(self, **values: str) -> Iterator[None]:
