@@ -314,7 +314,8 @@ class KeysetPager:
 
     def _sample(self, connection: psycopg.Connection, rows: float) -> float | None:
         """The matches in all of the table's ``rows``, from ``SAMPLE_PERCENT`` of its pages
-        (taken once); None when it was never analysed or is too small to sample."""
+        (taken once); None when it was never analysed or is too small to sample. In name
+        order it also keeps the sort key of the first match it finds in that order."""
         if self._sampled is None:
             if rows <= 0:
                 return None
@@ -400,13 +401,15 @@ class KeysetPager:
         which is instant when matches come early in the order ("storm" on
         ten million heroes: 9 ms), but when they cluster far along it
         ("captain" in name order: every "Captain ..." after the A and B
-        names) that walk took 2.5 s. So the walk gets ``WALK_BUDGET_MS``;
+        names) that walk took 2.5-3.0 s. So the walk gets ``WALK_BUDGET_MS``;
         past that, the trigram index finds every match and the smallest keys
         are kept (0.33 s for 157,000 matches, with the bitmap kept exact in
         ``TOP_WORK_MEM``). Matches known to be few (``SMALLEST_AT_ONCE``,
         ``SMALLEST_IDS_AT_ONCE``, by the count or the sample of
         ``quick_count``) skip the walk: spread
-        along the order, they make it long wherever they lie. The walk does
+        along the order, they make it long wherever they lie. So do matches
+        in name order whose first one the sample puts too far along for the
+        walk to reach (``_walk_too_long``). The walk does
         not let the server read the trigram index instead (which it guesses
         finds about 1,000 rows whatever the needle). The next pages go on
         from the last key, by walking.
@@ -463,20 +466,22 @@ class KeysetPager:
         if self._sampled_pages < SAMPLED_PAGES_AT_LEAST:
             return False
         connection = self._connection()
+        # The statistics of the name table the search path finds, as every read finds it.
         row = connection.execute(
-            "SELECT (SELECT count(*) FILTER (WHERE b < %s) FROM unnest(h.bounds) AS b), "
-            "cardinality(h.bounds) FROM (SELECT histogram_bounds::text::bytea[] AS bounds "
-            "FROM pg_stats WHERE schemaname = current_schema() AND tablename = %s "
-            "AND attname = 'sort_key') AS h",
-            (key, NAME_TABLE),
+            "SELECT (SELECT count(*) FILTER (WHERE CASE WHEN %s THEN b > %s ELSE b < %s END) "
+            "FROM unnest(h.bounds) AS b), cardinality(h.bounds) "
+            "FROM (SELECT histogram_bounds::text::bytea[] AS bounds FROM pg_stats "
+            "WHERE (schemaname, tablename) = (SELECT s.nspname, c.relname FROM pg_class c "
+            "JOIN pg_namespace s ON s.oid = c.relnamespace WHERE c.oid = to_regclass(%s)) "
+            "AND attname = 'sort_key' AND NOT inherited) AS h",
+            (order.descending, key, key, NAME_TABLE),
         ).fetchone()
         if row is None or not row[1] or row[1] < 2:
             return False
-        below, bounds = int(row[0]), int(row[1])
-        before = below if not order.descending else bounds - below
-        # The key lies somewhere in the bucket after the bounds before it: at least the
-        # buckets before that one come first (a walk is tried in the first bucket: on ten
-        # million heroes, 100,000 names).
+        before, bounds = int(row[0]), int(row[1])
+        # The key lies somewhere in the bucket after the bounds before it in the order:
+        # at least the buckets before that one come first (a walk is tried in the first
+        # bucket: on ten million heroes, with 100 buckets, 100,000 names).
         share = max(before - 1, 0) / (bounds - 1)
         return share * max(self._rows_in_names(connection), 0) > WALKED_ROWS_AT_MOST
 
