@@ -171,3 +171,65 @@ def test_a_longer_search_on_a_smaller_table_counts_exactly(
     monkeypatch.setattr(search_pager, "FEW", 8)
     monkeypatch.setattr(search_pager, "TRIGRAM_ESTIMATE_FROM", 401)  # 400 ids: fewer
     assert first_page(big, HeroQuery(search="kåra"))[:2] == (KARAS, False)
+
+
+# Ids 1 to 600: a Zorro every third id, Aarons between: in name order every Zorro comes
+# after the 400 Aarons.
+ZORROS = [f"Zorro {n}" for n in range(0, 600, 3)]
+
+
+@pytest.fixture
+def late(database: SqliteStore, monkeypatch: pytest.MonkeyPatch) -> HeroRepository:
+    """A table big enough to sample (every block of ids, all of them placing), and more
+    matches than are sorted into a table."""
+    for name, value in [
+        ("COUNTED_EXACTLY", 20),
+        ("FEW", 8),
+        ("TRIGRAM_ESTIMATE_FROM", 0),
+        ("SAMPLES", 4),
+        ("SAMPLE_IDS", 100),  # 4 blocks of 100 of the 600 ids
+        ("PLACING_SAMPLES", 4),
+    ]:
+        monkeypatch.setattr(search_pager, name, value)
+    with database.transaction() as writes:
+        for n in range(600):
+            writes.insert((f"Zorro {n}" if n % 3 == 0 else f"Aaron {n}", n % 90, "s"))
+    return HeroRepository(database)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize(
+    ("walk_s_per_row", "budget"),
+    [(1.0, None), (0.1, 80.0)],
+    ids=["walking there costs more: the smallest keys at once", "walked to"],
+)
+def test_matches_the_samples_place_far_along_the_name_order_are_not_walked_to(
+    late: HeroRepository,
+    monkeypatch: pytest.MonkeyPatch,
+    descending: bool,
+    walk_s_per_row: float,
+    budget: float | None,
+) -> None:
+    """The samples place the first Zorro after the 400 Aarons and find about 200 Zorros.
+    Walking there (400 names) costs more than taking the smallest keys (200 matches at
+    half as much each) when a name costs as much as a match; at a tenth, the walk gets
+    twice what it should take (80). Read backwards the Zorros come first: walked to,
+    within the usual budget."""
+    monkeypatch.setattr(search_pager, "WALK_S_PER_ROW", walk_s_per_row)
+    monkeypatch.setattr(search_pager, "SMALLEST_S_PER_MATCH", 0.5)
+    budgets = recorded_calls(
+        monkeypatch, search_pager.SearchPager, "_within", lambda seconds, read: [seconds]
+    )
+    query = HeroQuery(search="zorro", sort=SortKey.NAME, descending=descending)
+
+    view = read_page(late, PageRequest(query, 0, 10))
+
+    assert view.total_is_estimate
+    if descending:
+        assert budgets == [search_pager.WALK_BUDGET_S]
+    elif budget is None:
+        assert budgets == []
+    else:
+        assert budgets == [pytest.approx(budget, rel=0.02)]
+    ordered = sorted(ZORROS, key=names.sort_key)
+    assert [hero.name for hero in view.rows] == (ordered[::-1] if descending else ordered)[:10]
