@@ -30,9 +30,9 @@ below; if not, the one scan that finds them also sorts them):
   matches of ten million, where sorting them all into a table took
   0.7-1.0 s), and sorting them all into a table is left to ``prepare``,
   which the window asks for once the page is shown. Where the samples of an
-  estimate place the first match (``_before_first``), the first page's walk
-  gets as long as walking there should take, twice over, or none at all
-  when taking the smallest keys costs less. Without an index
+  estimate place the first match (``_before_first``) and walking there costs
+  less than taking the smallest keys, the first page's walk may take twice
+  as long as that should, at most what taking them costs. Without an index
   (a scan) the walk may go on longer, as long as a
   fiftieth of a scan of every name would take (0.2 s on ten million heroes,
   where a common pair of letters is found within 30,000 to 170,000 names of
@@ -90,8 +90,8 @@ SAMPLE_IDS = 2000
 """A short search's estimate reads ``SAMPLES`` blocks of this many ids, spread evenly
 (about 4 ms)."""
 PLACING_SAMPLES = 4
-"""Of those blocks, how many place the first match in name order (``_before_first``:
-8,000 names of ten million place it within about 0.3% of them, in about 1 ms)."""
+"""Of those blocks, about how many (every fifth, of 20) count the names before the first
+match they hold in name order (``_before_first``: 8,000 names, about 1 ms)."""
 
 TRIGRAM_ESTIMATE_FROM = 2_000_000
 """With an index, from a table of this many ids on, more than ``COUNTED_EXACTLY``
@@ -106,11 +106,10 @@ on a million heroes: 20 ms saved before the scan that sorts them)."""
 
 SMALLEST_S_PER_MATCH = 1.1e-6
 """What taking the matches' smallest keys costs a match (each id the index finds looked up
-in the name rows: 0.35 s for "captain"'s 320,000 of ten million heroes). In name order a
-first page whose first match the samples place further along than that costs in walking
-(``WALK_S_PER_ROW``) takes them without a walk; a nearer one is walked to, for up to twice
-what the samples say it takes ("captain", after the A and B names: 1,040,000 names, 0.1 s
-against 0.35 s)."""
+in the name rows: 0.35 s for "captain"'s 320,000 of ten million heroes). In name order the
+first page may walk longer when the samples place the first match where walking there
+costs less (``WALK_S_PER_ROW``): "captain", after the A and B names, about 1,100,000
+names along, a walk of about 0.12 s against 0.35 s for the smallest keys."""
 
 _HERO = "h.id, h.name, h.age, h.secret_name"
 
@@ -259,11 +258,12 @@ class SearchPager:
         (``_before_first``), from the names of ``PLACING_SAMPLES`` of those blocks."""
         if self._sampled is None:
             starts = [first + block * span // SAMPLES for block in range(SAMPLES)]
-            end = "max" if self._descending else "min"
+            placed = self._indexed and self._by_name
+            end = ("max" if self._descending else "min") + "(sort_key)" if placed else "NULL"
             matched, keys = 0, []
             for start in starts:
                 count, key = self._connection.execute(
-                    f"SELECT count(*), {end}(sort_key) FROM {self._name_table} "
+                    f"SELECT count(*), {end} FROM {self._name_table} "
                     "WHERE id >= ? AND id < ? AND instr(fold, ?) > 0",
                     (start, start + SAMPLE_IDS, self._folded),
                 ).fetchone()
@@ -271,9 +271,9 @@ class SearchPager:
                 if key is not None:
                     keys.append(key)
             self._sampled = matched * span / (SAMPLES * SAMPLE_IDS)
-            if keys and self._indexed and self._by_name:
+            if keys:
                 first_key = max(keys) if self._descending else min(keys)
-                placing = starts[:: max(1, SAMPLES // PLACING_SAMPLES)]
+                placing = starts[:: max(1, SAMPLES // max(1, PLACING_SAMPLES))]
                 before = 0
                 for start in placing:
                     before += int(
@@ -286,18 +286,19 @@ class SearchPager:
                 self._before_first = before * span / (len(placing) * SAMPLE_IDS)
         return self._sampled
 
-    def _first_walk_budget(self) -> float | None:
-        """How long the first page may walk: ``_walk_budget``, or where the samples placed
-        the first match (``_before_first``) as long as the walk there should take, twice
-        over, up to what taking the smallest keys costs; None: take those at once, the
-        walk would take longer (``SMALLEST_S_PER_MATCH``)."""
+    def _first_walk_budget(self) -> float:
+        """How long the first page may walk: ``_walk_budget``, or, when the samples place
+        the first match (``_before_first``) where walking costs less than taking the
+        smallest keys (``SMALLEST_S_PER_MATCH``), twice as long as that walk should take,
+        at most what taking them costs. A wrong guess (a cold disk, a first match the
+        samples missed) costs at most that much more."""
         if self._before_first is None or self._sampled is None:
             return self._walk_budget
         matches = self._count if self._count is not None else self._sampled
         walk_s = self._before_first * WALK_S_PER_ROW
         smallest_s = matches * SMALLEST_S_PER_MATCH
         if walk_s > smallest_s:
-            return None
+            return self._walk_budget
         return max(self._walk_budget, min(2 * walk_s, smallest_s))
 
     def _sort_all(self) -> None:
@@ -389,10 +390,8 @@ class SearchPager:
             )
         if start == 0 and self._first_page is not None and limit <= PAGE:
             return self._first_page[:limit]
-        budget = self._first_walk_budget() if start == 0 else self._walk_budget
-        if budget is None:
-            self._sort_later = True  # (in name order with an index: ``_before_first``)
-        elif not self._sort_later:
+        if not self._sort_later:
+            budget = self._first_walk_budget() if start == 0 else self._walk_budget
             found = self._within(budget, lambda: self._walk(start, limit))
             if found is not None:
                 return found
