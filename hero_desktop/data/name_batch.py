@@ -322,6 +322,8 @@ def _word_parts(text: str, tables: _Tables) -> list[tuple[str, bytes, str, str]]
         try:
             entry = _words[word]
         except KeyError:
+            if len(_words) >= WORDS_KEPT:
+                _words.clear()
             entry = _words[word] = _word(word, tables)
         if entry is None:
             return None
@@ -363,8 +365,6 @@ def _sorted_out(texts: Sequence[str], tables: _Tables) -> tuple[list[str], list[
     plain: list[str] = []
     plain_kept: list[str] = []
     others: list[str] = []
-    if len(_words) > WORDS_KEPT:
-        _words.clear()
     for text in dict.fromkeys(texts):
         kept = text[: names.MAX_KEYED_CHARACTERS]
         if tables.ascii is not None and kept.isascii() and kept.isprintable():
@@ -403,8 +403,6 @@ def folds_in_process(texts: Sequence[str]) -> list[str]:
     """
     tables = _tables()
     ascii_tables = tables.ascii
-    if len(_words) > WORDS_KEPT:
-        _words.clear()
     joined = "\n".join(texts)
     if (
         ascii_tables is None

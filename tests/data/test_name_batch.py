@@ -188,3 +188,12 @@ def test_a_big_batch_folds_a_name_beyond_ascii_wherever_it_stands(other: str, at
     texts = [f"Deadpond {number}" for number in range(40)]
     texts.insert(at, other)
     assert name_batch.folds_in_process(texts) == [reference(text)[0] for text in texts]
+
+
+def test_the_words_remembered_stay_within_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(name_batch, "WORDS_KEPT", 3)
+    monkeypatch.setattr(name_batch, "_words", {})
+    texts = [f"Zoë Ærø{n} Søren{n}" for n in range(5)]
+    assert name_batch.keys_in_process(texts) == [reference(text) for text in texts]
+    assert name_batch.folds_in_process(texts) == [reference(text)[0] for text in texts]
+    assert 0 < len(name_batch._words) <= 3
