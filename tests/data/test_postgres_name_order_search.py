@@ -11,6 +11,8 @@ few take their smallest keys at once; a search by id walks the ids alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from recording import recorded_calls
 
@@ -23,6 +25,14 @@ from hero_desktop.data.store import NewHero
 from hero_desktop.data.views import PageRequest, read_page
 
 FIRST, LATE = 15_000, 150  # under 20,000 in all: keyed within the insert
+
+
+@pytest.fixture(autouse=True)
+def counted_in_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The count up to its limit stops before it has read every match, so the first page
+    is the walk's or the smallest keys' (a count that reads them all keeps the first
+    page: test_postgres_counted_first_page.py)."""
+    monkeypatch.setattr(paging, "COUNTED_EXACTLY", 10)
 
 
 @pytest.fixture
@@ -142,9 +152,20 @@ def far_along(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(paging, name, value)
 
 
+@pytest.fixture
+def walk_costs(monkeypatch: pytest.MonkeyPatch) -> Callable[[float, float], None]:
+    """What the pager takes a walk and the smallest keys to cost, a name and a match."""
+
+    def made(walk_s_per_name: float, smallest_s_per_match: float) -> None:
+        monkeypatch.setattr(paging, "WALK_S_PER_NAME", walk_s_per_name)
+        monkeypatch.setattr(paging, "SMALLEST_S_PER_MATCH", smallest_s_per_match)
+
+    return made
+
+
 @pytest.mark.usefixtures("far_along")
 def test_the_statistics_read_are_of_the_name_table_the_search_path_finds(
-    repo: HeroRepository, settings_made: list[str], monkeypatch: pytest.MonkeyPatch
+    repo: HeroRepository, settings_made: list[str], walk_costs: Callable[[float, float], None]
 ) -> None:
     """A schema named after the user comes first on PostgreSQL's default search path
     ("$user", public): the tables stay where they are found, in public, and so do
@@ -156,7 +177,9 @@ def test_the_statistics_read_are_of_the_name_table_the_search_path_finds(
     assert user is not None
     connection.execute(f'CREATE SCHEMA "{user[0]}"')
     assert connection.execute("SELECT current_schema()").fetchone() == user
-    monkeypatch.setattr(paging, "WALKED_ROWS_AT_MOST", 1_000)
+    # The 5,100 names a walk reads to a page of the Zorros' density fit in its budget
+    # (51 ms); with the 15,000 Aarons before them they do not.
+    walk_costs(1e-5, 1.0)
 
     view = read_page(repo, PageRequest(HeroQuery(search="zorro", sort=SortKey.NAME), 0, 100))
 
@@ -166,26 +189,61 @@ def test_the_statistics_read_are_of_the_name_table_the_search_path_finds(
 
 @pytest.mark.usefixtures("far_along")
 @pytest.mark.parametrize("descending", [False, True])
-@pytest.mark.parametrize("walked_at_most", [100, 1_000, 1_000_000])
-def test_matches_the_sample_puts_far_along_the_order_are_not_walked_to(
+@pytest.mark.parametrize(
+    ("walk_s_per_name", "walked"),
+    [(1e-6, {False, True}), (1e-5, {True}), (1e-4, set())],
+    ids=["walked both ways", "walked backwards only", "never walked"],
+)
+def test_a_walk_past_its_budget_is_not_tried(
     repo: HeroRepository,
     settings_made: list[str],
-    monkeypatch: pytest.MonkeyPatch,
+    walk_costs: Callable[[float, float], None],
     descending: bool,
-    walked_at_most: int,
+    walk_s_per_name: float,
+    walked: set[bool],
 ) -> None:
     """The sample (every page here) finds the first Zorro after 15,000 Aarons, which the
-    server's histogram of the sort keys places 98% along the name order: past
-    ``WALKED_ROWS_AT_MOST`` names the smallest keys are taken without a walk. Read
-    backwards the Zorros come first (none of the 300 before the first is counted), and
-    are walked to."""
+    server's histogram of the sort keys places 98% along the name order, and one
+    Zorro in 51 names: a walk reads about 5,100 names past the first for a page.
+    Read backwards the Zorros come first (none of the 300 before the first is
+    counted). A walk that would take longer than its budget (150 ms) is not tried;
+    the smallest keys cost more than any walk here."""
     assert isinstance(repo.store, PostgresStore)
     repo.store.connection.execute("ANALYZE hero_desktop_name")
-    monkeypatch.setattr(paging, "WALKED_ROWS_AT_MOST", walked_at_most)
+    walk_costs(walk_s_per_name, 1.0)
     query = HeroQuery(search="zorro", sort=SortKey.NAME, descending=descending)
 
     pages = [read_page(repo, PageRequest(query, page, 100)) for page in range(3)]
 
-    far = walked_at_most < FIRST and not descending
-    assert settings_made == (["work_mem"] if far else ["statement_timeout", "enable_bitmapscan"])
+    walk = ["statement_timeout", "enable_bitmapscan"]
+    assert settings_made == (walk if descending in walked else ["work_mem"])
+    assert [hero.name for view in pages for hero in view.rows] == expected(descending)
+
+
+@pytest.mark.usefixtures("far_along")
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize(
+    ("smallest_s_per_match", "walked"),
+    [(1e-6, True), (1e-9, False)],
+    ids=["the walk is cheaper", "the smallest keys are cheaper"],
+)
+def test_the_cheaper_of_a_walk_and_the_smallest_keys_is_taken(
+    repo: HeroRepository,
+    settings_made: list[str],
+    walk_costs: Callable[[float, float], None],
+    descending: bool,
+    smallest_s_per_match: float,
+    walked: bool,
+) -> None:
+    """A walk of a nanosecond a name, well within its budget either way: about
+    5,100 names backwards (5 us), 20,000 forwards (20 us), against 300 matches'
+    smallest keys at a microsecond each (300 us) or a nanosecond (0.3 us)."""
+    assert isinstance(repo.store, PostgresStore)
+    repo.store.connection.execute("ANALYZE hero_desktop_name")
+    walk_costs(1e-9, smallest_s_per_match)
+    query = HeroQuery(search="zorro", sort=SortKey.NAME, descending=descending)
+
+    pages = [read_page(repo, PageRequest(query, page, 100)) for page in range(3)]
+
+    assert settings_made == (["statement_timeout", "enable_bitmapscan"] if walked else ["work_mem"])
     assert [hero.name for view in pages for hero in view.rows] == expected(descending)

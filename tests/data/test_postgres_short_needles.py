@@ -131,12 +131,13 @@ def test_the_first_pages_walk_along_the_ids_tests_the_folds_not_the_pairs(
     # Walking the ids with the pairs' test, the server took two more processes and 21-25 ms
     # for "xq" on ten million heroes, against 6 ms with the fold's LIKE alone.
     monkeypatch.setattr(paging, "SMALLEST_IDS_AT_ONCE", 0)  # every search walks
+    monkeypatch.setattr(paging, "COUNTED_EXACTLY", 5)  # the count keeps no first page
     repo.refresh()
     with statements(store) as seen:
         view = read_page(repo, PageRequest(HeroQuery(search="zo"), 0, 10))
 
     assert view.total == RARE
-    counts = [statement for statement in seen if statement.startswith("SELECT count(*) FROM")]
+    counts = [s for s in seen if "count(*)" in s and "TABLESAMPLE" not in s]
     walks = [statement for statement in seen if "ORDER BY n.id LIMIT" in statement]
     assert counts
     assert all(schema.PAIRS in statement for statement in counts)
@@ -160,6 +161,7 @@ def test_a_rare_short_needle_in_name_order_takes_its_smallest_keys_without_a_wal
     # matches one heap row at a time: "xq" on ten million heroes 271 -> 120 ms.
     monkeypatch.setattr(paging, "SMALLEST_AT_ONCE", 0)  # a needle read by its folds walks
     monkeypatch.setattr(paging, "PAIRED_WALK_SQUARED", walk_squared)
+    monkeypatch.setattr(paging, "COUNTED_EXACTLY", 5)  # the count keeps no first page
     with statements(store) as seen:
         view = read_page(repo, PageRequest(HeroQuery(search=needle, sort=SortKey.NAME), 0, 10))
 

@@ -43,6 +43,8 @@ NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
 ROW = "h.id, h.name, h.age, h.secret_name"
 
 
+PAGE = 100
+"""The largest page the repository asks for (the tutorial's limit)."""
 WALK_BUDGET_MS = 150
 """How long the first page of a search may walk its order's index (the name order, the ids)."""
 TOP_WORK_MEM = "32MB"
@@ -82,14 +84,15 @@ once up to sqrt(this x the name rows) matches, when that is more than ``SMALLEST
 name rows, a heap row each, and taking the smallest reads each match once, from the pairs'
 exact bitmap: "xq" (about 26,000 of ten million) 271 -> 120 ms, while "zo" (56,000 of a
 million, found within about 2,000 rows) is still walked, in 18 ms rather than 60."""
-WALKED_ROWS_AT_MOST = 50_000
-"""A search in name order whose first match its sample puts further along the order than
-this many names takes its smallest keys at once: the walk reads a name in 3-4 us here
-(a heap row each, to test its fold), so it would not reach them within
-``WALK_BUDGET_MS``. "captain" on ten million heroes, every one after the A and B
-names (1,038,526 of them: a 3.0 s walk), gave up after the whole budget before. With a
-sample of 1% of the names, its first match stands for about the hundredth, the end of
-the first page."""
+WALK_S_PER_NAME = 3.5e-6
+"""What the walk in name order takes a name (a heap row each, to test its fold: 3-4 us
+here; "captain" on ten million heroes, every one after the A and B names, 1,038,526
+names before its first page: a 3.0 s walk)..."""
+SMALLEST_S_PER_MATCH = 2e-6
+"""... and what taking the smallest keys takes a match (a heap row each, read by the
+trigram index's bitmap: 157,000 for "captain", 0.33 s). A search whose sample says the
+walk would cost more than either this or ``WALK_BUDGET_MS`` takes its smallest keys at
+once (``_walk_costs_more``)."""
 _SMALLEST = {"n.sort_key": "n.sort_key || ''::bytea", "n.id": "n.id + 0"}
 """The keys as expressions: no index has them, so none is walked."""
 
@@ -200,6 +203,8 @@ class KeysetPager:
         """... and, in name order, the sort key of the first it found in that order."""
         self._keys: dict[int, tuple[Any, ...]] = {}
         """Rank -> key of the row there, for the first and last row of each page read."""
+        self._first_page: list[tuple[tuple[Any, ...], HeroRow]] | None = None
+        """The first ``PAGE`` rows, when the count up to ``COUNTED_EXACTLY`` read them."""
 
     def _chosen(self) -> Ordering:
         """The ordering to read by: a short needle's found through the pairs index unless
@@ -293,14 +298,45 @@ class KeysetPager:
         return max(COUNTED_EXACTLY, two_figures(sampled)), False
 
     def _counted_up_to(self, connection: psycopg.Connection, limit: int) -> int:
-        """The matches counted, up to ``limit`` (which stops early when they are common)."""
+        """The matches counted, up to ``limit`` (which stops early when they are common).
+
+        On the name table alone the same pass keeps the first page in the order
+        (``PAGE`` rows, ``_first_page``), used when every match was counted: the
+        page's smallest keys would read each match again ("son", 6,111 of ten
+        million heroes: 43 ms each; "captain storm", 3,003 matches among more
+        rows holding its trigrams: 108 ms each).
+        """
         order = self._order
-        row = connection.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {order.counted_from} WHERE {order.where} "
-            "LIMIT %s) AS counted",
-            (*order.params, limit),
-        ).fetchone()
-        return int(row[0]) if row else 0
+        if not order.on_names_alone:
+            row = connection.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {order.counted_from} WHERE {order.where} "
+                "LIMIT %s) AS counted",
+                (*order.params, limit),
+            ).fetchone()
+            return int(row[0]) if row else 0
+        columns = [key.removeprefix("n.") for key in order.keys]
+        found = connection.execute(
+            f"WITH c AS MATERIALIZED (SELECT {', '.join(order.keys)} FROM {order.counted_from} "
+            f"WHERE {order.where} LIMIT %s), "
+            "t AS MATERIALIZED (SELECT count(*) AS found FROM c), "
+            # Sorted only when every match was counted (the server skips it otherwise).
+            f"p AS MATERIALIZED (SELECT {', '.join(columns)} FROM c "
+            "WHERE (SELECT found FROM t) < %s "
+            f"ORDER BY {order.order_by().replace('n.', '')} LIMIT %s) "
+            f"SELECT (SELECT found FROM t), {', '.join(f'p.{c}' for c in columns)}, {ROW} "
+            "FROM (SELECT 1) AS one LEFT JOIN (p JOIN hero h ON h.id = p.id) ON TRUE "
+            f"ORDER BY {order.order_by().replace('n.', 'p.')}",
+            (*order.params, limit, limit, PAGE),
+        ).fetchall()
+        counted = int(found[0][0]) if found else 0
+        if counted < limit:
+            width = len(order.keys)
+            self._first_page = [
+                (tuple(values[1 : 1 + width]), HeroRow(*values[1 + width :]))
+                for values in found
+                if values[1 + width] is not None
+            ]
+        return counted
 
     def _rows_in_names(self, connection: psycopg.Connection) -> float:
         """The name table's rows as the server last estimated them (-1: never analysed),
@@ -361,7 +397,9 @@ class KeysetPager:
             return []  # a short search counted nothing: no need to read every name again
         self._chosen()
         before, after = self._keys.get(start - 1), self._keys.get(start + limit)
-        if start == 0 and self._order.estimable and self._order.on_names_alone:
+        if start == 0 and self._first_page is not None:  # a page is at most ``PAGE`` rows
+            found = self._first_page[:limit]
+        elif start == 0 and self._order.estimable and self._order.on_names_alone:
             found = self._first_of_search(limit)
         elif start == 0:
             found = self._fetch(self._select(tail="LIMIT %s"), (limit,), False)
@@ -408,8 +446,8 @@ class KeysetPager:
         ``SMALLEST_IDS_AT_ONCE``, by the count or the sample of
         ``quick_count``) skip the walk: spread
         along the order, they make it long wherever they lie. So do matches
-        in name order whose first one the sample puts too far along for the
-        walk to reach (``_walk_too_long``). The walk does
+        in name order whose walk the sample says would cost more than the
+        smallest keys or its budget (``_walk_costs_more``). The walk does
         not let the server read the trigram index instead (which it guesses
         finds about 1,000 rows whatever the needle). The next pages go on
         from the last key, by walking.
@@ -426,7 +464,7 @@ class KeysetPager:
             if order is self._given.paired:  # read through the pairs (``_chosen``)
                 rows = self._rows_in_names(self._connection())
                 few = max(few, int(math.sqrt(PAIRED_WALK_SQUARED * max(rows, 0))))
-        if (known is None or known > few) and not self._walk_too_long(order):
+        if (known is None or known > few) and not self._walk_costs_more(order, limit, known):
             started = time.perf_counter()
             try:
                 with self._settings(statement_timeout=str(WALK_BUDGET_MS), enable_bitmapscan="off"):
@@ -451,21 +489,30 @@ class KeysetPager:
                 False,
             )
 
-    def _walk_too_long(self, order: Ordering) -> bool:
-        """Whether the sample puts the first match in name order further along than
-        ``WALKED_ROWS_AT_MOST`` names: the server's statistics of the sort keys (a
-        histogram of them) say how many names come before the first match it found.
+    def _walk_costs_more(self, order: Ordering, limit: int, matches: float | None) -> bool:
+        """Whether walking the name order to the first page would cost more than taking
+        the matches' smallest keys, or more than its budget (then it gives up anyway).
+
+        The walk reads the names before the first match, then about ``limit`` times
+        one in every ``rows / matches`` names (its estimate: ``WALK_S_PER_NAME`` each);
+        taking the smallest keys reads each match (``SMALLEST_S_PER_MATCH``). The names
+        before the first match are a lower bound, from the server's statistics of the
+        sort keys (a histogram of them) and the sort key of the first match the sample
+        found; with no histogram, none. "zoë" on ten million heroes (about 30,000
+        matches, the first within 100,000 names) would walk about 33,000 names,
+        0.12 s, against 0.06 s for its smallest keys.
 
         Known only from a sample whose matches lie on enough of its pages (as for
         saying "about") and a table the server has analysed; otherwise the walk
         is tried. The smallest keys are exact either way: a wrong guess costs time.
         """
         key = self._sampled_first
-        if order.keys[0] != "n.sort_key" or key is None:
+        if order.keys[0] != "n.sort_key" or key is None or not matches:
             return False
         if self._sampled_pages < SAMPLED_PAGES_AT_LEAST:
             return False
         connection = self._connection()
+        rows = max(self._rows_in_names(connection), 0)
         # The statistics of the name table the search path finds, as every read finds it.
         row = connection.execute(
             "SELECT (SELECT count(*) FILTER (WHERE CASE WHEN %s THEN b > %s ELSE b < %s END) "
@@ -476,14 +523,16 @@ class KeysetPager:
             "AND attname = 'sort_key' AND NOT inherited) AS h",
             (order.descending, key, key, NAME_TABLE),
         ).fetchone()
-        if row is None or not row[1] or row[1] < 2:
-            return False
-        before, bounds = int(row[0]), int(row[1])
-        # The key lies somewhere in the bucket after the bounds before it in the order:
-        # at least the buckets before that one come first (a walk is tried in the first
-        # bucket: on ten million heroes, with 100 buckets, 100,000 names).
-        share = max(before - 1, 0) / (bounds - 1)
-        return share * max(self._rows_in_names(connection), 0) > WALKED_ROWS_AT_MOST
+        before = 0.0
+        if row is not None and row[1] and row[1] >= 2:
+            # The key lies somewhere in the bucket after the bounds before it in the
+            # order: at least the buckets before that one come first (on ten million
+            # heroes, with 100 buckets at the default statistics target, 100,000 names
+            # a bucket).
+            share = max(int(row[0]) - 1, 0) / (int(row[1]) - 1)
+            before = share * rows
+        walk_s = (before + limit * rows / matches) * WALK_S_PER_NAME
+        return walk_s > min(matches * SMALLEST_S_PER_MATCH, WALK_BUDGET_MS / 1000)
 
     @contextmanager
     def _settings(self, **values: str) -> Iterator[None]:
