@@ -115,3 +115,41 @@ def test_a_count_that_stopped_at_its_limit_keeps_no_page(
 
     assert searched_again == [100]
     assert [hero.name for view in pages for hero in view.rows] == expected(repo, query)
+
+
+@pytest.mark.parametrize(
+    ("needle", "smallest_at_once", "counted"),
+    [("zorro", 1_000, True), ("zorro", 100, False), ("zorro 1", 100, True)],
+    ids=["few by the sample", "many by the sample", "under the usual limit"],
+)
+def test_a_sample_that_finds_few_lets_the_count_read_them_all(
+    repo: HeroRepository,
+    searched_again: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    needle: str,
+    smallest_at_once: int,
+    counted: bool,
+) -> None:
+    """On a big table the sample comes first. When it finds no more than a first page
+    would read anyway (``SMALLEST_AT_ONCE``), the count goes on past its usual limit
+    (200 here, against 300 Zorros): the count is exact and keeps the first page.
+    When it finds more, the count stops at its usual limit (which "zorro 1"'s 122
+    matches do not reach) and past it the total is an estimate."""
+    assert isinstance(repo.store, PostgresStore)
+    repo.store.connection.execute("ANALYZE hero_desktop_name")
+    for name, value in [
+        ("SAMPLE_FIRST_FROM", 0),
+        ("SAMPLE_PERCENT", 100),
+        ("SAMPLED_PAGES_AT_LEAST", 1),
+        ("COUNTED_EXACTLY", 200),  # clearly over from 400: 300 are not said at once
+        ("SMALLEST_AT_ONCE", smallest_at_once),
+    ]:
+        monkeypatch.setattr(paging, name, value)
+    query = HeroQuery(search=needle, sort=SortKey.NAME)
+    matches = expected(repo, query)
+
+    view = read_page(repo, PageRequest(query, 0, 100))
+
+    assert (view.total, view.total_is_estimate) == (len(matches), not counted)
+    assert searched_again == ([] if counted else [100])
+    assert [hero.name for hero in view.rows] == matches[:100]

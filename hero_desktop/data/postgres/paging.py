@@ -272,13 +272,18 @@ class KeysetPager:
         ``SAMPLED_PAGES_AT_LEAST`` of its pages, its estimate is said without
         counting (on ten million heroes "captain" 83 -> 13 ms, "wolf" 82 ->
         12 ms); when not, it serves the count's "about" if one is needed.
-        ``count`` stays exact (the last page needs it).
+        When the sample finds at most ``SMALLEST_AT_ONCE``, matches whose
+        first page would read each of them anyway, up to that many are
+        counted, exactly, in the pass that keeps the first page
+        (``_counted_up_to``: "jürgen", 11,080 of ten million heroes, read
+        once instead of twice). ``count`` stays exact (the last page needs it).
         """
         order = self._chosen()
         if self._count is not None or not order.estimable:
             return self.count(), True
         connection = self._connection()
         rows = self._rows_in_names(connection)
+        limit = COUNTED_EXACTLY
         if rows >= SAMPLE_FIRST_FROM:
             # Many matches found by the sample, on enough of its pages, are said at once.
             sampled = self._sample(connection, rows)
@@ -288,8 +293,12 @@ class KeysetPager:
                 and self._sampled_pages >= SAMPLED_PAGES_AT_LEAST
             ):
                 return two_figures(sampled), False
-        counted = self._counted_up_to(connection, COUNTED_EXACTLY)
-        if counted < COUNTED_EXACTLY:
+            if sampled is not None and sampled <= SMALLEST_AT_ONCE and order.on_names_alone:
+                # The first page would read every match anyway (their smallest keys):
+                # one pass counts them all and keeps it.
+                limit = SMALLEST_AT_ONCE + 1
+        counted = self._counted_up_to(connection, limit)
+        if counted < limit:
             self._count = counted
             return counted, True
         sampled = self._sample(connection, rows)
