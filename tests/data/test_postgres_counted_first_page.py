@@ -153,3 +153,71 @@ def test_a_sample_that_finds_few_lets_the_count_read_them_all(
     assert (view.total, view.total_is_estimate) == (len(matches), not counted)
     assert searched_again == ([] if counted else [100])
     assert [hero.name for hero in view.rows] == matches[:100]
+
+
+def test_a_page_longer_than_the_kept_one_is_read_whole(repo: HeroRepository) -> None:
+    """The repository asks at most ``PAGE`` rows; a pager asked for more reads them."""
+    assert isinstance(repo.store, PostgresStore)
+    connection = repo.store.connection
+    query = HeroQuery(search="zorro", sort=SortKey.NAME)
+    pager = paging.KeysetPager(lambda: connection, paging.ordering(query))
+
+    assert pager.quick_count() == (2 * ZORROS, True)
+    assert [hero.name for hero in pager.rows(0, 150)] == expected(repo, query)[:150]
+
+
+def test_a_count_past_the_usual_limit_is_never_said_as_fewer(
+    repo: HeroRepository, searched_again: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sample that missed the matches (stored side by side, say) lets the count go on
+    to ``SMALLEST_AT_ONCE``; when that limit is reached too, the estimate is at least
+    what was counted, and the first page is still the smallest keys of them all."""
+    assert isinstance(repo.store, PostgresStore)
+    repo.store.connection.execute("ANALYZE hero_desktop_name")
+    for name, value in [("SAMPLE_FIRST_FROM", 0), ("COUNTED_EXACTLY", 20)]:
+        monkeypatch.setattr(paging, name, value)
+    monkeypatch.setattr(paging, "SMALLEST_AT_ONCE", 100)
+
+    def missed(pager: paging.KeysetPager, *_: object) -> float:
+        pager._sampled, pager._sampled_pages, pager._sampled_first = 0.0, 0, None
+        return 0.0
+
+    monkeypatch.setattr(paging.KeysetPager, "_sample", missed)
+    query = HeroQuery(search="zorro", sort=SortKey.NAME)
+
+    view = read_page(repo, PageRequest(query, 0, 100))
+
+    assert (view.total, view.total_is_estimate) == (100, True)
+    assert searched_again == [100]
+    assert [hero.name for hero in view.rows] == expected(repo, query)[:100]
+
+
+def test_a_name_row_whose_hero_is_gone_keeps_its_place_as_in_a_page_read_by_keys(
+    repo: HeroRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Heroes deleted with the change log's trigger bypassed leave their name rows: the
+    kept page leaves their heroes out where a page read by its keys does, so the next
+    pages go on alike, without a hero twice."""
+    assert isinstance(repo.store, PostgresStore)
+    query = HeroQuery(search="zorro", sort=SortKey.NAME)
+    gone = [name for name in expected(repo, query)[1:4:2]]  # the 2nd and the 4th
+    connection = repo.store.connection
+    connection.execute("SET session_replication_role = replica")
+    connection.execute("DELETE FROM hero WHERE name = ANY(%s)", (gone,))
+    connection.execute("SET session_replication_role = origin")
+
+    def pages() -> list[list[str]]:
+        repo.refresh()
+        return [
+            [hero.name for hero in read_page(repo, PageRequest(query, page, 5)).rows]
+            for page in range(4)
+        ]
+
+    kept = pages()
+    monkeypatch.setattr(paging, "COUNTED_EXACTLY", 1)  # the page read by its keys
+    by_keys = pages()
+
+    assert kept == by_keys
+    shown = [name for page in kept for name in page]
+    assert len(shown) == len(set(shown))
+    assert not set(gone) & set(shown)

@@ -164,6 +164,7 @@ def test_a_role_that_may_only_read_gets_a_read_only_store(
     try:
         assert reader.read_only
         assert reader.read_only_reason is ReadOnlyReason.ROLE
+        assert reader.connection.execute("SHOW jit").fetchone() == ("off",)
         repo = HeroRepository(reader)
         assert [h.name for h in repo.page()] == ["Deadpond"]
         with pytest.raises(ReadOnlyDatabaseError):

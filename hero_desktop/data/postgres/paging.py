@@ -203,8 +203,9 @@ class KeysetPager:
         """... and, in name order, the sort key of the first it found in that order."""
         self._keys: dict[int, tuple[Any, ...]] = {}
         """Rank -> key of the row there, for the first and last row of each page read."""
-        self._first_page: list[tuple[tuple[Any, ...], HeroRow]] | None = None
-        """The first ``PAGE`` rows, when the count up to ``COUNTED_EXACTLY`` read them."""
+        self._first_page: list[tuple[tuple[Any, ...], HeroRow | None]] | None = None
+        """The keys of the first ``PAGE`` matches in the order and their heroes (None: a
+        name row whose hero is gone), when a count read every match (``_counted_up_to``)."""
 
     def _chosen(self) -> Ordering:
         """The ordering to read by: a short needle's found through the pairs index unless
@@ -272,7 +273,7 @@ class KeysetPager:
         ``SAMPLED_PAGES_AT_LEAST`` of its pages, its estimate is said without
         counting (on ten million heroes "captain" 83 -> 13 ms, "wolf" 82 ->
         12 ms); when not, it serves the count's "about" if one is needed.
-        When the sample finds at most ``SMALLEST_AT_ONCE``, matches whose
+        When the sample finds fewer than ``SMALLEST_AT_ONCE``, matches whose
         first page would read each of them anyway, up to that many are
         counted, exactly, in the pass that keeps the first page
         (``_counted_up_to``: "jürgen", 11,080 of ten million heroes, read
@@ -293,10 +294,12 @@ class KeysetPager:
                 and self._sampled_pages >= SAMPLED_PAGES_AT_LEAST
             ):
                 return two_figures(sampled), False
-            if sampled is not None and sampled <= SMALLEST_AT_ONCE and order.on_names_alone:
-                # The first page would read every match anyway (their smallest keys):
-                # one pass counts them all and keeps it.
-                limit = SMALLEST_AT_ONCE + 1
+            if sampled is not None and sampled < SMALLEST_AT_ONCE and order.on_names_alone:
+                # In name order the first page reads every match anyway (their smallest
+                # keys); by id it walks rows / matches ids a row, which cost more than
+                # counting past the usual limit ("jurgen", 11,080 of ten million heroes:
+                # 146-173 -> 102-104 ms). One pass counts them all and keeps the page.
+                limit = SMALLEST_AT_ONCE
         counted = self._counted_up_to(connection, limit)
         if counted < limit:
             self._count = counted
@@ -304,7 +307,8 @@ class KeysetPager:
         sampled = self._sample(connection, rows)
         if sampled is None:
             return self.count(), True  # never analysed, or too small to sample
-        return max(COUNTED_EXACTLY, two_figures(sampled)), False
+        # Never fewer than were counted (a sample can miss matches stored side by side).
+        return max(counted, two_figures(sampled)), False
 
     def _counted_up_to(self, connection: psycopg.Connection, limit: int) -> int:
         """The matches counted, up to ``limit`` (which stops early when they are common).
@@ -333,17 +337,22 @@ class KeysetPager:
             "WHERE (SELECT found FROM t) < %s "
             f"ORDER BY {order.order_by().replace('n.', '')} LIMIT %s) "
             f"SELECT (SELECT found FROM t), {', '.join(f'p.{c}' for c in columns)}, {ROW} "
-            "FROM (SELECT 1) AS one LEFT JOIN (p JOIN hero h ON h.id = p.id) ON TRUE "
+            "FROM (SELECT 1) AS one LEFT JOIN (p LEFT JOIN hero h ON h.id = p.id) ON TRUE "
             f"ORDER BY {order.order_by().replace('n.', 'p.')}",
             (*order.params, limit, limit, PAGE),
         ).fetchall()
         counted = int(found[0][0]) if found else 0
         if counted < limit:
             width = len(order.keys)
+            # A name row whose hero is gone (its trigger bypassed) keeps its place, as in
+            # a page read by keys (``_select``), with no hero. No match gives one row of
+            # NULLs, which has no hero either.
             self._first_page = [
-                (tuple(values[1 : 1 + width]), HeroRow(*values[1 + width :]))
+                (
+                    tuple(values[1 : 1 + width]),
+                    None if values[1 + width] is None else HeroRow(*values[1 + width :]),
+                )
                 for values in found
-                if values[1 + width] is not None
             ]
         return counted
 
@@ -406,8 +415,8 @@ class KeysetPager:
             return []  # a short search counted nothing: no need to read every name again
         self._chosen()
         before, after = self._keys.get(start - 1), self._keys.get(start + limit)
-        if start == 0 and self._first_page is not None:  # a page is at most ``PAGE`` rows
-            found = self._first_page[:limit]
+        if start == 0 and self._first_page is not None and limit <= PAGE:
+            found = [(key, row) for key, row in self._first_page[:limit] if row is not None]
         elif start == 0 and self._order.estimable and self._order.on_names_alone:
             found = self._first_of_search(limit)
         elif start == 0:
