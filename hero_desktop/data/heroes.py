@@ -20,7 +20,7 @@ from hero_desktop.data.errors import (
     HeroNotFoundError,
 )
 from hero_desktop.data.query import HeroQuery
-from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.rows import MAX_LIMIT, HeroRow
 from hero_desktop.data.store import EstimatingPager, HeroStore, HeroTransaction, Pager
 from hero_desktop.data.words import Words
 
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
     # Imported where they validate: reading pages needs no pydantic.
     from hero_desktop.data.models import HeroCreate, HeroUpdate
-
-MAX_LIMIT = 100
 
 
 class HeroesWords(Words):

@@ -17,6 +17,8 @@ class RowsWords(Words):
     """The translation context of the heroes' field names, as messages name them."""
 
 
+MAX_LIMIT = 100
+"""The most heroes a page holds (the tutorial's ``limit``, at most 100)."""
 MAX_TEXT_LENGTH = 255
 MIN_AGE = 0
 MAX_AGE = 10_000

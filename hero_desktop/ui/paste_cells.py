@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from hero_desktop.data.clipboard_reading import Block, header_fields, read_block
-from hero_desktop.data.heroes import MAX_LIMIT, HeroRepository
+from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.operations import ChangeSummary, EditCells
 from hero_desktop.data.query import HeroQuery
-from hero_desktop.data.rows import HeroRow, field_label
+from hero_desktop.data.rows import MAX_LIMIT, HeroRow, field_label
 from hero_desktop.data.words import Words
 from hero_desktop.ui.change_runner import ChangeRunner
 from hero_desktop.ui.data_worker import DataClient

@@ -36,15 +36,13 @@ from hero_desktop.data import names
 from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
 from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE, PAIRS, PAIRS_SEPARATOR
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.rows import MAX_LIMIT, HeroRow
 
 HEROES = "hero h"
 NAMES_AND_HEROES = f"{NAME_TABLE} n JOIN hero h ON h.id = n.id"
 ROW = "h.id, h.name, h.age, h.secret_name"
 
 
-PAGE = 100
-"""The largest page the repository asks for (the tutorial's limit)."""
 WALK_BUDGET_MS = 150
 """How long the first page of a search may walk its order's index (the name order, the ids)."""
 TOP_WORK_MEM = "32MB"
@@ -204,7 +202,7 @@ class KeysetPager:
         self._keys: dict[int, tuple[Any, ...]] = {}
         """Rank -> key of the row there, for the first and last row of each page read."""
         self._first_page: list[tuple[tuple[Any, ...], HeroRow | None]] | None = None
-        """The keys of the first ``PAGE`` matches in the order and their heroes (None: a
+        """The keys of the first ``MAX_LIMIT`` matches in the order and their heroes (None: a
         name row whose hero is gone), when a count read every match (``_counted_up_to``)."""
 
     def _chosen(self) -> Ordering:
@@ -314,7 +312,7 @@ class KeysetPager:
         """The matches counted, up to ``limit`` (which stops early when they are common).
 
         On the name table alone the same pass keeps the first page in the order
-        (``PAGE`` rows, ``_first_page``), used when every match was counted: the
+        (``MAX_LIMIT`` rows, ``_first_page``), used when every match was counted: the
         page's smallest keys would read each match again ("son", 6,111 of ten
         million heroes: 43 ms each; "captain storm", 3,003 matches among more
         rows holding its trigrams: 108 ms each).
@@ -339,7 +337,7 @@ class KeysetPager:
             f"SELECT (SELECT found FROM t), {', '.join(f'p.{c}' for c in columns)}, {ROW} "
             "FROM (SELECT 1) AS one LEFT JOIN (p LEFT JOIN hero h ON h.id = p.id) ON TRUE "
             f"ORDER BY {order.order_by().replace('n.', 'p.')}",
-            (*order.params, limit, limit, PAGE),
+            (*order.params, limit, limit, MAX_LIMIT),
         ).fetchall()
         counted = int(found[0][0]) if found else 0
         if counted < limit:
@@ -415,7 +413,7 @@ class KeysetPager:
             return []  # a short search counted nothing: no need to read every name again
         self._chosen()
         before, after = self._keys.get(start - 1), self._keys.get(start + limit)
-        if start == 0 and self._first_page is not None and limit <= PAGE:
+        if start == 0 and self._first_page is not None and limit <= MAX_LIMIT:
             found = [(key, row) for key, row in self._first_page[:limit] if row is not None]
         elif start == 0 and self._order.estimable and self._order.on_names_alone:
             found = self._first_of_search(limit)

@@ -57,7 +57,7 @@ from typing import Any
 from hero_desktop.data import names
 from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
 from hero_desktop.data.query import HeroQuery, SortKey
-from hero_desktop.data.rows import HeroRow
+from hero_desktop.data.rows import MAX_LIMIT, HeroRow
 from hero_desktop.data.sqlite.name_index import (
     FTS_TABLE,
     NAME_TABLE,
@@ -69,9 +69,6 @@ from hero_desktop.data.sqlite.name_index import (
 
 FEW = 8000
 """Up to this many matches are sorted into a table; beyond, pages walk the order."""
-
-PAGE = 100
-"""The largest page the window asks for (the tutorial's limit)."""
 
 WALK_BUDGET_S = 0.012
 """How long one page may walk the order before the matches are sorted instead..."""
@@ -234,7 +231,7 @@ class SearchPager:
         # by walking, and the count is asked apart (``count``, ``quick_count``).
         # Otherwise one scan finds and sorts.
         if self._walk_may_reach_a_page():
-            self._first_page = self._within(self._walk_budget, lambda: self._walk(0, PAGE))
+            self._first_page = self._within(self._walk_budget, lambda: self._walk(0, MAX_LIMIT))
         if self._first_page is None:
             self._sort_all()
             assert self._table is not None
@@ -250,7 +247,7 @@ class SearchPager:
         if span <= SAMPLES * SAMPLE_IDS:
             return True
         walked = self._walk_budget / WALK_S_PER_ROW
-        return self._sample(first, span) * walked / span > PAGE
+        return self._sample(first, span) * walked / span > MAX_LIMIT
 
     def _sample(self, first: int, span: int) -> float:
         """The matches in all, from ``SAMPLES`` blocks of ids spread over the table; in name
@@ -388,7 +385,7 @@ class SearchPager:
                     (start, start + limit),
                 )
             )
-        if start == 0 and self._first_page is not None and limit <= PAGE:
+        if start == 0 and self._first_page is not None and limit <= MAX_LIMIT:
             return self._first_page[:limit]
         if not self._sort_later:
             budget = self._first_walk_budget() if start == 0 else self._walk_budget
