@@ -200,7 +200,7 @@ def test_a_name_row_whose_hero_is_gone_keeps_its_place_as_in_a_page_read_by_keys
     pages go on alike, without a hero twice."""
     assert isinstance(repo.store, PostgresStore)
     query = HeroQuery(search="zorro", sort=SortKey.NAME)
-    gone = [name for name in expected(repo, query)[1:4:2]]  # the 2nd and the 4th
+    gone = expected(repo, query)[1:4:2]  # the 2nd and the 4th
     connection = repo.store.connection
     connection.execute("SET session_replication_role = replica")
     connection.execute("DELETE FROM hero WHERE name = ANY(%s)", (gone,))
