@@ -43,8 +43,9 @@ def build_name_index(
 
     With the structures in place and a backlog in the change log (an
     import), it keys the backlog instead, in batches, each committed; with
-    neither, it adds the pairs index to structures an earlier Hero Desktop
-    built, if this role may (``schema.add_pairs``), and otherwise does
+    neither, it adds what structures an earlier Hero Desktop built lack (the
+    pairs index, the folds in the name order's index), if this role may
+    (``schema.add_pairs``, ``schema.add_order_folds``), and otherwise does
     nothing (returns 0); so does ``finish_only`` on complete structures
     (another session added the pairs index meanwhile), never a rebuild.
     Each way ``progress(done, total)`` returning False cancels
@@ -74,11 +75,16 @@ def build_name_index(
             raise ReadOnlyDatabaseError()
         ready = schema.status(connection) is NameIndexStatus.READY
         backlog = ready and schema.has_backlog(connection)
-        has_pairs, may_add = schema.pairs(connection) if ready else (True, False)
-        if not (backlog or has_pairs):
-            # Structures an earlier Hero Desktop built: the pairs index alone is added, by
+        parts = schema.parts(connection) if ready else schema.Parts(True, True, False)
+        if not (backlog or parts.complete):
+            # Structures an earlier Hero Desktop built: only what they lack is added, by
             # this role if it may and nobody else is adding it; never a rebuild for it.
-            return schema.add_pairs(connection, progress) if may_add else 0
+            if not parts.may_add:
+                return 0
+            done = 0 if parts.pairs else schema.add_pairs(connection, progress)
+            if not parts.order_folds:
+                done = max(done, schema.add_order_folds(connection, progress))
+            return done
         if finish_only and not backlog:
             return 0
         # When most heroes wait (an import into a small roster), building it all

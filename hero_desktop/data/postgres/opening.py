@@ -112,7 +112,7 @@ def _prepare(
             index.seen(schema.status(connection))
         # A missing pairs index is added in the background only: adding it waits for
         # every older transaction on the server (add_pairs).
-        store.look_at_pairs()
+        store.look_at_parts()
     except psycopg.Error as error:
         raise translate_error(error, address) from None
     if index.status is NameIndexStatus.READY:

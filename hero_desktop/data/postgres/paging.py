@@ -34,7 +34,13 @@ from psycopg.pq import TransactionStatus
 
 from hero_desktop.data import names
 from hero_desktop.data.estimate import COUNTED_EXACTLY, two_figures
-from hero_desktop.data.postgres.schema import AGE_KEY, NAME_TABLE, PAIRS, PAIRS_SEPARATOR
+from hero_desktop.data.postgres.schema import (
+    AGE_KEY,
+    NAME_TABLE,
+    ORDER_INDEX,
+    PAIRS,
+    PAIRS_SEPARATOR,
+)
 from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.rows import MAX_LIMIT, HeroRow
 
@@ -83,14 +89,19 @@ name rows, a heap row each, and taking the smallest reads each match once, from 
 exact bitmap: "xq" (about 26,000 of ten million) 271 -> 120 ms, while "zo" (56,000 of a
 million, found within about 2,000 rows) is still walked, in 18 ms rather than 60."""
 WALK_S_PER_NAME = 3.5e-6
-"""What the walk in name order takes a name (a heap row each, to test its fold: 3-4 us
-here; "captain" on ten million heroes, every one after the A and B names, 1,038,526
-names before its first page: a 3.0 s walk)..."""
+"""What the walk in name order takes a name whose fold it reads in the name's row (a heap
+row each: 2-4 us here; "captain" on ten million heroes, every one after the A and B
+names, 1,038,526 names before its first page: a 2.4-3.0 s walk)..."""
+WALK_S_PER_INDEXED_NAME = 2e-7
+"""... one whose fold the order's index holds (``schema.ORDER_INDEX``), on a page the
+server knows every row of is visible (the index alone is read: that "captain" walk in
+0.17-0.21 s, "kid"'s 325,127 names in 54 ms)..."""
 SMALLEST_S_PER_MATCH = 2e-6
 """... and what taking the smallest keys takes a match (a heap row each, read by the
-trigram index's bitmap: 157,000 for "captain", 0.33 s). A search whose sample says the
-walk would cost more than either this or ``WALK_BUDGET_MS`` takes its smallest keys at
-once (``_walk_costs_more``)."""
+trigram index's bitmap: 157,000 for "captain", 0.26-0.33 s). A search whose sample says
+the walk would cost more than this takes its smallest keys at once; a cheaper walk may
+take ``WALK_MARGIN`` times what it should, at most this (``_walk_budget_ms``)."""
+WALK_MARGIN = 2
 _SMALLEST = {"n.sort_key": "n.sort_key || ''::bytea", "n.id": "n.id + 0"}
 """The keys as expressions: no index has them, so none is walked."""
 
@@ -191,7 +202,9 @@ class KeysetPager:
         pairs the server walked the ids of "xq" on ten million heroes with two more
         processes, in 21-25 ms against 6 ms)."""
         self._rows: float | None = None
-        """The name table's rows as the server estimated them, once asked."""
+        """The name table's rows as the server estimated them, once asked..."""
+        self._walk_s_per_name = WALK_S_PER_NAME
+        """... and what a walk along the name order takes a name (``_rows_in_names``)."""
         self._count: int | None = None
         self._sampled: float | None = None
         """The matches the sample of the name table estimates, once taken..."""
@@ -356,12 +369,25 @@ class KeysetPager:
 
     def _rows_in_names(self, connection: psycopg.Connection) -> float:
         """The name table's rows as the server last estimated them (-1: never analysed),
-        asked once: the choice of the pairs, the sample and the walk's limit use them."""
+        asked once: the choice of the pairs, the sample and the walk's limit use them.
+
+        Asked with them: whether the name order's index holds the folds, and the share
+        of the table's pages the server last saw all visible (its vacuum marks them;
+        a walk reads a row on the others), which set ``_walk_s_per_name``.
+        """
         if self._rows is None:
             row = connection.execute(
-                f"SELECT reltuples FROM pg_class WHERE oid = '{NAME_TABLE}'::regclass"
+                "SELECT c.reltuples, least(c.relallvisible::float8 / greatest(c.relpages, 1), 1),"
+                " EXISTS (SELECT 1 FROM pg_index i WHERE i.indexrelid = to_regclass(%s) "
+                f"AND i.indisvalid) FROM pg_class c WHERE c.oid = '{NAME_TABLE}'::regclass",
+                (ORDER_INDEX,),
             ).fetchone()
             self._rows = float(row[0]) if row and row[0] is not None else -1.0
+            if row is not None and row[2]:
+                visible = float(row[1])
+                self._walk_s_per_name = (
+                    visible * WALK_S_PER_INDEXED_NAME + (1 - visible) * WALK_S_PER_NAME
+                )
         return self._rows
 
     def _sample(self, connection: psycopg.Connection, rows: float) -> float | None:
@@ -455,7 +481,8 @@ class KeysetPager:
         which is instant when matches come early in the order ("storm" on
         ten million heroes: 9 ms), but when they cluster far along it
         ("captain" in name order: every "Captain ..." after the A and B
-        names) that walk took 2.5-3.0 s. So the walk gets ``WALK_BUDGET_MS``;
+        names) that walk took 2.5-3.0 s. So the walk gets ``WALK_BUDGET_MS``
+        (more when the sample says it is the cheaper way, ``_walk_budget_ms``);
         past that, the trigram index finds every match and the smallest keys
         are kept (0.33 s for 157,000 matches, with the bitmap kept exact in
         ``TOP_WORK_MEM``). Matches known to be few (``SMALLEST_AT_ONCE``,
@@ -463,7 +490,7 @@ class KeysetPager:
         ``quick_count``) skip the walk: spread
         along the order, they make it long wherever they lie. So do matches
         in name order whose walk the sample says would cost more than the
-        smallest keys or its budget (``_walk_costs_more``). The walk does
+        smallest keys (``_walk_budget_ms``). The walk does
         not let the server read the trigram index instead (which it guesses
         finds about 1,000 rows whatever the needle). The next pages go on
         from the last key, by walking.
@@ -480,17 +507,22 @@ class KeysetPager:
             if order is self._given.paired:  # read through the pairs (``_chosen``)
                 rows = self._rows_in_names(self._connection())
                 few = max(few, int(math.sqrt(PAIRED_WALK_SQUARED * max(rows, 0))))
-        if (known is None or known > few) and not self._walk_costs_more(order, limit, known):
+        budget_ms: float | None = None  # (None: not walked)
+        if known is None or known > few:
+            budget_ms = self._walk_budget_ms(order, limit, known)
+        if budget_ms is not None:
             started = time.perf_counter()
             try:
-                with self._settings(statement_timeout=str(WALK_BUDGET_MS), enable_bitmapscan="off"):
+                with self._settings(
+                    statement_timeout=str(round(budget_ms)), enable_bitmapscan="off"
+                ):
                     started = time.perf_counter()  # the timeout counts the walk alone
                     walk = self._given
                     return self._fetch(
                         self._select(tail="LIMIT %s", order=walk), (limit,), False, walk
                     )
             except psycopg.errors.QueryCanceled:
-                if (time.perf_counter() - started) * 1000 < WALK_BUDGET_MS:
+                if (time.perf_counter() - started) * 1000 < budget_ms:
                     raise  # cancelled by a newer request, not by the budget
         down = " DESC" if order.descending else ""
         smallest = ", ".join(f"{_SMALLEST[key]}{down}" for key in order.keys)
@@ -505,28 +537,33 @@ class KeysetPager:
                 False,
             )
 
-    def _walk_costs_more(self, order: Ordering, limit: int, matches: float | None) -> bool:
-        """Whether walking the name order to the first page would cost more than taking
-        the matches' smallest keys, or more than its budget (then it gives up anyway).
+    def _walk_budget_ms(self, order: Ordering, limit: int, matches: float | None) -> float | None:
+        """How long walking the name order to the first page may take; None when it would
+        cost more than taking the matches' smallest keys (which are taken at once).
 
         The walk reads the names before the first match, then about ``limit`` times
-        one in every ``rows / matches`` names (its estimate: ``WALK_S_PER_NAME`` each);
-        taking the smallest keys reads each match (``SMALLEST_S_PER_MATCH``). The names
-        before the first match are a lower bound, from the server's statistics of the
-        sort keys (a histogram of them) and the sort key of the first match the sample
-        found; with no histogram, none. "zoë" on ten million heroes (about 30,000
-        matches, the first within 100,000 names) would walk about 33,000 names,
-        0.12 s, against 0.06 s for its smallest keys.
+        one in every ``rows / matches`` names (``_walk_s_per_name`` each: a heap row,
+        or the order's index alone); taking the smallest keys reads each match
+        (``SMALLEST_S_PER_MATCH``). The names before the first match are a lower
+        bound, from the server's statistics of the sort keys (a histogram of them)
+        and the sort key of the first match the sample found; with no histogram,
+        none. A walk that costs less may take ``WALK_MARGIN`` times what it should,
+        at least ``WALK_BUDGET_MS`` and at most what the smallest keys cost: "captain"
+        on ten million heroes walks 1,038,526 names of the index (0.2 s, 0.3 s
+        allowed) instead of reading its 156,595 matches (0.26-0.64 s); "zoë" (about
+        30,000 matches, the first within 100,000 names) would walk about 33,000
+        names with a heap row each, 0.12 s, against 0.06 s for its smallest keys.
 
         Known only from a sample whose matches lie on enough of its pages (as for
         saying "about") and a table the server has analysed; otherwise the walk
-        is tried. The smallest keys are exact either way: a wrong guess costs time.
+        is tried for ``WALK_BUDGET_MS``. The smallest keys are exact either way: a
+        wrong guess costs time.
         """
         key = self._sampled_first
         if order.keys[0] != "n.sort_key" or key is None or not matches:
-            return False
+            return WALK_BUDGET_MS
         if self._sampled_pages < SAMPLED_PAGES_AT_LEAST:
-            return False
+            return WALK_BUDGET_MS
         connection = self._connection()
         rows = max(self._rows_in_names(connection), 0)
         # The statistics of the name table the search path finds, as every read finds it.
@@ -547,8 +584,11 @@ class KeysetPager:
             # a bucket).
             share = max(int(row[0]) - 1, 0) / (int(row[1]) - 1)
             before = share * rows
-        walk_s = (before + limit * rows / matches) * WALK_S_PER_NAME
-        return walk_s > min(matches * SMALLEST_S_PER_MATCH, WALK_BUDGET_MS / 1000)
+        walk_s = (before + limit * rows / matches) * self._walk_s_per_name
+        smallest_s = matches * SMALLEST_S_PER_MATCH
+        if walk_s > smallest_s:
+            return None
+        return max(WALK_BUDGET_MS, min(WALK_MARGIN * walk_s, smallest_s) * 1000)
 
     @contextmanager
     def _settings(self, **values: str) -> Iterator[None]:

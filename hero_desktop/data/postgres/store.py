@@ -117,7 +117,7 @@ class PostgresStore:
     unfillable_columns: tuple[str, ...] = ()
     read_only_reason: ReadOnlyReason | None = None
     pairs_index: bool = field(default=True, init=False)
-    """The name table has its pairs index (``look_at_pairs``), which short searches may read."""
+    """The name table has its pairs index (``look_at_parts``), which short searches may read."""
     names: NameIndexState = field(
         default_factory=lambda: NameIndexState(
             LongLog.BATCHES, NameIndexOffer.SERVER, may_install=False, may_read=False, may_key=False
@@ -598,19 +598,20 @@ class PostgresStore:
         if keeper is not None:
             keeper.close()
 
-    def look_at_pairs(self) -> None:
-        """Whether the name table has its pairs index, and whether this role should add it
-        (``names.unfinished``: structures an earlier Hero Desktop built, read meanwhile)."""
+    def look_at_parts(self) -> None:
+        """Whether the name table has its pairs index, and whether this role should add what
+        the structures lack (``names.unfinished``: structures an earlier Hero Desktop
+        built, read meanwhile)."""
         ready = self.names.status is NameIndexStatus.READY
-        has, may_add = schema.pairs(self.connection) if ready else (True, False)
-        self.pairs_index = has
-        self.names.unfinished = not has and may_add
+        parts = schema.parts(self.connection) if ready else schema.Parts(True, True, False)
+        self.pairs_index = parts.pairs
+        self.names.unfinished = not parts.complete and parts.may_add
 
     def recheck_name_index(self) -> None:
         with suppress(psycopg.Error, DatabaseError):
             self.names.seen(self.call(lambda: schema.status(self.connection)))
             if self.names.status is NameIndexStatus.READY:
-                self.look_at_pairs()
+                self.look_at_parts()
                 self.names.may_read, self.names.may_key = schema.privileges(self.connection)
                 if schema.has_backlog(self.connection):
                     self.names.log_too_long()
