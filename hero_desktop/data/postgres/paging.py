@@ -102,6 +102,8 @@ trigram index's bitmap: 157,000 for "captain", 0.26-0.33 s). A search whose samp
 the walk would cost more than this takes its smallest keys at once; a cheaper walk may
 take ``WALK_MARGIN`` times what it should, at most this (``_walk_budget_ms``)."""
 WALK_MARGIN = 2
+"""How many times its estimate a walk the sample finds cheaper may take before it gives up
+(the time it costs past that is the price of a wrong guess, as on a file)."""
 _SMALLEST = {"n.sort_key": "n.sort_key || ''::bytea", "n.id": "n.id + 0"}
 """The keys as expressions: no index has them, so none is walked."""
 
