@@ -205,12 +205,50 @@ def test_an_index_another_session_made_is_kept_and_the_plain_one_dropped(
         f"CREATE INDEX {schema.PLAIN_ORDER_INDEX} ON hero_desktop_name (sort_key, id)",
     )
     made = run(postgres_database, "SELECT to_regclass(%s)::oid", (schema.ORDER_INDEX,))
+    with psycopg.connect(postgres_database) as connection:
+        assert schema.parts(connection) == schema.Parts(True, False, True)
 
-    with psycopg.connect(postgres_database, autocommit=True) as connection:
-        assert schema.add_order_folds(connection) == HEROES
+    assert build_name_index(address_of(postgres_database), finish_only=True) == HEROES
 
     assert order_indexes(postgres_database) == {schema.ORDER_INDEX: (3, 2)}
     assert run(postgres_database, "SELECT to_regclass(%s)::oid", (schema.ORDER_INDEX,)) == made
+
+
+def test_an_index_a_session_left_invalid_is_made_again(
+    repo: HeroRepository, postgres_database: str
+) -> None:
+    # As a CREATE INDEX CONCURRENTLY that stopped (cancelled, the connection lost) leaves it.
+    as_an_earlier_hero_desktop_built_it(postgres_database)
+    run(postgres_database, f"CREATE INDEX {schema.ORDER_INDEX} ON hero_desktop_name (id)")
+    run(
+        postgres_database,
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = to_regclass(%s)",
+        (schema.ORDER_INDEX,),
+    )
+
+    assert build_name_index(address_of(postgres_database), finish_only=True) == HEROES
+
+    assert order_indexes(postgres_database) == {schema.ORDER_INDEX: (3, 2)}
+
+
+def test_an_index_a_rebuild_made_meanwhile_is_kept(
+    repo: HeroRepository, postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild takes no lock: it may make the new index while a replacement runs, whose
+    CREATE then finds it there."""
+    as_an_earlier_hero_desktop_built_it(postgres_database)
+    heard = schema._heard
+
+    def another_made_it_first(connection: Any, statement: str, *args: Any) -> None:
+        if statement.startswith("CREATE INDEX CONCURRENTLY"):
+            run(postgres_database, statement.replace(" CONCURRENTLY", ""))
+        heard(connection, statement, *args)
+
+    monkeypatch.setattr(schema, "_heard", another_made_it_first)
+
+    assert build_name_index(address_of(postgres_database), finish_only=True) == HEROES
+
+    assert order_indexes(postgres_database) == {schema.ORDER_INDEX: (3, 2)}
 
 
 def test_one_session_replaces_the_index_at_a_time(

@@ -110,8 +110,9 @@ def _prepare(
             with suppress(DatabaseBusyError):
                 maintenance.build_name_index(address)
             index.seen(schema.status(connection))
-        # A missing pairs index is added in the background only: adding it waits for
-        # every older transaction on the server (add_pairs).
+        # A missing part (the pairs index, the folds in the name order's index) is added
+        # in the background only: adding it waits for every older transaction on the
+        # server (add_pairs, add_order_folds).
         store.look_at_parts()
     except psycopg.Error as error:
         raise translate_error(error, address) from None

@@ -513,18 +513,18 @@ class KeysetPager:
         if known is None or known > few:
             budget_ms = self._walk_budget_ms(order, limit, known)
         if budget_ms is not None:
+            # Whole milliseconds, never 0 (no timeout at all); the server's own is compared.
+            timeout_ms = max(1, math.ceil(budget_ms))
             started = time.perf_counter()
             try:
-                with self._settings(
-                    statement_timeout=str(round(budget_ms)), enable_bitmapscan="off"
-                ):
+                with self._settings(statement_timeout=str(timeout_ms), enable_bitmapscan="off"):
                     started = time.perf_counter()  # the timeout counts the walk alone
                     walk = self._given
                     return self._fetch(
                         self._select(tail="LIMIT %s", order=walk), (limit,), False, walk
                     )
             except psycopg.errors.QueryCanceled:
-                if (time.perf_counter() - started) * 1000 < budget_ms:
+                if (time.perf_counter() - started) * 1000 < timeout_ms:
                     raise  # cancelled by a newer request, not by the budget
         down = " DESC" if order.descending else ""
         smallest = ", ".join(f"{_SMALLEST[key]}{down}" for key in order.keys)

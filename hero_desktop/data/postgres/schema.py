@@ -208,14 +208,24 @@ def parts(connection: psycopg.Connection) -> Parts:
     row = connection.execute(
         "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(%s) "
         "AND indisvalid), "
-        "EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(%s) AND indisvalid), "
+        # The plain index gone too: a session that stopped between making the new one and
+        # dropping the old leaves that to the next.
+        "EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(%s) AND indisvalid) "
+        "AND to_regclass(%s) IS NULL, "
         "pg_has_role(c.relowner, 'USAGE') AND coalesce((SELECT pg_has_role(p.proowner, "
         "'USAGE') FROM pg_proc p WHERE p.oid = to_regprocedure('hero_desktop_pairs(text)')),"
         " true) AND NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
         "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
         "AND classid = %s AND objid = %s AND objsubid = 1) "
         "FROM pg_class c WHERE c.oid = to_regclass(%s)",
-        (PAIRS_INDEX, ORDER_INDEX, PAIRS_LOCK >> 32, PAIRS_LOCK & 0xFFFFFFFF, NAME_TABLE),
+        (
+            PAIRS_INDEX,
+            ORDER_INDEX,
+            PLAIN_ORDER_INDEX,
+            PAIRS_LOCK >> 32,
+            PAIRS_LOCK & 0xFFFFFFFF,
+            NAME_TABLE,
+        ),
     ).fetchone()
     if row is None:
         return Parts(False, False, False)
@@ -493,25 +503,39 @@ def add_order_folds(connection: psycopg.Connection, progress: Progress | None = 
             "SELECT set_config('search_path', %s, false)", (_quoted(hero_schema(connection)),)
         )
         connection.execute("SET lock_timeout = 0")
-        made = connection.execute(
-            "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(%s) "
-            "AND indisvalid)",
-            (ORDER_INDEX,),
-        ).fetchone()
-        if not (made and made[0]):
-            connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {ORDER_INDEX}")  # left invalid
+        if not _drop_if_invalid(connection, ORDER_INDEX, progress, total):
             try:
                 concurrently = _order_index(connection).replace("INDEX", "INDEX CONCURRENTLY", 1)
                 _heard(connection, concurrently, progress, total)
+            except psycopg.errors.DuplicateTable:
+                pass  # a rebuild (which takes no lock) made it meanwhile: it is kept
             except BaseException:
                 with suppress(psycopg.Error):
                     connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {ORDER_INDEX}")
                 raise
-        connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {PLAIN_ORDER_INDEX}")
+        # Waits for every transaction that read the name table: heard, as the sort is.
+        drop = f"DROP INDEX CONCURRENTLY IF EXISTS {PLAIN_ORDER_INDEX}"
+        _heard(connection, drop, progress, total)
         return total
     finally:
         with suppress(psycopg.Error):
             connection.execute("SELECT pg_advisory_unlock(%s)", (PAIRS_LOCK,))
+
+
+def _drop_if_invalid(
+    connection: psycopg.Connection, index: str, progress: Progress | None, total: int
+) -> bool:
+    """Drop ``index`` when a session left it invalid (its ``CONCURRENTLY`` build stopped);
+    return whether a valid one is there."""
+    row = connection.execute(
+        "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(%s)", (index,)
+    ).fetchone()
+    if row is None:
+        return False
+    if row[0]:
+        return True
+    _heard(connection, f"DROP INDEX CONCURRENTLY IF EXISTS {index}", progress, total)
+    return False
 
 
 def _heard(
