@@ -1,8 +1,11 @@
-"""Helpers shared by test_postgres_store.py and test_postgres_review.py (plain functions)."""
+"""Helpers shared by the PostgreSQL tests (plain functions)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import psycopg
+import pytest
 
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, parse_location
@@ -48,3 +51,21 @@ def tables(url: str) -> set[str]:
 
 def add(repo: HeroRepository, name: str, age: int | None = None) -> HeroRow:
     return repo.create(validate_create({"name": name, "age": age, "secret_name": "s"}))
+
+
+def cancelled_as_each_index_ends(monkeypatch: pytest.MonkeyPatch, address: ServerAddress) -> None:
+    """A background build of the name structures, cancelled as soon as the server has made
+    an index (``schema._heard`` ended): it raises OperationCancelledError."""
+    from hero_desktop.data.errors import OperationCancelledError
+    from hero_desktop.data.postgres import schema
+    from hero_desktop.data.postgres.maintenance import build_name_index
+
+    heard = schema._heard
+
+    def cancelled_as_it_ends(*args: Any) -> None:
+        heard(*args)
+        raise schema.BuildCancelledError()
+
+    monkeypatch.setattr(schema, "_heard", cancelled_as_it_ends)
+    with pytest.raises(OperationCancelledError):
+        build_name_index(address)

@@ -19,7 +19,6 @@ import pytest
 from recording import recorded_calls
 
 from hero_desktop.data import names
-from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameIndexStatus, NameIndexWork
 from hero_desktop.data.postgres import opening, paging, schema
@@ -29,7 +28,7 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.store import NewHero
 from hero_desktop.data.views import PageRequest, read_page
 
-from .postgres_support import address_of, run
+from .postgres_support import address_of, cancelled_as_each_index_ends, run
 
 FIRST, LATE = 3_000, 60
 HEROES = FIRST + LATE
@@ -275,16 +274,7 @@ def test_replacing_the_index_cancelled_leaves_the_plain_one(
     repo: HeroRepository, postgres_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     as_an_earlier_hero_desktop_built_it(postgres_database)
-    heard = schema._heard
-
-    def cancelled_as_it_ends(*args: Any) -> None:
-        heard(*args)
-        raise schema.BuildCancelledError()
-
-    monkeypatch.setattr(schema, "_heard", cancelled_as_it_ends)
-
-    with pytest.raises(OperationCancelledError):
-        build_name_index(address_of(postgres_database))
+    cancelled_as_each_index_ends(monkeypatch, address_of(postgres_database))
 
     assert order_indexes(postgres_database) == {schema.PLAIN_ORDER_INDEX: (2, 2)}
     assert run(postgres_database, "SELECT to_regclass(%s)", (schema.ORDER_INDEX,)) == [(None,)]

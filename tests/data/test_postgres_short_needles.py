@@ -20,7 +20,6 @@ import pytest
 from postgres_server import PostgresServer
 from psycopg.pq import TransactionStatus
 
-from hero_desktop.data.errors import OperationCancelledError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.name_index_state import NameIndexStatus, NameIndexWork
 from hero_desktop.data.postgres import opening, paging, schema
@@ -30,7 +29,7 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.store import NewHero
 from hero_desktop.data.views import LAST_PAGE, PageRequest, read_page
 
-from .postgres_support import address_of, run
+from .postgres_support import address_of, cancelled_as_each_index_ends, run
 
 COMMON, RARE = 200, 7
 ALPHABET = "aåbz ø-'ßx"
@@ -322,16 +321,7 @@ def test_adding_the_pairs_index_cancelled_leaves_none(
     repo: HeroRepository, postgres_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run(postgres_database, f"DROP INDEX {schema.PAIRS_INDEX}")
-    heard = schema._heard
-
-    def cancelled_as_it_ends(*args: Any) -> None:
-        heard(*args)
-        raise schema.BuildCancelledError()
-
-    monkeypatch.setattr(schema, "_heard", cancelled_as_it_ends)
-
-    with pytest.raises(OperationCancelledError):
-        build_name_index(address_of(postgres_database))
+    cancelled_as_each_index_ends(monkeypatch, address_of(postgres_database))
 
     assert run(postgres_database, "SELECT to_regclass(%s)", (schema.PAIRS_INDEX,)) == [(None,)]
 

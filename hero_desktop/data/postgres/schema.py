@@ -44,8 +44,8 @@ them; kept together, what is created and what fills it cannot drift apart.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import NamedTuple
 
 import psycopg
@@ -442,16 +442,9 @@ def add_pairs(connection: psycopg.Connection, progress: Progress | None = None) 
     second returns 0 at once): another's index in the making is never dropped. One this
     session left invalid (cancelled, failed) is dropped, with the function it made.
     """
-    locked = connection.execute("SELECT pg_try_advisory_lock(%s)", (PAIRS_LOCK,)).fetchone()
-    if not (locked and locked[0]):
-        return 0  # another session adds it
-    try:
-        row = connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()
-        total = int(row[0]) if row else 0
-        connection.execute(
-            "SELECT set_config('search_path', %s, false)", (_quoted(hero_schema(connection)),)
-        )
-        connection.execute("SET lock_timeout = 0")
+    with _adding_a_part(connection) as total:
+        if total is None:
+            return 0  # another session adds a part
         connection.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {PAIRS_INDEX}")  # left invalid
         found = connection.execute("SELECT to_regprocedure('hero_desktop_pairs(text)')")
         made = (found.fetchone() or (None,))[0] is None
@@ -468,9 +461,6 @@ def add_pairs(connection: psycopg.Connection, progress: Progress | None = None) 
             raise
         connection.execute(f"ANALYZE {NAME_TABLE}")  # the server's figures for each pair
         return total
-    finally:
-        with suppress(psycopg.Error):
-            connection.execute("SELECT pg_advisory_unlock(%s)", (PAIRS_LOCK,))
 
 
 def _order_index(connection: psycopg.Connection) -> str:
@@ -493,16 +483,9 @@ def add_order_folds(connection: psycopg.Connection, progress: Progress | None = 
     """
     if connection.info.server_version < INCLUDE_FROM:
         return 0  # the plain index is all such a server holds
-    locked = connection.execute("SELECT pg_try_advisory_lock(%s)", (PAIRS_LOCK,)).fetchone()
-    if not (locked and locked[0]):
-        return 0  # another session adds a part
-    try:
-        row = connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()
-        total = int(row[0]) if row else 0
-        connection.execute(
-            "SELECT set_config('search_path', %s, false)", (_quoted(hero_schema(connection)),)
-        )
-        connection.execute("SET lock_timeout = 0")
+    with _adding_a_part(connection) as total:
+        if total is None:
+            return 0  # another session adds a part
         if not _drop_if_invalid(connection, ORDER_INDEX, progress, total):
             try:
                 concurrently = _order_index(connection).replace("INDEX", "INDEX CONCURRENTLY", 1)
@@ -517,6 +500,24 @@ def add_order_folds(connection: psycopg.Connection, progress: Progress | None = 
         drop = f"DROP INDEX CONCURRENTLY IF EXISTS {PLAIN_ORDER_INDEX}"
         _heard(connection, drop, progress, total)
         return total
+
+
+@contextmanager
+def _adding_a_part(connection: psycopg.Connection) -> Iterator[int | None]:
+    """The name rows, with this session holding ``PAIRS_LOCK`` for the block, the hero
+    table's schema first on its search path and no lock timeout (adding an index
+    concurrently waits for every older transaction); None when another session holds it."""
+    locked = connection.execute("SELECT pg_try_advisory_lock(%s)", (PAIRS_LOCK,)).fetchone()
+    if not (locked and locked[0]):
+        yield None
+        return
+    try:
+        row = connection.execute(f"SELECT count(*) FROM {NAME_TABLE}").fetchone()
+        connection.execute(
+            "SELECT set_config('search_path', %s, false)", (_quoted(hero_schema(connection)),)
+        )
+        connection.execute("SET lock_timeout = 0")
+        yield int(row[0]) if row else 0
     finally:
         with suppress(psycopg.Error):
             connection.execute("SELECT pg_advisory_unlock(%s)", (PAIRS_LOCK,))
