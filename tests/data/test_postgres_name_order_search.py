@@ -11,12 +11,17 @@ few take their smallest keys at once; a search by id walks the ids alike.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
+from typing import Any
 
+import psycopg
 import pytest
 from recording import recorded_calls
 
 from hero_desktop.data import names
+from hero_desktop.data.errors import StatementInterruptedError
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.postgres import paging
 from hero_desktop.data.postgres.store import PostgresStore
@@ -285,3 +290,54 @@ def test_the_cheaper_of_a_walk_and_the_smallest_keys_is_taken(
 
     assert settings_made == (["statement_timeout", "enable_bitmapscan"] if walked else ["work_mem"])
     assert [hero.name for view in pages for hero in view.rows] == expected(descending)
+
+
+def test_a_walk_a_newer_request_cancels_ends_the_read_without_the_smallest_keys(
+    repo: HeroRepository,
+    postgres_database: str,
+    fallbacks: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page key or a new search interrupts the read (``store.interrupt``) while the first
+    page walks, well within its budget: the read ends as interrupted, and the smallest
+    keys are not read in its stead. Another client holds the name table while the walk
+    starts, so that it is still running when the interrupt comes."""
+    monkeypatch.setattr(paging, "WALK_BUDGET_MS", 60_000)
+    assert isinstance(repo.store, PostgresStore)
+    store = repo.store
+    locked, release = threading.Event(), threading.Event()
+    started: list[threading.Thread] = []
+
+    def another_client() -> None:
+        with psycopg.connect(postgres_database) as connection:
+            connection.execute("LOCK TABLE hero_desktop_name IN ACCESS EXCLUSIVE MODE")
+            locked.set()
+            release.wait(10)
+
+    def newer_request() -> None:
+        time.sleep(0.3)
+        store.interrupt()
+        time.sleep(0.3)
+        release.set()  # (a fallback to the smallest keys would read then)
+
+    settings = paging.KeysetPager._settings
+
+    def walk_held(self: paging.KeysetPager, **values: str) -> Any:
+        if "statement_timeout" in values:
+            for work in (another_client, newer_request):
+                started.append(threading.Thread(target=work, daemon=True))
+            started[0].start()
+            assert locked.wait(10)
+            started[1].start()
+        return settings(self, **values)
+
+    monkeypatch.setattr(paging.KeysetPager, "_settings", walk_held)
+    query = HeroQuery(search="zorro", sort=SortKey.NAME)
+
+    with pytest.raises(StatementInterruptedError):
+        read_page(repo, PageRequest(query, 0, 100))
+
+    assert fallbacks == ["statement_timeout", "enable_bitmapscan"]  # no smallest keys
+    release.set()
+    for thread in started:
+        thread.join(10)
