@@ -28,9 +28,10 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.store import NewHero
 from hero_desktop.data.views import PageRequest, read_page
 
-from .postgres_support import address_of, cancelled_as_each_index_ends, run
+from .postgres_support import TUTORIAL_TABLE, address_of, cancelled_as_each_index_ends, run
 
 FIRST, LATE = 3_000, 60
+NAME = schema.NAME_TABLE
 HEROES = FIRST + LATE
 
 
@@ -295,3 +296,43 @@ def test_a_server_too_old_to_hold_the_folds_gets_the_plain_index_and_nothing_to_
         assert order_indexes(postgres_database) == {schema.PLAIN_ORDER_INDEX: (2, 2)}
     finally:
         store.close()
+
+
+def visible_pages(url: str) -> tuple[int, int]:
+    """(pages the server last saw all visible, pages) of the name table."""
+    found = run(
+        url,
+        "SELECT relallvisible, relpages FROM pg_class WHERE relname = %s",
+        ("hero_desktop_name",),
+    )
+    return int(str(found[0][0])), int(str(found[0][1]))
+
+
+def test_a_build_leaves_the_name_table_vacuumed(postgres_database: str) -> None:
+    """So that walks read the index alone at once (the tests' server runs no autovacuum)."""
+    run(postgres_database, TUTORIAL_TABLE)
+    run(
+        postgres_database,
+        "INSERT INTO hero (name, secret_name) "
+        "SELECT 'Hero ' || n, 's' FROM generate_series(1, 3000) AS n",
+    )
+
+    assert build_name_index(address_of(postgres_database)) == 3003
+
+    visible, pages = visible_pages(postgres_database)
+    assert pages > 1
+    assert visible == pages
+
+
+def test_replacing_the_index_leaves_the_name_table_vacuumed(
+    repo: HeroRepository, postgres_database: str
+) -> None:
+    as_an_earlier_hero_desktop_built_it(postgres_database)
+    assert visible_pages(postgres_database)[0] == 0
+    run(postgres_database, "CHECKPOINT")  # (the rows' commit on disk: see ``vacuum``)
+
+    assert build_name_index(address_of(postgres_database), finish_only=True) == HEROES
+
+    visible, pages = visible_pages(postgres_database)
+    assert pages > 1
+    assert visible == pages

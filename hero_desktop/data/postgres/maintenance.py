@@ -93,12 +93,15 @@ def build_name_index(
             return schema.catch_up(connection, progress)
         connection.execute("BEGIN")
         try:
+            # On disk before the vacuum below, which marks only rows whose commit is.
+            connection.execute("SET LOCAL synchronous_commit = on")
             done = schema.build(connection, progress)
         except BaseException:
             with suppress(psycopg.Error):
                 connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+        schema.vacuum_names(connection)
         return done
     except schema.BuildCancelledError:
         if backlog:

@@ -43,6 +43,7 @@ them; kept together, what is created and what fills it cannot drift apart.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -57,6 +58,8 @@ from hero_desktop.data.name_index_state import BATCH as BATCH
 from hero_desktop.data.name_index_state import NameIndexStatus
 from hero_desktop.data.name_keyer import NameKeyer
 from hero_desktop.data.postgres.cancel import CancelHandle, Canceller
+
+log = logging.getLogger("hero_desktop")
 
 NAME_TABLE = "hero_desktop_name"
 PENDING_TABLE = "hero_desktop_pending"
@@ -499,6 +502,7 @@ def add_order_folds(connection: psycopg.Connection, progress: Progress | None = 
         # Waits for every transaction that read the name table: heard, as the sort is.
         drop = f"DROP INDEX CONCURRENTLY IF EXISTS {PLAIN_ORDER_INDEX}"
         _heard(connection, drop, progress, total)
+        vacuum_names(connection)
         return total
 
 
@@ -521,6 +525,18 @@ def _adding_a_part(connection: psycopg.Connection) -> Iterator[int | None]:
     finally:
         with suppress(psycopg.Error):
             connection.execute("SELECT pg_advisory_unlock(%s)", (PAIRS_LOCK,))
+
+
+def vacuum_names(connection: psycopg.Connection) -> None:
+    """Vacuum the name table just built (an autocommit connection): it marks its pages all
+    visible, so that a walk along the name order reads the index alone at once (0.8 s for
+    ten million rows), where autovacuum comes a minute or so later, or, before PostgreSQL
+    13, not for rows only inserted. A failure leaves that to autovacuum."""
+    table = f"{_quoted(hero_schema(connection))}.{NAME_TABLE}"
+    try:
+        connection.execute(f"VACUUM {table}")
+    except psycopg.Error as error:
+        log.warning("Vacuuming %s after its build failed: %s", NAME_TABLE, error)
 
 
 def _drop_if_invalid(
