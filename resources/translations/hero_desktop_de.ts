@@ -1504,6 +1504,10 @@ Cancel pastes nothing.</source>
         <translation>{database} enthält keine Tabelle hero.</translation>
     </message>
     <message>
+        <source>Cancelled: the name index works as it is; what it lacks is added the next time the database is opened.</source>
+        <translation>Abgebrochen: Der Namensindex funktioniert so, wie er ist; was ihm fehlt, wird beim nächsten Öffnen der Datenbank ergänzt.</translation>
+    </message>
+    <message>
         <source>Cancelled: the other new heroes join the name index later; until then, search reads the whole table.</source>
         <translation>Abgebrochen: Die übrigen neuen Helden werden später in den Namensindex aufgenommen; bis dahin durchsucht die Suche die ganze Tabelle.</translation>
     </message>

@@ -1504,6 +1504,10 @@ Annuler ne colle rien.</numerusform>
         <translation>{database} ne contient pas de table hero.</translation>
     </message>
     <message>
+        <source>Cancelled: the name index works as it is; what it lacks is added the next time the database is opened.</source>
+        <translation>Annulé&#xa0;: l&apos;index des noms fonctionne tel quel&#xa0;; ce qui lui manque sera ajouté à la prochaine ouverture de la base de données.</translation>
+    </message>
+    <message>
         <source>Cancelled: the other new heroes join the name index later; until then, search reads the whole table.</source>
         <translation>Annulé&#xa0;: les nouveaux héros restants seront ajoutés à l&apos;index des noms plus tard&#xa0;; d&apos;ici là, la recherche parcourt toute la table.</translation>
     </message>

@@ -53,19 +53,24 @@ def add(repo: HeroRepository, name: str, age: int | None = None) -> HeroRow:
     return repo.create(validate_create({"name": name, "age": age, "secret_name": "s"}))
 
 
-def cancelled_as_each_index_ends(monkeypatch: pytest.MonkeyPatch, address: ServerAddress) -> None:
+def cancelled_as_each_index_ends(
+    monkeypatch: pytest.MonkeyPatch, address: ServerAddress, index: str = ""
+) -> str:
     """A background build of the name structures, cancelled as soon as the server has made
-    an index (``schema._heard`` ended): it raises OperationCancelledError."""
+    an index (``schema._heard`` ended; only a statement naming ``index``, when given): it
+    raises OperationCancelledError, whose message is returned."""
     from hero_desktop.data.errors import OperationCancelledError
     from hero_desktop.data.postgres import schema
     from hero_desktop.data.postgres.maintenance import build_name_index
 
     heard = schema._heard
 
-    def cancelled_as_it_ends(*args: Any) -> None:
-        heard(*args)
-        raise schema.BuildCancelledError()
+    def cancelled_as_it_ends(connection: Any, statement: str, *args: Any) -> None:
+        heard(connection, statement, *args)
+        if index in statement:
+            raise schema.BuildCancelledError()
 
     monkeypatch.setattr(schema, "_heard", cancelled_as_it_ends)
-    with pytest.raises(OperationCancelledError):
+    with pytest.raises(OperationCancelledError) as cancelled:
         build_name_index(address)
+    return cancelled.value.message

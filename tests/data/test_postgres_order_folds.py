@@ -275,10 +275,28 @@ def test_replacing_the_index_cancelled_leaves_the_plain_one(
     repo: HeroRepository, postgres_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     as_an_earlier_hero_desktop_built_it(postgres_database)
-    cancelled_as_each_index_ends(monkeypatch, address_of(postgres_database))
+
+    said = cancelled_as_each_index_ends(monkeypatch, address_of(postgres_database))
 
     assert order_indexes(postgres_database) == {schema.PLAIN_ORDER_INDEX: (2, 2)}
     assert run(postgres_database, "SELECT to_regclass(%s)", (schema.ORDER_INDEX,)) == [(None,)]
+    assert said.startswith("Cancelled: the name index works as it is")
+
+
+def test_a_part_added_before_a_cancel_stays(
+    repo: HeroRepository, postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_an_earlier_hero_desktop_built_it(postgres_database)
+    run(postgres_database, f"DROP INDEX {schema.PAIRS_INDEX}")
+    address = address_of(postgres_database)
+
+    said = cancelled_as_each_index_ends(monkeypatch, address, schema.ORDER_INDEX)
+
+    # The pairs index whole; the name order's as it was. What the window says is true.
+    with psycopg.connect(postgres_database) as connection:
+        assert schema.parts(connection) == schema.Parts(True, False, True)
+    assert order_indexes(postgres_database) == {schema.PLAIN_ORDER_INDEX: (2, 2)}
+    assert said.startswith("Cancelled: the name index works as it is")
 
 
 def test_a_server_too_old_to_hold_the_folds_gets_the_plain_index_and_nothing_to_add(

@@ -81,9 +81,18 @@ def build_name_index(
             # this role if it may and nobody else is adding it; never a rebuild for it.
             if not parts.may_add:
                 return 0
-            done = 0 if parts.pairs else schema.add_pairs(connection, progress)
-            if not parts.order_folds:
-                done = max(done, schema.add_order_folds(connection, progress))
+            try:
+                done = 0 if parts.pairs else schema.add_pairs(connection, progress)
+                if not parts.order_folds:
+                    done = max(done, schema.add_order_folds(connection, progress))
+            except schema.BuildCancelledError:
+                # (A part added before the cancel stays: each is whole on its own.)
+                raise OperationCancelledError(
+                    PostgresMaintenanceWords.tr(
+                        "Cancelled: the name index works as it is; what it lacks is added "
+                        "the next time the database is opened."
+                    )
+                ) from None
             return done
         if finish_only and not backlog:
             return 0
