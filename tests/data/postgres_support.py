@@ -10,6 +10,7 @@ import pytest
 from hero_desktop.data.heroes import HeroRepository
 from hero_desktop.data.location import ServerAddress, parse_location
 from hero_desktop.data.models import HeroRow, validate_create
+from hero_desktop.data.postgres.store import PostgresStore
 
 HOSTILE = [
     "O'Brien",
@@ -74,3 +75,33 @@ def cancelled_as_each_index_ends(
     with pytest.raises(OperationCancelledError) as cancelled:
         build_name_index(address)
     return cancelled.value.message
+
+
+def left_to_finish(store: PostgresStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Structures an earlier Hero Desktop built, opened: read as they are, with what they
+    lack left to the background's finish step, which from now on may key no name."""
+    from hero_desktop.data.name_index_state import NameIndexStatus, NameIndexWork
+    from hero_desktop.data.postgres import schema
+
+    assert store.names.status is NameIndexStatus.READY
+    assert store.names.unfinished
+    assert store.names_ready()
+    assert store.needs_name_index_build() is NameIndexWork.FINISH
+
+    def no_rebuild(*args: object) -> int:
+        raise AssertionError("every name keyed again")
+
+    monkeypatch.setattr(schema, "build", no_rebuild)
+
+
+def finished_once(store: PostgresStore, address: ServerAddress) -> int:
+    """The finish step run, then again by another window that saw the same (nothing left to
+    do), and ``store`` looking again: the name rows the first one read."""
+    from hero_desktop.data.postgres.maintenance import build_name_index
+
+    done = build_name_index(address, finish_only=True)
+    assert build_name_index(address, finish_only=True) == 0
+    store.recheck_name_index()
+    assert not store.names.unfinished
+    assert not store.needs_name_index_build()
+    return done

@@ -20,7 +20,6 @@ from recording import recorded_calls
 
 from hero_desktop.data import names
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.name_index_state import NameIndexStatus, NameIndexWork
 from hero_desktop.data.postgres import opening, paging, schema
 from hero_desktop.data.postgres.maintenance import build_name_index
 from hero_desktop.data.postgres.store import PostgresStore
@@ -28,7 +27,14 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.store import NewHero
 from hero_desktop.data.views import PageRequest, read_page
 
-from .postgres_support import TUTORIAL_TABLE, address_of, cancelled_as_each_index_ends, run
+from .postgres_support import (
+    TUTORIAL_TABLE,
+    address_of,
+    cancelled_as_each_index_ends,
+    finished_once,
+    left_to_finish,
+    run,
+)
 
 FIRST, LATE = 3_000, 60
 NAME = schema.NAME_TABLE
@@ -159,25 +165,12 @@ def test_structures_an_earlier_hero_desktop_built_are_read_and_the_owner_replace
     as_an_earlier_hero_desktop_built_it(postgres_database)
     earlier = opening.open_server(address_of(postgres_database))
     try:
-        assert earlier.names.status is NameIndexStatus.READY
-        assert earlier.names.unfinished
-        assert earlier.names_ready()
-        assert earlier.needs_name_index_build() is NameIndexWork.FINISH
+        left_to_finish(earlier, monkeypatch)
         assert zorros(HeroRepository(earlier)) == EXPECTED
 
-        def no_rebuild(*args: object) -> int:
-            raise AssertionError("every name keyed again")
+        assert finished_once(earlier, address_of(postgres_database)) == HEROES
 
-        monkeypatch.setattr(schema, "build", no_rebuild)
-        address = address_of(postgres_database)
-        assert build_name_index(address, finish_only=True) == HEROES
         assert order_indexes(postgres_database) == {schema.ORDER_INDEX: (3, 2)}
-        # Another window that saw the same asks too, once it is replaced: nothing to do.
-        assert build_name_index(address, finish_only=True) == 0
-        earlier.recheck_name_index()
-
-        assert not earlier.names.unfinished
-        assert not earlier.needs_name_index_build()
         assert zorros(HeroRepository(earlier)) == EXPECTED
     finally:
         earlier.close()

@@ -21,7 +21,6 @@ from postgres_server import PostgresServer
 from psycopg.pq import TransactionStatus
 
 from hero_desktop.data.heroes import HeroRepository
-from hero_desktop.data.name_index_state import NameIndexStatus, NameIndexWork
 from hero_desktop.data.postgres import opening, paging, schema
 from hero_desktop.data.postgres.maintenance import build_name_index
 from hero_desktop.data.postgres.store import PostgresStore
@@ -29,7 +28,13 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.store import NewHero
 from hero_desktop.data.views import LAST_PAGE, PageRequest, read_page
 
-from .postgres_support import address_of, cancelled_as_each_index_ends, run
+from .postgres_support import (
+    address_of,
+    cancelled_as_each_index_ends,
+    finished_once,
+    left_to_finish,
+    run,
+)
 
 COMMON, RARE = 200, 7
 ALPHABET = "aåbz ø-'ßx"
@@ -201,24 +206,11 @@ def test_structures_without_the_pairs_index_are_read_and_the_owner_adds_it_alone
     earlier = opening.open_server(address_of(postgres_database))
     try:
         # The names are read meanwhile; the pairs index is left to the background.
-        assert earlier.names.status is NameIndexStatus.READY
-        assert earlier.names.unfinished
-        assert earlier.names_ready()
-        assert earlier.needs_name_index_build() is NameIndexWork.FINISH
+        left_to_finish(earlier, monkeypatch)
         assert searched(earlier, "zo") == (RARE, False)
 
-        def no_rebuild(*args: object) -> int:
-            raise AssertionError("every name keyed again")
+        assert finished_once(earlier, address_of(postgres_database)) == COMMON + RARE + 100
 
-        monkeypatch.setattr(schema, "build", no_rebuild)
-        address = address_of(postgres_database)
-        assert build_name_index(address, finish_only=True) == COMMON + RARE + 100
-        # Another window that saw the same asks too, once it is added: nothing to do.
-        assert build_name_index(address, finish_only=True) == 0
-        earlier.recheck_name_index()
-
-        assert not earlier.names.unfinished
-        assert not earlier.needs_name_index_build()
         assert searched(earlier, "zo") == (RARE, True)
     finally:
         earlier.close()
