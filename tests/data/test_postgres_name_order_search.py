@@ -314,8 +314,18 @@ def test_a_walk_a_newer_request_cancels_ends_the_read_without_the_smallest_keys(
             locked.set()
             release.wait(10)
 
+    walking = store.connection.info.backend_pid
+
     def newer_request() -> None:
-        time.sleep(0.3)
+        # Once the walk waits for the name table (a cancel before it starts stops nothing).
+        with psycopg.connect(postgres_database, autocommit=True) as watching:
+            for _ in range(1000):
+                found = watching.execute(
+                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", (walking,)
+                ).fetchone()
+                if found == ("Lock",):
+                    break
+                time.sleep(0.01)
         store.interrupt()
         time.sleep(0.3)
         release.set()  # (a fallback to the smallest keys would read then)
@@ -334,10 +344,13 @@ def test_a_walk_a_newer_request_cancels_ends_the_read_without_the_smallest_keys(
     monkeypatch.setattr(paging.KeysetPager, "_settings", walk_held)
     query = HeroQuery(search="zorro", sort=SortKey.NAME)
 
-    with pytest.raises(StatementInterruptedError):
-        read_page(repo, PageRequest(query, 0, 100))
+    try:
+        with pytest.raises(StatementInterruptedError):
+            read_page(repo, PageRequest(query, 0, 100))
+    finally:
+        release.set()
+        for thread in started:
+            thread.join(10)
 
+    assert not any(thread.is_alive() for thread in started)
     assert fallbacks == ["statement_timeout", "enable_bitmapscan"]  # no smallest keys
-    release.set()
-    for thread in started:
-        thread.join(10)

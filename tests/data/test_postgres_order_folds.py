@@ -12,6 +12,7 @@ role that owns them replaces it in the background, as it adds the pairs index.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import psycopg
@@ -347,3 +348,27 @@ def test_replacing_the_index_leaves_the_name_table_vacuumed(
     visible, pages = visible_pages(postgres_database)
     assert pages > 1
     assert visible == pages
+
+
+def test_the_vacuum_after_a_build_never_waits_long_for_another_session(
+    repo: HeroRepository, postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another session holds the name table (a rebuild, a LOCK TABLE) for as long as it
+    likes: the vacuum gives up after its wait, and the session's own lock timeout is back
+    (``add_order_folds`` runs with none)."""
+    monkeypatch.setattr(schema, "VACUUM_LOCK_WAIT_MS", 100)
+    with (
+        psycopg.connect(postgres_database) as holder,
+        psycopg.connect(postgres_database, autocommit=True) as connection,
+    ):
+        holder.execute("LOCK TABLE hero_desktop_name IN SHARE UPDATE EXCLUSIVE MODE")
+        connection.execute("SET lock_timeout = 0")
+        vacuuming = threading.Thread(target=schema.vacuum_names, args=(connection,), daemon=True)
+        vacuuming.start()
+        vacuuming.join(30)
+        held_long = vacuuming.is_alive()
+        holder.rollback()
+        vacuuming.join(30)
+        assert not held_long
+        assert connection.execute("SHOW lock_timeout").fetchone() == ("0",)
+    assert visible_pages(postgres_database)[0] == 0  # left to autovacuum

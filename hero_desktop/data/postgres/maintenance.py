@@ -49,8 +49,9 @@ def build_name_index(
     nothing (returns 0); so does ``finish_only`` on complete structures
     (another session added the pairs index meanwhile), never a rebuild.
     Each way ``progress(done, total)`` returning False cancels
-    (OperationCancelledError): a build or the pairs index leaves the
-    database as it was, a catch-up keeps the batches done. While the server
+    (OperationCancelledError): a build leaves the database as it was, a
+    part being added is dropped (one added before it stays), a catch-up
+    keeps the batches done. While the server
     sorts an index ``progress`` is asked from a thread of its own. Refused
     (ReadOnlyDatabaseError) when opened read-only or when the role may not
     write heroes.
@@ -102,8 +103,12 @@ def build_name_index(
             return schema.catch_up(connection, progress)
         connection.execute("BEGIN")
         try:
-            # On disk before the vacuum below, which marks only rows whose commit is.
-            connection.execute("SET LOCAL synchronous_commit = on")
+            # On disk before the vacuum below, which marks only rows whose commit is (where
+            # commits do not wait for it: a server's own setting, standbys and all, stays).
+            connection.execute(
+                "SELECT set_config('synchronous_commit', 'local', true) "
+                "WHERE current_setting('synchronous_commit') = 'off'"
+            )
             done = schema.build(connection, progress)
         except BaseException:
             with suppress(psycopg.Error):

@@ -111,6 +111,8 @@ AGE_KEY = f"coalesce(h.age::bigint, {NO_AGE})"
 # bound to names of this module that its code reads: tests shrink them here.
 
 Progress = Callable[[int, int], bool]
+VACUUM_LOCK_WAIT_MS = 2000
+"""How long the vacuum after a build waits for another session's lock on the name table."""
 HEARD_EVERY_S = 0.2
 """How often a build asks its ``progress`` while the server sorts an index."""
 
@@ -531,10 +533,20 @@ def vacuum_names(connection: psycopg.Connection) -> None:
     """Vacuum the name table just built (an autocommit connection): it marks its pages all
     visible, so that a walk along the name order reads the index alone at once (0.8 s for
     ten million rows), where autovacuum comes a minute or so later, or, before PostgreSQL
-    13, not for rows only inserted. A failure leaves that to autovacuum."""
-    table = f"{_quoted(hero_schema(connection))}.{NAME_TABLE}"
+    13, not for rows only inserted. It waits ``VACUUM_LOCK_WAIT_MS`` at most for another
+    session's lock on the table (a Cancel is not heard meanwhile). A failure leaves it
+    to autovacuum."""
     try:
-        connection.execute(f"VACUUM {table}")
+        table = f"{_quoted(hero_schema(connection))}.{NAME_TABLE}"
+        found = connection.execute("SHOW lock_timeout").fetchone()
+        connection.execute(
+            "SELECT set_config('lock_timeout', %s, false)", (str(VACUUM_LOCK_WAIT_MS),)
+        )
+        try:
+            connection.execute(f"VACUUM {table}")
+        finally:
+            if found is not None:
+                connection.execute("SELECT set_config('lock_timeout', %s, false)", (found[0],))
     except psycopg.Error as error:
         log.warning("Vacuuming %s after its build failed: %s", NAME_TABLE, error)
 
