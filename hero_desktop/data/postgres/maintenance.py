@@ -76,7 +76,7 @@ def build_name_index(
             raise ReadOnlyDatabaseError()
         ready = schema.status(connection) is NameIndexStatus.READY
         backlog = ready and schema.has_backlog(connection)
-        parts = schema.parts(connection) if ready else schema.Parts(True, True, False)
+        parts = schema.parts(connection) if ready else schema.NOTHING_TO_ADD
         if not (backlog or parts.complete):
             # Structures an earlier Hero Desktop built: only what they lack is added, by
             # this role if it may and nobody else is adding it; never a rebuild for it.

@@ -200,6 +200,10 @@ class Parts(NamedTuple):
         return self.pairs and self.order_folds
 
 
+NOTHING_TO_ADD = Parts(True, True, False)
+"""What ``parts`` stands for on structures that are not current (a build makes them whole)."""
+
+
 def parts(connection: psycopg.Connection) -> Parts:
     """Which parts the structures have, and whether this role may add those they lack.
 

@@ -603,7 +603,7 @@ class PostgresStore:
         the structures lack (``names.unfinished``: structures an earlier Hero Desktop
         built, read meanwhile)."""
         ready = self.names.status is NameIndexStatus.READY
-        parts = schema.parts(self.connection) if ready else schema.Parts(True, True, False)
+        parts = schema.parts(self.connection) if ready else schema.NOTHING_TO_ADD
         self.pairs_index = parts.pairs
         self.names.unfinished = not parts.complete and parts.may_add
 
