@@ -105,3 +105,16 @@ def finished_once(store: PostgresStore, address: ServerAddress) -> int:
     assert not store.names.unfinished
     assert not store.needs_name_index_build()
     return done
+
+
+def sample_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pager samples a search first, whatever the table's size, and reads every page of
+    it (its figures exact: the tests' rosters fill few pages)."""
+    from hero_desktop.data.postgres import paging
+
+    for name, value in [
+        ("SAMPLE_FIRST_FROM", 0),
+        ("SAMPLE_PERCENT", 100),
+        ("SAMPLED_PAGES_AT_LEAST", 1),
+    ]:
+        monkeypatch.setattr(paging, name, value)

@@ -29,6 +29,8 @@ from hero_desktop.data.query import HeroQuery, SortKey
 from hero_desktop.data.store import NewHero
 from hero_desktop.data.views import PageRequest, read_page
 
+from .postgres_support import sample_every_page
+
 FIRST, LATE = 15_000, 150  # under 20,000 in all: keyed within the insert
 
 
@@ -148,13 +150,8 @@ def test_a_search_by_id_walks_to_many_matches_and_takes_few_at_once(
 @pytest.fixture
 def far_along(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every page sampled, and every match walked to unless the sample says otherwise."""
-    for name, value in [
-        ("SAMPLE_FIRST_FROM", 0),
-        ("SAMPLE_PERCENT", 100),
-        ("SAMPLED_PAGES_AT_LEAST", 1),
-        ("SMALLEST_AT_ONCE", 0),
-    ]:
-        monkeypatch.setattr(paging, name, value)
+    sample_every_page(monkeypatch)
+    monkeypatch.setattr(paging, "SMALLEST_AT_ONCE", 0)
 
 
 @pytest.fixture
@@ -301,7 +298,9 @@ def test_a_walk_a_newer_request_cancels_ends_the_read_without_the_smallest_keys(
     """A page key or a new search interrupts the read (``store.interrupt``) while the first
     page walks, well within its budget: the read ends as interrupted, and the smallest
     keys are not read in its stead. Another client holds the name table while the walk
-    starts, so that it is still running when the interrupt comes."""
+    starts, so that it is still running when the interrupt comes; it lets go once the read
+    has ended (a fallback to the smallest keys would wait for it, then give up after the
+    store's lock timeout, and the test fails)."""
     monkeypatch.setattr(paging, "WALK_BUDGET_MS", 60_000)
     assert isinstance(repo.store, PostgresStore)
     store = repo.store
@@ -317,7 +316,8 @@ def test_a_walk_a_newer_request_cancels_ends_the_read_without_the_smallest_keys(
     walking = store.connection.info.backend_pid
 
     def newer_request() -> None:
-        # Once the walk waits for the name table (a cancel before it starts stops nothing).
+        # Once the walk waits for the name table (a cancel before it starts stops nothing):
+        # the server says so only when asked, so it is asked every 10 ms, 10 s at most.
         with psycopg.connect(postgres_database, autocommit=True) as watching:
             for _ in range(1000):
                 found = watching.execute(
@@ -327,8 +327,6 @@ def test_a_walk_a_newer_request_cancels_ends_the_read_without_the_smallest_keys(
                     break
                 time.sleep(0.01)
         store.interrupt()
-        time.sleep(0.3)
-        release.set()  # (a fallback to the smallest keys would read then)
 
     settings = paging.KeysetPager._settings
 

@@ -35,6 +35,7 @@ from .postgres_support import (
     finished_once,
     left_to_finish,
     run,
+    sample_every_page,
 )
 
 FIRST, LATE = 3_000, 60
@@ -108,10 +109,8 @@ def test_a_walk_along_the_order_reads_the_index_alone_once_vacuumed(
 def weighed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every page sampled; a walk reading rows costs more than the smallest keys of the 60
     Zorros, one reading the index alone less. Returns whether each first page walked."""
+    sample_every_page(monkeypatch)
     for name, value in [
-        ("SAMPLE_FIRST_FROM", 0),
-        ("SAMPLE_PERCENT", 100),
-        ("SAMPLED_PAGES_AT_LEAST", 1),
         ("SMALLEST_AT_ONCE", 0),
         ("COUNTED_EXACTLY", 10),
         ("WALK_S_PER_NAME", 1.0),
